@@ -1,0 +1,123 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import {
+	CREDENTIAL_TEST_REPLIES,
+	credentialProblem,
+	signHttpRequest,
+	WDT_ENDPOINTS,
+} from '../nodes/shared/protocol';
+
+export class WdtApi implements ICredentialType {
+	name = 'wdtApi';
+
+	displayName = 'WDT 旺店通 API';
+
+	icon: Icon = {
+		light: 'file:../icons/wdt.svg',
+		dark: 'file:../icons/wdt.dark.svg',
+	};
+
+	documentationUrl = 'https://open.wangdian.cn/qjb/open/guide?path=qjbguide_kfzn';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Seller Account (sid, 卖家账号)',
+			name: 'sid',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. wdtapi3',
+			description: 'The seller account WDT assigned to your company (卖家账号)',
+		},
+		{
+			displayName: 'API Key (key, 接口账号)',
+			name: 'key',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The appkey of your app in the WDT open platform (接口账号)',
+		},
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The part of the appsecret before the colon. You may paste the whole appsecret "secret:salt" here and leave Salt empty.',
+		},
+		{
+			displayName: 'Salt (盐)',
+			name: 'salt',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The part of the appsecret after the colon. Leave empty if you pasted "secret:salt" into Secret.',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			default: 'production',
+			options: [
+				{
+					name: 'Production (正式环境)',
+					value: 'production',
+					description: WDT_ENDPOINTS.production,
+				},
+				{
+					name: 'Test (测试环境)',
+					value: 'test',
+					description: WDT_ENDPOINTS.test,
+				},
+				{
+					name: 'Custom URL',
+					value: 'custom',
+					description: 'Another endpoint, such as a local WDT simulator',
+				},
+			],
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:8080/openapi',
+			description: 'The full endpoint URL, ending in /openapi',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+	];
+
+	// Signs every request, including those of n8n's HTTP Request node using this credential.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return signHttpRequest(credentials, requestOptions, Date.now());
+	}
+
+	// system.Core.now is cheap and read-only. WDT answers errors with HTTP 200, so each failure
+	// class is recognized from the reply body.
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			url: '',
+			qs: { method: 'system.Core.now' },
+			body: '[]',
+			headers: { 'Content-Type': 'application/json; charset=utf-8' },
+		},
+		rules: CREDENTIAL_TEST_REPLIES.map(({ field, value, kind }) => ({
+			type: 'responseSuccessBody' as const,
+			properties: { key: field, value, message: credentialProblem(kind) },
+		})),
+	};
+}

@@ -1,0 +1,64 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as custom from './actions/custom';
+import * as otherOut from './actions/otherOut';
+import * as purchaseApply from './actions/purchaseApply';
+import { router } from './actions/router';
+import * as salesStockout from './actions/salesStockout';
+import { listSearch } from './methods';
+
+export class Wdt implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WDT 旺店通',
+		name: 'wdt',
+		icon: {
+			light: 'file:../../icons/wdt.svg',
+			dark: 'file:../../icons/wdt.dark.svg',
+		},
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Work with the WDT (旺店通) 旗舰版 ERP: purchase applies, other-out orders, cancelled stockouts and any API method',
+		defaults: { name: 'WDT 旺店通' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'wdtApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'purchaseApply',
+				options: [
+					{
+						name: 'Custom',
+						value: 'custom',
+						description: 'Call any WDT method (自定义调用)',
+					},
+					{ name: 'Other Out (其他出库业务单)', value: 'otherOut' },
+					{ name: 'Purchase Apply (采购申请单)', value: 'purchaseApply' },
+					{ name: 'Sales Stockout (销售出库单)', value: 'salesStockout' },
+				],
+			},
+			...purchaseApply.description,
+			...otherOut.description,
+			...salesStockout.description,
+			...custom.description,
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,456 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { parseUserDateTime, toWdtTime, WdtError } from '../../../shared/protocol';
+import { callWdt, toNodeApiError, toNodeError } from '../../../shared/transport';
+import { invalidInput } from '../common';
+
+const show = { resource: ['purchaseApply'], operation: ['create'] };
+const fromItems = { ...show, linesSource: ['inputItems'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Detail Lines Source',
+		name: 'linesSource',
+		type: 'options',
+		default: 'define',
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Define Below',
+				value: 'define',
+				description: 'Enter the lines in this node; each input item creates one apply',
+			},
+			{
+				name: 'From Input Items',
+				value: 'inputItems',
+				description:
+					'Each input item is one detail line (e.g. one spreadsheet row); rows are grouped into applies',
+			},
+		],
+	},
+	{
+		displayName: 'Warehouse Number (申请仓库编号)',
+		name: 'warehouseNo',
+		type: 'string',
+		default: '',
+		displayOptions: { show },
+		description:
+			'The number of the warehouse the goods are requested for, at most 40 characters. WDT field: warehouse_no.',
+	},
+	{
+		displayName: 'Expected Arrival (期望到货时间)',
+		name: 'expectedTime',
+		type: 'dateTime',
+		default: '',
+		displayOptions: { show },
+		description:
+			"When the goods should arrive. Interpreted in the workflow's timezone and sent to WDT in China Standard Time. WDT field: expected_time.",
+	},
+	{
+		displayName: 'Remark (备注)',
+		name: 'remark',
+		type: 'string',
+		default: '',
+		displayOptions: { show },
+		description: 'A note on the apply, at most 255 characters. WDT field: remark.',
+	},
+	{
+		displayName: 'Purchase Apply Number (采购申请单号)',
+		name: 'purchaseApplyNo',
+		type: 'string',
+		default: '',
+		displayOptions: { show },
+		description:
+			'Your own number for the apply, at most 20 characters. Leave empty to let WDT number it. Setting it makes a re-run safe: WDT refuses a number it already has. WDT field: purchase_apply_no.',
+	},
+	{
+		displayName: 'Submit (是否提交)',
+		name: 'isSubmit',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show },
+		description:
+			"Whether to submit the apply. On: it is created as 待引用 (ready to be referenced by purchase orders). Off: it stays 编辑中 (editing), or 待确认 (to confirm) when WDT's quantity-confirmation setting is on. WDT field: is_submit.",
+	},
+	{
+		displayName: 'Lines',
+		name: 'lines',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		placeholder: 'Add line',
+		displayOptions: { show: { ...show, linesSource: ['define'] } },
+		options: [
+			{
+				displayName: 'Line',
+				name: 'line',
+				values: [
+					{
+						displayName: 'SKU Code (商家编码)',
+						name: 'specNo',
+						type: 'string',
+						default: '',
+						required: true,
+						description: 'The merchant code of the SKU, at most 40 characters',
+					},
+					{
+						displayName: 'Quantity (数量)',
+						name: 'num',
+						type: 'number',
+						typeOptions: { minValue: 1, numberPrecision: 0 },
+						default: 1,
+						required: true,
+						description: 'A positive whole number. WDT field: num.',
+					},
+					{
+						displayName: 'Supplier Number (供应商编号)',
+						name: 'providerNo',
+						type: 'string',
+						default: '',
+						description:
+							'Optional. When every line has the same supplier, it becomes the supplier of the apply. WDT field: provider_no.',
+					},
+					{
+						displayName: 'Line Remark (备注)',
+						name: 'remark',
+						type: 'string',
+						default: '',
+						description: 'At most 255 characters. WDT field: remark.',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'SKU Code Column',
+		name: 'specNoColumn',
+		type: 'string',
+		default: 'spec_no',
+		required: true,
+		displayOptions: { show: fromItems },
+		description: 'The input field that holds the SKU code (spec_no, 商家编码)',
+	},
+	{
+		displayName: 'Quantity Column',
+		name: 'numColumn',
+		type: 'string',
+		default: 'num',
+		required: true,
+		displayOptions: { show: fromItems },
+		description: 'The input field that holds the quantity (num, 数量)',
+	},
+	{
+		displayName: 'Supplier Number Column',
+		name: 'providerNoColumn',
+		type: 'string',
+		default: '',
+		displayOptions: { show: fromItems },
+		description:
+			'Optional: the input field that holds the supplier number (provider_no, 供应商编号)',
+	},
+	{
+		displayName: 'Line Remark Column',
+		name: 'lineRemarkColumn',
+		type: 'string',
+		default: '',
+		displayOptions: { show: fromItems },
+		description: 'Optional: the input field that holds a remark for the line',
+	},
+	{
+		displayName: 'Group By Column',
+		name: 'groupByColumn',
+		type: 'string',
+		default: '',
+		displayOptions: { show: fromItems },
+		description:
+			'Optional: rows with the same value in this field become one apply (e.g. apply_key). Empty: all rows become one apply. The apply fields above are read from the first row of each group.',
+	},
+];
+
+interface ApplyLine {
+	spec_no: string;
+	num: number;
+	provider_no?: string;
+	remark?: string;
+}
+
+interface PlannedApply {
+	itemIndices: number[];
+	params: IDataObject & { detail_list: ApplyLine[] };
+}
+
+const LIMITS = {
+	spec_no: 40,
+	provider_no: 40,
+	remark: 255,
+	purchase_apply_no: 20,
+	warehouse_no: 40,
+};
+
+function text(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+/** Validates one line; throws a message naming the field. */
+function toLine(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	where: string,
+	raw: {
+		specNo: unknown;
+		num: unknown;
+		providerNo?: unknown;
+		remark?: unknown;
+	},
+): ApplyLine {
+	const specNo = text(raw.specNo);
+	if (!specNo) throw invalidInput(ctx, itemIndex, `${where}SKU Code (spec_no)`, 'is empty.');
+	if (specNo.length > LIMITS.spec_no)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			`${where}SKU Code (spec_no)`,
+			`is longer than ${LIMITS.spec_no} characters: "${specNo}".`,
+		);
+	const numText = text(raw.num);
+	const num = Number(numText);
+	if (numText === '' || !Number.isInteger(num) || num <= 0 || num > 2_147_483_647) {
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			`${where}Quantity (num)`,
+			`must be a positive whole number, got "${numText}".`,
+		);
+	}
+	const line: ApplyLine = { spec_no: specNo, num };
+	const providerNo = text(raw.providerNo);
+	if (providerNo.length > LIMITS.provider_no)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			`${where}Supplier Number (provider_no)`,
+			`is longer than ${LIMITS.provider_no} characters.`,
+		);
+	if (providerNo) line.provider_no = providerNo;
+	const remark = text(raw.remark);
+	if (remark.length > LIMITS.remark)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			`${where}Line Remark (remark)`,
+			`is longer than ${LIMITS.remark} characters.`,
+		);
+	if (remark) line.remark = remark;
+	return line;
+}
+
+/** Reads and validates the apply fields at one item. */
+function applyHeader(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const header: IDataObject = {};
+	const warehouseNo = text(ctx.getNodeParameter('warehouseNo', itemIndex, ''));
+	if (warehouseNo.length > LIMITS.warehouse_no)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Warehouse Number (warehouse_no)',
+			`is longer than ${LIMITS.warehouse_no} characters.`,
+		);
+	if (warehouseNo) header.warehouse_no = warehouseNo;
+	const expected = ctx.getNodeParameter('expectedTime', itemIndex, '') as unknown;
+	if (expected !== '' && expected !== null && expected !== undefined) {
+		const ms = parseUserDateTime(expected, ctx.getTimezone());
+		if (ms === undefined)
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				'Expected Arrival (expected_time)',
+				`is not a date: "${text(expected)}".`,
+			);
+		header.expected_time = toWdtTime(ms);
+	}
+	const remark = text(ctx.getNodeParameter('remark', itemIndex, ''));
+	if (remark.length > LIMITS.remark)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Remark (remark)',
+			`is longer than ${LIMITS.remark} characters.`,
+		);
+	if (remark) header.remark = remark;
+	const applyNo = text(ctx.getNodeParameter('purchaseApplyNo', itemIndex, ''));
+	if (applyNo.length > LIMITS.purchase_apply_no)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Purchase Apply Number (purchase_apply_no)',
+			`is longer than ${LIMITS.purchase_apply_no} characters: "${applyNo}".`,
+		);
+	if (applyNo) header.purchase_apply_no = applyNo;
+	header.is_submit = ctx.getNodeParameter('isSubmit', itemIndex, true) as boolean;
+	return header;
+}
+
+function planFromDefinedLines(ctx: IExecuteFunctions, itemIndex: number): PlannedApply {
+	const header = applyHeader(ctx, itemIndex);
+	const entries = ((ctx.getNodeParameter('lines', itemIndex, {}) as IDataObject).line ??
+		[]) as IDataObject[];
+	if (entries.length === 0)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Lines',
+			'are empty: add at least one line with a SKU code and a quantity.',
+		);
+	const detail_list = entries.map((entry, at) =>
+		toLine(ctx, itemIndex, `Lines → line ${at + 1} → `, {
+			specNo: entry.specNo,
+			num: entry.num,
+			providerNo: entry.providerNo,
+			remark: entry.remark,
+		}),
+	);
+	return { itemIndices: [itemIndex], params: { ...header, detail_list } };
+}
+
+function planFromInputItems(ctx: IExecuteFunctions, items: INodeExecutionData[]): PlannedApply[] {
+	const column = (name: string, itemIndex: number) =>
+		text(ctx.getNodeParameter(name, itemIndex, ''));
+	const groups = new Map<string, number[]>();
+	for (let i = 0; i < items.length; i++) {
+		const groupColumn = column('groupByColumn', i);
+		const key = groupColumn ? text(items[i].json[groupColumn]) : '';
+		if (groupColumn && key === '')
+			throw invalidInput(ctx, i, `Group By Column "${groupColumn}"`, 'is empty in this row.');
+		groups.set(key, [...(groups.get(key) ?? []), i]);
+	}
+	return [...groups.values()].map((itemIndices) => {
+		const detail_list = itemIndices.map((i) => {
+			const specColumn = column('specNoColumn', i);
+			const numColumn = column('numColumn', i);
+			const providerColumn = column('providerNoColumn', i);
+			const remarkColumn = column('lineRemarkColumn', i);
+			const row = items[i].json;
+			if (specColumn && !(specColumn in row))
+				throw invalidInput(
+					ctx,
+					i,
+					`SKU Code Column "${specColumn}"`,
+					`is not a field of this item (fields: ${Object.keys(row).join(', ') || 'none'}).`,
+				);
+			if (numColumn && !(numColumn in row))
+				throw invalidInput(
+					ctx,
+					i,
+					`Quantity Column "${numColumn}"`,
+					`is not a field of this item (fields: ${Object.keys(row).join(', ') || 'none'}).`,
+				);
+			return toLine(ctx, i, `column "${specColumn}"/"${numColumn}": `, {
+				specNo: row[specColumn],
+				num: row[numColumn],
+				providerNo: providerColumn ? row[providerColumn] : undefined,
+				remark: remarkColumn ? row[remarkColumn] : undefined,
+			});
+		});
+		return {
+			itemIndices,
+			params: { ...applyHeader(ctx, itemIndices[0]), detail_list },
+		};
+	});
+}
+
+/**
+ * purchase.PurchaseApply.upload. Every apply is validated before the first one is sent. A
+ * create is never re-sent: if its reply is lost, the outcome is reported as unknown.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const continueOnFail = this.continueOnFail();
+	const output: INodeExecutionData[] = [];
+	const source = this.getNodeParameter('linesSource', 0, 'define') as string;
+
+	const plans: Array<
+		PlannedApply | { itemIndices: number[]; error: NodeApiError | NodeOperationError }
+	> = [];
+	if (source === 'inputItems') {
+		plans.push(...planFromInputItems(this, items));
+	} else {
+		for (let i = 0; i < items.length; i++) {
+			try {
+				plans.push(planFromDefinedLines(this, i));
+			} catch (error) {
+				const problem = toNodeError(this.getNode(), error, { itemIndex: i });
+				if (!continueOnFail) throw problem;
+				plans.push({ itemIndices: [i], error: problem });
+			}
+		}
+	}
+	const seenNumbers = new Map<string, number>();
+	for (const plan of plans) {
+		if (!('params' in plan) || !plan.params.purchase_apply_no) continue;
+		const number = String(plan.params.purchase_apply_no);
+		if (seenNumbers.has(number)) {
+			throw invalidInput(
+				this,
+				plan.itemIndices[0],
+				'Purchase Apply Number (purchase_apply_no)',
+				`"${number}" is also used by item ${seenNumbers.get(number)}; each apply needs its own number.`,
+			);
+		}
+		seenNumbers.set(number, plan.itemIndices[0]);
+	}
+
+	const created: string[] = [];
+	for (const plan of plans) {
+		const pairedItem = plan.itemIndices.map((item) => ({ item }));
+		if ('error' in plan) {
+			output.push({
+				json: { error: plan.error.message },
+				error: plan.error,
+				pairedItem,
+			});
+			continue;
+		}
+		try {
+			const response = await callWdt.call(
+				this,
+				{ method: 'purchase.PurchaseApply.upload', args: [plan.params] },
+				{ write: true },
+			);
+			const data = (response.data ?? {}) as IDataObject;
+			const number =
+				text(data.message) || text(response.message) || text(plan.params.purchase_apply_no);
+			created.push(number);
+			output.push({
+				json: { purchase_apply_no: number, ...plan.params },
+				pairedItem,
+			});
+		} catch (error) {
+			if (!(error instanceof WdtError)) throw toNodeError(this.getNode(), error);
+			const lost = error.kind === 'network' || error.kind === 'badResponse';
+			const context = lost
+				? `Unknown outcome: the reply to this create was lost, so WDT may or may not have created the apply${plan.params.purchase_apply_no ? ` ${String(plan.params.purchase_apply_no)}` : ''}. It was not sent again; check Purchase Apply → Get Many before re-running`
+				: `Purchase apply of item ${plan.itemIndices[0]} was not created`;
+			const nodeError = toNodeApiError(this.getNode(), error, {
+				itemIndex: plan.itemIndices[0],
+				context,
+			});
+			if (created.length)
+				nodeError.description =
+					`${nodeError.description ?? ''} Created before this failure: ${created.join(', ')}.`.trim();
+			if (!continueOnFail) throw nodeError;
+			output.push({
+				json: { error: nodeError.message, unknownOutcome: lost },
+				error: nodeError,
+				pairedItem,
+			});
+		}
+	}
+	return output;
+}

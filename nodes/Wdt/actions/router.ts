@@ -1,0 +1,39 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toNodeError } from '../../shared/transport';
+import * as custom from './custom';
+import * as otherOut from './otherOut';
+import * as purchaseApply from './purchaseApply';
+import * as salesStockout from './salesStockout';
+
+type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
+
+const operations: Record<string, Record<string, Operation>> = {
+	purchaseApply: {
+		create: purchaseApply.create.execute,
+		cancel: purchaseApply.cancel.execute,
+		stop: purchaseApply.stop.execute,
+		getMany: purchaseApply.getMany.execute,
+	},
+	otherOut: { cancel: otherOut.cancel.execute },
+	salesStockout: { getManyCancelled: salesStockout.getManyCancelled.execute },
+	custom: { call: custom.call.execute },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const run = operations[resource]?.[operation];
+	if (!run) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
+	}
+	try {
+		return [await run.call(this)];
+	} catch (error) {
+		throw toNodeError(this.getNode(), error);
+	}
+}

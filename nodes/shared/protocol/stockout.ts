@@ -1,0 +1,62 @@
+/** Sales stockout (销售出库单) statuses, from the searchCancel method page. */
+export const STOCKOUT_STATUS_NAMES: Readonly<Record<number, string>> = {
+	5: '已取消',
+	10: '待放回',
+	51: '缺货',
+	53: 'wms已接单',
+	54: '获取电子面单',
+	60: '待分配',
+	61: '排队中',
+	63: '待补货',
+	65: '待处理',
+	70: '待发货',
+	73: '爆款锁定',
+	75: '待拣货',
+	77: '拣货中',
+	79: '已拣货',
+	90: '延时发货',
+	110: '已完成',
+};
+
+export const STOCKOUT_STATUS_CANCELLED = 5;
+
+export interface StockoutItem {
+	stockout_id: number;
+	stockout_no: string;
+	status: number;
+	status_name: string;
+	modified: string;
+	[raw: string]: unknown;
+}
+
+/** One n8n item per stockout: the named fields first, then every raw field WDT sent. */
+export function toStockoutItem(raw: Record<string, unknown>): StockoutItem {
+	const status = Number(raw.status);
+	const item: StockoutItem = {
+		stockout_id: Number(raw.stockout_id),
+		stockout_no: String(raw.stockout_no ?? ''),
+		status,
+		status_name: STOCKOUT_STATUS_NAMES[status] ?? `未知状态 ${String(raw.status)}`,
+		modified: String(raw.modified ?? ''),
+		...raw,
+	};
+	// The raw spread may have brought string forms back; keep the numbers.
+	item.stockout_id = Number(raw.stockout_id);
+	item.status = status;
+	return item;
+}
+
+/** Identifies one cancellation event: a re-cancel carries a new modified time. */
+export function stockoutEventKey(item: Pick<StockoutItem, 'stockout_id' | 'modified'>): string {
+	return `${item.stockout_id}@${item.modified}`;
+}
+
+/** Purchase apply (采购申请单) statuses, from the search method page. */
+export const PURCHASE_APPLY_STATUS_NAMES: Readonly<Record<number, string>> = {
+	5: '已取消',
+	10: '编辑中',
+	20: '待确认',
+	23: '待引用',
+	25: '部分引用',
+	30: '已引用',
+};
