@@ -1,7 +1,9 @@
-import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
-const require = createRequire(import.meta.url);
+// The "require" entry of n8n-workflow's package.json exports.
+const n8nWorkflowCjs = decodeURIComponent(
+	new URL('./node_modules/n8n-workflow/dist/cjs/index.js', import.meta.url).pathname,
+);
 
 export default defineConfig({
 	resolve: {
@@ -9,7 +11,7 @@ export default defineConfig({
 			// n8n-workflow ships an ESM and a CJS build. n8n-core (CJS) requires the CJS one, and n8n
 			// loads community nodes with require() too, so tests must see that same copy: otherwise
 			// its error classes exist twice and n8n-core's `instanceof` checks fail on our errors.
-			{ find: /^n8n-workflow$/, replacement: require.resolve('n8n-workflow') },
+			{ find: /^n8n-workflow$/, replacement: n8nWorkflowCjs },
 		],
 	},
 	test: {

@@ -1,0 +1,44 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
+/**
+ * `npm run simulator`: starts the WDT simulator with demo data and prints how to reach it.
+ * Options (environment): WDT_SIM_PORT (default: any free port), WDT_SIM_LATENCY_MS.
+ * The printed credential is fake demo data.
+ */
+import { formatCst } from './cst';
+import { DEFAULT_SELLER } from './sellers';
+import { startSimulator } from './server';
+
+async function main(): Promise<void> {
+	const sim = await startSimulator({
+		seed: 'demo',
+		port: Number(process.env.WDT_SIM_PORT ?? 0),
+		latencyMs: Number(process.env.WDT_SIM_LATENCY_MS ?? 0),
+	});
+	const cancelled = [...sim.stockouts.values()].filter((s) => s.status === 5).length;
+	console.log(`WDT simulator listening on ${sim.url}`);
+	console.log('Demo credential (fake test data):');
+	console.log(`  sid        ${DEFAULT_SELLER.sid}`);
+	console.log(`  appkey     ${DEFAULT_SELLER.key}`);
+	console.log(`  appsecret  ${DEFAULT_SELLER.secret}:${DEFAULT_SELLER.salt}`);
+	console.log(`Simulated now: ${formatCst(sim.clock.now())} (CST)`);
+	console.log(
+		`Data: ${sim.purchaseApplies.size} purchase applies (${[...sim.purchaseApplies.keys()].slice(0, 2).join(', ')}, …), ` +
+			`${sim.otherOuts.size} other-out orders (${[...sim.otherOuts.keys()][0]}, …), ` +
+			`${sim.stockouts.size} sales stockouts (${cancelled} cancelled, last 6 hours)`,
+	);
+	console.log('Press Ctrl+C to stop.');
+
+	const stop = () => {
+		sim.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});

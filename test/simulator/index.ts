@@ -1,0 +1,67 @@
+/** The WDT open API simulator: import everything from here. */
+export { SimClock } from './clock';
+export {
+	WDT_EPOCH_SECONDS,
+	formatCst,
+	formatCstDay,
+	parseCst,
+	parseCstDateOrDateTime,
+	toWdtTimestamp,
+} from './cst';
+export { seedDemoData } from './demo-data';
+export {
+	DEFAULT_RANDOM_KINDS,
+	FAULT_KINDS,
+	FaultInjector,
+	seededRandom,
+	type DrawnFault,
+	type FaultKind,
+	type FaultOptions,
+	type RandomFaultOptions,
+} from './faults';
+export {
+	MAX_PAGE_SIZE,
+	METHODS,
+	PURCHASE_APPLY_SEARCH_MAX_WINDOW_MS,
+	SEARCH_CANCEL_MAX_WINDOW_MS,
+	WRITE_METHODS,
+	WdtError,
+	type MethodCall,
+	type MethodSpec,
+	type Pager,
+	type WdtReply,
+} from './methods';
+export { DEFAULT_SELLER, type SellerAccount } from './sellers';
+export {
+	CONCURRENCY_LIMIT_MESSAGE,
+	RATE_LIMIT_MESSAGE,
+	TIMESTAMP_TOLERANCE_SECONDS,
+	WdtSimulator,
+	startSimulator,
+	type RecordedRequest,
+	type RequestOutcomeStatus,
+	type SimulatorOptions,
+} from './server';
+export { expectedSign, isValidSign, type SignedParams } from './signature';
+export {
+	GOODS,
+	OTHER_OUT_STATUS,
+	PROVIDER_NAMES,
+	PURCHASE_APPLY_STATUS,
+	STOCKOUT_STATUS,
+	SimulatorStore,
+	WAREHOUSE_NAMES,
+	goodsInfo,
+	type GoodsInfo,
+	type OtherOutInput,
+	type OtherOutRecord,
+	type OtherOutStatusName,
+	type PurchaseApplyInput,
+	type PurchaseApplyLine,
+	type PurchaseApplyRecord,
+	type PurchaseApplyStatusName,
+	type StockoutInput,
+	type StockoutRecord,
+	type StockoutStatusName,
+	type StoreOptions,
+} from './store';

@@ -1,0 +1,491 @@
+/**
+ * The WDT methods the simulator knows, with the reply shapes of the vendor's API pages.
+ * A handler gets the parsed positional arguments and either returns the reply object or throws
+ * WdtError, which the server turns into `{status, message}`.
+ */
+import { formatCst, parseCst, parseCstDateOrDateTime, toWdtTimestamp } from './cst';
+import {
+	OTHER_OUT_STATUS,
+	PROVIDER_NAMES,
+	PURCHASE_APPLY_STATUS,
+	WAREHOUSE_NAMES,
+	goodsInfo,
+	type PurchaseApplyRecord,
+	type SimulatorStore,
+	type StockoutRecord,
+} from './store';
+import type { SellerAccount } from './sellers';
+
+/** Largest page_size WDT accepts. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Longest time window of wms.stockout.Sales.searchCancel. */
+export const SEARCH_CANCEL_MAX_WINDOW_MS = 3600 * 1000;
+
+/** Longest time window of purchase.PurchaseApply.search. */
+export const PURCHASE_APPLY_SEARCH_MAX_WINDOW_MS = 30 * 24 * 3600 * 1000;
+
+export type WdtReply = { status: number; message?: string } & Record<string, unknown>;
+
+/** An application error answered as `{status, message}` with HTTP 200. */
+export class WdtError extends Error {
+	constructor(
+		readonly status: number,
+		message: string,
+	) {
+		super(message);
+		this.name = 'WdtError';
+	}
+}
+
+export interface Pager {
+	pageNo: number;
+	pageSize: number;
+	calcTotal: boolean;
+}
+
+export interface MethodCall {
+	store: SimulatorStore;
+	seller: SellerAccount;
+	/** The parsed JSON array body. */
+	args: unknown[];
+	/** Present for paged methods (the server has checked page_no/page_size already). */
+	pager?: Pager;
+	/** Simulated unix ms when the method runs. */
+	nowMs: number;
+}
+
+export interface MethodSpec {
+	name: string;
+	/** Needs page_no/page_size. */
+	paged: boolean;
+	/** Changes state (listed by `writeRequests()`; a truncated fault does not run it). */
+	write: boolean;
+	/** Number of positional arguments the body must hold. */
+	argCount: number;
+	run(call: MethodCall): WdtReply;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Argument helpers (Java-side deserialization errors, as in the vendor error table)
+// ---------------------------------------------------------------------------------------------
+
+const typeMismatch = () => new WdtError(1, 'argument type mismatch');
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function objectArg(value: unknown): Record<string, unknown> {
+	if (!isPlainObject(value)) throw typeMismatch();
+	return value;
+}
+
+function stringListArg(value: unknown): string[] {
+	if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string'))
+		throw typeMismatch();
+	return value as string[];
+}
+
+/** A String field: numbers and booleans are coerced as Jackson would; objects do not fit. */
+function optionalString(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	throw typeMismatch();
+}
+
+function optionalBool(value: unknown): boolean | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 1 || value === '1') return true;
+	if (value === 'false' || value === 0 || value === '0') return false;
+	throw typeMismatch();
+}
+
+/** MySQL's answer when a value is longer than its varchar column (length in characters). */
+function checkLength(value: string | undefined, column: string, max: number): void {
+	if (value !== undefined && [...value].length > max) {
+		throw new WdtError(100, `Data truncation: Data too long for column '${column}'`);
+	}
+}
+
+function paginate<T>(rows: readonly T[], pager: Pager | undefined): T[] {
+	if (!pager) return [...rows];
+	const start = pager.pageNo * pager.pageSize;
+	return rows.slice(start, start + pager.pageSize);
+}
+
+/** `{order_list, total_count?}`: total_count only when calc_total=1. */
+function pageData(
+	rows: readonly Record<string, unknown>[],
+	total: number,
+	pager: Pager | undefined,
+) {
+	return pager?.calcTotal ? { total_count: total, order_list: rows } : { order_list: rows };
+}
+
+const decimal4 = (value: number) => value.toFixed(4);
+
+/** Compares at whole seconds, the resolution of the `modified` strings WDT returns. */
+const wholeSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
+
+// ---------------------------------------------------------------------------------------------
+// system.Core.now
+// ---------------------------------------------------------------------------------------------
+
+const coreNow: MethodSpec = {
+	name: 'system.Core.now',
+	paged: false,
+	write: false,
+	argCount: 0,
+	run: ({ nowMs }) => ({ status: 0, data: { now: toWdtTimestamp(nowMs) } }),
+};
+
+// ---------------------------------------------------------------------------------------------
+// purchase.PurchaseApply.*
+// ---------------------------------------------------------------------------------------------
+
+const purchaseApplyUpload: MethodSpec = {
+	name: 'purchase.PurchaseApply.upload',
+	paged: false,
+	write: true,
+	argCount: 1,
+	run({ store, seller, args, nowMs }) {
+		const params = objectArg(args[0]);
+		const rawLines = params.detail_list;
+		if (
+			rawLines === undefined ||
+			rawLines === null ||
+			(Array.isArray(rawLines) && rawLines.length === 0)
+		) {
+			throw new WdtError(100, '请传入单品信息');
+		}
+		if (!Array.isArray(rawLines)) throw typeMismatch();
+
+		const warehouseNo = optionalString(params.warehouse_no) ?? '';
+		const remark = optionalString(params.remark) ?? '';
+		const requestedNo = optionalString(params.purchase_apply_no) ?? '';
+		const expectedTime = optionalString(params.expected_time) ?? '';
+		const isSubmit = optionalBool(params.is_submit) ?? true;
+		const lines = rawLines.map((raw) => {
+			const line = objectArg(raw);
+			const specNo = optionalString(line.spec_no) ?? '';
+			if (specNo === '') throw new WdtError(100, '商家编码不能为空');
+			const num =
+				typeof line.num === 'string' && line.num.trim() !== '' ? Number(line.num) : line.num;
+			if (typeof num !== 'number' || !Number.isInteger(num) || num <= 0)
+				throw new WdtError(100, '数量不合法');
+			return {
+				specNo,
+				num,
+				providerNo: optionalString(line.provider_no) ?? '',
+				remark: optionalString(line.remark) ?? '',
+			};
+		});
+
+		if (requestedNo !== '' && store.purchaseApplies.has(requestedNo)) {
+			throw new WdtError(100, '采购申请单号已存在');
+		}
+		checkLength(requestedNo, 'purchase_apply_no', 20);
+		checkLength(warehouseNo, 'warehouse_no', 40);
+		checkLength(remark, 'remark', 255);
+		for (const line of lines) {
+			checkLength(line.specNo, 'spec_no', 40);
+			checkLength(line.providerNo, 'provider_no', 40);
+			checkLength(line.remark, 'remark', 255);
+		}
+		if (warehouseNo !== '' && seller.warehouses && !seller.warehouses.includes(warehouseNo)) {
+			throw new WdtError(100, '仓库不存在');
+		}
+		let expectedTimeMs: number | undefined;
+		if (expectedTime !== '') {
+			expectedTimeMs = parseCstDateOrDateTime(expectedTime);
+			if (expectedTimeMs === undefined) throw new WdtError(100, '日期格式不合法');
+		}
+
+		const notSubmittedStatus = store.purchaseApplyConfirmFlow
+			? PURCHASE_APPLY_STATUS.pendingConfirm
+			: PURCHASE_APPLY_STATUS.editing;
+		const record = store.addPurchaseApply({
+			purchaseApplyNo: requestedNo !== '' ? requestedNo : undefined,
+			status: isSubmit ? PURCHASE_APPLY_STATUS.pendingReference : notSubmittedStatus,
+			applyName: seller.key,
+			warehouseNo,
+			remark,
+			expectedTimeMs,
+			createdMs: nowMs,
+			details: lines,
+		});
+		return { status: 0, data: { status: 0, message: record.purchaseApplyNo } };
+	},
+};
+
+function purchaseApplyRow(record: PurchaseApplyRecord): Record<string, unknown> {
+	const providerFields = (providerNo: string) =>
+		// "为空时不返回": the provider fields are left out when there is no provider.
+		providerNo === ''
+			? {}
+			: { provider_no: providerNo, provider_name: PROVIDER_NAMES[providerNo] ?? providerNo };
+	return {
+		purchase_apply_no: record.purchaseApplyNo,
+		status: record.status,
+		apply_name: record.applyName,
+		warehouse_no: record.warehouseNo,
+		warehouse_name: WAREHOUSE_NAMES[record.warehouseNo] ?? record.warehouseNo,
+		...providerFields(record.providerNo),
+		remark: record.remark,
+		expected_time: record.expectedTimeMs === undefined ? '' : formatCst(record.expectedTimeMs),
+		modified: formatCst(record.modifiedMs),
+		created: formatCst(record.createdMs),
+		detail_list: record.details.map((line) => {
+			const goods = goodsInfo(line.specNo);
+			return {
+				purchase_apply_no: record.purchaseApplyNo,
+				rec_id: line.recId,
+				spec_no: line.specNo,
+				goods_no: goods.goodsNo,
+				goods_name: goods.goodsName,
+				spec_name: goods.specName,
+				num: decimal4(line.num),
+				ref_num: decimal4(line.refNum),
+				stockin_num: decimal4(line.stockinNum),
+				...providerFields(line.providerNo),
+				remark: line.remark,
+				brand_name: goods.brandName,
+			};
+		}),
+	};
+}
+
+const purchaseApplySearch: MethodSpec = {
+	name: 'purchase.PurchaseApply.search',
+	paged: true,
+	write: false,
+	argCount: 1,
+	run({ store, args, pager }) {
+		const params = objectArg(args[0]);
+		const parseBound = (value: unknown): number | undefined => {
+			const text = optionalString(value) ?? '';
+			if (text === '') return undefined;
+			const ms = parseCst(text);
+			if (ms === undefined) throw new WdtError(100, '日期格式不合法');
+			return ms;
+		};
+		const startMs = parseBound(params.start_time);
+		const endMs = parseBound(params.end_time);
+		const applyNo = optionalString(params.purchase_apply_no) ?? '';
+		if (startMs !== undefined && endMs !== undefined) {
+			if (endMs < startMs) throw new WdtError(100, '开始时间不能大于结束时间');
+			if (endMs - startMs > PURCHASE_APPLY_SEARCH_MAX_WINDOW_MS) {
+				throw new WdtError(100, '您的查询时间过宽,查询时间不能大于30天');
+			}
+		}
+		const matches = [...store.purchaseApplies.values()]
+			.filter((record) => {
+				const modified = wholeSecond(record.modifiedMs);
+				return (
+					(applyNo === '' || record.purchaseApplyNo === applyNo) &&
+					(startMs === undefined || modified >= startMs) &&
+					(endMs === undefined || modified <= endMs)
+				);
+			})
+			.sort(
+				(a, b) =>
+					wholeSecond(a.modifiedMs) - wholeSecond(b.modifiedMs) ||
+					(a.purchaseApplyNo < b.purchaseApplyNo
+						? -1
+						: a.purchaseApplyNo > b.purchaseApplyNo
+							? 1
+							: 0),
+			);
+		return {
+			status: 0,
+			data: pageData(paginate(matches, pager).map(purchaseApplyRow), matches.length, pager),
+		};
+	},
+};
+
+interface BatchFailure {
+	order_id: number;
+	order_no: string;
+	error: string;
+	error_code: number;
+}
+
+/** cancelForApi / stopForApi: one status transition per number, failures listed. */
+function purchaseApplyTransition(options: {
+	name: string;
+	from: readonly number[];
+	to: number;
+	wrongStatusError: string;
+}): MethodSpec {
+	return {
+		name: options.name,
+		paged: false,
+		write: true,
+		argCount: 1,
+		run({ store, args, nowMs }) {
+			const numbers = stringListArg(args[0]);
+			const failures: BatchFailure[] = [];
+			for (const orderNo of numbers) {
+				const record = store.purchaseApplies.get(orderNo);
+				if (!record) {
+					failures.push({
+						order_id: 0,
+						order_no: orderNo,
+						error: '采购申请单不存在',
+						error_code: 0,
+					});
+				} else if (!options.from.includes(record.status)) {
+					failures.push({
+						order_id: record.applyId,
+						order_no: orderNo,
+						error: options.wrongStatusError,
+						error_code: 0,
+					});
+				} else {
+					record.status = options.to;
+					record.modifiedMs = nowMs;
+				}
+			}
+			return { status: 0, total: failures.length, data: failures };
+		},
+	};
+}
+
+const purchaseApplyCancel = purchaseApplyTransition({
+	name: 'purchase.PurchaseApply.cancelForApi',
+	from: [PURCHASE_APPLY_STATUS.editing, PURCHASE_APPLY_STATUS.pendingConfirm],
+	to: PURCHASE_APPLY_STATUS.cancelled,
+	wrongStatusError: '采购申请单状态不是编辑中或待确认',
+});
+
+const purchaseApplyStop = purchaseApplyTransition({
+	name: 'purchase.PurchaseApply.stopForApi',
+	from: [PURCHASE_APPLY_STATUS.partlyReferenced],
+	to: PURCHASE_APPLY_STATUS.referenced,
+	wrongStatusError: '采购申请单状态不是部分引用',
+});
+
+// ---------------------------------------------------------------------------------------------
+// wms.stockother.Out.cancelOrder
+// ---------------------------------------------------------------------------------------------
+
+const CANCELLABLE_OTHER_OUT: readonly number[] = [
+	OTHER_OUT_STATUS.editing,
+	OTHER_OUT_STATUS.pending,
+	OTHER_OUT_STATUS.approved,
+];
+
+const otherOutCancel: MethodSpec = {
+	name: 'wms.stockother.Out.cancelOrder',
+	paged: false,
+	write: true,
+	argCount: 1,
+	run({ store, args, nowMs }) {
+		const numbers = stringListArg(args[0]);
+		const successData: string[] = [];
+		const errorData: Array<{ order_no: string; err_msg: string }> = [];
+		for (const orderNo of numbers) {
+			const record = store.otherOuts.get(orderNo);
+			if (!record) {
+				errorData.push({ order_no: orderNo, err_msg: '单据不存在' });
+			} else if (!CANCELLABLE_OTHER_OUT.includes(record.status)) {
+				errorData.push({
+					order_no: orderNo,
+					err_msg: '单据状态不是编辑中、待审核、已审核，不允许取消',
+				});
+			} else {
+				record.status = OTHER_OUT_STATUS.cancelled;
+				record.modifiedMs = nowMs;
+				successData.push(orderNo);
+			}
+		}
+		return { status: 0, data: { success_data: successData, error_data: errorData } };
+	},
+};
+
+// ---------------------------------------------------------------------------------------------
+// wms.stockout.Sales.searchCancel
+// ---------------------------------------------------------------------------------------------
+
+function stockoutRow(record: StockoutRecord): Record<string, unknown> {
+	return {
+		stockout_id: record.stockoutId,
+		stockout_no: record.stockoutNo,
+		status: record.status,
+		modified: formatCst(record.modifiedMs),
+		src_order_no: record.srcOrderNo,
+		src_tid: record.srcTid,
+		shop_no: record.shopNo,
+		warehouse_no: record.warehouseNo,
+		logistics_no: record.logisticsNo,
+		receiver_name: record.receiverName,
+		receiver_area: record.receiverArea,
+		remark: record.remark,
+		created: formatCst(record.createdMs),
+	};
+}
+
+const searchCancel: MethodSpec = {
+	name: 'wms.stockout.Sales.searchCancel',
+	paged: true,
+	write: false,
+	argCount: 1,
+	run({ store, args, pager, nowMs }) {
+		const params = objectArg(args[0]);
+		const present = (value: unknown) => value !== undefined && value !== null && value !== '';
+		if (!present(params.start_time) || !present(params.end_time)) {
+			throw new WdtError(100, '参数中必须包含起止时间');
+		}
+		const parse = (value: unknown): number => {
+			const ms = typeof value === 'string' ? parseCst(value) : undefined;
+			if (ms === undefined) throw new WdtError(100, `Unparseable date: ${String(value)}`);
+			return ms;
+		};
+		const startMs = parse(params.start_time);
+		const endMs = parse(params.end_time);
+		if (endMs < startMs) throw new WdtError(100, '开始时间不能大于结束时间');
+		if (endMs - startMs > SEARCH_CANCEL_MAX_WINDOW_MS)
+			throw new WdtError(100, '起止时间差最大1小时');
+
+		const statuses = store.searchCancelStatuses;
+		const matches = [...store.stockouts.values()]
+			.filter((record) => {
+				const modified = wholeSecond(record.modifiedMs);
+				return (
+					modified >= startMs &&
+					modified <= endMs &&
+					(statuses === 'all' || statuses.includes(record.status)) &&
+					store.isStockoutVisible(record, nowMs)
+				);
+			})
+			.sort(
+				(a, b) =>
+					wholeSecond(a.modifiedMs) - wholeSecond(b.modifiedMs) || a.stockoutId - b.stockoutId,
+			);
+		return {
+			status: 0,
+			data: pageData(paginate(matches, pager).map(stockoutRow), matches.length, pager),
+		};
+	},
+};
+
+/** Every method the simulator answers, by name. */
+export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
+	[
+		coreNow,
+		purchaseApplyUpload,
+		purchaseApplySearch,
+		purchaseApplyCancel,
+		purchaseApplyStop,
+		otherOutCancel,
+		searchCancel,
+	].map((spec) => [spec.name, spec]),
+);
+
+/** Methods that change state. */
+export const WRITE_METHODS: readonly string[] = [...METHODS.values()]
+	.filter((spec) => spec.write)
+	.map((spec) => spec.name);

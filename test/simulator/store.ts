@@ -1,0 +1,399 @@
+/**
+ * The simulator's data: purchase applies, other-out orders and sales stockouts, plus the
+ * helpers tests use to arrange them. All times are unix ms on the simulated clock; replies
+ * format them as CST strings.
+ */
+import { SimClock } from './clock';
+import { formatCstDay } from './cst';
+
+// ---------------------------------------------------------------------------------------------
+// Status codes (numbers as WDT sends them; names for readable tests)
+// ---------------------------------------------------------------------------------------------
+
+/** purchase.PurchaseApply statuses, from the search page. */
+export const PURCHASE_APPLY_STATUS = {
+	cancelled: 5, // 已取消
+	editing: 10, // 编辑中
+	pendingConfirm: 20, // 待确认
+	pendingReference: 23, // 待引用
+	partlyReferenced: 25, // 部分引用
+	referenced: 30, // 已引用
+} as const;
+export type PurchaseApplyStatusName = keyof typeof PURCHASE_APPLY_STATUS;
+
+/** Other-out business order (其他出库业务单) statuses, from wms.stockother.OutQuery.queryWithDetail. */
+export const OTHER_OUT_STATUS = {
+	editing: 1, // 编辑中
+	pending: 10, // 待审核
+	approved: 20, // 已审核
+	pushedToWms: 40, // 已推送wms
+	partlyOut: 60, // 部分出库
+	awaitingSettlement: 65, // 待结算
+	done: 70, // 已完成
+	cancelled: 80, // 已取消
+} as const;
+export type OtherOutStatusName = keyof typeof OTHER_OUT_STATUS;
+
+/** Sales stockout statuses, from wms.stockout.Sales.searchCancel. */
+export const STOCKOUT_STATUS = {
+	cancelled: 5, // 已取消
+	toPutBack: 10, // 待放回
+	outOfStock: 51, // 缺货
+	wmsAccepted: 53, // wms已接单
+	gettingWaybill: 54, // 获取电子面单
+	toAllocate: 60, // 待分配
+	queued: 61, // 排队中
+	toReplenish: 63, // 待补货
+	toProcess: 65, // 待处理
+	toShip: 70, // 待发货
+	hotItemLocked: 73, // 爆款锁定
+	toPick: 75, // 待拣货
+	picking: 77, // 拣货中
+	picked: 79, // 已拣货
+	delayedShipping: 90, // 延时发货
+	done: 110, // 已完成
+} as const;
+export type StockoutStatusName = keyof typeof STOCKOUT_STATUS;
+
+function statusCode<T extends Record<string, number>>(
+	table: T,
+	value: number | keyof T | undefined,
+	fallback: number,
+): number {
+	if (value === undefined) return fallback;
+	if (typeof value === 'number') return value;
+	const code = table[value];
+	if (code === undefined) throw new Error(`unknown status name: ${String(value)}`);
+	return code;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reference data used to fill in names (unknown codes fall back to the code itself)
+// ---------------------------------------------------------------------------------------------
+
+export const WAREHOUSE_NAMES: Readonly<Record<string, string>> = {
+	WH01: '北京主仓',
+	WH02: '广州分仓',
+	上海仓: '上海仓',
+};
+
+export const PROVIDER_NAMES: Readonly<Record<string, string>> = {
+	GYS001: '杭州织造有限公司',
+	GYS002: '义乌小商品供应链',
+	GYS003: '深圳电子配件厂',
+};
+
+export interface GoodsInfo {
+	goodsNo: string;
+	goodsName: string;
+	specName: string;
+	brandName: string;
+}
+
+export const GOODS: Readonly<Record<string, GoodsInfo>> = {
+	'TS-001-BLK-M': {
+		goodsNo: 'TS-001',
+		goodsName: '纯棉圆领T恤',
+		specName: '黑色 M',
+		brandName: '自有品牌',
+	},
+	'TS-001-WHT-L': {
+		goodsNo: 'TS-001',
+		goodsName: '纯棉圆领T恤',
+		specName: '白色 L',
+		brandName: '自有品牌',
+	},
+	'MUG-350': { goodsNo: 'MUG', goodsName: '陶瓷马克杯', specName: '350ml', brandName: '无' },
+	'CABLE-C-1M': {
+		goodsNo: 'CABLE-C',
+		goodsName: 'Type-C 数据线',
+		specName: '1米',
+		brandName: '闪电',
+	},
+};
+
+export function goodsInfo(specNo: string): GoodsInfo {
+	return GOODS[specNo] ?? { goodsNo: specNo, goodsName: specNo, specName: '', brandName: '无' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records
+// ---------------------------------------------------------------------------------------------
+
+export interface PurchaseApplyLine {
+	recId: number;
+	specNo: string;
+	num: number;
+	refNum: number;
+	stockinNum: number;
+	/** '' when the line has no provider. */
+	providerNo: string;
+	remark: string;
+}
+
+export interface PurchaseApplyRecord {
+	/** Internal id, returned as `order_id` by cancelForApi/stopForApi. */
+	applyId: number;
+	purchaseApplyNo: string;
+	/** See PURCHASE_APPLY_STATUS. */
+	status: number;
+	applyName: string;
+	warehouseNo: string;
+	/** '' when the lines have different providers (or none). */
+	providerNo: string;
+	remark: string;
+	expectedTimeMs?: number;
+	createdMs: number;
+	modifiedMs: number;
+	details: PurchaseApplyLine[];
+}
+
+export interface PurchaseApplyInput {
+	purchaseApplyNo?: string;
+	status?: number | PurchaseApplyStatusName;
+	applyName?: string;
+	warehouseNo?: string;
+	/** Default: the lines' common provider, if they all have the same one. */
+	providerNo?: string;
+	remark?: string;
+	expectedTimeMs?: number;
+	createdMs?: number;
+	modifiedMs?: number;
+	details?: Array<Partial<Omit<PurchaseApplyLine, 'recId'>> & { specNo: string }>;
+}
+
+export interface OtherOutRecord {
+	orderId: number;
+	orderNo: string;
+	/** See OTHER_OUT_STATUS. */
+	status: number;
+	warehouseNo: string;
+	reason: string;
+	remark: string;
+	createdMs: number;
+	modifiedMs: number;
+}
+
+export interface OtherOutInput {
+	orderNo?: string;
+	status?: number | OtherOutStatusName;
+	warehouseNo?: string;
+	reason?: string;
+	remark?: string;
+	createdMs?: number;
+	modifiedMs?: number;
+}
+
+export interface StockoutRecord {
+	stockoutId: number;
+	stockoutNo: string;
+	/** See STOCKOUT_STATUS. */
+	status: number;
+	createdMs: number;
+	modifiedMs: number;
+	/**
+	 * Replication lag of this record: searchCancel shows it only once
+	 * simulated now ≥ modifiedMs + visibleAfterMs. Undefined: the simulator's visibilityLagMs.
+	 */
+	visibleAfterMs?: number;
+	srcOrderNo: string;
+	srcTid: string;
+	shopNo: string;
+	warehouseNo: string;
+	logisticsNo: string;
+	receiverName: string;
+	receiverArea: string;
+	remark: string;
+}
+
+export type StockoutInput = Partial<Omit<StockoutRecord, 'status'>> & {
+	/** Default 5 (cancelled): most tests want records that searchCancel returns. */
+	status?: number | StockoutStatusName;
+};
+
+export interface StoreOptions {
+	/** Default lag before a modified stockout shows up in searchCancel (ms, default 0). */
+	visibilityLagMs?: number;
+	/** ERP setting 开启采购申请量确认流程: uploads with is_submit=false get 20 (待确认), not 10. */
+	purchaseApplyConfirmFlow?: boolean;
+	/**
+	 * Which stockout statuses searchCancel returns. Default [5] (cancelled only), what the method
+	 * is for; 'all' returns every status, as the doc's response example (status 110) suggests.
+	 */
+	searchCancelStatuses?: readonly number[] | 'all';
+}
+
+export class SimulatorStore {
+	readonly clock: SimClock;
+	/** Keyed by purchase_apply_no. */
+	readonly purchaseApplies = new Map<string, PurchaseApplyRecord>();
+	/** Keyed by order_no. */
+	readonly otherOuts = new Map<string, OtherOutRecord>();
+	/** Keyed by stockout_id. */
+	readonly stockouts = new Map<number, StockoutRecord>();
+
+	visibilityLagMs: number;
+	purchaseApplyConfirmFlow: boolean;
+	searchCancelStatuses: readonly number[] | 'all';
+
+	private nextApplyId = 760;
+	private nextApplyLineId = 370;
+	private nextOtherOutId = 5100;
+	private nextStockoutId = 1630001;
+	private readonly lastSeqByDay = new Map<string, number>();
+	private readonly stockoutNos = new Set<string>();
+
+	constructor(clock: SimClock, options: StoreOptions = {}) {
+		this.clock = clock;
+		this.visibilityLagMs = options.visibilityLagMs ?? 0;
+		this.purchaseApplyConfirmFlow = options.purchaseApplyConfirmFlow ?? false;
+		this.searchCancelStatuses = options.searchCancelStatuses ?? [STOCKOUT_STATUS.cancelled];
+	}
+
+	/** Empties all records. Document numbers restart at 0001; internal ids keep counting. */
+	clearRecords(): void {
+		this.lastSeqByDay.clear();
+		this.purchaseApplies.clear();
+		this.otherOuts.clear();
+		this.stockouts.clear();
+		this.stockoutNos.clear();
+	}
+
+	/** `<prefix><yyyyMMdd><4-digit seq>`: the next sequence number of that day not yet taken. */
+	nextDocumentNo(prefix: string, atMs: number, isTaken: (no: string) => boolean): string {
+		const day = `${prefix}${formatCstDay(atMs)}`;
+		// Counting on from the last issued number keeps bulk seeding linear.
+		for (let seq = (this.lastSeqByDay.get(day) ?? 0) + 1; ; seq++) {
+			const candidate = `${day}${String(seq).padStart(4, '0')}`;
+			if (!isTaken(candidate)) {
+				this.lastSeqByDay.set(day, seq);
+				return candidate;
+			}
+		}
+	}
+
+	// --- purchase applies ----------------------------------------------------------------------
+
+	addPurchaseApply(input: PurchaseApplyInput = {}): PurchaseApplyRecord {
+		const now = this.clock.now();
+		const createdMs = input.createdMs ?? input.modifiedMs ?? now;
+		const purchaseApplyNo =
+			input.purchaseApplyNo ??
+			this.nextDocumentNo('POA', createdMs, (no) => this.purchaseApplies.has(no));
+		if (this.purchaseApplies.has(purchaseApplyNo)) {
+			throw new Error(`purchase apply ${purchaseApplyNo} already exists`);
+		}
+		const details: PurchaseApplyLine[] = (
+			input.details ?? [{ specNo: 'TS-001-BLK-M', num: 10 }]
+		).map((line) => ({
+			recId: this.nextApplyLineId++,
+			specNo: line.specNo,
+			num: line.num ?? 1,
+			refNum: line.refNum ?? 0,
+			stockinNum: line.stockinNum ?? 0,
+			providerNo: line.providerNo ?? '',
+			remark: line.remark ?? '',
+		}));
+		const record: PurchaseApplyRecord = {
+			applyId: this.nextApplyId++,
+			purchaseApplyNo,
+			status: statusCode(
+				PURCHASE_APPLY_STATUS,
+				input.status,
+				PURCHASE_APPLY_STATUS.pendingReference,
+			),
+			applyName: input.applyName ?? 'wdt_test',
+			warehouseNo: input.warehouseNo ?? '',
+			providerNo: input.providerNo ?? commonProvider(details),
+			remark: input.remark ?? '',
+			expectedTimeMs: input.expectedTimeMs,
+			createdMs,
+			modifiedMs: input.modifiedMs ?? createdMs,
+			details,
+		};
+		this.purchaseApplies.set(purchaseApplyNo, record);
+		return record;
+	}
+
+	// --- other-out orders ----------------------------------------------------------------------
+
+	addOtherOut(input: OtherOutInput = {}): OtherOutRecord {
+		const now = this.clock.now();
+		const createdMs = input.createdMs ?? input.modifiedMs ?? now;
+		const orderNo =
+			input.orderNo ?? this.nextDocumentNo('QC', createdMs, (no) => this.otherOuts.has(no));
+		if (this.otherOuts.has(orderNo)) throw new Error(`other-out order ${orderNo} already exists`);
+		const record: OtherOutRecord = {
+			orderId: this.nextOtherOutId++,
+			orderNo,
+			status: statusCode(OTHER_OUT_STATUS, input.status, OTHER_OUT_STATUS.pending),
+			warehouseNo: input.warehouseNo ?? 'WH01',
+			reason: input.reason ?? '样品领用',
+			remark: input.remark ?? '',
+			createdMs,
+			modifiedMs: input.modifiedMs ?? createdMs,
+		};
+		this.otherOuts.set(orderNo, record);
+		return record;
+	}
+
+	// --- sales stockouts -----------------------------------------------------------------------
+
+	addStockout(input: StockoutInput = {}): StockoutRecord {
+		const now = this.clock.now();
+		const modifiedMs = input.modifiedMs ?? now;
+		const stockoutId = input.stockoutId ?? this.nextStockoutId++;
+		if (this.stockouts.has(stockoutId)) throw new Error(`stockout ${stockoutId} already exists`);
+		if (stockoutId >= this.nextStockoutId) this.nextStockoutId = stockoutId + 1;
+		const stockoutNo =
+			input.stockoutNo ?? this.nextDocumentNo('CK', modifiedMs, (no) => this.stockoutNos.has(no));
+		const record: StockoutRecord = {
+			stockoutId,
+			stockoutNo,
+			status: statusCode(STOCKOUT_STATUS, input.status, STOCKOUT_STATUS.cancelled),
+			createdMs: input.createdMs ?? Math.min(modifiedMs, now),
+			modifiedMs,
+			visibleAfterMs: input.visibleAfterMs,
+			srcOrderNo: input.srcOrderNo ?? `JY${stockoutNo.slice(2)}`,
+			srcTid: input.srcTid ?? `T${stockoutId}8800`,
+			shopNo: input.shopNo ?? 'TMALL01',
+			warehouseNo: input.warehouseNo ?? 'WH01',
+			logisticsNo: input.logisticsNo ?? `SF14${String(stockoutId).padStart(9, '0')}`,
+			receiverName: input.receiverName ?? '张伟',
+			receiverArea: input.receiverArea ?? '浙江省 杭州市 西湖区',
+			remark: input.remark ?? '',
+		};
+		this.stockouts.set(stockoutId, record);
+		this.stockoutNos.add(stockoutNo);
+		return record;
+	}
+
+	/** Cancels a stockout: status 5 and modified = atMs (default: simulated now). */
+	cancelStockout(stockoutId: number, atMs: number = this.clock.now()): StockoutRecord {
+		return this.modifyStockout(stockoutId, { status: STOCKOUT_STATUS.cancelled, modifiedMs: atMs });
+	}
+
+	/**
+	 * Changes a stockout. Like the ERP, any change bumps `modified` to simulated now unless the
+	 * patch sets modifiedMs itself.
+	 */
+	modifyStockout(stockoutId: number, patch: Omit<StockoutInput, 'stockoutId'>): StockoutRecord {
+		const record = this.stockouts.get(stockoutId);
+		if (!record) throw new Error(`stockout ${stockoutId} does not exist`);
+		const { status, ...rest } = patch;
+		Object.assign(record, rest);
+		if (status !== undefined) record.status = statusCode(STOCKOUT_STATUS, status, record.status);
+		if (patch.modifiedMs === undefined) record.modifiedMs = this.clock.now();
+		return record;
+	}
+
+	/** Whether searchCancel can see this record yet (replication lag model). */
+	isStockoutVisible(record: StockoutRecord, nowMs: number = this.clock.now()): boolean {
+		return nowMs >= record.modifiedMs + (record.visibleAfterMs ?? this.visibilityLagMs);
+	}
+}
+
+function commonProvider(lines: readonly PurchaseApplyLine[]): string {
+	const first = lines[0]?.providerNo ?? '';
+	return first !== '' && lines.every((line) => line.providerNo === first) ? first : '';
+}
