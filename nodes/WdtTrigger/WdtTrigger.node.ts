@@ -151,9 +151,8 @@ export class WdtTrigger implements INodeType {
 				);
 			}
 			const endMs = failure === undefined ? plan.endMs : (readUpToMs as number);
-			const events =
-				plan.firstActivation && plan.windows.length === 0 ? [] : newEvents(state, found);
-			commit(staticData, advance(state, endMs, events));
+			const events = newEvents(state, plan.since, found);
+			commit(staticData, advance(state, plan.since, endMs, events));
 			return events.length ? [events.map((json) => ({ json: json as IDataObject }))] : null;
 		} catch (error) {
 			if (error instanceof WdtError && error.kind === 'rateLimit') {

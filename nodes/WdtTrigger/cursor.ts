@@ -28,6 +28,8 @@ export const MAX_REMEMBERED = 5000;
 export interface TriggerState {
 	/** Everything modified up to here (China Standard Time) has been read completely. */
 	cursor?: string;
+	/** Where the first activation started: nothing modified earlier is ever emitted. */
+	since?: string;
 	/** `stockout_id@modified` of events emitted near the cursor, to suppress overlap repeats. */
 	recentlyEmitted?: string[];
 	/** After a rate-limit reply, polls before this time (China Standard Time) make no calls. */
@@ -38,6 +40,8 @@ export interface TriggerState {
 
 export interface PollPlan {
 	windows: TimeWindow[];
+	/** The first activation's start, kept in the state from then on. */
+	since: string;
 	/** Where the cursor lands when every planned window is read. */
 	endMs: number;
 	firstActivation: boolean;
@@ -64,22 +68,29 @@ export function planPoll(
 		return {
 			windows,
 			endMs: windows.length ? windows[windows.length - 1].endMs : safeEndMs,
+			since: toWdtTime(startMs),
 			firstActivation: true,
 		};
 	}
 	const startMs = cursorMs - OVERLAP_MS;
-	if (safeEndMs <= cursorMs) return { windows: [], endMs: cursorMs, firstActivation: false };
+	const since = state.since ?? toWdtTime(startMs);
+	if (safeEndMs <= cursorMs) return { windows: [], endMs: cursorMs, since, firstActivation: false };
 	const windows = splitIntoWindows(startMs, safeEndMs, HOUR_MS).slice(0, MAX_WINDOWS_PER_POLL);
-	return { windows, endMs: windows[windows.length - 1].endMs, firstActivation: false };
+	return { windows, endMs: windows[windows.length - 1].endMs, since, firstActivation: false };
 }
 
 /** Keeps events not seen before (by stockout_id@modified), oldest first. */
-export function newEvents(state: TriggerState, stockouts: StockoutItem[]): StockoutItem[] {
+export function newEvents(
+	state: TriggerState,
+	since: string,
+	stockouts: StockoutItem[],
+): StockoutItem[] {
 	const seen = new Set(state.recentlyEmitted ?? []);
 	const fresh: StockoutItem[] = [];
 	for (const stockout of stockouts) {
 		const key = stockoutEventKey(stockout);
-		if (seen.has(key)) continue;
+		// The overlap re-reads minutes from before the first activation: those are not new.
+		if (seen.has(key) || stockout.modified < since) continue;
 		seen.add(key);
 		fresh.push(stockout);
 	}
@@ -89,17 +100,22 @@ export function newEvents(state: TriggerState, stockouts: StockoutItem[]): Stock
 }
 
 /** The state after a poll that read its windows up to `endMs` and emitted `emitted`. */
-export function advance(state: TriggerState, endMs: number, emitted: StockoutItem[]): TriggerState {
+export function advance(
+	state: TriggerState,
+	since: string,
+	endMs: number,
+	emitted: StockoutItem[],
+): TriggerState {
 	// Keys older than the next poll's overlap can never come back; forget them.
 	const oldestNeeded = toWdtTime(endMs - OVERLAP_MS - MINUTE_MS);
 	const keys = [...(state.recentlyEmitted ?? []), ...emitted.map(stockoutEventKey)].filter(
 		(key) => key.slice(key.indexOf('@') + 1) >= oldestNeeded,
 	);
-	const next: TriggerState = {
+	return {
 		cursor: toWdtTime(endMs),
+		since,
 		recentlyEmitted: [...new Set(keys)].slice(-MAX_REMEMBERED),
 	};
-	return next;
 }
 
 /** Back-off after a rate limit: 2, 4, 8 … minutes, at most 30. */
