@@ -108,6 +108,7 @@ export async function runBatchOperation(
 ): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
+	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 	const perItem: Array<string[] | undefined> = [];
 	const output: INodeExecutionData[] = [];
 	const invalid = new Map<number, NodeOperationError>();
@@ -219,10 +220,18 @@ export async function runBatchOperation(
 			continue;
 		}
 		for (const orderNo of perItem[i] ?? []) {
-			output.push({
-				json: { ...(outcomes.get(orderNo) as OrderOutcome) } as IDataObject,
+			const outcome = outcomes.get(orderNo) as OrderOutcome;
+			const item: INodeExecutionData = {
+				json: { ...outcome } as IDataObject,
 				pairedItem: { item: i },
-			});
+			};
+			// With an error output, an item carrying an error goes there (n8n keeps only its message).
+			if (!outcome.success && toErrorOutput) {
+				item.error = new NodeOperationError(this.getNode(), `${orderNo}: ${outcome.error}`, {
+					itemIndex: i,
+				});
+			}
+			output.push(item);
 		}
 	}
 	return output;

@@ -35,21 +35,27 @@ export const DEFAULT_READ_RETRIES = 3;
 export const DEFAULT_RETRY_DELAY_MS = 1000;
 const REQUEST_TIMEOUT_MS = 60_000;
 
-/** Removes anything that looks like a signed query from a low-level error text. */
-export function redactRequestDetails(text: string): string {
-	return text
-		.replace(/https?:\/\/\S+/gi, (url) => url.split('?')[0])
-		.replace(/\b(sign|salt|secret|key|sid)=[^&\s]*/gi, '$1=…');
-}
+/** Plain words for socket errors; n8n would replace a message holding the raw code with its own. */
+const CONNECTION_FAILURES: Record<string, string> = {
+	ECONNRESET: 'the connection was reset before WDT replied',
+	ECONNREFUSED: 'the endpoint refused the connection',
+	ETIMEDOUT: 'the connection timed out',
+	ECONNABORTED: 'the request timed out',
+	ENOTFOUND: 'the endpoint host name was not found',
+	EAI_AGAIN: 'the endpoint host name could not be resolved',
+};
 
 function networkError(method: string, error: unknown): WdtError {
-	const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-	const code = (error as { code?: string })?.code ?? cause?.code;
-	const text = cause?.message ?? (error as Error)?.message ?? String(error);
-	return new WdtError(
-		`WDT ${method}: the connection failed (${redactRequestDetails(code ?? text)})`,
-		describeKind('network'),
-	);
+	const cause = (error as { cause?: { code?: string } })?.cause;
+	const code = String((error as { code?: string })?.code ?? cause?.code ?? '').toUpperCase();
+	const text = (error as Error)?.message ?? '';
+	const words =
+		CONNECTION_FAILURES[code] ??
+		Object.entries(CONNECTION_FAILURES).find(([name]) => text.toUpperCase().includes(name))?.[1] ??
+		(/closed|hang up|reset/i.test(text)
+			? CONNECTION_FAILURES.ECONNRESET
+			: 'the request did not complete');
+	return new WdtError(`WDT ${method}: ${words}`, describeKind('network'));
 }
 
 /**
