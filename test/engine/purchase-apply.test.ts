@@ -1,4 +1,3 @@
-/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { jsonOf, pairsOf, startRig, type Rig } from './rig';
@@ -14,7 +13,11 @@ beforeEach(() => {
 	rig.sim.faults.clear();
 });
 
-const create = (extra: Record<string, unknown> = {}) => ({ resource: 'purchaseApply', operation: 'create', ...extra });
+const create = (extra: Record<string, unknown> = {}) => ({
+	resource: 'purchaseApply',
+	operation: 'create',
+	...extra,
+});
 
 describe('Purchase Apply → Create', () => {
 	it('creates one apply per input item from lines defined in the node', async () => {
@@ -23,9 +26,17 @@ describe('Purchase Apply → Create', () => {
 				warehouseNo: '={{ $json.wh }}',
 				remark: '加急 采购',
 				isSubmit: true,
-				lines: { line: [{ specNo: '={{ $json.sku }}', num: '={{ $json.qty }}', providerNo: '', remark: '' }, { specNo: 'TS-002', num: 3 }] },
+				lines: {
+					line: [
+						{ specNo: '={{ $json.sku }}', num: '={{ $json.qty }}', providerNo: '', remark: '' },
+						{ specNo: 'TS-002', num: 3 },
+					],
+				},
 			}),
-			[{ wh: 'WH01', sku: 'TS-001', qty: 12 }, { wh: 'WH02', sku: 'TS-003', qty: 1 }],
+			[
+				{ wh: 'WH01', sku: 'TS-001', qty: 12 },
+				{ wh: 'WH02', sku: 'TS-003', qty: 1 },
+			],
 		);
 		expect(error).toBeUndefined();
 		const created = jsonOf(outputs[0]);
@@ -36,10 +47,27 @@ describe('Purchase Apply → Create', () => {
 			expect(stored?.status).toBe(23); // submitted: 待引用
 			expect(stored?.remark).toBe('加急 采购');
 		}
-		expect(created[0]).toMatchObject({ warehouse_no: 'WH01', is_submit: true, detail_list: [{ spec_no: 'TS-001', num: 12 }, { spec_no: 'TS-002', num: 3 }] });
+		expect(created[0]).toMatchObject({
+			warehouse_no: 'WH01',
+			is_submit: true,
+			detail_list: [
+				{ spec_no: 'TS-001', num: 12 },
+				{ spec_no: 'TS-002', num: 3 },
+			],
+		});
 		const uploads = rig.sim.requestsFor('purchase.PurchaseApply.upload');
 		expect(uploads).toHaveLength(2);
-		expect(uploads[1].args).toEqual([{ warehouse_no: 'WH02', remark: '加急 采购', is_submit: true, detail_list: [{ spec_no: 'TS-003', num: 1 }, { spec_no: 'TS-002', num: 3 }] }]);
+		expect(uploads[1].args).toEqual([
+			{
+				warehouse_no: 'WH02',
+				remark: '加急 采购',
+				is_submit: true,
+				detail_list: [
+					{ spec_no: 'TS-003', num: 1 },
+					{ spec_no: 'TS-002', num: 3 },
+				],
+			},
+		]);
 	});
 
 	it('groups spreadsheet rows into applies by a column', async () => {
@@ -49,13 +77,24 @@ describe('Purchase Apply → Create', () => {
 			{ key: 'A', sku: 'S3', qty: 7, supplier: 'P1' },
 		];
 		const { outputs, error } = await rig.run(
-			create({ linesSource: 'inputItems', warehouseNo: 'WH01', specNoColumn: 'sku', numColumn: 'qty', providerNoColumn: 'supplier', groupByColumn: 'key', isSubmit: false }),
+			create({
+				linesSource: 'inputItems',
+				warehouseNo: 'WH01',
+				specNoColumn: 'sku',
+				numColumn: 'qty',
+				providerNoColumn: 'supplier',
+				groupByColumn: 'key',
+				isSubmit: false,
+			}),
 			rows,
 		);
 		expect(error).toBeUndefined();
 		expect(pairsOf(outputs[0])).toEqual([[0, 2], [1]]);
 		const [a, b] = jsonOf(outputs[0]);
-		expect(a.detail_list).toEqual([{ spec_no: 'S1', num: 5, provider_no: 'P1' }, { spec_no: 'S3', num: 7, provider_no: 'P1' }]);
+		expect(a.detail_list).toEqual([
+			{ spec_no: 'S1', num: 5, provider_no: 'P1' },
+			{ spec_no: 'S3', num: 7, provider_no: 'P1' },
+		]);
 		expect(b.detail_list).toEqual([{ spec_no: 'S2', num: 1 }]);
 		expect(rig.sim.purchaseApplies.get(String(a.purchase_apply_no))?.status).toBe(10); // not submitted: 编辑中
 	});
@@ -63,32 +102,50 @@ describe('Purchase Apply → Create', () => {
 	it('sends the expected arrival in China Standard Time whatever the workflow timezone', async () => {
 		for (const timezone of ['UTC', 'America/New_York']) {
 			rig.sim.clearRequests();
-			await rig.run(create({ expectedTime: '2024-07-01T09:00:00', lines: { line: [{ specNo: 'S1', num: 1 }] } }), [{}], { timezone });
-			const sent = rig.sim.requestsFor('purchase.PurchaseApply.upload')[0].args as Array<Record<string, unknown>>;
-			expect(sent[0].expected_time).toBe(timezone === 'UTC' ? '2024-07-01 17:00:00' : '2024-07-01 21:00:00');
+			await rig.run(
+				create({
+					expectedTime: '2024-07-01T09:00:00',
+					lines: { line: [{ specNo: 'S1', num: 1 }] },
+				}),
+				[{}],
+				{ timezone },
+			);
+			const sent = rig.sim.requestsFor('purchase.PurchaseApply.upload')[0].args as Array<
+				Record<string, unknown>
+			>;
+			expect(sent[0].expected_time).toBe(
+				timezone === 'UTC' ? '2024-07-01 17:00:00' : '2024-07-01 21:00:00',
+			);
 		}
 	});
 
 	it('reports a lost reply as an unknown outcome and never sends the create twice', async () => {
 		rig.sim.faults.next('dropAfterWrite', 1, 'purchase.PurchaseApply.upload');
-		const { error } = await rig.run(create({ purchaseApplyNo: 'MY-0001', lines: { line: [{ specNo: 'S1', num: 1 }] } }));
+		const { error } = await rig.run(
+			create({ purchaseApplyNo: 'MY-0001', lines: { line: [{ specNo: 'S1', num: 1 }] } }),
+		);
 		expect(error?.message).toMatch(/Unknown outcome/);
 		expect(error?.message).toMatch(/MY-0001/);
 		expect(rig.sim.requestsFor('purchase.PurchaseApply.upload')).toHaveLength(1);
 		expect(rig.sim.purchaseApplies.has('MY-0001')).toBe(true);
 	});
 
-	it.each(['rateLimit', 'html502'] as const)('reports a %s on a write without retrying it', async (fault) => {
-		rig.sim.faults.next(fault, 1, 'purchase.PurchaseApply.upload');
-		const { error } = await rig.run(create({ lines: { line: [{ specNo: 'S1', num: 1 }] } }));
-		expect(error).toBeDefined();
-		expect(rig.sim.requestsFor('purchase.PurchaseApply.upload')).toHaveLength(1);
-		expect(rig.sim.purchaseApplies.size).toBe(0);
-	});
+	it.each(['rateLimit', 'html502'] as const)(
+		'reports a %s on a write without retrying it',
+		async (fault) => {
+			rig.sim.faults.next(fault, 1, 'purchase.PurchaseApply.upload');
+			const { error } = await rig.run(create({ lines: { line: [{ specNo: 'S1', num: 1 }] } }));
+			expect(error).toBeDefined();
+			expect(rig.sim.requestsFor('purchase.PurchaseApply.upload')).toHaveLength(1);
+			expect(rig.sim.purchaseApplies.size).toBe(0);
+		},
+	);
 
 	it('turns a WDT business error into a NodeApiError with status, message, fix and item', async () => {
 		rig.sim.addPurchaseApply({ purchaseApplyNo: 'DUP-1' });
-		const { error } = await rig.run(create({ purchaseApplyNo: 'DUP-1', lines: { line: [{ specNo: 'S1', num: 1 }] } }));
+		const { error } = await rig.run(
+			create({ purchaseApplyNo: 'DUP-1', lines: { line: [{ specNo: 'S1', num: 1 }] } }),
+		);
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toMatch(/status 100: 采购申请单号已存在/);
 		expect(error?.description).toMatch(/按照错误信息核对传入参数/);
@@ -103,7 +160,11 @@ describe('Purchase Apply → Create', () => {
 		);
 		expect(error).toBeUndefined();
 		const items = jsonOf(outputs[0]);
-		expect(items.map((item) => item.purchase_apply_no ?? 'error')).toEqual(['NEW-1', 'error', 'NEW-2']);
+		expect(items.map((item) => item.purchase_apply_no ?? 'error')).toEqual([
+			'NEW-1',
+			'error',
+			'NEW-2',
+		]);
 		expect(String(items[1].error)).toMatch(/采购申请单号已存在/);
 		expect(pairsOf(outputs[0])).toEqual([[0], [1], [2]]);
 	});
@@ -111,25 +172,40 @@ describe('Purchase Apply → Create', () => {
 
 describe('Purchase Apply → Cancel and Stop', () => {
 	it('deduplicates numbers across items, batches them, and pairs one item per number', async () => {
-		for (const no of ['A1', 'A2', 'A3', 'A4']) rig.sim.addPurchaseApply({ purchaseApplyNo: no, status: 'editing' });
+		for (const no of ['A1', 'A2', 'A3', 'A4'])
+			rig.sim.addPurchaseApply({ purchaseApplyNo: no, status: 'editing' });
 		const { outputs, error } = await rig.run(
-			{ resource: 'purchaseApply', operation: 'cancel', orderNumbers: '={{ $json.nos }}', options: { batchSize: 3 } },
+			{
+				resource: 'purchaseApply',
+				operation: 'cancel',
+				orderNumbers: '={{ $json.nos }}',
+				options: { batchSize: 3 },
+			},
 			[{ nos: 'A1, A2' }, { nos: ['A3', 'A1'] }, { nos: 'A4' }],
 		);
 		expect(error).toBeUndefined();
 		expect(jsonOf(outputs[0]).map((o) => [o.order_no, o.success])).toEqual([
-			['A1', true], ['A2', true], ['A3', true], ['A1', true], ['A4', true],
+			['A1', true],
+			['A2', true],
+			['A3', true],
+			['A1', true],
+			['A4', true],
 		]);
 		expect(pairsOf(outputs[0])).toEqual([0, 0, 1, 1, 2]);
 		const calls = rig.sim.requestsFor('purchase.PurchaseApply.cancelForApi').map((r) => r.args);
 		expect(calls).toEqual([[['A1', 'A2', 'A3']], [['A4']]]);
-		for (const no of ['A1', 'A2', 'A3', 'A4']) expect(rig.sim.purchaseApplies.get(no)?.status).toBe(5);
+		for (const no of ['A1', 'A2', 'A3', 'A4'])
+			expect(rig.sim.purchaseApplies.get(no)?.status).toBe(5);
 	});
 
 	it('fails with a message naming which numbers failed and why, and which already succeeded', async () => {
 		rig.sim.addPurchaseApply({ purchaseApplyNo: 'OK1', status: 'editing' });
 		rig.sim.addPurchaseApply({ purchaseApplyNo: 'BAD1', status: 'referenced' });
-		const { error } = await rig.run({ resource: 'purchaseApply', operation: 'cancel', orderNumbers: 'OK1,BAD1,MISSING' });
+		const { error } = await rig.run({
+			resource: 'purchaseApply',
+			operation: 'cancel',
+			orderNumbers: 'OK1,BAD1,MISSING',
+		});
 		expect(error?.message).toMatch(/2 of 3 purchase apply number\(s\) were not cancelled/);
 		expect(error?.message).toMatch(/BAD1 \(采购申请单状态不是编辑中或待确认\)/);
 		expect(error?.message).toMatch(/MISSING \(采购申请单不存在\)/);
@@ -168,10 +244,16 @@ describe('Purchase Apply → Cancel and Stop', () => {
 	});
 
 	it('a whole-batch failure stops sending and marks the rest not sent', async () => {
-		for (const no of ['B1', 'B2', 'B3']) rig.sim.addPurchaseApply({ purchaseApplyNo: no, status: 'editing' });
+		for (const no of ['B1', 'B2', 'B3'])
+			rig.sim.addPurchaseApply({ purchaseApplyNo: no, status: 'editing' });
 		rig.sim.faults.next('rateLimit', 1, 'purchase.PurchaseApply.cancelForApi');
 		const { outputs } = await rig.run(
-			{ resource: 'purchaseApply', operation: 'cancel', orderNumbers: 'B1,B2,B3', options: { batchSize: 1 } },
+			{
+				resource: 'purchaseApply',
+				operation: 'cancel',
+				orderNumbers: 'B1,B2,B3',
+				options: { batchSize: 1 },
+			},
 			[{}],
 			{ continueOnFail: true },
 		);
@@ -185,7 +267,11 @@ describe('Purchase Apply → Cancel and Stop', () => {
 	it('a lost cancel reply is an unknown outcome, not a success', async () => {
 		rig.sim.addPurchaseApply({ purchaseApplyNo: 'L1', status: 'editing' });
 		rig.sim.faults.next('drop', 1, 'purchase.PurchaseApply.cancelForApi');
-		const { error } = await rig.run({ resource: 'purchaseApply', operation: 'cancel', orderNumbers: 'L1' });
+		const { error } = await rig.run({
+			resource: 'purchaseApply',
+			operation: 'cancel',
+			orderNumbers: 'L1',
+		});
 		expect(error?.message).toMatch(/L1 \(Unknown outcome/);
 		expect(rig.sim.requestsFor('purchase.PurchaseApply.cancelForApi')).toHaveLength(1);
 	});
@@ -194,13 +280,37 @@ describe('Purchase Apply → Cancel and Stop', () => {
 describe('Purchase Apply → Get Many', () => {
 	it('splits a 45-day range into 30-day windows and outputs applies or lines', async () => {
 		const now = rig.sim.clock.now();
-		rig.sim.addPurchaseApply({ purchaseApplyNo: 'OLD', modifiedMs: now - 40 * 86_400_000, details: [{ specNo: 'S1', num: 2 }, { specNo: 'S2', num: 3 }] });
+		rig.sim.addPurchaseApply({
+			purchaseApplyNo: 'OLD',
+			modifiedMs: now - 40 * 86_400_000,
+			details: [
+				{ specNo: 'S1', num: 2 },
+				{ specNo: 'S2', num: 3 },
+			],
+		});
 		rig.sim.addPurchaseApply({ purchaseApplyNo: 'NEW', modifiedMs: now - 86_400_000 });
-		const range = { startTime: new Date(now - 45 * 86_400_000).toISOString(), endTime: new Date(now).toISOString() };
-		const applies = await rig.run({ resource: 'purchaseApply', operation: 'getMany', returnAll: true, ...range });
-		expect(jsonOf(applies.outputs[0]).map((a) => [a.purchase_apply_no, a.status_name])).toEqual([['OLD', '待引用'], ['NEW', '待引用']]);
+		const range = {
+			startTime: new Date(now - 45 * 86_400_000).toISOString(),
+			endTime: new Date(now).toISOString(),
+		};
+		const applies = await rig.run({
+			resource: 'purchaseApply',
+			operation: 'getMany',
+			returnAll: true,
+			...range,
+		});
+		expect(jsonOf(applies.outputs[0]).map((a) => [a.purchase_apply_no, a.status_name])).toEqual([
+			['OLD', '待引用'],
+			['NEW', '待引用'],
+		]);
 		expect(rig.sim.requestsFor('purchase.PurchaseApply.search')).toHaveLength(2);
-		const lines = await rig.run({ resource: 'purchaseApply', operation: 'getMany', returnAll: true, outputMode: 'lines', purchaseApplyNo: 'OLD' });
+		const lines = await rig.run({
+			resource: 'purchaseApply',
+			operation: 'getMany',
+			returnAll: true,
+			outputMode: 'lines',
+			purchaseApplyNo: 'OLD',
+		});
 		expect(jsonOf(lines.outputs[0])).toMatchObject([
 			{ apply_purchase_apply_no: 'OLD', spec_no: 'S1', num: '2.0000' },
 			{ apply_purchase_apply_no: 'OLD', spec_no: 'S2', num: '3.0000' },

@@ -1,21 +1,29 @@
-/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /** One simulator and one engine per test file, with the credential that reaches them. */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Wdt } from '../../nodes/Wdt/Wdt.node';
 import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
 import { createEngine, recordSecretValues, type Engine } from '../harness';
-import { DEFAULT_SELLER, startSimulator, type SimulatorOptions, type WdtSimulator } from '../simulator';
+import {
+	DEFAULT_SELLER,
+	startSimulator,
+	type SimulatorOptions,
+	type WdtSimulator,
+} from '../simulator';
 
 export interface Rig {
 	sim: WdtSimulator;
 	engine: Engine;
-	credentials: { wdtApi: IDataObject };
+	credentials: { wdtApi: ICredentialDataDecryptedObject };
 	/** Runs start → WDT node with these parameters over these input items. */
 	run(
 		parameters: INodeParameters,
 		input?: IDataObject[],
-		options?: { continueOnFail?: boolean; onError?: 'continueErrorOutput' | 'continueRegularOutput'; timezone?: string },
+		options?: {
+			continueOnFail?: boolean;
+			onError?: 'continueErrorOutput' | 'continueRegularOutput';
+			timezone?: string;
+		},
 	): ReturnType<Engine['runNode']>;
 	close(): Promise<void>;
 }
@@ -48,7 +56,8 @@ export async function startRig(options: SimulatorOptions = {}): Promise<Rig> {
 }
 
 /** The JSON of every item of one output. */
-export const jsonOf = (items: Array<{ json: IDataObject }> | undefined) => (items ?? []).map((item) => item.json);
+export const jsonOf = (items: Array<{ json: IDataObject }> | undefined) =>
+	(items ?? []).map((item) => item.json);
 
 /** The input item index each output item is paired with. */
 export const pairsOf = (items: Array<{ pairedItem?: unknown }> | undefined) =>

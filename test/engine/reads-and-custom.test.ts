@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { toWdtTime } from '../../nodes/shared/protocol';
+import { jsonOf, pairsOf, startRig, type Rig } from './rig';
+
+let rig: Rig;
+beforeAll(async () => {
+	rig = await startRig();
+});
+afterAll(async () => await rig.close());
+beforeEach(() => {
+	rig.sim.resetData('empty');
+	rig.sim.clearRequests();
+	rig.sim.faults.clear();
+});
+
+const HOUR = 3_600_000;
+const windowsSent = (method = 'wms.stockout.Sales.searchCancel') =>
+	rig.sim.requestsFor(method).map((r) => {
+		const [params] = r.args as Array<{ start_time: string; end_time: string }>;
+		return `${params.start_time}→${params.end_time}#${r.pageNo}`;
+	});
+
+describe('Other Out → Cancel', () => {
+	it('maps success_data and error_data to one item per number, batched across items', async () => {
+		rig.sim.addOtherOut({ orderNo: 'QC1', status: 'editing' });
+		rig.sim.addOtherOut({ orderNo: 'QC2', status: 'approved' });
+		rig.sim.addOtherOut({ orderNo: 'QC3', status: 'done' });
+		const { outputs, error } = await rig.run(
+			{ resource: 'otherOut', operation: 'cancel', orderNumbers: '={{ $json.no }}' },
+			[{ no: 'QC1' }, { no: 'QC2' }, { no: 'QC3' }, { no: 'QC404' }],
+			{ continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(jsonOf(outputs[0]).map((o) => [o.order_no, o.success, o.error])).toEqual([
+			['QC1', true, null],
+			['QC2', true, null],
+			['QC3', false, '单据状态不是编辑中、待审核、已审核，不允许取消'],
+			['QC404', false, '单据不存在'],
+		]);
+		expect(pairsOf(outputs[0])).toEqual([0, 1, 2, 3]);
+		expect(rig.sim.requestsFor('wms.stockother.Out.cancelOrder').map((r) => r.args)).toEqual([
+			[['QC1', 'QC2', 'QC3', 'QC404']],
+		]);
+		expect(rig.sim.otherOuts.get('QC1')?.status).toBe(80);
+	});
+
+	it('fails without Continue On Fail, naming failed and already cancelled numbers', async () => {
+		rig.sim.addOtherOut({ orderNo: 'QC5', status: 'pending' });
+		const { error } = await rig.run({
+			resource: 'otherOut',
+			operation: 'cancel',
+			orderNumbers: 'QC5, QC6',
+		});
+		expect(error?.message).toMatch(
+			/1 of 2 other-out order number\(s\) were not cancelled: QC6 \(单据不存在\)/,
+		);
+		expect(error?.description).toMatch(/Already cancelled \(not undone\): QC5/);
+	});
+});
+
+describe('Sales Stockout → Get Many Cancelled', () => {
+	const base = Date.parse('2024-11-21T00:00:00+08:00');
+
+	it('splits 25 hours into one-hour CST windows, identical in any workflow timezone', async () => {
+		const runIn = async (timezone: string, start: string, end: string) => {
+			rig.sim.clearRequests();
+			const { error } = await rig.run(
+				{
+					resource: 'salesStockout',
+					operation: 'getManyCancelled',
+					startTime: start,
+					endTime: end,
+					returnAll: true,
+				},
+				[{}],
+				{ timezone },
+			);
+			expect(error).toBeUndefined();
+			return windowsSent();
+		};
+		// The same instants written as each zone's wall time.
+		const utc = await runIn('UTC', '2024-11-20T16:00:00', '2024-11-21T17:00:00');
+		const ny = await runIn('America/New_York', '2024-11-20T11:00:00', '2024-11-21T12:00:00');
+		expect(utc).toHaveLength(25);
+		expect(ny).toEqual(utc);
+		expect(utc[0]).toBe('2024-11-21 00:00:00→2024-11-21 01:00:00#0');
+		expect(utc[24]).toBe('2024-11-22 00:00:00→2024-11-22 01:00:00#0');
+	});
+
+	it('pages at 100 with the total, returns every stockout once with status_name, paired', async () => {
+		for (let i = 0; i < 250; i++)
+			rig.sim.addStockout({ modifiedMs: base + 10 * 60_000 + i * 1000 });
+		rig.sim.addStockout({ modifiedMs: base + 90 * 60_000, receiverName: '张三' } as never);
+		const { outputs, error } = await rig.run(
+			{
+				resource: 'salesStockout',
+				operation: 'getManyCancelled',
+				startTime: new Date(base).toISOString(),
+				endTime: new Date(base + 2 * HOUR).toISOString(),
+				returnAll: true,
+			},
+			[{ any: 1 }],
+		);
+		expect(error).toBeUndefined();
+		const items = jsonOf(outputs[0]);
+		expect(items).toHaveLength(251);
+		expect(new Set(items.map((s) => s.stockout_id)).size).toBe(251);
+		expect(items[0]).toMatchObject({ status: 5, status_name: '已取消' });
+		expect(Object.keys(items[0]).slice(0, 5)).toEqual([
+			'stockout_id',
+			'stockout_no',
+			'status',
+			'status_name',
+			'modified',
+		]);
+		expect(new Set(pairsOf(outputs[0]))).toEqual(new Set([0]));
+		const requests = rig.sim.requestsFor('wms.stockout.Sales.searchCancel');
+		expect(requests.map((r) => [r.pageNo, r.pageSize, r.calcTotal])).toEqual([
+			[0, 100, true],
+			[1, 100, true],
+			[2, 100, true],
+			[0, 100, true],
+		]);
+	});
+
+	it('makes no further call once the limit is reached', async () => {
+		for (let i = 0; i < 150; i++) rig.sim.addStockout({ modifiedMs: base + i * 1000 + 1000 });
+		for (let i = 0; i < 10; i++) rig.sim.addStockout({ modifiedMs: base + 2 * HOUR + i * 1000 });
+		const { outputs } = await rig.run({
+			resource: 'salesStockout',
+			operation: 'getManyCancelled',
+			startTime: new Date(base).toISOString(),
+			endTime: new Date(base + 5 * HOUR).toISOString(),
+			returnAll: false,
+			limit: 120,
+		});
+		expect(outputs[0]).toHaveLength(120);
+		expect(windowsSent()).toHaveLength(2);
+	});
+
+	it('counts a record on a window boundary once', async () => {
+		rig.sim.addStockout({ modifiedMs: base + HOUR });
+		const { outputs } = await rig.run({
+			resource: 'salesStockout',
+			operation: 'getManyCancelled',
+			startTime: new Date(base).toISOString(),
+			endTime: new Date(base + 2 * HOUR).toISOString(),
+			returnAll: true,
+		});
+		expect(outputs[0]).toHaveLength(1);
+	});
+
+	it.each(['rateLimit', 'html502', 'drop', 'truncated', 'empty'] as const)(
+		'retries a read after %s and recovers',
+		async (fault) => {
+			rig.sim.addStockout({ modifiedMs: base + 60_000 });
+			rig.sim.faults.next(fault, 1, 'wms.stockout.Sales.searchCancel');
+			const { outputs, error } = await rig.run({
+				resource: 'salesStockout',
+				operation: 'getManyCancelled',
+				startTime: new Date(base).toISOString(),
+				endTime: new Date(base + HOUR).toISOString(),
+				returnAll: true,
+			});
+			expect(error).toBeUndefined();
+			expect(outputs[0]).toHaveLength(1);
+			expect(rig.sim.requestsFor('wms.stockout.Sales.searchCancel')).toHaveLength(2);
+		},
+	);
+
+	it('gives up after bounded retries with the WDT status and fix', async () => {
+		rig.sim.faults.next('rateLimit', 10, 'wms.stockout.Sales.searchCancel');
+		const { error } = await rig.run({
+			resource: 'salesStockout',
+			operation: 'getManyCancelled',
+			startTime: new Date(base).toISOString(),
+			endTime: new Date(base + HOUR).toISOString(),
+		});
+		expect(error?.message).toMatch(/status 100: 超过每分钟最大调用频率限制/);
+		expect(error?.description).toMatch(/5-10分钟/);
+		expect(rig.sim.requestsFor('wms.stockout.Sales.searchCancel')).toHaveLength(4);
+	}, 30_000);
+});
+
+describe('Custom → Call Any Method', () => {
+	const method = (value: string) => ({ __rl: true, mode: 'name', value });
+
+	it('calls a method without pager and returns the envelope', async () => {
+		const { outputs, error } = await rig.run({
+			resource: 'custom',
+			operation: 'call',
+			method: method('system.Core.now'),
+			arguments: '[]',
+		});
+		expect(error).toBeUndefined();
+		expect(jsonOf(outputs[0])[0]).toMatchObject({ status: 0, data: { now: expect.any(Number) } });
+	});
+
+	it('walks every page of a paged query and returns one item per record', async () => {
+		const base = rig.sim.clock.now() - 30 * 60_000;
+		for (let i = 0; i < 130; i++) rig.sim.addStockout({ modifiedMs: base + i * 1000 });
+		const { outputs, error } = await rig.run({
+			resource: 'custom',
+			operation: 'call',
+			method: method('wms.stockout.Sales.searchCancel'),
+			paged: true,
+			returnAll: true,
+			arguments: JSON.stringify([
+				{ start_time: toWdtTime(base - 1000), end_time: toWdtTime(base + 200_000) },
+			]),
+		});
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(130);
+		expect(rig.sim.requestsFor('wms.stockout.Sales.searchCancel')).toHaveLength(2);
+	});
+
+	it('lists the 188 methods, searchable by Chinese name', async () => {
+		const { searchMethods } = await import('../../nodes/Wdt/methods/listSearch');
+		const all = await searchMethods.call({} as never);
+		expect(all.results).toHaveLength(188);
+		const found = await searchMethods.call({} as never, '采购申请单');
+		expect(found.results.map((r) => r.value)).toEqual(
+			expect.arrayContaining([
+				'purchase.PurchaseApply.upload',
+				'purchase.PurchaseApply.cancelForApi',
+			]),
+		);
+	});
+});
