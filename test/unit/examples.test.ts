@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INodeProperties } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import { Wdt } from '../../nodes/Wdt/Wdt.node';
+import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
+
+const folder = join(__dirname, '../../examples');
+const descriptions = {
+	'n8n-nodes-wdt.wdt': new Wdt().description,
+	'n8n-nodes-wdt.wdtTrigger': new WdtTrigger().description,
+};
+
+/** Parameter names a node may store, for the given resource and operation. */
+function knownParameters(
+	properties: INodeProperties[],
+	parameters: Record<string, unknown>,
+): Set<string> {
+	const shown = properties.filter((property) =>
+		Object.entries(property.displayOptions?.show ?? {}).every(
+			([name, values]) => name.startsWith('@') || (values as unknown[]).includes(parameters[name]),
+		),
+	);
+	return new Set(['pollTimes', ...shown.map((property) => property.name)]);
+}
+
+describe.each(readdirSync(folder).filter((file) => file.endsWith('.json')))(
+	'example %s',
+	(file) => {
+		const workflow = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+
+		it('is a connected workflow whose WDT nodes use existing resources, operations and parameters', () => {
+			const names = new Set(workflow.nodes.map((node: { name: string }) => node.name));
+			for (const [from, outputs] of Object.entries(
+				workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>,
+			)) {
+				expect(names.has(from)).toBe(true);
+				for (const target of outputs.main.flat()) expect(names.has(target.node)).toBe(true);
+			}
+			const ours = workflow.nodes.filter((node: { type: string }) => node.type in descriptions);
+			expect(ours.length).toBeGreaterThan(0);
+			for (const node of ours) {
+				const description = descriptions[node.type as keyof typeof descriptions];
+				expect(node.credentials).toHaveProperty('wdtApi');
+				const known = knownParameters(description.properties, node.parameters);
+				for (const name of Object.keys(node.parameters))
+					expect(known, `${file}: ${node.name}.${name}`).toContain(name);
+			}
+		});
+	},
+);
