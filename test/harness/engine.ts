@@ -42,7 +42,13 @@ import type {
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { NodeHelpers, UnexpectedError, Workflow, createRunExecutionData, deepCopy } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	UnexpectedError,
+	Workflow,
+	createRunExecutionData,
+	deepCopy,
+} from 'n8n-workflow';
 
 import { WdtApi } from '../../credentials/WdtApi.credentials';
 import {
@@ -202,7 +208,10 @@ export interface Engine {
 	runWorkflow(workflowJson: WorkflowJson, options?: RunWorkflowOptions): Promise<IRun>;
 	runNode(options: RunNodeOptions): Promise<RunNodeResult>;
 	runPoll(options: RunPollOptions): Promise<RunPollResult>;
-	testCredential(credentialType: string, data: ICredentialDataDecryptedObject): Promise<CredentialTestResult>;
+	testCredential(
+		credentialType: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<CredentialTestResult>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,13 +219,20 @@ export interface Engine {
 // ---------------------------------------------------------------------------------------------
 
 /** Items of a node's output in a run (default: first output, first run). */
-export function itemsOf(run: IRun, nodeName: string, outputIndex = 0, runIndex = 0): INodeExecutionData[] {
+export function itemsOf(
+	run: IRun,
+	nodeName: string,
+	outputIndex = 0,
+	runIndex = 0,
+): INodeExecutionData[] {
 	return run.data.resultData.runData[nodeName]?.[runIndex]?.data?.main?.[outputIndex] ?? [];
 }
 
 /** All outputs of a node in a run. */
 export function outputsOf(run: IRun, nodeName: string, runIndex = 0): INodeExecutionData[][] {
-	return (run.data.resultData.runData[nodeName]?.[runIndex]?.data?.main ?? []).map((items) => items ?? []);
+	return (run.data.resultData.runData[nodeName]?.[runIndex]?.data?.main ?? []).map(
+		(items) => items ?? [],
+	);
 }
 
 /** The error that stopped the execution, if any. */
@@ -242,7 +258,10 @@ function latestVersion(type: ReturnType<HarnessNodeTypes['getByName']>): number 
 	return Array.isArray(version) ? Math.max(...version) : version;
 }
 
-function settingsWithTimezone(settings: IWorkflowSettings | undefined, timezone: string | undefined): IWorkflowSettings {
+function settingsWithTimezone(
+	settings: IWorkflowSettings | undefined,
+	timezone: string | undefined,
+): IWorkflowSettings {
 	return timezone ? { ...(settings ?? {}), timezone } : { ...(settings ?? {}) };
 }
 
@@ -316,7 +335,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
 		};
 	};
 
-	const toNodes = (nodes: WorkflowNodeJson[], assign: boolean, stored: StoredCredential[]): INode[] =>
+	const toNodes = (
+		nodes: WorkflowNodeJson[],
+		assign: boolean,
+		stored: StoredCredential[],
+	): INode[] =>
 		nodes.map((node, index) => {
 			const fullType = nodeTypes.fullName(node.type);
 			const type = nodeTypes.getByName(fullType);
@@ -329,11 +352,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
 				parameters: deepCopy(node.parameters ?? {}),
 			};
 			if (assign) {
-				const described = nodeTypes.getByNameAndVersion(fullType, full.typeVersion).description.credentials ?? [];
+				const described =
+					nodeTypes.getByNameAndVersion(fullType, full.typeVersion).description.credentials ?? [];
 				for (const { name } of described) {
 					if (full.credentials?.[name]) continue;
 					const credential = stored.find((entry) => entry.type === name);
-					if (credential) full.credentials = { ...full.credentials, [name]: { id: credential.id, name: credential.name } };
+					if (credential)
+						full.credentials = {
+							...full.credentials,
+							[name]: { id: credential.id, name: credential.name },
+						};
 				}
 			}
 			return full;
@@ -341,18 +369,25 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
 	const recordRun = (where: string, run: IRun, nodes: INode[]) => {
 		// The start node's output is the test's own input, not something a node produced.
-		const startNodes = new Set(nodes.filter((node) => node.type === START_NODE_TYPE).map((node) => node.name));
+		const startNodes = new Set(
+			nodes.filter((node) => node.type === START_NODE_TYPE).map((node) => node.name),
+		);
 		for (const [nodeName, taskDataList] of Object.entries(run.data.resultData.runData)) {
 			if (startNodes.has(nodeName)) continue;
 			taskDataList.forEach((taskData, runIndex) => {
 				recordItems(`${where} node "${nodeName}" run ${runIndex}`, taskData.data?.main);
-				if (taskData.error) recordError(`${where} node "${nodeName}" run ${runIndex} error`, taskData.error);
+				if (taskData.error)
+					recordError(`${where} node "${nodeName}" run ${runIndex} error`, taskData.error);
 			});
 		}
-		if (run.data.resultData.error) recordError(`${where} execution error`, run.data.resultData.error);
+		if (run.data.resultData.error)
+			recordError(`${where} execution error`, run.data.resultData.error);
 	};
 
-	async function runWorkflow(workflowJson: WorkflowJson, runOptions: RunWorkflowOptions = {}): Promise<IRun> {
+	async function runWorkflow(
+		workflowJson: WorkflowJson,
+		runOptions: RunWorkflowOptions = {},
+	): Promise<IRun> {
 		const stored = useCredentials(runOptions.credentials);
 		const callsBefore = credentialsHelper.authenticateCalls.length;
 		const mode = runOptions.mode ?? 'manual';
@@ -389,11 +424,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
 		const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 		const additionalData = additionalDataFor(hooks, executionId, workflowId, settings);
 		const startName =
-			runOptions.startNode ?? nodes.find((node) => node.type === START_NODE_TYPE)?.name ?? workflow.getStartNode()?.name;
-		const startNode = startName ? workflow.getNode(startName) ?? undefined : undefined;
-		if (startName && !startNode) throw new UnexpectedError(`No node named "${startName}" to start from`);
+			runOptions.startNode ??
+			nodes.find((node) => node.type === START_NODE_TYPE)?.name ??
+			workflow.getStartNode()?.name;
+		const startNode = startName ? (workflow.getNode(startName) ?? undefined) : undefined;
+		if (startName && !startNode)
+			throw new UnexpectedError(`No node named "${startName}" to start from`);
 
-		const run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode, pinData: workflowJson.pinData });
+		const run = await new WorkflowExecute(additionalData, mode).run({
+			workflow,
+			startNode,
+			pinData: workflowJson.pinData,
+		});
 		registerSigns(callsBefore);
 		recordRun('runWorkflow', run, nodes);
 		return run;
@@ -413,7 +455,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
 			{
 				nodes: [
 					// As a JSON string: a string value not starting with '=' is never evaluated as an expression.
-					{ name: 'Start', type: START_NODE_TYPE, parameters: { items: JSON.stringify(runOptions.input ?? [{}]) } },
+					{
+						name: 'Start',
+						type: START_NODE_TYPE,
+						parameters: { items: JSON.stringify(runOptions.input ?? [{}]) },
+					},
 					node,
 				],
 				connections: { Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
@@ -435,24 +481,52 @@ export function createEngine(options: EngineOptions = {}): Engine {
 			// PollContext in 'manual' mode on the workflow's live static data; nothing is saved.
 			const run = await runWorkflow(
 				{
-					nodes: [{ name: nodeName, type: pollOptions.nodeType, typeVersion: pollOptions.typeVersion, parameters: pollOptions.parameters ?? {} }],
+					nodes: [
+						{
+							name: nodeName,
+							type: pollOptions.nodeType,
+							typeVersion: pollOptions.typeVersion,
+							parameters: pollOptions.parameters ?? {},
+						},
+					],
 					connections: {},
 					staticData: { [`node:${nodeName}`]: deepCopy(initial) },
 				},
-				{ credentials: pollOptions.credentials, timezone: pollOptions.timezone, mode: 'manual', startNode: nodeName },
+				{
+					credentials: pollOptions.credentials,
+					timezone: pollOptions.timezone,
+					mode: 'manual',
+					startNode: nodeName,
+				},
 			);
 			const taskData = run.data.resultData.runData[nodeName]?.[0];
 			const error = nodeErrorOf(run, nodeName) ?? executionErrorOf(run);
 			const main = taskData?.data?.main;
-			const items = main && main.some((output) => output && output.length > 0) ? main.map((output) => output ?? []) : null;
-			return { items, ...(error ? { error } : {}), staticData: initial, persistedStaticData: deepCopy(initial), run };
+			const items =
+				main && main.some((output) => output && output.length > 0)
+					? main.map((output) => output ?? [])
+					: null;
+			return {
+				items,
+				...(error ? { error } : {}),
+				staticData: initial,
+				persistedStaticData: deepCopy(initial),
+				run,
+			};
 		}
 
 		const stored = useCredentials(pollOptions.credentials);
 		const callsBefore = credentialsHelper.authenticateCalls.length;
 		const settings = settingsWithTimezone(undefined, pollOptions.timezone);
 		const [node] = toNodes(
-			[{ name: nodeName, type: pollOptions.nodeType, typeVersion: pollOptions.typeVersion, parameters: pollOptions.parameters ?? {} }],
+			[
+				{
+					name: nodeName,
+					type: pollOptions.nodeType,
+					typeVersion: pollOptions.typeVersion,
+					parameters: pollOptions.parameters ?? {},
+				},
+			],
 			true,
 			stored,
 		);
@@ -475,9 +549,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
 		let error: unknown;
 		let persisted = deepCopy(initial);
 		const liveNodeStaticData = () => workflow.getStaticData('node', node) as IDataObject;
-		const plain = (data: IDataObject): IDataObject => JSON.parse(JSON.stringify(data)) as IDataObject;
+		const plain = (data: IDataObject): IDataObject =>
+			JSON.parse(JSON.stringify(data)) as IDataObject;
 		let pollFunctions: IPollFunctions;
 
+		let releaseScope = () => {};
 		if (persistence === 'n8n1') {
 			// cli ActiveWorkflowManager / TriggerExecutionContextFactory.getExecutePollFunctions with
 			// an unmigrated node: __emit saves the workflow's static data, then starts the run.
@@ -499,6 +575,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
 			// TriggerExecutionContextFactory.getExecutePollFunctions with a durable (migrated) cursor.
 			type Staged = { snapshot: IDataObject; seed: IDataObject };
 			const stagedCursorStore = new AsyncLocalStorage<Staged>();
+			// An enabled AsyncLocalStorage stays in async_hooks' list for good on Node 20 and every
+			// later async resource pays for it: release this poll's scope once the poll settled.
+			releaseScope = () => stagedCursorStore.disable();
 			const sameData = (a: IDataObject, b: IDataObject) => JSON.stringify(a) === JSON.stringify(b);
 			const takeStagedCursor = (): IDataObject | null => {
 				const staged = stagedCursorStore.getStore();
@@ -533,7 +612,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
 				() => {
 					const staged = stagedCursorStore.getStore();
 					if (!staged) {
-						throw new UnexpectedError('Poll node read its static data outside of a poll; __runPoll was not entered');
+						throw new UnexpectedError(
+							'Poll node read its static data outside of a poll; __runPoll was not entered',
+						);
 					}
 					return staged.snapshot;
 				},
@@ -541,11 +622,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
 		}
 
 		// The same executor ActiveWorkflowTriggers runs on every cron tick (and once at activation).
-		const executePoll = Container.get(PollTriggerExecutor).create(workflow, node, pollFunctions, () => true);
+		const executePoll = Container.get(PollTriggerExecutor).create(
+			workflow,
+			node,
+			pollFunctions,
+			() => true,
+		);
 		try {
 			await executePoll(pollOptions.activationPoll ?? false);
 		} catch (thrown) {
 			error = thrown;
+		} finally {
+			releaseScope();
 		}
 		registerSigns(callsBefore);
 
@@ -565,7 +653,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
 		data: ICredentialDataDecryptedObject,
 	): Promise<CredentialTestResult> {
 		const result = await runCredentialTest(credentialType, data);
-		recordText('credential test message', `testCredential(${credentialType}) ${result.status}`, result.message);
+		recordText(
+			'credential test message',
+			`testCredential(${credentialType}) ${result.status}`,
+			result.message,
+		);
 		return result;
 	}
 
@@ -575,15 +667,28 @@ export function createEngine(options: EngineOptions = {}): Engine {
 		data: ICredentialDataDecryptedObject,
 	): Promise<CredentialTestResult> {
 		const type = credentialTypes.getByName(credentialType);
-		if (!type.test) return { status: 'Error', message: 'No testing function found for this credential.' };
-		const [stored] = useCredentials([{ id: 'credential-under-test', name: 'Credential under test', type: credentialType, data }]);
+		if (!type.test)
+			return { status: 'Error', message: 'No testing function found for this credential.' };
+		const [stored] = useCredentials([
+			{ id: 'credential-under-test', name: 'Credential under test', type: credentialType, data },
+		]);
 		const callsBefore = credentialsHelper.authenticateCalls.length;
 		const executionId = `harness-credential-test-${process.pid}-${++executionCounter}`;
 		const additionalData = additionalDataFor(undefined, executionId, 'harness-credential-test', {});
 
-		const credentialsDecrypted: ICredentialsDecrypted = { id: stored.id, name: stored.name, type: credentialType, data };
+		const credentialsDecrypted: ICredentialsDecrypted = {
+			id: stored.id,
+			name: stored.name,
+			type: credentialType,
+			data,
+		};
 		try {
-			credentialsDecrypted.data = credentialsHelper.applyDefaults(additionalData, deepCopy(data), credentialType, 'internal');
+			credentialsDecrypted.data = credentialsHelper.applyDefaults(
+				additionalData,
+				deepCopy(data),
+				credentialType,
+				'internal',
+			);
 		} catch (thrown) {
 			return { status: 'Error', message: String((thrown as Error).message) };
 		}
@@ -594,7 +699,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
 			parameters: {},
 			name: 'Temp-Node',
 			type: noOp.description.name,
-			typeVersion: Array.isArray(noOp.description.version) ? noOp.description.version.slice(-1)[0] : noOp.description.version,
+			typeVersion: Array.isArray(noOp.description.version)
+				? noOp.description.version.slice(-1)[0]
+				: noOp.description.version,
 			position: [0, 0],
 			credentials: { [credentialType]: { id: stored.id, name: stored.name } },
 		};
@@ -603,22 +710,38 @@ export function createEngine(options: EngineOptions = {}): Engine {
 				...noOp.description,
 				credentials: [{ name: credentialType, required: true }],
 				properties: [
-					{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: type.test.request }, default: '' },
+					{
+						displayName: 'Temp',
+						name: 'temp',
+						type: 'string',
+						routing: { request: type.test.request },
+						default: '',
+					},
 				],
 			},
 		};
-		const mockNodesData: INodeTypeData = { [nodeTypeCopy.description.name]: { sourcePath: '', type: nodeTypeCopy } };
+		const mockNodesData: INodeTypeData = {
+			[nodeTypeCopy.description.name]: { sourcePath: '', type: nodeTypeCopy },
+		};
 		const mockNodeTypes: INodeTypes = {
 			getKnownTypes: () => ({}),
 			getByName: (name) => mockNodesData[name]?.type,
 			getByNameAndVersion: (name, version) => {
-				if (!mockNodesData[name]) throw new UnexpectedError('Unknown node type', { tags: { nodeType: name } });
+				if (!mockNodesData[name])
+					throw new UnexpectedError('Unknown node type', { tags: { nodeType: name } });
 				return NodeHelpers.getVersionedNodeType(mockNodesData[name].type, version);
 			},
 		};
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: mockNodeTypes });
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: mockNodeTypes,
+		});
 		const inputData: ITaskDataConnections = { main: [[{ json: {} }]] };
-		const runExecutionData: IRunExecutionData = createRunExecutionData({ resultData: { runData: {} } });
+		const runExecutionData: IRunExecutionData = createRunExecutionData({
+			resultData: { runData: {} },
+		});
 		const executeData: IExecuteData = { node, data: {}, source: null };
 		const executeFunctions = new ExecuteContext(
 			workflow,
@@ -641,7 +764,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
 			// n8n only shows the message of this error to the user (and reports the instance to
 			// Sentry), so only its message, description and stack are searched.
 			recordError(`testCredential(${credentialType}) request error`, thrown, { serialized: false });
-			const failure = thrown as { message: string; cause?: { response?: { status: number; statusText?: string }; code?: string } };
+			const failure = thrown as {
+				message: string;
+				cause?: { response?: { status: number; statusText?: string }; code?: string };
+			};
 			if (failure.cause?.response) {
 				const statusCode = failure.cause.response.status;
 				for (const rule of type.test.rules ?? []) {
@@ -652,7 +778,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
 				if (statusCode < 199 || statusCode > 299) {
 					return {
 						status: 'Error',
-						message: failure.cause.response.statusText || `Received HTTP status code: ${statusCode}`,
+						message:
+							failure.cause.response.statusText || `Received HTTP status code: ${statusCode}`,
 					};
 				}
 			} else if (failure.cause?.code) {

@@ -16,12 +16,18 @@ import {
 
 const HOUR = 3_600_000;
 const now = fromWdtTime('2024-05-01 12:00:00');
-const stockout = (id: number, modified: string) => toStockoutItem({ stockout_id: id, stockout_no: `CK${id}`, status: 5, modified });
+const stockout = (id: number, modified: string) =>
+	toStockoutItem({ stockout_id: id, stockout_no: `CK${id}`, status: 5, modified });
 
 describe('trigger cursor', () => {
 	it('first activation without backfill reads nothing and starts at WDT now minus the lag', () => {
 		const plan = planPoll({}, now, 0);
-		expect(plan).toEqual({ windows: [], endMs: now - SAFETY_LAG_MS, since: toWdtTime(now - SAFETY_LAG_MS), firstActivation: true });
+		expect(plan).toEqual({
+			windows: [],
+			endMs: now - SAFETY_LAG_MS,
+			since: toWdtTime(now - SAFETY_LAG_MS),
+			firstActivation: true,
+		});
 	});
 
 	it('first activation with backfill reads one-hour windows back from now', () => {
@@ -50,20 +56,37 @@ describe('trigger cursor', () => {
 			state = advance(state, plan.since, plan.endMs, []);
 			if (plan.endMs === later - SAFETY_LAG_MS) break;
 		}
-		for (let i = 1; i < covered.length; i++) expect(covered[i][0]).toBeLessThanOrEqual(covered[i - 1][1]);
+		for (let i = 1; i < covered.length; i++)
+			expect(covered[i][0]).toBeLessThanOrEqual(covered[i - 1][1]);
 		expect(covered[covered.length - 1][1]).toBe(later - SAFETY_LAG_MS);
 	});
 
 	it('suppresses events already emitted in the overlap, but a re-cancel with a new modified is new', () => {
 		const first = [stockout(1, '2024-05-01 11:58:00'), stockout(2, '2024-05-01 11:58:30')];
 		const state = advance({}, '', now - SAFETY_LAG_MS, newEvents({}, '', first));
-		const again = newEvents(state, '', [...first, stockout(1, '2024-05-01 12:00:30'), stockout(3, '2024-05-01 11:59:00')]);
-		expect(again.map((s) => `${s.stockout_id}@${s.modified}`)).toEqual(['3@2024-05-01 11:59:00', '1@2024-05-01 12:00:30']);
+		const again = newEvents(state, '', [
+			...first,
+			stockout(1, '2024-05-01 12:00:30'),
+			stockout(3, '2024-05-01 11:59:00'),
+		]);
+		expect(again.map((s) => `${s.stockout_id}@${s.modified}`)).toEqual([
+			'3@2024-05-01 11:59:00',
+			'1@2024-05-01 12:00:30',
+		]);
 	});
 
 	it('forgets keys older than the overlap so the state stays small and readable JSON', () => {
-		const state = advance({ recentlyEmitted: ['9@2024-05-01 08:00:00'] }, '2024-05-01 07:00:00', now, [stockout(1, '2024-05-01 11:59:00')]);
-		expect(state).toEqual({ cursor: '2024-05-01 12:00:00', since: '2024-05-01 07:00:00', recentlyEmitted: ['1@2024-05-01 11:59:00'] });
+		const state = advance(
+			{ recentlyEmitted: ['9@2024-05-01 08:00:00'] },
+			'2024-05-01 07:00:00',
+			now,
+			[stockout(1, '2024-05-01 11:59:00')],
+		);
+		expect(state).toEqual({
+			cursor: '2024-05-01 12:00:00',
+			since: '2024-05-01 07:00:00',
+			recentlyEmitted: ['1@2024-05-01 11:59:00'],
+		});
 		expect(readState(JSON.parse(JSON.stringify(state)))).toEqual(state);
 	});
 
@@ -72,7 +95,10 @@ describe('trigger cursor', () => {
 		const state = advance({}, first.since, first.endMs, []);
 		const next = planPoll(state, now + 60_000, 0);
 		expect(next.windows[0].startMs).toBeLessThan(now - SAFETY_LAG_MS);
-		const events = newEvents(state, next.since, [stockout(1, '2024-05-01 11:56:00'), stockout(2, '2024-05-01 11:59:30')]);
+		const events = newEvents(state, next.since, [
+			stockout(1, '2024-05-01 11:56:00'),
+			stockout(2, '2024-05-01 11:59:30'),
+		]);
 		expect(events.map((s) => s.stockout_id)).toEqual([2]);
 	});
 

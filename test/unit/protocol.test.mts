@@ -32,25 +32,49 @@ import {
 } from '../../nodes/shared/protocol/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const vectors = JSON.parse(readFileSync(join(here, '../../../shared/wdt-api/sign-vectors.json'), 'utf8')) as {
-	cases: Array<{ name: string; appsecret: string; secret: string; salt: string; params: Record<string, string>; sign: string }>;
+const vectors = JSON.parse(
+	readFileSync(join(here, '../../../shared/wdt-api/sign-vectors.json'), 'utf8'),
+) as {
+	cases: Array<{
+		name: string;
+		appsecret: string;
+		secret: string;
+		salt: string;
+		params: Record<string, string>;
+		sign: string;
+	}>;
 };
 
 describe('signing', () => {
-	it.each(vectors.cases.map((c) => [c.name, c] as const))('reproduces sign vector: %s', (_name, vector) => {
-		expect(computeSign(vector.params, vector.secret)).toBe(vector.sign);
-		expect(splitSecretAndSalt(vector.appsecret, '')).toEqual({ secret: vector.secret, salt: vector.salt });
-	});
+	it.each(vectors.cases.map((c) => [c.name, c] as const))(
+		'reproduces sign vector: %s',
+		(_name, vector) => {
+			expect(computeSign(vector.params, vector.secret)).toBe(vector.sign);
+			expect(splitSecretAndSalt(vector.appsecret, '')).toEqual({
+				secret: vector.secret,
+				salt: vector.salt,
+			});
+		},
+	);
 
 	it('signs a call end to end like the vendor example (body string hashed as sent, pager in the query)', () => {
 		const vector = vectors.cases.find((c) => c.params.page_size)!;
 		const body = vector.params.body;
 		const query = callQuery({
 			method: vector.params.method,
-			pager: { pageSize: Number(vector.params.page_size), pageNo: Number(vector.params.page_no), calcTotal: true },
+			pager: {
+				pageSize: Number(vector.params.page_size),
+				pageNo: Number(vector.params.page_no),
+				calcTotal: true,
+			},
 		});
 		const nowMs = (Number(vector.params.timestamp) + 1325347200) * 1000;
-		const signed = signQuery(query, body, { sid: vector.params.sid, key: vector.params.key, secret: vector.secret, salt: vector.salt }, nowMs);
+		const signed = signQuery(
+			query,
+			body,
+			{ sid: vector.params.sid, key: vector.params.key, secret: vector.secret, salt: vector.salt },
+			nowMs,
+		);
 		expect(signed.sign).toBe(vector.sign);
 		expect(signed).not.toHaveProperty('body');
 		expect(signed.timestamp).toBe(vector.params.timestamp);
@@ -58,7 +82,14 @@ describe('signing', () => {
 
 	it('signHttpRequest serializes an object body once and sends exactly the hashed string', () => {
 		const request = signHttpRequest(
-			{ sid: 's', key: 'k', secret: 'sec:salt', salt: '', environment: 'custom', baseUrl: 'http://127.0.0.1:1/openapi/' },
+			{
+				sid: 's',
+				key: 'k',
+				secret: 'sec:salt',
+				salt: '',
+				environment: 'custom',
+				baseUrl: 'http://127.0.0.1:1/openapi/',
+			},
 			{ url: '', qs: { method: 'system.Core.now', page_no: 0 }, body: [{ a: '中文' }] },
 			1_700_000_000_000,
 		);
@@ -71,16 +102,29 @@ describe('signing', () => {
 	});
 
 	it('keeps an absolute URL (HTTP Request node) and picks endpoints per environment', () => {
-		const signed = signHttpRequest({ sid: 's', key: 'k', secret: 'a', salt: 'b', environment: 'test' }, { url: 'http://example.invalid/openapi', body: '[]' }, 0);
+		const signed = signHttpRequest(
+			{ sid: 's', key: 'k', secret: 'a', salt: 'b', environment: 'test' },
+			{ url: 'http://example.invalid/openapi', body: '[]' },
+			0,
+		);
 		expect(signed.baseURL).toBeUndefined();
-		expect(readWdtCredentials({ environment: 'production' }).endpoint).toBe('http://wdt.wangdian.cn/openapi');
-		expect(readWdtCredentials({ environment: 'test' }).endpoint).toBe('http://47.92.239.46/openapi');
+		expect(readWdtCredentials({ environment: 'production' }).endpoint).toBe(
+			'http://wdt.wangdian.cn/openapi',
+		);
+		expect(readWdtCredentials({ environment: 'test' }).endpoint).toBe(
+			'http://47.92.239.46/openapi',
+		);
 	});
 });
 
 describe('reply decoding', () => {
 	it.each([
-		['an HTML gateway page', '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', 502, /HTML page \("502 Bad Gateway"\)/],
+		[
+			'an HTML gateway page',
+			'<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+			502,
+			/HTML page \("502 Bad Gateway"\)/,
+		],
 		['an empty body', '', 200, /empty body/],
 		['a truncated body', '{"status":0,"data":{"order_li', 200, /truncated or malformed JSON/],
 		['JSON without status', '{"foo":1}', 200, /without a status/],
@@ -100,7 +144,9 @@ describe('reply decoding', () => {
 	it('accepts a parsed or a text envelope and raises WDT statuses with their class', () => {
 		expect(decodeResponse('m', '{"status":0,"data":[]}').data).toEqual([]);
 		expect(decodeResponse('m', { status: 0, data: 1 }).data).toBe(1);
-		expect(() => ensureSuccess('m', { status: 7, message: '时间戳错误' })).toThrow(/status 7: 时间戳错误/);
+		expect(() => ensureSuccess('m', { status: 7, message: '时间戳错误' })).toThrow(
+			/status 7: 时间戳错误/,
+		);
 	});
 });
 
@@ -142,9 +188,15 @@ describe('time helpers hold in any host timezone', () => {
 		expect(toWdtTime(instant)).toBe('2024-03-10 15:30:15');
 		expect(fromWdtTime('2024-03-10 15:30:15')).toBe(instant - 999);
 		expect(toWdtTime(fromWdtTime('2023-12-31 23:59:59'))).toBe('2023-12-31 23:59:59');
-		expect(parseUserDateTime('2024-03-10T01:30:00', 'America/New_York')).toBe(Date.UTC(2024, 2, 10, 6, 30));
-		expect(parseUserDateTime('2024-03-10T03:30:00', 'America/New_York')).toBe(Date.UTC(2024, 2, 10, 7, 30));
-		expect(parseUserDateTime('2024-07-01T09:00:00', 'America/New_York')).toBe(Date.UTC(2024, 6, 1, 13, 0));
+		expect(parseUserDateTime('2024-03-10T01:30:00', 'America/New_York')).toBe(
+			Date.UTC(2024, 2, 10, 6, 30),
+		);
+		expect(parseUserDateTime('2024-03-10T03:30:00', 'America/New_York')).toBe(
+			Date.UTC(2024, 2, 10, 7, 30),
+		);
+		expect(parseUserDateTime('2024-07-01T09:00:00', 'America/New_York')).toBe(
+			Date.UTC(2024, 6, 1, 13, 0),
+		);
 		expect(parseUserDateTime('2024-07-01T09:00:00', 'UTC')).toBe(Date.UTC(2024, 6, 1, 9, 0));
 		expect(parseUserDateTime('2024-07-01T09:00:00+08:00', 'UTC')).toBe(Date.UTC(2024, 6, 1, 1, 0));
 		expect(parseUserDateTime('not a date', 'UTC')).toBeUndefined();
@@ -171,10 +223,18 @@ describe('time helpers hold in any host timezone', () => {
 describe('order numbers and batch outcomes', () => {
 	it('parses one number, lists and arrays, and names what is wrong', () => {
 		expect(parseOrderNumbers('POA1')).toEqual({ numbers: ['POA1'] });
-		expect(parseOrderNumbers(' POA1, POA2，POA3\nPOA4 ')).toEqual({ numbers: ['POA1', 'POA2', 'POA3', 'POA4'] });
-		expect(parseOrderNumbers(['A', ['B', 'C, D'], 12])).toEqual({ numbers: ['A', 'B', 'C', 'D', '12'] });
-		expect(parseOrderNumbers({ no: 1 })).toEqual({ problem: 'the value is an object, not an order number' });
-		expect(parseOrderNumbers(['A', { x: 1 }])).toEqual({ problem: 'the value[1] is an object, not an order number' });
+		expect(parseOrderNumbers(' POA1, POA2，POA3\nPOA4 ')).toEqual({
+			numbers: ['POA1', 'POA2', 'POA3', 'POA4'],
+		});
+		expect(parseOrderNumbers(['A', ['B', 'C, D'], 12])).toEqual({
+			numbers: ['A', 'B', 'C', 'D', '12'],
+		});
+		expect(parseOrderNumbers({ no: 1 })).toEqual({
+			problem: 'the value is an object, not an order number',
+		});
+		expect(parseOrderNumbers(['A', { x: 1 }])).toEqual({
+			problem: 'the value[1] is an object, not an order number',
+		});
 	});
 
 	it('chunks', () => {
@@ -183,10 +243,18 @@ describe('order numbers and batch outcomes', () => {
 	});
 
 	it('maps cancelForApi failures (listed) and successes (not listed)', () => {
-		const outcomes = purchaseApplyOutcomes(['POA1', 'POA2'], [{ order_id: 1, order_no: 'POA2', error: '采购申请单状态不是编辑中或待确认', error_code: 0 }]);
+		const outcomes = purchaseApplyOutcomes(
+			['POA1', 'POA2'],
+			[{ order_id: 1, order_no: 'POA2', error: '采购申请单状态不是编辑中或待确认', error_code: 0 }],
+		);
 		expect(outcomes).toEqual([
 			{ order_no: 'POA1', success: true, error: null, error_code: null },
-			{ order_no: 'POA2', success: false, error: '采购申请单状态不是编辑中或待确认', error_code: 0 },
+			{
+				order_no: 'POA2',
+				success: false,
+				error: '采购申请单状态不是编辑中或待确认',
+				error_code: 0,
+			},
 		]);
 	});
 
@@ -195,7 +263,11 @@ describe('order numbers and batch outcomes', () => {
 			success_data: ['QC1', 'QC2'],
 			error_data: [{ order_no: 'QC2', err_msg: '单据状态不是编辑中、待审核、已审核，不允许取消' }],
 		});
-		expect(outcomes.map((o) => [o.order_no, o.success])).toEqual([['QC1', true], ['QC2', false], ['QC3', false]]);
+		expect(outcomes.map((o) => [o.order_no, o.success])).toEqual([
+			['QC1', true],
+			['QC2', false],
+			['QC3', false],
+		]);
 		expect(outcomes[2].error).toMatch(/neither/);
 	});
 });
@@ -213,7 +285,13 @@ describe('paging', () => {
 	};
 
 	it('reads exactly ⌈total/page⌉ pages, one for an empty result', async () => {
-		for (const [count, expected] of [[0, 1], [1, 1], [100, 1], [101, 2], [250, 3]] as const) {
+		for (const [count, expected] of [
+			[0, 1],
+			[1, 1],
+			[100, 1],
+			[101, 2],
+			[250, 3],
+		] as const) {
 			const { calls, fetchPage } = pages(Array.from({ length: count }, (_, i) => i));
 			const result = await pageThrough(fetchPage, { pageSize: 100 });
 			expect(result.records).toHaveLength(count);
@@ -234,7 +312,13 @@ describe('paging', () => {
 		let call = 0;
 		const fetchPage = async (pager: WdtPager): Promise<WdtResponse> => {
 			if (call++ === 1) records = [2, 3, 4]; // record 1 modified away after page 0
-			return { status: 0, data: { order_list: records.slice(pager.pageNo * 2, pager.pageNo * 2 + 2), total_count: records.length } };
+			return {
+				status: 0,
+				data: {
+					order_list: records.slice(pager.pageNo * 2, pager.pageNo * 2 + 2),
+					total_count: records.length,
+				},
+			};
 		};
 		const result = await pageThrough(fetchPage, { pageSize: 2 });
 		expect(new Set(result.records)).toEqual(new Set([1, 2, 3, 4]));
@@ -250,14 +334,46 @@ describe('paging', () => {
 
 describe('stockout mapping and method list', () => {
 	it('adds status_name and keeps raw fields', () => {
-		const item = toStockoutItem({ stockout_id: '7', stockout_no: 'CK1', status: '5', modified: '2024-01-01 00:00:00', shop_no: 'S1' });
+		const item = toStockoutItem({
+			stockout_id: '7',
+			stockout_no: 'CK1',
+			status: '5',
+			modified: '2024-01-01 00:00:00',
+			shop_no: 'S1',
+		});
 		expect(item).toMatchObject({ stockout_id: 7, status: 5, status_name: '已取消', shop_no: 'S1' });
-		expect(toStockoutItem({ stockout_id: 1, status: 110, modified: '' }).status_name).toBe('已完成');
+		expect(toStockoutItem({ stockout_id: 1, status: 110, modified: '' }).status_name).toBe(
+			'已完成',
+		);
 	});
 
 	it('ships all 188 methods of the vendor index', () => {
-		const tsv = readFileSync(join(here, '../../../shared/wdt-api/methods.tsv'), 'utf8').trim().split('\n').slice(1);
+		const tsv = readFileSync(join(here, '../../../shared/wdt-api/methods.tsv'), 'utf8')
+			.trim()
+			.split('\n')
+			.slice(1);
 		expect(WDT_METHODS).toHaveLength(tsv.length);
 		expect(WDT_METHODS.map((m) => m.method)).toEqual(tsv.map((line) => line.split('\t')[0]));
+	});
+});
+
+describe('records that move while a window is paged', () => {
+	it('are detected by one id at two modified times', async () => {
+		const { movedWhilePaging } = await import('../../nodes/shared/protocol/index.ts');
+		const at = (id: number, modified: string) =>
+			toStockoutItem({ stockout_id: id, status: 5, modified });
+		expect(movedWhilePaging([at(1, '2024-01-01 00:00:01'), at(2, '2024-01-01 00:00:02')])).toBe(
+			false,
+		);
+		expect(movedWhilePaging([at(1, '2024-01-01 00:00:01'), at(1, '2024-01-01 00:00:01')])).toBe(
+			false,
+		);
+		expect(
+			movedWhilePaging([
+				at(1, '2024-01-01 00:00:01'),
+				at(2, '2024-01-01 00:00:02'),
+				at(1, '2024-01-01 00:30:00'),
+			]),
+		).toBe(true);
 	});
 });

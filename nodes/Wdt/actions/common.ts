@@ -3,12 +3,14 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	chunk,
 	parseOrderNumbers,
+	parseUserDateTime,
 	type OrderOutcome,
 	WdtError,
 	type WdtResponse,
@@ -232,6 +234,62 @@ export async function runBatchOperation(
 				});
 			}
 			output.push(item);
+		}
+	}
+	return output;
+}
+
+/** Reads an optional date parameter of one item as unix ms (workflow timezone for wall times). */
+export function readDateParameter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): number | undefined {
+	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	if (value === '' || value === null || value === undefined) return undefined;
+	const ms = parseUserDateTime(value, ctx.getTimezone());
+	if (ms === undefined)
+		throw invalidInput(ctx, itemIndex, label, `is not a date: "${String(value)}".`);
+	return ms;
+}
+
+/**
+ * Read-style operations, one query per item: every item is checked by `prepare` before the
+ * first call, then `run` fetches its records, each output item paired with its input item.
+ * With Continue On Fail, a bad or failed item becomes an error item and the others go on.
+ */
+export async function runPerItem<Prepared>(
+	ctx: IExecuteFunctions,
+	prepare: (itemIndex: number) => Prepared,
+	run: (prepared: Prepared, itemIndex: number) => Promise<IDataObject[]>,
+): Promise<INodeExecutionData[]> {
+	const items = ctx.getInputData();
+	const prepared: Array<{ ok: Prepared } | { error: NodeApiError | NodeOperationError }> = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			prepared.push({ ok: prepare(i) });
+		} catch (error) {
+			const problem = toNodeError(ctx.getNode(), error, { itemIndex: i });
+			if (!ctx.continueOnFail()) throw problem;
+			prepared.push({ error: problem });
+		}
+	}
+	const output: INodeExecutionData[] = [];
+	const errorItem = (error: NodeApiError | NodeOperationError, item: number) =>
+		output.push({ json: { error: error.message }, error, pairedItem: { item } });
+	for (let i = 0; i < items.length; i++) {
+		const entry = prepared[i];
+		if ('error' in entry) {
+			errorItem(entry.error, i);
+			continue;
+		}
+		try {
+			for (const json of await run(entry.ok, i)) output.push({ json, pairedItem: { item: i } });
+		} catch (error) {
+			const problem = toNodeError(ctx.getNode(), error, { itemIndex: i });
+			if (!ctx.continueOnFail()) throw problem;
+			errorItem(problem, i);
 		}
 	}
 	return output;

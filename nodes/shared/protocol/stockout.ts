@@ -51,6 +51,23 @@ export function stockoutEventKey(item: Pick<StockoutItem, 'stockout_id' | 'modif
 	return `${item.stockout_id}@${item.modified}`;
 }
 
+/**
+ * True when one read of a window holds a stockout at two different `modified` times: it changed
+ * while the pages were read, so it moved in WDT's list sorted by `modified`, and the rows behind
+ * it slid one place towards page 0. When the total stayed the same (the new `modified` is still
+ * inside the window) the pager cannot tell, and a row that crossed a page boundary was never
+ * returned. The window must be read again.
+ */
+export function movedWhilePaging(stockouts: StockoutItem[]): boolean {
+	const modifiedById = new Map<number, string>();
+	for (const stockout of stockouts) {
+		const seen = modifiedById.get(stockout.stockout_id);
+		if (seen !== undefined && seen !== stockout.modified) return true;
+		modifiedById.set(stockout.stockout_id, stockout.modified);
+	}
+	return false;
+}
+
 /** Purchase apply (采购申请单) statuses, from the search method page. */
 export const PURCHASE_APPLY_STATUS_NAMES: Readonly<Record<number, string>> = {
 	5: '已取消',

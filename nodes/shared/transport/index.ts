@@ -110,7 +110,8 @@ export function toNodeApiError(
 ): NodeApiError {
 	const message = options.context ? `${options.context}: ${error.message}` : error.message;
 	const details: JsonObject = { message, kind: error.kind };
-	if (error.status !== undefined) details.status = error.status;
+	// Not `status`: NodeApiError would take that for an HTTP code.
+	if (error.status !== undefined) details.wdtStatus = error.status;
 	if (error.wdtMessage !== undefined) details.wdtMessage = error.wdtMessage;
 	return new NodeApiError(node, details, {
 		message,

@@ -4,19 +4,17 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	DAY_MS,
 	pageThrough,
-	parseUserDateTime,
 	PURCHASE_APPLY_STATUS_NAMES,
 	splitIntoWindows,
 	toWdtTime,
 	WDT_MAX_PAGE_SIZE,
 } from '../../../shared/protocol';
-import { callWdt, toNodeError } from '../../../shared/transport';
-import { invalidInput } from '../common';
+import { callWdt } from '../../../shared/transport';
+import { invalidInput, readDateParameter, runPerItem } from '../common';
 
 const show = { resource: ['purchaseApply'], operation: ['getMany'] };
 
@@ -97,15 +95,7 @@ type Query = {
 };
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Query {
-	const timezone = ctx.getTimezone();
-	const read = (name: string, label: string): number | undefined => {
-		const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-		if (value === '' || value === null || value === undefined) return undefined;
-		const ms = parseUserDateTime(value, timezone);
-		if (ms === undefined)
-			throw invalidInput(ctx, itemIndex, label, `is not a date: "${String(value)}".`);
-		return ms;
-	};
+	const read = (name: string, label: string) => readDateParameter(ctx, itemIndex, name, label);
 	const applyNo = String(ctx.getNodeParameter('purchaseApplyNo', itemIndex, '') ?? '').trim();
 	if (applyNo.length > 20)
 		throw invalidInput(
@@ -162,77 +152,50 @@ function toLineItems(apply: IDataObject): IDataObject[] {
 	}));
 }
 
+/** Every apply of one query, window by window (each window paged), deduplicated by number. */
+async function readApplies(
+	ctx: IExecuteFunctions,
+	query: Query,
+	limit: number,
+	asLines: boolean,
+): Promise<IDataObject[]> {
+	const seen = new Set<string>();
+	const results: IDataObject[] = [];
+	for (const window of query.windows) {
+		const params: IDataObject = {};
+		if (window) {
+			params.start_time = toWdtTime(window.startMs);
+			params.end_time = toWdtTime(window.endMs);
+		}
+		if (query.applyNo) params.purchase_apply_no = query.applyNo;
+		const { records } = await pageThrough(
+			async (pager) =>
+				await callWdt.call(ctx, { method: SEARCH_METHOD, args: [params], pager }, { write: false }),
+			{ pageSize: WDT_MAX_PAGE_SIZE, limit: asLines ? Infinity : limit - results.length },
+		);
+		for (const record of records as IDataObject[]) {
+			const key = String(record.purchase_apply_no);
+			if (seen.has(key)) continue;
+			seen.add(key);
+			const apply = withStatusName(record);
+			results.push(...(asLines ? toLineItems(apply) : [apply]));
+		}
+		if (results.length >= limit) break;
+	}
+	return results.slice(0, limit);
+}
+
 /** purchase.PurchaseApply.search: lets a workflow check what it created. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
 	const nowMs = Date.now();
-	const queries: Array<Query | NodeApiError | NodeOperationError> = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			queries.push(readQuery(this, i, nowMs));
-		} catch (error) {
-			const problem = toNodeError(this.getNode(), error, { itemIndex: i });
-			if (!this.continueOnFail()) throw problem;
-			queries.push(problem);
-		}
-	}
-
-	const output: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		const query = queries[i];
-		if (query instanceof NodeOperationError || query instanceof NodeApiError) {
-			output.push({
-				json: { error: query.message },
-				error: query,
-				pairedItem: { item: i },
-			});
-			continue;
-		}
-		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
-		const asLines = this.getNodeParameter('outputMode', i, 'applies') === 'lines';
-		try {
-			const seen = new Set<string>();
-			const results: IDataObject[] = [];
-			for (const window of query.windows) {
-				const params: IDataObject = {};
-				if (window)
-					Object.assign(params, {
-						start_time: toWdtTime(window.startMs),
-						end_time: toWdtTime(window.endMs),
-					});
-				if (query.applyNo) params.purchase_apply_no = query.applyNo;
-				const { records } = await pageThrough(
-					async (pager) =>
-						await callWdt.call(
-							this,
-							{ method: SEARCH_METHOD, args: [params], pager },
-							{ write: false },
-						),
-					{
-						pageSize: WDT_MAX_PAGE_SIZE,
-						limit: asLines ? Infinity : limit - results.length,
-					},
-				);
-				for (const record of records as IDataObject[]) {
-					const key = String(record.purchase_apply_no);
-					if (seen.has(key)) continue;
-					seen.add(key);
-					const apply = withStatusName(record);
-					results.push(...(asLines ? toLineItems(apply) : [apply]));
-				}
-				if (results.length >= limit) break;
-			}
-			for (const json of results.slice(0, limit)) output.push({ json, pairedItem: { item: i } });
-		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, { itemIndex: i });
-			if (!this.continueOnFail()) throw nodeError;
-			output.push({
-				json: { error: nodeError.message },
-				error: nodeError,
-				pairedItem: { item: i },
-			});
-		}
-	}
-	return output;
+	return await runPerItem(
+		this,
+		(i) => readQuery(this, i, nowMs),
+		async (query, i) => {
+			const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+			const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+			const asLines = this.getNodeParameter('outputMode', i, 'applies') === 'lines';
+			return await readApplies(this, query, limit, asLines);
+		},
+	);
 }

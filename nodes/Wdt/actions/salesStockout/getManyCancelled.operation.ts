@@ -4,12 +4,10 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	DAY_MS,
 	HOUR_MS,
-	parseUserDateTime,
 	splitIntoWindows,
 	stockoutEventKey,
 	toWdtTime,
@@ -18,8 +16,7 @@ import {
 	readStockoutWindow,
 	SEARCH_CANCEL_MAX_WINDOW_MS,
 } from '../../../shared/transport/stockouts';
-import { toNodeError } from '../../../shared/transport';
-import { invalidInput } from '../common';
+import { invalidInput, readDateParameter, runPerItem } from '../common';
 
 const show = { resource: ['salesStockout'], operation: ['getManyCancelled'] };
 
@@ -68,24 +65,17 @@ function readRange(
 	itemIndex: number,
 	nowMs: number,
 ): { startMs: number; endMs: number } {
-	const timezone = ctx.getTimezone();
-	const read = (name: string, label: string): number | undefined => {
-		const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-		if (value === '' || value === null || value === undefined) return undefined;
-		const ms = parseUserDateTime(value, timezone);
-		if (ms === undefined)
-			throw invalidInput(ctx, itemIndex, label, `is not a date: "${String(value)}".`);
-		return ms;
-	};
-	const endMs = read('endTime', 'Modified Before (endTime)') ?? nowMs;
-	const startMs = read('startTime', 'Modified After (startTime)') ?? endMs - HOUR_MS;
-	if (endMs < startMs)
+	const endMs = readDateParameter(ctx, itemIndex, 'endTime', 'Modified Before (endTime)') ?? nowMs;
+	const startMs =
+		readDateParameter(ctx, itemIndex, 'startTime', 'Modified After (startTime)') ?? endMs - HOUR_MS;
+	if (endMs < startMs) {
 		throw invalidInput(
 			ctx,
 			itemIndex,
 			'Modified Before (endTime)',
 			'lies before Modified After (startTime).',
 		);
+	}
 	if (endMs - startMs > MAX_RANGE_DAYS * DAY_MS) {
 		throw invalidInput(
 			ctx,
@@ -97,66 +87,41 @@ function readRange(
 	return { startMs, endMs };
 }
 
+/** Every cancelled stockout of one range, window by window, stopping at the limit. */
+async function readCancelledStockouts(
+	ctx: IExecuteFunctions,
+	range: { startMs: number; endMs: number },
+	limit: number,
+): Promise<IDataObject[]> {
+	const seen = new Set<string>();
+	const found: IDataObject[] = [];
+	for (const window of splitIntoWindows(range.startMs, range.endMs, SEARCH_CANCEL_MAX_WINDOW_MS)) {
+		// Records at the shared boundary second may come again; ask for that many more.
+		const boundary = toWdtTime(window.startMs);
+		const repeats = found.filter((stockout) => stockout.modified === boundary).length;
+		const { stockouts } = await readStockoutWindow.call(ctx, window, {
+			limit: limit - found.length + repeats,
+		});
+		for (const stockout of stockouts) {
+			const key = stockoutEventKey(stockout);
+			if (seen.has(key) || found.length >= limit) continue;
+			seen.add(key);
+			found.push(stockout as IDataObject);
+		}
+		if (found.length >= limit) break;
+	}
+	return found;
+}
 /** wms.stockout.Sales.searchCancel over any range: one-hour windows, every page, items paired. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
 	const nowMs = Date.now();
-	const ranges: Array<{ startMs: number; endMs: number } | NodeApiError | NodeOperationError> = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			ranges.push(readRange(this, i, nowMs));
-		} catch (error) {
-			const problem = toNodeError(this.getNode(), error, { itemIndex: i });
-			if (!this.continueOnFail()) throw problem;
-			ranges.push(problem);
-		}
-	}
-
-	const output: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		const range = ranges[i];
-		if (range instanceof NodeOperationError || range instanceof NodeApiError) {
-			output.push({
-				json: { error: range.message },
-				error: range,
-				pairedItem: { item: i },
-			});
-			continue;
-		}
-		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
-		try {
-			const seen = new Set<string>();
-			const found: IDataObject[] = [];
-			for (const window of splitIntoWindows(
-				range.startMs,
-				range.endMs,
-				SEARCH_CANCEL_MAX_WINDOW_MS,
-			)) {
-				// Records at the shared boundary second may come again; ask for that many more.
-				const boundary = toWdtTime(window.startMs);
-				const repeats = found.filter((stockout) => stockout.modified === boundary).length;
-				const { stockouts } = await readStockoutWindow.call(this, window, {
-					limit: limit - found.length + repeats,
-				});
-				for (const stockout of stockouts) {
-					const key = stockoutEventKey(stockout);
-					if (seen.has(key) || found.length >= limit) continue;
-					seen.add(key);
-					found.push(stockout as IDataObject);
-				}
-				if (found.length >= limit) break;
-			}
-			for (const stockout of found) output.push({ json: stockout, pairedItem: { item: i } });
-		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, { itemIndex: i });
-			if (!this.continueOnFail()) throw nodeError;
-			output.push({
-				json: { error: nodeError.message },
-				error: nodeError,
-				pairedItem: { item: i },
-			});
-		}
-	}
-	return output;
+	return await runPerItem(
+		this,
+		(i) => readRange(this, i, nowMs),
+		async (range, i) => {
+			const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+			const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+			return await readCancelledStockouts(this, range, limit);
+		},
+	);
 }
