@@ -290,6 +290,11 @@ export function n8nEnv(userFolder, extra = {}) {
 		NO_PROXY: ['127.0.0.1', 'localhost', process.env.NO_PROXY].filter(Boolean).join(','),
 		no_proxy: ['127.0.0.1', 'localhost', process.env.no_proxy].filter(Boolean).join(','),
 	};
+	// Under vitest, NODE_ENV=test (and VITEST*) are inherited. n8n reads NODE_ENV=test as its own
+	// unit-test mode (@n8n/backend-common `inTest`): an in-memory database and a silent logger,
+	// so imports vanish, `n8n execute` prints nothing and `n8n start` exits.
+	delete env.NODE_ENV;
+	for (const k of Object.keys(env)) if (/^VITEST/.test(k) || k === 'TEST') delete env[k];
 	for (const [k, v] of Object.entries(extra)) {
 		if (v === undefined) delete env[k];
 		else env[k] = String(v);
