@@ -23,7 +23,8 @@ export class Wdt implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle:
+			'={{ ({ purchaseApply: "Purchase Apply", otherOut: "Other Out", salesStockout: "Sales Stockout", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled" })[$parameter["operation"]]) }}',
 		description:
 			'Work with the WDT (旺店通) 旗舰版 ERP: purchase applies, other-out orders, cancelled stockouts and any API method',
 		defaults: { name: 'WDT 旺店通' },

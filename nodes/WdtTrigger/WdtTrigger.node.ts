@@ -45,7 +45,9 @@ export class WdtTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when WDT (旺店通) sales stockouts are cancelled',
+		// n8n's node picker shows this text for the action node too, so it speaks for both.
+		description:
+			'Work with the WDT (旺店通) 旗舰版 ERP and start workflows when sales stockouts are cancelled',
 		defaults: { name: 'WDT 旺店通 Trigger' },
 		polling: true,
 		inputs: [],

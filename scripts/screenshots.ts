@@ -1,0 +1,311 @@
+/* eslint-disable -- dev tooling, never shipped: the community-node lint rules (no node:fs, no process, no console, …) are for node code. */
+/**
+ * `npm run screenshots`: the README's pictures, taken from a real n8n editor.
+ *
+ * Starts the same environment as `npm start` (scripts/start.ts → startDev) in a throw-away user
+ * folder on free ports, then drives headless Chromium with playwright-core (already installed as
+ * a transitive dev dependency) and writes PNGs (1280×800) into docs/images/:
+ *
+ *   canvas.png        the demo workflow after a run: our node icons, light theme
+ *   canvas-dark.png   the same, dark theme
+ *   node-panel.png    the WDT node's parameters: Purchase Apply → Create
+ *   credential.png    the "WDT 旺店通 API" credential form (the simulator's demo values; secrets as dots)
+ *   nodes-panel.png   the node creator searched for "WDT", our node opened: its actions
+ *
+ * Chinese labels need a CJK font, or they render as boxes: apt-get install -y fonts-noto-cjk
+ *
+ * Needs a Chromium binary; playwright-core does not download one. On Debian/Ubuntu:
+ *   apt-get install -y chromium          (→ /usr/bin/chromium; or set CHROMIUM_PATH)
+ *
+ * Every request the browser makes outside 127.0.0.1 is aborted.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+import { CREDENTIAL_ID, DEMO_WORKFLOW_ID, REPO_ROOT, startDev, type DevEnvironment } from './start';
+
+const OUT_DIR = join(REPO_ROOT, 'docs', 'images');
+const VIEWPORT = { width: 1280, height: 800 };
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic',
+];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (line: string) => process.stderr.write(`[screenshots] ${line}\n`);
+
+async function newContext(
+	browser: Browser,
+	dev: DevEnvironment,
+	theme: 'light' | 'dark',
+	viewport = VIEWPORT,
+): Promise<BrowserContext> {
+	const context = await browser.newContext({
+		viewport,
+		deviceScaleFactor: 1,
+		colorScheme: theme,
+		locale: 'en-US',
+		timezoneId: 'Asia/Shanghai',
+	});
+	// Loopback only: anything else (fonts, telemetry, templates) is aborted.
+	await context.route('**/*', (route) => {
+		const { hostname, protocol } = new URL(route.request().url());
+		if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1') {
+			return route.abort();
+		}
+		return route.continue();
+	});
+	await context.addInitScript((t: string) => {
+		window.localStorage.setItem('N8N_THEME', t);
+	}, theme);
+	// The owner's session, as the REST login left it.
+	const cookie = /^n8n-auth=(.*)$/.exec(dev.rest.cookie);
+	if (cookie) {
+		await context.addCookies([
+			{ name: 'n8n-auth', value: cookie[1], domain: '127.0.0.1', path: '/', httpOnly: true },
+		]);
+	}
+	return context;
+}
+
+/** Logs in through the sign-in form when the cookie was not accepted. */
+async function ensureLoggedIn(page: Page, dev: DevEnvironment): Promise<void> {
+	await page.goto(`${dev.editorUrl}/home/workflows`);
+	await page.waitForLoadState('networkidle');
+	if (!page.url().includes('/signin')) return;
+	log('cookie not accepted; signing in through the form');
+	await page
+		.locator('input[name="emailOrLdapLoginId"], input[type="email"]')
+		.first()
+		.fill(dev.owner.email);
+	await page.locator('input[name="password"]').fill(dev.owner.password);
+	await page.getByRole('button', { name: /sign in/i }).click();
+	await page.waitForURL((url) => !url.pathname.includes('/signin'));
+}
+
+async function shot(page: Page, name: string): Promise<string> {
+	await sleep(600); // transitions
+	const file = join(OUT_DIR, name);
+	await page.screenshot({ path: file });
+	log(`wrote ${file}`);
+	return file;
+}
+
+async function closePopups(page: Page): Promise<void> {
+	for (let i = 0; i < 2; i++) {
+		await page.keyboard.press('Escape');
+		await sleep(150);
+	}
+}
+
+async function closeToasts(page: Page): Promise<void> {
+	for (const button of await page.locator('.el-notification__closeBtn').all()) {
+		await button.click().catch(() => {});
+	}
+	await sleep(400);
+}
+
+async function openWorkflow(page: Page, dev: DevEnvironment, id: string): Promise<void> {
+	await page.goto(`${dev.editorUrl}/workflow/${id}`);
+	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+	await page.waitForLoadState('networkidle');
+	await closePopups(page);
+}
+
+async function canvasShots(browser: Browser, dev: DevEnvironment, theme: 'light' | 'dark') {
+	const context = await newContext(browser, dev, theme);
+	const page = await context.newPage();
+	await ensureLoggedIn(page, dev);
+	await openWorkflow(page, dev, DEMO_WORKFLOW_ID);
+	// Run it so the nodes show their item counts.
+	const run = page.locator('[data-test-id="execute-workflow-button"]').first();
+	if (await run.count()) {
+		await run.click();
+		await page
+			.waitForSelector('[data-test-id="canvas-node-status-success"]', { timeout: 30_000 })
+			.catch(() => log('no success marks seen after the run'));
+		await sleep(1500);
+		await closeToasts(page);
+	}
+	// Fit the view (shift+1 = zoom to fit).
+	await page
+		.locator('[data-test-id="canvas-wrapper"], .vue-flow')
+		.first()
+		.click({ position: { x: 5, y: 5 } })
+		.catch(() => {});
+	await page.keyboard.press('1');
+	await sleep(500);
+	await shot(page, theme === 'light' ? 'canvas.png' : 'canvas-dark.png');
+
+	if (theme === 'light') {
+		// The node's parameter panel: Purchase Apply → Create.
+		await page
+			.locator('[data-test-id="canvas-node"][data-node-name="Create a purchase apply"]')
+			.dblclick();
+		await page.waitForSelector('[data-test-id="ndv"], .ndv-wrapper', { timeout: 30_000 });
+		await sleep(1000);
+		await expectVisible(
+			page,
+			['Warehouse Number (申请仓库编号)', 'Submit (是否提交)'],
+			'node panel',
+		);
+		const resource = await page
+			.locator('[data-test-id="parameter-input-resource"] input')
+			.first()
+			.inputValue()
+			.catch(() => '');
+		if (resource !== 'Purchase Apply (采购申请单)') {
+			throw new Error(`node panel: Resource shows "${resource}"`);
+		}
+		await shot(page, 'node-panel.png');
+		await closePopups(page);
+	}
+	await context.close();
+}
+
+/** Fails when a label the README promises is not on screen. */
+async function expectVisible(page: Page, texts: string[], where: string): Promise<void> {
+	for (const text of texts) {
+		const visible = await page
+			.getByText(text, { exact: false })
+			.first()
+			.isVisible()
+			.catch(() => false);
+		if (!visible) throw new Error(`${where}: "${text}" is not visible`);
+	}
+}
+
+async function credentialShot(browser: Browser, dev: DevEnvironment) {
+	// A taller window so the whole form fits; the picture is cropped to the dialog.
+	const context = await newContext(browser, dev, 'light', { width: 1280, height: 1400 });
+	const page = await context.newPage();
+	await ensureLoggedIn(page, dev);
+	await page.goto(`${dev.editorUrl}/home/credentials/${CREDENTIAL_ID}`);
+	const dialog = page.locator('[data-test-id="editCredential-modal"]').first();
+	await dialog.waitFor({ timeout: 60_000 });
+	// The dialog is at most 750 px high and scrolls inside; let it grow so the whole form shows.
+	await page.addStyleTag({
+		content: `[data-test-id="editCredential-modal"] { height: auto !important; max-height: none !important; }
+			[data-test-id="editCredential-modal"] [class*="_mainContent_"] { overflow: visible !important; max-height: none !important; height: auto !important; }`,
+	});
+	await page.waitForLoadState('networkidle');
+	await page
+		.getByText('Connection tested successfully')
+		.waitFor({ timeout: 20_000 })
+		.catch(() => {
+			log('the credential test banner did not appear');
+		});
+	await sleep(1000);
+	await expectVisible(
+		page,
+		[
+			'Seller Account (sid, 卖家账号)',
+			'API Key (key, 接口账号)',
+			'Secret',
+			'Salt (盐)',
+			'Environment',
+			'Base URL',
+		],
+		'credential form',
+	);
+	// The demo secret and salt must be masked.
+	const masked = await page
+		.locator('[data-test-id="credential-edit-dialog"] input[type="password"]')
+		.count();
+	if (masked < 2)
+		throw new Error(`credential form: ${masked} masked inputs, expected Secret and Salt`);
+	await sleep(500);
+	const box = await dialog.boundingBox();
+	// Crop below the form's last element rather than at the dialog's (empty) bottom.
+	const contentBottom = await dialog.evaluate((el) => {
+		let bottom = 0;
+		for (const leaf of el.querySelectorAll('*')) {
+			if (leaf.children.length) continue;
+			const r = leaf.getBoundingClientRect();
+			if (r.width && r.height) bottom = Math.max(bottom, r.bottom);
+		}
+		return bottom;
+	});
+	if (box && contentBottom) box.height = Math.min(box.height, contentBottom + 32 - box.y);
+	const file = join(OUT_DIR, 'credential.png');
+	if (box) {
+		const pad = 24;
+		const x = Math.max(0, box.x - pad);
+		const y = Math.max(0, box.y - pad);
+		await page.screenshot({
+			path: file,
+			clip: {
+				x,
+				y,
+				width: Math.min(1280 - x, box.width + 2 * pad),
+				height: Math.min(1400 - y, box.height + 2 * pad),
+			},
+		});
+		log(`wrote ${file}`);
+	} else {
+		await shot(page, 'credential.png');
+	}
+	await context.close();
+}
+
+async function nodesPanelShot(browser: Browser, dev: DevEnvironment) {
+	const context = await newContext(browser, dev, 'light');
+	const page = await context.newPage();
+	await ensureLoggedIn(page, dev);
+	await openWorkflow(page, dev, DEMO_WORKFLOW_ID);
+	await page.keyboard.press('Tab'); // opens the node creator
+	const search = page.locator('input[data-test-id="node-creator-search-bar"]').first();
+	await search.waitFor({ timeout: 15_000 });
+	await search.fill('WDT');
+	await sleep(1000);
+	// Open our node: its actions, grouped by resource.
+	await page
+		.locator('[data-test-id="item-iterator-item"]')
+		.filter({ hasText: 'WDT 旺店通' })
+		.first()
+		.click();
+	await sleep(1200);
+	await shot(page, 'nodes-panel.png');
+	await context.close();
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	await mkdir(OUT_DIR, { recursive: true });
+	const userFolder = await mkdtemp(join(tmpdir(), 'wdt-screenshots-n8n-'));
+	const dev = await startDev({ userFolder, n8nPort: 5690, simPort: 5695, log });
+	let browser: Browser | undefined;
+	try {
+		browser = await chromium.launch({
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: CHROMIUM_ARGS,
+			headless: true,
+		});
+		await canvasShots(browser, dev, 'light');
+		await canvasShots(browser, dev, 'dark');
+		await credentialShot(browser, dev);
+		await nodesPanelShot(browser, dev);
+	} finally {
+		await browser?.close().catch(() => {});
+		await dev.stop();
+		await rm(userFolder, { recursive: true, force: true });
+	}
+	log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+// Exit explicitly: vite-node's esbuild service would keep the process alive.
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
