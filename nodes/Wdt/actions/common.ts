@@ -100,6 +100,30 @@ function summarize(
 	};
 }
 
+/** `={{ $json.field }}` or `={{ $json["field"] }}`: the mapping users make most. */
+const PLAIN_FIELD_EXPRESSION =
+	/^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\\]+)\2\s*\])\s*\}\}$/;
+
+/**
+ * Reads Order Numbers per item. n8n's expression engine costs a few hundred µs per item (it
+ * builds the whole data proxy each time), which for 10,000 items outweighs the WDT calls. A
+ * plain field mapping is read straight from the item instead, after checking on the first and
+ * last item that this gives exactly what n8n's evaluation gives; anything else goes through n8n.
+ */
+function orderNumbersReader(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+): (i: number) => unknown {
+	const viaN8n = (i: number) => ctx.getNodeParameter('orderNumbers', i, '');
+	const raw = ctx.getNode().parameters.orderNumbers;
+	const match = typeof raw === 'string' ? PLAIN_FIELD_EXPRESSION.exec(raw) : null;
+	if (!match || items.length < 2) return viaN8n;
+	const field = match[1] ?? match[3];
+	const direct = (i: number) => items[i].json[field];
+	const same = (i: number) => JSON.stringify(direct(i) ?? '') === JSON.stringify(viaN8n(i) ?? '');
+	return same(0) && same(items.length - 1) ? direct : viaN8n;
+}
+
 /**
  * Cancel/stop style operations: numbers from all items are validated, deduplicated, sent in
  * batches, and every number comes back as one item paired with the item it came from.
@@ -115,8 +139,9 @@ export async function runBatchOperation(
 	const output: INodeExecutionData[] = [];
 	const invalid = new Map<number, NodeOperationError>();
 
+	const readNumbers = orderNumbersReader(this, items);
 	for (let i = 0; i < items.length; i++) {
-		const parsed = parseOrderNumbers(this.getNodeParameter('orderNumbers', i, ''));
+		const parsed = parseOrderNumbers(readNumbers(i));
 		let error: NodeOperationError | undefined;
 		if ('problem' in parsed)
 			error = invalidInput(this, i, 'Order Numbers (orderNumbers):', `${parsed.problem}.`);
