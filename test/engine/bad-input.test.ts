@@ -1,17 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
-import { startRig, type Rig } from './rig';
+import { useRig } from './rig';
 
-let rig: Rig;
-beforeAll(async () => {
-	rig = await startRig();
-});
-afterAll(async () => await rig.close());
-beforeEach(() => {
-	rig.sim.resetData('empty');
-	rig.sim.clearRequests();
-});
+const rig = useRig();
 
 const line = (extra: IDataObject = {}) => ({ line: [{ specNo: 'S1', num: 1, ...extra }] });
 const create = (extra: INodeParameters): INodeParameters => ({

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { jsonOf, pairsOf, startRig, type Rig } from './rig';
+import { jsonOf, pairsOf, useRig } from './rig';
 
-let rig: Rig;
-beforeAll(async () => {
-	rig = await startRig();
-});
-afterAll(async () => await rig.close());
-beforeEach(() => {
-	rig.sim.resetData('empty');
-	rig.sim.clearRequests();
-	rig.sim.faults.clear();
-});
+const rig = useRig();
 
 const create = (extra: Record<string, unknown> = {}) => ({
 	resource: 'purchaseApply',

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { toWdtTime } from '../../nodes/shared/protocol';
-import { jsonOf, pairsOf, startRig, type Rig } from './rig';
+import { jsonOf, pairsOf, useRig } from './rig';
 
-let rig: Rig;
-beforeAll(async () => {
-	rig = await startRig();
-});
-afterAll(async () => await rig.close());
-beforeEach(() => {
-	rig.sim.resetData('empty');
-	rig.sim.clearRequests();
-	rig.sim.faults.clear();
-});
+const rig = useRig();
 
 const HOUR = 3_600_000;
 const windowsSent = (method = 'wms.stockout.Sales.searchCancel') =>

@@ -1,5 +1,6 @@
 /** One simulator and one engine per test file, with the credential that reaches them. */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 import { Wdt } from '../../nodes/Wdt/Wdt.node';
 import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
@@ -65,3 +66,21 @@ export const pairsOf = (items: Array<{ pairedItem?: unknown }> | undefined) =>
 		const paired = item.pairedItem as { item: number } | Array<{ item: number }> | undefined;
 		return Array.isArray(paired) ? paired.map((p) => p.item) : paired?.item;
 	});
+
+/**
+ * One rig for a test file: started before the first test, closed after the last, and reset to
+ * an empty simulator (no records, requests or pending faults) before each test.
+ */
+export function useRig(): Rig {
+	const rig = {} as Rig;
+	beforeAll(async () => {
+		Object.assign(rig, await startRig());
+	});
+	afterAll(async () => await rig.close());
+	beforeEach(() => {
+		rig.sim.resetData('empty');
+		rig.sim.clearRequests();
+		rig.sim.faults.clear();
+	});
+	return rig;
+}
