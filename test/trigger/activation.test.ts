@@ -3,7 +3,7 @@
  * (test/harness runPoll) against the WDT simulator with a frozen clock.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { formatCst } from '../simulator';
 import {
@@ -14,29 +14,12 @@ import {
 	MINUTE,
 	SEARCH_CANCEL,
 	staticDataProblems,
-	startTriggerRig,
+	useTriggerRig,
 	T0,
 	type PollOutcome,
-	type TriggerRig,
 } from './support';
 
-let rig: TriggerRig;
-
-beforeAll(async () => {
-	rig = await startTriggerRig();
-});
-
-afterAll(async () => {
-	await rig.close();
-});
-
-beforeEach(() => {
-	rig.sim.resetData('empty');
-	rig.sim.faults.clear();
-	rig.sim.clearRequests();
-	rig.sim.searchCancelStatuses = [5];
-	rig.setTime(T0);
-});
+const rig = useTriggerRig();
 
 const DAY = 24 * HOUR;
 

@@ -4,7 +4,7 @@
  * cursor stays, and the next good poll emits what the failed one would have.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_SELLER, formatCst, type FaultKind } from '../simulator';
 import {
@@ -14,27 +14,11 @@ import {
 	MINUTE,
 	SEARCH_CANCEL,
 	staticDataProblems,
-	startTriggerRig,
+	useTriggerRig,
 	T0,
-	type TriggerRig,
 } from './support';
 
-let rig: TriggerRig;
-
-beforeAll(async () => {
-	rig = await startTriggerRig();
-});
-
-afterAll(async () => {
-	await rig.close();
-});
-
-beforeEach(() => {
-	rig.sim.resetData('empty');
-	rig.sim.faults.clear();
-	rig.sim.clearRequests();
-	rig.setTime(T0);
-});
+const rig = useTriggerRig();
 
 /** An active trigger whose cursor is T0 − 1 min, and a stockout cancelled at T0 + 10 s. */
 function arrange(): { state: IDataObject; key: string } {

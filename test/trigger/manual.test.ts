@@ -4,37 +4,12 @@
  * never touches the trigger's static data.
  */
 import { PollContext } from 'n8n-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { formatCst } from '../simulator';
-import {
-	eventKey,
-	HOUR,
-	keyOf,
-	MINUTE,
-	SEARCH_CANCEL,
-	startTriggerRig,
-	T0,
-	type TriggerRig,
-} from './support';
+import { eventKey, HOUR, keyOf, MINUTE, SEARCH_CANCEL, useTriggerRig, T0 } from './support';
 
-let rig: TriggerRig;
-
-beforeAll(async () => {
-	rig = await startTriggerRig();
-});
-
-afterAll(async () => {
-	await rig.close();
-});
-
-beforeEach(() => {
-	rig.sim.resetData('empty');
-	rig.sim.faults.clear();
-	rig.sim.clearRequests();
-	rig.sim.searchCancelStatuses = [5];
-	rig.setTime(T0);
-});
+const rig = useTriggerRig();
 
 afterEach(() => {
 	vi.restoreAllMocks();

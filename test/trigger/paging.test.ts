@@ -7,7 +7,7 @@
  * page 1 is computed (see onRequest in support.ts).
  */
 import type { IDataObject } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { formatCst, type StockoutRecord } from '../simulator';
 import {
@@ -17,27 +17,11 @@ import {
 	onRequest,
 	SEARCH_CANCEL,
 	staticDataProblems,
-	startTriggerRig,
+	useTriggerRig,
 	T0,
-	type TriggerRig,
 } from './support';
 
-let rig: TriggerRig;
-
-beforeAll(async () => {
-	rig = await startTriggerRig();
-});
-
-afterAll(async () => {
-	await rig.close();
-});
-
-beforeEach(() => {
-	rig.sim.resetData('empty');
-	rig.sim.faults.clear();
-	rig.sim.clearRequests();
-	rig.setTime(T0);
-});
+const rig = useTriggerRig();
 
 /**
  * A trigger whose cursor is 56 minutes behind WDT: its next poll reads one full one-hour window,

@@ -9,7 +9,7 @@
  * to the simulated instant on every move.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 
 import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
 import {
@@ -205,4 +205,25 @@ export function staticDataProblems(data: IDataObject): string[] {
 			}
 	}
 	return problems;
+}
+
+/**
+ * One trigger rig for a test file: started before the first test, closed after the last, and
+ * before each test reset to an empty simulator (searchCancel: status 5 only) with its clock (and
+ * the host's Date) at T0.
+ */
+export function useTriggerRig(options: TriggerRigOptions = {}): TriggerRig {
+	const rig = {} as TriggerRig;
+	beforeAll(async () => {
+		Object.assign(rig, await startTriggerRig(options));
+	});
+	afterAll(async () => await rig.close());
+	beforeEach(() => {
+		rig.sim.resetData('empty');
+		rig.sim.faults.clear();
+		rig.sim.clearRequests();
+		rig.sim.searchCancelStatuses = [5];
+		rig.setTime(T0);
+	});
+	return rig;
 }
