@@ -52,15 +52,3 @@ export function readWdtCredentials(raw: Record<string, unknown>): WdtCredentials
 		endpoint: resolveEndpoint(raw.environment, raw.baseUrl),
 	};
 }
-
-/** Names the credential fields a user still has to fill in, in form order. */
-export function missingCredentialFields(credentials: WdtCredentials): string[] {
-	const missing: string[] = [];
-	if (!credentials.sid) missing.push('Seller Account (sid, 卖家账号)');
-	if (!credentials.key) missing.push('API Key (key, 接口账号)');
-	if (!credentials.secret) missing.push('Secret');
-	if (!credentials.salt) missing.push('Salt');
-	if (!/^https?:\/\/[^\s/]+/i.test(credentials.endpoint))
-		missing.push('Base URL (http://… of the custom endpoint)');
-	return missing;
-}

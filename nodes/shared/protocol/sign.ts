@@ -5,9 +5,6 @@ export const WDT_EPOCH_OFFSET_SECONDS = 1325347200;
 
 export const WDT_API_VERSION = '1.0';
 
-/** WDT rejects a timestamp further than this from its own clock (status 7). */
-export const WDT_CLOCK_TOLERANCE_SECONDS = 120;
-
 export function toWdtTimestamp(unixMs: number): string {
 	return String(Math.floor(unixMs / 1000) - WDT_EPOCH_OFFSET_SECONDS);
 }
