@@ -6,7 +6,7 @@
  * one-hour windows and 100-row pages: Σ over the node's windows of max(1, ⌈records/100⌉).
  */
 import { HOUR_MS, splitIntoWindows, WDT_MAX_PAGE_SIZE } from '../../nodes/shared/protocol';
-import { startSimulator } from '../../test/simulator';
+import { seededRandom, startSimulator } from '../../test/simulator';
 import { bucketSummary, keepAliveExperiment, profileRun } from '../lib/diagnose';
 import { runWdtNode } from '../lib/engine';
 import { timeSimulator } from '../lib/sim-timing';
@@ -27,18 +27,6 @@ export interface B2Options {
 	diagnosis: { runs: number; warmup: number };
 	profilePath?: string;
 	log: (line: string) => void;
-}
-
-/** mulberry32: a small seeded PRNG, so every run of the bench has the same data. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /**
