@@ -26,7 +26,10 @@ async function main() {
 	console.log(`Read ${docsDir}`);
 	console.log(
 		`${entries.length} methods: ${documented.length} documented, ${entries.length - documented.length} without a page ` +
-			`(${entries.filter((e) => !e.documented).map((e) => e.method).join(', ')})`,
+			`(${entries
+				.filter((e) => !e.documented)
+				.map((e) => e.method)
+				.join(', ')})`,
 	);
 	console.log(
 		`${count((e) => e.write)} writes, ${paged.length} paged, ${count((e) => e.listPath !== undefined)} with a list path, ` +
@@ -34,7 +37,9 @@ async function main() {
 			`${count((e) => e.notes !== undefined)} with notes`,
 	);
 	const noList = paged.filter((e) => !e.listPath).map((e) => e.method);
-	console.log(`Paged methods whose list path could not be determined: ${noList.length ? noList.join(', ') : 'none'}`);
+	console.log(
+		`Paged methods whose list path could not be determined: ${noList.length ? noList.join(', ') : 'none'}`,
+	);
 	for (const { method, warning } of warnings) console.log(`  ${method}: ${warning}`);
 	console.log(`Wrote ${files.size} files`);
 }

@@ -8,12 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 
 import type { CatalogMethod } from '../../nodes/shared/catalog/types';
-import {
-	buildMethod,
-	parseMethodIndex,
-	renderCatalogModule,
-	renderFixture,
-} from './parse';
+import { buildMethod, parseMethodIndex, renderCatalogModule, renderFixture } from './parse';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const CATALOG_MODULE = 'nodes/shared/catalog/methods.generated.ts';
@@ -34,7 +29,10 @@ export interface GeneratedCatalog {
 
 export async function generateCatalog(docsDir = sharedDocsDir()): Promise<GeneratedCatalog> {
 	const tsv = readFileSync(join(docsDir, 'methods.tsv'), 'utf8');
-	const names = JSON.parse(readFileSync(join(REPO_ROOT, NAMES_FILE), 'utf8')) as Record<string, string>;
+	const names = JSON.parse(readFileSync(join(REPO_ROOT, NAMES_FILE), 'utf8')) as Record<
+		string,
+		string
+	>;
 	const files = new Map<string, string>();
 	const entries: CatalogMethod[] = [];
 	const warnings: GeneratedCatalog['warnings'] = [];
@@ -53,9 +51,15 @@ export async function generateCatalog(docsDir = sharedDocsDir()): Promise<Genera
 	const prettierOptions = (await prettier.resolveConfig(join(REPO_ROOT, CATALOG_MODULE))) ?? {};
 	files.set(
 		CATALOG_MODULE,
-		await prettier.format(renderCatalogModule(entries), { ...prettierOptions, parser: 'typescript' }),
+		await prettier.format(renderCatalogModule(entries), {
+			...prettierOptions,
+			parser: 'typescript',
+		}),
 	);
 	files.set(`${FIXTURE_DIR}/methods.tsv`, tsv);
-	files.set(`${FIXTURE_DIR}/sign-vectors.json`, readFileSync(join(docsDir, 'sign-vectors.json'), 'utf8'));
+	files.set(
+		`${FIXTURE_DIR}/sign-vectors.json`,
+		readFileSync(join(docsDir, 'sign-vectors.json'), 'utf8'),
+	);
 	return { files, entries, warnings };
 }

@@ -24,7 +24,16 @@ export interface DocTable {
 	rows: DocField[];
 }
 
-type Section = 'head' | 'intro' | 'common' | 'business' | 'response' | 'request-example' | 'reply-example' | 'error-example' | 'end';
+type Section =
+	| 'head'
+	| 'intro'
+	| 'common'
+	| 'business'
+	| 'response'
+	| 'request-example'
+	| 'reply-example'
+	| 'error-example'
+	| 'end';
 
 export interface ParsedPage {
 	nameZh?: string;
@@ -159,20 +168,22 @@ function parseFieldTable(header: string[], rows: string[][]): DocField[] {
 	return fields;
 }
 
-/** The code cell of an example table row: everything after the first (label) cell. */
+/** The code cell of an example table row: the first cell after the label that holds JSON. */
 function codeCell(line: string): string {
-	const body = line.trim().replace(/^\|/, '').replace(/\|$/, '');
-	const afterLabel = body.indexOf('|') >= 0 ? body.slice(body.indexOf('|') + 1) : body;
-	return afterLabel
-		.replace(/<br\s*\/?>/gi, '\n')
-		.replace(/`/g, '')
-		.replace(/&quot;/g, '"')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&nbsp;/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/\\([_*[\]|#<>-])/g, '$1')
-		.trim();
+	const cells = splitRow(line).map((cell) =>
+		cell
+			.replace(/<br\s*\/?>/gi, '\n')
+			.replace(/`/g, '')
+			.replace(/\u00a0/g, ' ')
+			.replace(/&quot;/g, '"')
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&nbsp;/g, ' ')
+			.replace(/&amp;/g, '&')
+			.replace(/\\([_*[\]|#<>-])/g, '$1')
+			.trim(),
+	);
+	return cells.slice(1).find((cell) => /^[[{]/.test(cell)) ?? '';
 }
 
 export function parsePage(markdown: string): ParsedPage {
@@ -185,7 +196,9 @@ export function parsePage(markdown: string): ParsedPage {
 		replyExamples: [],
 		usesPageCall: /pageCall\s*\(/.test(markdown.replace(/`/g, '')),
 	};
-	const title = /\*\*([A-Za-z][\w.]+)\*\*[\s*]*（([^）]+)）/.exec(markdown.replace(/\*{3,}/g, '**'));
+	const title = /\*\*([A-Za-z][\w.]+)\*\*[\s*]*（([^）]+)）/.exec(
+		markdown.replace(/\*{3,}/g, '**'),
+	);
 	if (title) page.nameZh = title[2].trim();
 	let section: Section = 'head';
 	let pendingTitle: string | undefined;
@@ -195,6 +208,20 @@ export function parsePage(markdown: string): ParsedPage {
 		if (next) {
 			section = next;
 			pendingTitle = undefined;
+			continue;
+		}
+		if (line.trim().startsWith('```')) {
+			const fenced: string[] = [];
+			while (++i < lines.length && !lines[i].trim().startsWith('```')) fenced.push(lines[i]);
+			const code = fenced
+				.map((text) => text.replace(/\\$/, ''))
+				.join('\n')
+				.replace(/\u00a0/g, ' ')
+				.trim();
+			if (/^[[{]/.test(code)) {
+				if (section === 'request-example') page.requestExamples.push(code);
+				if (section === 'reply-example') page.replyExamples.push(code);
+			}
 			continue;
 		}
 		if (!line.trim().startsWith('|')) {
@@ -269,9 +296,12 @@ export function buildFieldTree(tables: DocTable[]): { fields: DocField[]; orphan
 
 export function toCatalogParams(fields: DocField[]): CatalogParam[] {
 	return fields.map((field) => {
-		const param: CatalogParam = { name: field.name, type: field.type };
-		if (field.length !== undefined) param.length = field.length;
-		param.required = field.required;
+		const param: CatalogParam = {
+			name: field.name,
+			type: field.type,
+			...(field.length !== undefined ? { length: field.length } : {}),
+			required: field.required,
+		};
 		if (field.children) param.children = toCatalogParams(field.children);
 		return param;
 	});
@@ -284,9 +314,7 @@ export function parseExample(code: string): unknown {
 	const attempts = [
 		code,
 		code.replace(/,\s*([}\]])/g, '$1'),
-		code
-			.replace(/^\s*\/\/.*$/gm, '')
-			.replace(/,\s*([}\]])/g, '$1'),
+		code.replace(/^\s*\/\/.*$/gm, '').replace(/,\s*([}\]])/g, '$1'),
 	];
 	for (const text of attempts) {
 		try {
@@ -311,16 +339,25 @@ const UNIT_MS: Record<string, number> = {
 export function parseWindowMs(text: string): number | undefined {
 	const spans: number[] = [];
 	const pattern = /(跨度|间隔|区间|时间差|相差)[^。；;\n]*?(\d+)\s*(小时|分钟|min|天|日|h)/gi;
-	for (const match of text.matchAll(pattern)) spans.push(Number(match[2]) * UNIT_MS[match[3].toLowerCase()]);
+	for (const match of text.matchAll(pattern))
+		spans.push(Number(match[2]) * UNIT_MS[match[3].toLowerCase()]);
 	return spans.length ? Math.min(...spans) : undefined;
 }
 
-/** `5：已取消\n10：待放回` or `10=已取消；20=编辑中` → code -> name (at least two codes). */
+/**
+ * `5：已取消\n10：待放回`, `10=已取消；20=编辑中`, `5已取消\n53 WMS已接单` or `0删除 1在架 2下架`
+ * → code -> name (at least two codes).
+ */
 export function parseStatusTable(description: string): Record<string, string> | undefined {
 	const table: Record<string, string> = {};
-	for (const part of description.split(/[\n；;]+|[，,](?=\s*-?\d+\s*[：:=])/)) {
-		const match = /^\s*(-?\d+)\s*[：:=]\s*(\S.*?)\s*$/.exec(part);
-		if (match) table[match[1]] = match[2].replace(/[，,。]$/, '');
+	const parts = description.split(
+		/[\n；;]+|[，,](?=\s*-?\d+\s*[：:=])|\s+(?=-?\d+\s*[：:=]?\s*[\u4e00-\u9fa5])/,
+	);
+	for (const part of parts) {
+		const match = /^\s*(-?\d+)\s*(?:[：:=]\s*(\S.*?)|([^\d\s.、：:=~-].*?))\s*$/.exec(part);
+		if (!match) continue;
+		const name = match[2] ?? match[3].split(/, /)[0];
+		table[match[1]] = name.replace(/[，,。;；]+$/, '');
 	}
 	return Object.keys(table).length >= 2 ? table : undefined;
 }
@@ -380,7 +417,8 @@ export function findListShape(data: DocField | undefined): ListShape {
 		const total = fields.find((f) => TOTAL_NAMES.includes(f.name) && !isList(f));
 		if (lists.length === 0) {
 			const objects = fields.filter((f) => f.children?.length);
-			if (objects.length === 1) return walk(objects[0].children ?? [], [...prefix, objects[0].name]);
+			if (objects.length === 1)
+				return walk(objects[0].children ?? [], [...prefix, objects[0].name]);
 			return {};
 		}
 		const main = lists.find((f) => !SIDE_LIST.test(f.name)) ?? lists[0];
@@ -407,7 +445,9 @@ function alignWithExample(shape: ListShape, replyExample: unknown, warnings: str
 	const moved: ListShape = { listPath: found };
 	if (shape.totalPath)
 		moved.totalPath =
-			getAt(data, shape.totalPath) !== undefined ? shape.totalPath : [...prefix, ...shape.totalPath];
+			getAt(data, shape.totalPath) !== undefined
+				? shape.totalPath
+				: [...prefix, ...shape.totalPath];
 	if (shape.otherLists) moved.otherLists = shape.otherLists.map((path) => [...prefix, ...path]);
 	return moved;
 }
@@ -438,7 +478,9 @@ function walkStatus(
 		const table = parseStatusTable(field.description);
 		if (table && !field.children) {
 			const inList =
-				listPath && listPath.length && here.length > listPath.length &&
+				listPath &&
+				listPath.length &&
+				here.length > listPath.length &&
 				listPath.every((key, i) => here[i] === key);
 			const key = (inList ? here.slice(listPath.length) : here).join('.');
 			if (!out[key]) out[key] = table;
@@ -448,7 +490,9 @@ function walkStatus(
 }
 
 function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
-	return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+	return Object.fromEntries(
+		Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+	);
 }
 
 export function buildMethod(
@@ -474,8 +518,10 @@ export function buildMethod(
 	const page = parsePage(markdown);
 	const business = buildFieldTree(page.business);
 	const response = buildFieldTree(page.response);
-	for (const orphan of business.orphans) warnings.push(`request sub-table "${orphan}" has no parent field`);
-	for (const orphan of response.orphans) warnings.push(`reply sub-table "${orphan}" has no parent field`);
+	for (const orphan of business.orphans)
+		warnings.push(`request sub-table "${orphan}" has no parent field`);
+	for (const orphan of response.orphans)
+		warnings.push(`reply sub-table "${orphan}" has no parent field`);
 
 	const pager = business.fields.find((f) => f.name === 'pager' || /^pager$/i.test(f.type));
 	const args = business.fields.filter((f) => f !== pager);
@@ -489,10 +535,14 @@ export function buildMethod(
 		const pageNo = pager?.children?.find((f) => f.name === 'page_no') ?? pageNoArg;
 		const startText = pageNo?.description ?? '';
 		entry.pageNoStart = /从\s*1\s*开始/.test(startText) ? 1 : 0;
-		const pageSize = pager?.children?.find((f) => f.name === 'page_size') ??
+		const pageSize =
+			pager?.children?.find((f) => f.name === 'page_size') ??
 			flatArgs(args).find((f) => f.name === 'page_size');
 		const sizeText = [pageSize?.description ?? '', ...page.intro].join('\n');
-		const max = /(?:page_size|分页大小|每页)[^。；\n]{0,16}?(?:最大|最多|不超过|不能超过|上限)[^\d\n]{0,6}(\d+)/.exec(sizeText);
+		const max =
+			/(?:page_size|分页大小|每页)[^。；\n]{0,16}?(?:最大|最多|不超过|不能超过|上限)[^\d\n]{0,6}(\d+)/.exec(
+				sizeText,
+			);
 		if (max) entry.maxPageSize = Number(max[1]);
 	}
 
@@ -502,8 +552,9 @@ export function buildMethod(
 	const requestExample = requestExamples.find((e) => typeof e === 'object') ?? requestExamples[0];
 
 	const data = response.fields.find((f) => f.name === 'data');
+	const documentedShape = findListShape(data);
 	if (!write || paged) {
-		const shape = alignWithExample(findListShape(data), replyExample, warnings);
+		const shape = alignWithExample(documentedShape, replyExample, warnings);
 		if (shape.listPath) entry.listPath = shape.listPath;
 		if (shape.totalPath) entry.totalPath = shape.totalPath;
 		if (shape.otherLists) entry.otherLists = shape.otherLists;
@@ -523,7 +574,7 @@ export function buildMethod(
 	entry.args = toCatalogParams(args);
 
 	const statusTables: Record<string, Record<string, string>> = {};
-	walkStatus(data?.children ?? [], [], entry.listPath, statusTables);
+	walkStatus(data?.children ?? [], [], documentedShape.listPath, statusTables);
 	if (Object.keys(statusTables).length) entry.statusTables = sortedRecord(statusTables);
 
 	const notes = parseNotes(page.intro);
@@ -535,7 +586,34 @@ export function buildMethod(
 	};
 	if (replyExample !== undefined) fixture.replyExample = replyExample;
 	if (requestExample !== undefined) fixture.requestExample = requestExample;
-	return { entry, fixture, warnings };
+	return { entry: inContractOrder(entry), fixture, warnings };
+}
+
+const ENTRY_KEYS: Array<keyof CatalogMethod> = [
+	'method',
+	'category',
+	'nameZh',
+	'nameEn',
+	'documented',
+	'write',
+	'paged',
+	'pageNoStart',
+	'maxPageSize',
+	'listPath',
+	'totalPath',
+	'otherLists',
+	'maxWindowMs',
+	'windowFields',
+	'args',
+	'statusTables',
+	'notes',
+];
+
+/** The entry's keys in the order of the CatalogMethod interface, so the output is stable. */
+function inContractOrder(entry: CatalogMethod): CatalogMethod {
+	const ordered: Record<string, unknown> = {};
+	for (const key of ENTRY_KEYS) if (entry[key] !== undefined) ordered[key] = entry[key];
+	return ordered as unknown as CatalogMethod;
 }
 
 /** Renders the shipped catalog module (facts only, stable order). Format with prettier afterwards. */

@@ -10,6 +10,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 3600000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -35,11 +40,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 3600000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			customer_type: { '1': '分销商', '2': '线下批发）' },
 			'detail_list.flag': {
@@ -74,6 +74,16 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'33554432': '前N有礼',
 			},
 			'detail_list.from_mask_ext': { '2': '小时达订单', '4': '自选物流', '16': '国补订单' },
+			'detail_list.gift_type': {
+				'0': '非赠品',
+				'1': '自动赠送',
+				'2': '手工赠送',
+				'4': '周期购赠送',
+				'8': '平台赠送',
+				'32': '阶梯满赠',
+				'64': 'CRM追加赠送',
+				'65': '主品  （1.5.7.0版本前主品枚举值为128）',
+			},
 			'detail_list.goods_type': {
 				'0': '其它',
 				'1': '销售货品',
@@ -83,6 +93,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'5': '虚拟商品',
 				'6': '固定资产',
 				'8': '分装箱',
+			},
+			'detail_list.pay_status': {
+				'0': '未付款',
+				'1': '部分付款',
+				'2': '已付款（原始订单的支付状态）',
 			},
 			'detail_list.print_suite_mode': { '0': '组合装明细', '1': '组合装及明细', '2': '组合装' },
 			'detail_list.stock_state': {
@@ -125,6 +140,31 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'1024': '催未付款订单短信发送标记',
 				'2048': '拆分',
 			},
+			trade_status: {
+				'4': '线下退款',
+				'5': '已取消',
+				'6': '待转预订单(待审核)',
+				'7': '待转已完成',
+				'10': '未付款',
+				'12': '待尾款',
+				'15': '等未付',
+				'16': '延时审核',
+				'19': '预订单前处理',
+				'20': '审核前处理',
+				'21': '自流转待发货',
+				'23': '异常订单',
+				'24': '换货预订单',
+				'25': '待处理预订单',
+				'27': '待分配预订单',
+				'30': '待客审',
+				'35': '待财审',
+				'40': '审核中',
+				'55': '已审核',
+				'95': '已发货',
+				'96': '成本确认（待录入计划成本，订单结算时有货品无计划成本）',
+				'101': '已过账',
+				'110': '已完成',
+			},
 		},
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据， 相关平台规则 点击这里， 淘系及系统供销平台数据获取办法 点击这里 ，拼多多请自行对接平台获取',
@@ -140,6 +180,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 3600000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -161,11 +206,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 3600000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'detail_list.from_mask': {
 				'0': '无来源',
@@ -185,6 +225,30 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'8388608': '周期购',
 				'33554432': '前N有礼',
 			},
+			trade_status: {
+				'4': '线下退款',
+				'5': '已取消',
+				'6': '待转预订单(待审核)',
+				'7': '待转已完成',
+				'10': '未付款',
+				'12': '待尾款',
+				'15': '等未付',
+				'16': '延时审核',
+				'19': '预订单前处理',
+				'20': '审核前处理',
+				'21': '自流转待发货',
+				'23': '异常预订单',
+				'24': '换货预订单',
+				'25': '待处理预订单',
+				'27': '待分配预订单',
+				'30': '待客审',
+				'35': '待财审',
+				'55': '已审核',
+				'95': '已发货',
+				'96': '成本确认（待录入计划成本，订单结算时有货品无计划成本）',
+				'101': '已过账',
+				'110': '已完成',
+			},
 		},
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据，相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
@@ -199,6 +263,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 3600000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -224,11 +293,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 3600000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			customer_type: { '1': '分销商', '2': '线下批发）' },
 			'detail_list.flag': {
@@ -263,6 +327,16 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'33554432': '前N有礼',
 			},
 			'detail_list.from_mask_ext': { '2': '小时达订单', '4': '自选物流', '16': '国补订单' },
+			'detail_list.gift_type': {
+				'0': '非赠品',
+				'1': '自动赠送',
+				'2': '手工赠送',
+				'4': '周期购赠送',
+				'8': '平台赠送',
+				'32': '阶梯满赠',
+				'64': 'CRM追加赠送',
+				'65': '主品  （1.5.7.0版本前主品枚举值为128）',
+			},
 			'detail_list.goods_type': {
 				'0': '其它',
 				'1': '销售货品',
@@ -272,6 +346,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'5': '虚拟商品',
 				'6': '固定资产',
 				'8': '分装箱',
+			},
+			'detail_list.pay_status': {
+				'0': '未付款',
+				'1': '部分付款',
+				'2': '已付款（原始订单的支付状态）',
 			},
 			'detail_list.print_suite_mode': { '0': '组合装明细', '1': '组合装及明细', '2': '组合装' },
 			'detail_list.stock_state': {
@@ -308,6 +387,31 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'1024': '催未付款订单短信发送标记',
 				'2048': '拆分',
 			},
+			trade_status: {
+				'4': '线下退款',
+				'5': '已取消',
+				'6': '待转预订单(待审核)',
+				'7': '待转已完成',
+				'10': '未付款',
+				'12': '待尾款',
+				'15': '等未付',
+				'16': '延时审核',
+				'19': '预订单前处理',
+				'20': '审核前处理',
+				'21': '自流转待发货',
+				'23': '异常订单',
+				'24': '换货预订单',
+				'25': '待处理预订单',
+				'27': '待分配预订单',
+				'30': '待客审',
+				'35': '待财审',
+				'40': '审核中',
+				'55': '已审核',
+				'95': '已发货',
+				'96': '成本确认（待录入计划成本，订单结算时有货品无计划成本）',
+				'101': '已过账',
+				'110': '已完成',
+			},
 		},
 		notes: [
 			'获取ERP系统内自有平台及线下平台订单信息',
@@ -323,6 +427,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 3600000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -343,11 +452,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 3600000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'detail_list.from_mask': {
 				'0': '无来源',
@@ -367,6 +471,30 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'8388608': '周期购',
 				'33554432': '前N有礼',
 			},
+			trade_status: {
+				'4': '线下退款',
+				'5': '已取消',
+				'6': '待转预订单(待审核)',
+				'7': '待转已完成',
+				'10': '未付款',
+				'12': '待尾款',
+				'15': '等未付',
+				'16': '延时审核',
+				'19': '预订单前处理',
+				'20': '审核前处理',
+				'21': '自流转待发货',
+				'23': '异常预订单',
+				'24': '换货预订单',
+				'25': '待处理预订单',
+				'27': '待分配预订单',
+				'30': '待客审',
+				'35': '待财审',
+				'55': '已审核',
+				'95': '已发货',
+				'96': '成本确认（待录入计划成本，订单结算时有货品无计划成本）',
+				'101': '已过账',
+				'110': '已完成',
+			},
 		},
 		notes: ['获取ERP自有平台及线下的历史销售订单信息', '仅返回自有平台、线下平台订单信息'],
 	},
@@ -378,6 +506,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: false,
+		listPath: ['detail_list'],
 		args: [
 			{
 				name: 'params',
@@ -386,7 +515,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				children: [{ name: 'trade_no', type: 'String', required: true }],
 			},
 		],
-		listPath: ['detail_list'],
 		statusTables: {
 			type: {
 				'1': '下单或建单',
@@ -492,6 +620,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['log_list'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -503,10 +635,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['log_list'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
 	},
 	'sales.RawTrade.pushSelf': {
 		method: 'sales.RawTrade.pushSelf',
@@ -720,6 +848,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -735,13 +868,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
+			delivery_term: { '1': '款到发货', '2': '货到付款(包含部分货到付款)', '3': '分期付款' },
 			'discount_list.is_bonus': { '0': '否', '1': '是' },
+			guarantee_mode: { '1': '担保交易', '2': '非担保交易', '3': '非担保在线交易（ecshop）' },
 			pay_method: {
 				'1': '在线转账',
 				'2': '现金',
@@ -762,6 +892,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'60': '已完成',
 				'70': '已取消',
 			},
+			refund_status: { '0': '无退款', '1': '申请退款', '2': '部分退款', '3': '全部退款' },
 			remark_flag: {
 				'0': '无',
 				'1': '红',
@@ -832,6 +963,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -847,11 +983,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			delivery_term: { '1': '款到发货', '2': '货到付款（包含部分货到付款）', '3': '分期付款' },
 			guarantee_mode: { '1': '担保交易', '2': '非担保交易', '3': '非担保在线交易（ecshop）' },
@@ -937,6 +1068,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -952,13 +1088,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
+			delivery_term: { '1': '款到发货', '2': '货到付款(包含部分货到付款)', '3': '分期付款' },
 			'discount_list.is_bonus': { '0': '否', '1': '是' },
+			guarantee_mode: { '1': '担保交易', '2': '非担保交易', '3': '非担保在线交易（ecshop）' },
 			pay_method: {
 				'1': '在线转账',
 				'2': '现金',
@@ -979,6 +1112,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'60': '已完成',
 				'70': '已取消',
 			},
+			refund_status: { '0': '无退款', '1': '申请退款', '2': '部分退款', '3': '全部退款' },
 			remark_flag: {
 				'0': '无',
 				'1': '红',
@@ -1049,6 +1183,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -1064,11 +1203,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			delivery_term: { '1': '款到发货', '2': '货到付款（包含部分货到付款）', '3': '分期付款' },
 			guarantee_mode: { '1': '担保交易', '2': '非担保交易', '3': '非担保在线交易（ecshop）' },
@@ -1154,6 +1288,9 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		maxPageSize: 1000,
+		listPath: [],
 		args: [
 			{
 				name: 'params',
@@ -1168,9 +1305,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		maxPageSize: 1000,
-		listPath: [],
 		notes: ['权限校验】：店铺权限（仅支持自有平台）'],
 	},
 	'sales.LogisticsSync.update': {
@@ -1289,11 +1423,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: false,
+		listPath: ['id_list'],
 		args: [
 			{ name: 'count', type: 'Int', required: true },
 			{ name: 'position', type: 'Int', required: true },
 		],
-		listPath: ['id_list'],
 		notes: ['获取自有平台货品需要同步信息'],
 	},
 	'sales.StockSync.calcStock': {
@@ -1308,6 +1442,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			{ name: 'apiGoodsId', type: 'long', required: true },
 			{ name: 'forceSync', type: 'Boolean', required: true },
 		],
+		statusTables: {
+			match_target_type: { '0': '未绑定', '1': '规格', '2': '组合装' },
+			status: { '0': '删除', '1': '在架', '2': '下架' },
+		},
 		notes: [
 			'计算自有平台货品应该同步的库存',
 			'原sales.StockSync.calcStockWithAuth替代接口（仅支持自有平台推送）如需批量查询请用下面接口： 库存同步计算查询(支持批量查询)")',
@@ -1321,6 +1459,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: false,
+		listPath: ['success_date'],
+		otherLists: [['error_date']],
 		args: [
 			{
 				name: 'params',
@@ -1332,8 +1472,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		listPath: ['success_date'],
-		otherLists: [['error_date']],
+		statusTables: {
+			match_target_type: { '0': '未绑定', '1': '规格', '2': '组合装' },
+			status: { '0': '删除', '1': '在架', '2': '下架' },
+		},
 	},
 	'sales.TradeEdit.modifyRemark': {
 		method: 'sales.TradeEdit.modifyRemark',
@@ -1440,6 +1582,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['payment_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -1457,11 +1604,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['payment_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			error_type: { '1': '取消', '2': '已退款', '3': '待撤销' },
 			order_type: { '1': '订单', '2': '原始单', '3': '退换单', '4': '线下退款' },
@@ -1480,6 +1622,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -1492,11 +1639,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			status: {
 				'5': '已取消',
@@ -1519,6 +1661,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 3600000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -1545,12 +1692,38 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 3600000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
+			bad_reason: {
+				'0': '正常',
+				'1': '无库存记录',
+				'2': '地址发生变化',
+				'4': '发票变化',
+				'8': '仓库变化',
+				'16': '备注变化',
+				'32': '平台更换货品',
+				'64': '退款',
+			},
+			block_reason: {
+				'0': '正常',
+				'1': '申请退款',
+				'2': '已退款',
+				'4': '地址被修改',
+				'8': '发票被修改',
+				'16': '物流被修改',
+				'32': '仓库变化',
+				'64': '备注修改',
+				'128': '更换货品',
+				'256': '取消退款',
+				'1024': '其它原因',
+				'2048': '拦截赠品',
+				'8192': '修改买家留言',
+				'16384': '平台已发货',
+				'32768': '配送时间变更',
+				'65536': '撤销出库',
+				'16777216': '阶梯满赠赠品重算,发现赠送错误',
+				'33554432': '分销取消',
+				'1073741824': '驳回审核',
+			},
 			consign_status: {
 				'0': '无',
 				'1': '已验货',
@@ -1560,6 +1733,12 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'64': '已分拣',
 				'128': '配送清单打印状态',
 				'4096': '订单回告（订单生成出库单中间量，暂时只有订单合并回告使用）',
+			},
+			delivery_term: {
+				'1': '款到发货',
+				'2': '货到付款(包含部分货到付款)',
+				'3': '分期付款',
+				'4': '挂账',
 			},
 			'details_list.from_mask': {
 				'0': '无来源',
@@ -1579,6 +1758,16 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'8388608': '周期购',
 				'33554432': '前N有礼',
 			},
+			'details_list.gift_type': {
+				'0': '非赠品',
+				'1': '自动赠送',
+				'2': '手工赠送',
+				'4': '周期购赠送',
+				'8': '平台赠送',
+				'32': '阶梯满赠',
+				'64': 'CRM追加赠送',
+				'65': '主品（1.5.7.0版本以上返回）',
+			},
 			'details_list.goods_type': {
 				'0': '其它',
 				'1': '销售货品',
@@ -1588,6 +1777,14 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'5': '虚拟商品',
 				'6': '固定资产',
 				'8': '分装箱',
+			},
+			'details_list.refund_status': {
+				'0': '无退款',
+				'1': '取消退款',
+				'2': '已申请退款',
+				'3': '等待退货',
+				'4': '等待收货',
+				'5': '退款成功---(原始子订单关闭，这里也是退款状态)',
 			},
 			'details_list.scan_type': {
 				'0': '未验货',
@@ -1605,6 +1802,64 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'5': '纸质增值税专用发票',
 			},
 			logistics_print_status: { '0': '未打印', '1': '打印中', '2': '已打印', '3': '无需打印' },
+			refund_status: { '0': '无退款', '1': '申请退款', '2': '部分退款', '3': '全部退款' },
+			status: {
+				'5': '已取消',
+				'10': '待放回(拣货待放回)',
+				'50': '待审核',
+				'51': '缺货',
+				'52': '缺货待入库',
+				'53': 'WMS已接单',
+				'54': '获取电子面单',
+				'58': '档口锁定',
+				'60': '待分配',
+				'61': '排队中',
+				'63': '待补货',
+				'65': '待处理',
+				'70': '待发货',
+				'73': '爆款锁定',
+				'74': '预打包',
+				'75': '待拣货',
+				'77': '拣货中,PDA拣货后',
+				'79': '已拣货',
+				'90': '延时发货',
+				'110': '已完成',
+				'-1': '未发货',
+			},
+			trade_status: {
+				'4': '线下退款',
+				'5': '已取消',
+				'6': '待转预订单(待审核)',
+				'7': '待转已完成',
+				'10': '未付款',
+				'12': '待尾款',
+				'15': '等未付',
+				'16': '延时审核',
+				'19': '预订单前处理',
+				'20': '审核前处理',
+				'21': '自流转待发货',
+				'23': '异常预订单',
+				'24': '换货预订单',
+				'25': '待处理预订单',
+				'27': '待分配预订单',
+				'30': '待客审',
+				'35': '待财审',
+				'55': '已审核',
+				'95': '已发货',
+				'96': '成本确认（待录入计划成本，订单结算时有货品无计划成本）',
+				'101': '已过账',
+				'110': '已完成',
+			},
+			trade_type: {
+				'1': '网店销售',
+				'2': '线下订单',
+				'3': '售后换货',
+				'4': '批发业务',
+				'7': '现款销售',
+				'8': '分销订单',
+				'101':
+					'订单自定义属性 订单自定义属性 订单自定义属性 订单自定义属性 订单自定义属性 订单自定义属性 订单自定义属性 订单自定义属性 订单自定义属性 订单自定义属性10',
+			},
 			warehouse_type: {
 				'1': '普通（内部）',
 				'2': '自流转',
@@ -1628,6 +1883,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 3600000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -1644,11 +1904,111 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 3600000,
-		windowFields: ['start_time', 'end_time'],
+		statusTables: {
+			bad_reason: {
+				'0': '正常',
+				'1': '无库存记录',
+				'2': '地址发生变化',
+				'4': '发票变化',
+				'8': '仓库变化',
+				'16': '备注变化',
+				'32': '平台更换货品',
+				'64': '退款',
+			},
+			block_reason: {
+				'0': '正常',
+				'1': '申请退款',
+				'2': '已退款',
+				'4': '地址被修改',
+				'8': '发票被修改',
+				'16': '物流被修改',
+				'32': '仓库变化',
+				'64': '备注修改',
+				'128': '更换货品',
+				'256': '取消退款',
+			},
+			delivery_term: { '1': '款到发货', '2': '货到付款(包含部分货到付款)', '3': '分期付款' },
+			'details_list.from_mask': { '1': '手机', '2': '聚划算' },
+			'details_list.gift_type': {
+				'0': '非赠品',
+				'1': '自动赠送',
+				'2': '手工赠送',
+				'4': '周期购赠送',
+				'8': '平台赠送',
+			},
+			'details_list.goods_type': {
+				'0': '其它',
+				'1': '销售商品',
+				'2': '原材料',
+				'3': '包装',
+				'4': '周转材料',
+				'5': '虚拟商品',
+				'6': '固定资产',
+			},
+			'details_list.refund_status': {
+				'0': '无退款',
+				'1': '取消退款',
+				'2': '已申请退款',
+				'3': '等待退货',
+				'4': '等待收货',
+				'5': '退款成功---(原始子订单关闭，这里也是退款状态)',
+			},
+			invoice_type: { '0': '不需要', '1': '普通发票', '2': '增值税发票' },
+			order_type: {
+				'1': '销售订单',
+				'2': '调拨出库',
+				'3': '采购退货出库',
+				'4': '盘亏出库',
+				'5': '生产出库',
+				'6': '现款销售出库',
+				'7': '其他出库',
+			},
+			refund_status: { '0': '无退款', '1': '申请退款', '2': '部分退款', '3': '全部退款' },
+			status: {
+				'5': '已取消',
+				'10': '待放回(拣货待放回)',
+				'48': '未确认',
+				'50': '待审核',
+				'51': '缺货无法发货',
+				'54': '获取面单号',
+				'60': '待分配,电子面单获取成功后',
+				'61': '排队中,将出库单加入到队伍中',
+				'65': '待人工处理',
+				'75': '待拣货,创建批次之后',
+				'77': '拣货中,PDA拣货后',
+				'79': '已拣货',
+				'90': '延时发货',
+				'95': '已发货',
+				'110': '已完成',
+			},
+			trade_status: {
+				'4': '线下退款',
+				'5': '已取消',
+				'6': '待确认订单',
+				'7': '待确认订单,导入时先放到这个状态（此状态不占用库存,可删除,离开这个状态就不能删除了)',
+				'10': '待付款',
+				'15': '等未付',
+				'16': '延时审核',
+				'19': '预订单前处理',
+				'20': '前处理(赠品，合并，拆分)',
+				'21': '委外前处理',
+				'23': '异常预订单',
+				'24': '换货预订单',
+				'26': '待激活预订单',
+				'27': '待分配预',
+				'30': '待客审',
+				'35': '待财审',
+				'55': '已确认',
+				'95': '已发货',
+				'96': '待录入计划成本，订单结算时有货品无计划成本',
+				'99': '待过账',
+				'100': '已签收',
+				'101': '已过账',
+				'105': '部分打款',
+				'110': '已完成',
+			},
+			trade_type: { '1': '网店销售', '2': '线下零售', '3': '售后换货', '4': '批发业务' },
+		},
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据， 淘系 相关平台规则 点击这里， 淘系数据获取办法 点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅有自有平台及线下平台订单返回',
@@ -1740,6 +2100,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 86400000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -1757,11 +2122,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 86400000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: { status: { '10': '待发货', '15': '延时发货', '20': '待结算', '30': '已结算' } },
 	},
 	'wms.stockout.Sales.searchPositionDetail': {
@@ -1772,6 +2132,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 3600000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -1786,11 +2151,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 3600000,
-		windowFields: ['start_time', 'end_time'],
 	},
 	'wms.stockout.Sales.searchCancel': {
 		method: 'wms.stockout.Sales.searchCancel',
@@ -1800,6 +2160,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 3600000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -1811,11 +2176,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 3600000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			status: {
 				'5': '已取消',
@@ -1845,6 +2205,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -1860,14 +2225,29 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			business_type: { '0': '商家对于个人开具', '1': '商家对于企业开具' },
 			'detail_list.row_type': { '0': '正常行', '1': '折扣行', '2': '被折扣行' },
+			invoice_mask: {
+				'1': '发送短信',
+				'2': '整合开票',
+				'4': '导入发票',
+				'8': '线下订单标记',
+				'16': '等待发票开票成功后重开，重开成功后去除',
+				'32': '重开的发票',
+				'64': '开票后原始发票信息变更',
+				'128': '上传发票',
+				'256': '重开的发票金额跟之前相同',
+				'512': '发送邮件',
+			},
+			invoice_type: {
+				'0': '纸质普通发票',
+				'1': '电子普通发票',
+				'2': '纸质专用发票',
+				'3': '全电普通发票',
+				'4': '全电专用发票',
+				'5': '电子专用发票',
+			},
 			status: {
 				'5': '取消',
 				'10': '编辑中',
@@ -1877,6 +2257,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'45': '线下待开票',
 				'50': '开票中',
 				'60': '开票成功',
+				'70': '开票申请失败',
 				'80': '开票失败',
 				'85': '线下开票失败',
 				'90': '待上传PDF',
@@ -1906,6 +2287,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -1921,11 +2307,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: { type: { '0': '其他', '1': '收款', '2': '退款' } },
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据，淘系相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
@@ -1971,6 +2352,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -1985,10 +2370,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			status: {
 				'0': '未确认',
@@ -2010,6 +2391,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -2024,11 +2410,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'detail_list.fee_type': {
 				'1': '货款',
@@ -2064,6 +2445,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -2075,11 +2461,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 	},
 	'setting.Logistics.queryLogistics': {
 		method: 'setting.Logistics.queryLogistics',
@@ -2089,6 +2470,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: [],
 		args: [
 			{
 				name: 'params',
@@ -2102,9 +2485,25 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: [],
 		statusTables: {
+			ebill_api: {
+				'0': '纸质面单',
+				'1': '线下热敏',
+				'2': '菜鸟电子面单（淘宝云栈）3：京东无界',
+				'4': '拼多多金虹桥',
+				'5': '区域零售',
+				'6': '云集电子面单',
+				'11': '唯品JIT电子面单 16:ASCP电子面单',
+				'17': '菜鸟集货电子面单',
+				'18': '抖音电子面单',
+				'19': '得物品牌直发',
+				'20': '快手电子面单',
+				'21': '美团电子面单',
+				'22': '唯品MP电子面单',
+				'23': '商家仓自营配电子面单',
+				'24': '鲸灵电子面单',
+				'25': '腾讯惠聚电子面单',
+			},
 			send_type: { '0': '标准快递', '1': '生鲜速配', '2': '冷运速配' },
 			type: {
 				'1': '销售出库',
@@ -2126,6 +2525,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: [],
 		args: [
 			{
 				name: 'params',
@@ -2147,8 +2548,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: [],
 	},
 	'setting.PurchaseProvider.push': {
 		method: 'setting.PurchaseProvider.push',
@@ -2199,6 +2598,9 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: [],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -2215,9 +2617,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: [],
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'details.sub_type': {
 				'0': '默认',
@@ -2274,6 +2673,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: [],
 		args: [
 			{
 				name: 'params',
@@ -2285,8 +2686,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: [],
 		statusTables: {
 			'details.auth_state': { '0': '未授权', '1': '已授权', '2': '授权失效', '3': '授权停用' },
 		},
@@ -2329,6 +2728,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -2341,10 +2744,22 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
+		statusTables: {
+			gender: { '1': '男', '2': '女' },
+			roles_mask: {
+				'1': '业务员',
+				'2': '审单员',
+				'4': '打单员',
+				'8': '验货员',
+				'16': '打包员',
+				'32': '拣货员',
+				'64': '发货员',
+				'128': '结算员',
+				'512': '采购员',
+				'1024': '质检员',
+				'2048': '生产员',
+			},
+		},
 	},
 	'setting.strategy.VirtualWarehouse.warehouseSearch': {
 		method: 'setting.strategy.VirtualWarehouse.warehouseSearch',
@@ -2354,6 +2769,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -2367,12 +2787,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
-		statusTables: { warehouse_type: { '0': '普通店铺', '1': '分销模式' } },
+		statusTables: {
+			is_disabled: { '0': '正常', '1': '停用' },
+			'warehouse_list.is_start_up': { '0': '未启用', '1': '已启用' },
+			warehouse_type: { '0': '普通店铺', '1': '分销模式' },
+		},
 	},
 	'setting.strategy.VirtualWarehouse.query': {
 		method: 'setting.strategy.VirtualWarehouse.query',
@@ -2382,6 +2801,9 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
 		args: [
 			{
 				name: 'params',
@@ -2393,9 +2815,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
 	},
 	'setting.strategy.VirtualWarehouse.stockSearch': {
 		method: 'setting.strategy.VirtualWarehouse.stockSearch',
@@ -2405,6 +2824,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -2419,11 +2843,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 	},
 	'setting.strategy.VirtualWarehouse.create': {
 		method: 'setting.strategy.VirtualWarehouse.create',
@@ -2473,6 +2892,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -2487,11 +2911,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			order_status: {
 				'10': '编辑中',
@@ -2592,6 +3011,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -2603,11 +3027,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 	},
 	'setting.Address.provinceSearch': {
 		method: 'setting.Address.provinceSearch',
@@ -2617,6 +3036,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -2628,10 +3051,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
 	},
 	'setting.Address.citySearch': {
 		method: 'setting.Address.citySearch',
@@ -2641,6 +3060,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -2653,11 +3077,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 	},
 	'setting.Address.districtSearch': {
 		method: 'setting.Address.districtSearch',
@@ -2667,6 +3086,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -2679,11 +3103,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 	},
 	'composite.Composite.checkOrderByApi': {
 		method: 'composite.Composite.checkOrderByApi',
@@ -2979,6 +3398,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['goods_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -2996,11 +3420,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['goods_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			goods_type: {
 				'0': '其它',
@@ -3016,6 +3435,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 			'spec_list.barcode_list.is_master': { '0': '否·', '1': '是' },
 			'spec_list.is_not_need_examine': { '0': '出库验货', '1': '出库不验货' },
+			'spec_list.sn_type': { '0': '未启用', '1': '已启用' },
 			'spec_list.wms_process_mask': {
 				'2': '无需验货',
 				'8': '需要质检',
@@ -3038,6 +3458,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['suite_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -3057,11 +3482,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['suite_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: { print_suite_mode: { '0': '组合装明细', '1': '组合装及明细', '2': '组合装' } },
 	},
 	'goods.Suite.upload2': {
@@ -3113,6 +3533,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['goods_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -3127,11 +3552,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['goods_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
+		statusTables: { hold_stock_type: { '1': '拍下减库存', '2': '付款减库存' } },
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台货品数据，淘系及系统供销平台相关规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
 		],
@@ -3181,6 +3602,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -3193,10 +3618,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
 	},
 	'goods.GoodsClass.upload': {
 		method: 'goods.GoodsClass.upload',
@@ -3227,6 +3648,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -3240,10 +3665,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
 		statusTables: { is_disabled: { '0': '启用', '1': '停用' } },
 	},
 	'goods.GoodsBrand.upload': {
@@ -3276,6 +3697,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['category_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -3288,11 +3714,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['category_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: { status: { '0': '正常', '1': '类目已删除', '2': '无效类目' } },
 		notes: [
 			'1.为了达到保护用户隐私数据安全的目的，本接口不返回淘系及系统供销平台货品数据，相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里',
@@ -3361,6 +3782,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list', 'product_list'],
+		otherLists: [['order_list', 'material_list']],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -3374,11 +3800,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list', 'product_list'],
-		otherLists: [['order_list', 'material_list']],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'order_list.material_list.sn_type': { '0': '未启用', '1': '强sn', '2': '弱sn' },
 			sn_type: { '0': '未启用', '1': '强sn', '2': '弱sn' },
@@ -3435,6 +3856,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -3450,11 +3876,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'detail_list.is_product': { '0': '原料', '1': '成品' },
 			settle_status: { '0': '不可结算', '1': '待结算', '3': '已结算' },
@@ -3479,6 +3900,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		maxPageSize: 1000,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -3493,11 +3919,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		maxPageSize: 1000,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'detail_list.defect': { '0': '正品', '1': '残次品' },
 			is_share_other_fee: { '0': '否', '1': '是' },
@@ -3512,6 +3933,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: [],
 		args: [
 			{
 				name: 'params',
@@ -3527,8 +3950,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: [],
+		statusTables: { 'details.provider_type': { '0': '常规', '1': '档口' } },
 	},
 	'purchase.ProviderGoods.upload': {
 		method: 'purchase.ProviderGoods.upload',
@@ -3568,6 +3990,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: [],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -3586,10 +4012,19 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: [],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
+		statusTables: {
+			'order.pay_type': { '1': '现付', '2': '到付', '3': '挂账' },
+			'order.postfee_pay_type': { '1': '现付', '2': '到付', '3': '包邮' },
+			'order.settle_status': { '0': '不可结算', '1': '待结算', '2': '部分结算', '3': '已结算' },
+			'order.stockin_status': {
+				'0': '未入库',
+				'1': '部分入库',
+				'2': '已入库',
+				'3': '停止入库',
+				'4': '超量入库',
+				'5': '部分-超量入库',
+			},
+		},
 	},
 	'purchase.PurchaseOrder.createOrder': {
 		method: 'purchase.PurchaseOrder.createOrder',
@@ -3723,6 +4158,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -3738,11 +4178,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			settle_status: { '0': '不可结算', '1': '待结算2:部分结算,3已结算' },
 			stockout_status: { '0': '未出库', '1': '部分出库', '2': '已出库', '3': '停止出库' },
@@ -3875,6 +4310,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: [],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -3887,10 +4326,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: [],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'order_list.status': {
 				'5': '已取消',
@@ -3930,6 +4365,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 604800000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -3942,11 +4382,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 604800000,
-		windowFields: ['start_time', 'end_time'],
+		statusTables: {
+			busi_order_type: { '1': '采购单', '2': '调拨单', '3': '其他入库业务单', '4': '生产单' },
+			status: { '10': '已取消', '20': '待审核', '30': '已审核', '40': '已驳回', '50': '已完成' },
+		},
 	},
 	'wms.stockin.Purchase.upload': {
 		method: 'wms.stockin.Purchase.upload',
@@ -4006,6 +4445,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4021,11 +4465,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			status: {
 				'10': '已取消,20编辑中',
@@ -4064,6 +4503,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4080,10 +4523,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			status: {
 				'5': '已取消',
@@ -4141,6 +4580,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: [],
 		args: [
 			{
 				name: 'params',
@@ -4160,8 +4601,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: [],
 		statusTables: {
 			'order.invoice_type': {
 				'0': '无',
@@ -4247,6 +4686,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		maxPageSize: 1000,
+		listPath: [],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4262,11 +4706,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		maxPageSize: 1000,
-		listPath: [],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			alarm_type: {
 				'0': '"使用全局设置"',
@@ -4275,6 +4714,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'3': '"按历史平均销量刷新"',
 				'4': '"按历史加权平均销量刷新"',
 			},
+			defect: { '0': ',正品', '1': ',残品' },
 			status: { '0': '未启用', '1': '启用', '2': '停用' },
 		},
 	},
@@ -4286,6 +4726,12 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		maxPageSize: 1000,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4301,12 +4747,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		maxPageSize: 1000,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			alarm_type: {
 				'0': '"使用全局设置"',
@@ -4326,6 +4766,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['stocks'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4340,11 +4785,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['stocks'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
+		statusTables: {
+			status: { '0': '正常', '1': '缺货', '2': '到货' },
+			type: { '0': '正常', '1': '质检' },
+		},
 	},
 	'wms.StockSpec.queryChangeHistory': {
 		method: 'wms.StockSpec.queryChangeHistory',
@@ -4354,6 +4798,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['data'],
+		totalPath: ['total_count'],
+		maxWindowMs: 3600000,
+		windowFields: ['start_date', 'end_date'],
 		args: [
 			{
 				name: 'params',
@@ -4369,11 +4818,28 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['data'],
-		totalPath: ['total_count'],
-		maxWindowMs: 3600000,
-		windowFields: ['start_date', 'end_date'],
+		statusTables: {
+			src_order_type: {
+				'1': '销售出库',
+				'2': '调拨单',
+				'4': '盘点单',
+				'5': '生产单',
+				'6': '生产成品入库',
+				'7': '保修入库',
+				'8': '正残转换',
+				'10': '采购入库',
+				'12': '退货入库',
+				'13': 'JIT退货入库',
+				'14': '采购退货出库',
+				'20': '其它入库',
+				'21': '其它出库',
+				'22': '退货预入库',
+				'23': '调整入库',
+				'24': '调整出库',
+				'33': '初始化入库',
+				'34': '初始化出库',
+			},
+		},
 	},
 	'wms.StockSpec.stockDetailSearch': {
 		method: 'wms.StockSpec.stockDetailSearch',
@@ -4383,6 +4849,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: false,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
 		args: [
 			{
 				name: 'params',
@@ -4394,8 +4862,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
 	},
 	'wms.StockPd.stockSyncByPd': {
 		method: 'wms.StockPd.stockSyncByPd',
@@ -4438,6 +4904,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['pd_list'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4455,10 +4925,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['pd_list'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			mode: { '0': '单品盘点', '1': '货位明细盘点', '2': '明细盘点', '3': '货位单品盘点' },
 			status: {
@@ -4480,6 +4946,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['pd_detail_list'],
 		args: [
 			{
 				name: 'params',
@@ -4488,8 +4956,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				children: [{ name: 'pd_no', type: 'String', length: 20, required: false }],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['pd_detail_list'],
 		statusTables: { defect: { '0': '正品', '1': '残次品' } },
 	},
 	'wms.StockPd.queryStockPdInDetail': {
@@ -4500,6 +4966,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4516,11 +4987,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			status: {
 				'10': '已取消',
@@ -4542,6 +5008,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4558,11 +5029,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'detail_list.goods_type': {
 				'0': '其它',
@@ -4574,6 +5040,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'6': '固定资产',
 				'8': '分装箱',
 			},
+			status: { '50': '待审核', '90': '延时发货', '110': '已完成' },
 		},
 	},
 	'wms.MoveOrder.queryWithDetail': {
@@ -4584,6 +5051,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4600,11 +5072,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			status: { '5': '已取消', '10': '待审核', '20': '已审核' },
 			type: {
@@ -4691,6 +5158,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4708,11 +5180,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			status: {
 				'10': '已取消',
@@ -4790,6 +5257,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4807,12 +5279,16 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
+			'detail_list.goods_type': {
+				'0': '其它',
+				'1': '销售商品',
+				'2': '原材料',
+				'3': '包装',
+				'4': '周转材料',
+				'5': '虚拟商品',
+				'6': '固定资产',
+			},
 			status: {
 				'5': '已取消',
 				'48': '未确认',
@@ -4844,6 +5320,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4859,11 +5340,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			status: {
 				'10': '已取消',
@@ -4926,8 +5402,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: true,
 		paged: false,
-		args: [{ name: 'transfer_in_no', type: 'String', required: true }],
 		maxWindowMs: 2592000000,
+		args: [{ name: 'transfer_in_no', type: 'String', required: true }],
 	},
 	'wms.stockout.Transfer.queryWithDetail': {
 		method: 'wms.stockout.Transfer.queryWithDetail',
@@ -4937,6 +5413,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -4953,11 +5434,18 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
+		statusTables: {
+			'detail_list.goods_type': {
+				'0': '其它',
+				'1': '销售商品',
+				'2': '原材料',
+				'3': '包装',
+				'4': '周转材料',
+				'5': '虚拟商品',
+				'6': '固定资产',
+			},
+			status: { '5': '已取消', '48': '未确认', '50': '待审核', '77': '拣货中', '110': '已完成' },
+		},
 	},
 	'wms.stockout.Transfer.createOrder': {
 		method: 'wms.stockout.Transfer.createOrder',
@@ -5019,6 +5507,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5035,11 +5528,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			mode: {
 				'0': '单品调拨',
@@ -5151,6 +5639,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5166,11 +5659,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
+		statusTables: { status: { '0': '已取消', '10': '待审核', '20': '已审核', '30': '已完成' } },
 	},
 	'wms.stockother.In.push': {
 		method: 'wms.stockother.In.push',
@@ -5230,6 +5719,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5246,11 +5740,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			status: {
 				'1': '编辑中',
@@ -5338,6 +5827,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5354,11 +5848,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			status: {
 				'1': '编辑中',
@@ -5390,6 +5879,12 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		maxPageSize: 2000,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5406,12 +5901,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		maxPageSize: 2000,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'detail_list.scan_type': { '0': '未验货', '1': '扫描验货', '2': '手工验货' },
 			status: { '5': '已取消', '48': '未确认', '50': '待审核', '77': '拣货中', '110': '已完成' },
@@ -5425,6 +5914,12 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		maxPageSize: 2000,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5441,13 +5936,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		maxPageSize: 2000,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
+			src_order_type: { '5': '生产原料单', '6': '生产成品单' },
 			status: {
 				'10': '已取消',
 				'20': '编辑中',
@@ -5508,6 +5998,12 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		maxPageSize: 2000,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5525,12 +6021,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		maxPageSize: 2000,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'detail_list.goods_type': {
 				'0': '其他',
@@ -5542,6 +6032,19 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'6': '固定字长',
 				'8': '入库装箱',
 				'9': '周期送货品',
+			},
+			src_order_type: {
+				'0': '，调整出库',
+				'2': '，调拨出库',
+				'4': '，盘点出库',
+				'14': '，采购退货出库',
+			},
+			status: {
+				'10': '，已取消',
+				'20': '，编辑中',
+				'30': '，待审核',
+				'40': '，待结算',
+				'50': '，已完成',
 			},
 		},
 	},
@@ -5595,6 +6098,12 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		maxPageSize: 2000,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5612,12 +6121,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		maxPageSize: 2000,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'detail_list.goods_type': {
 				'0': '其他',
@@ -5636,6 +6139,13 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'4': '盘点入库',
 				'10': '采购入库',
 				'12': '退货入库',
+			},
+			status: {
+				'10': '，已取消',
+				'20': '，编辑中',
+				'30': '，待审核',
+				'40': '，待结算',
+				'50': '，已完成',
 			},
 		},
 	},
@@ -5684,6 +6194,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5698,11 +6213,16 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
+		statusTables: {
+			status: {
+				'10': '已取消',
+				'20': '编辑中',
+				'30': '待审核',
+				'40': '已审核',
+				'45': '待结算',
+				'50': '已完成',
+			},
+		},
 	},
 	'wms.stockout.SalesPick.pickListOverviewForApi': {
 		method: 'wms.stockout.SalesPick.pickListOverviewForApi',
@@ -5712,8 +6232,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: false,
+		listPath: ['data', 'pick_goods_data_list'],
 		args: [{ name: 'pick_no', type: 'String', required: true }],
-		listPath: ['pick_goods_data_list'],
 		statusTables: {
 			defect: { '0': '正品', '1': '残次品' },
 			pick_type: {
@@ -5741,6 +6261,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 604800000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5755,11 +6280,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 604800000,
-		windowFields: ['start_time', 'end_time'],
 	},
 	'wms.stockout.Pack.search': {
 		method: 'wms.stockout.Pack.search',
@@ -5769,6 +6289,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5784,10 +6308,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			src_order_type: {
 				'1': '销售出库',
@@ -5808,6 +6328,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5819,11 +6344,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			status: {
 				'10': '已取消',
@@ -5843,6 +6363,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5854,10 +6378,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
 	},
 	'wms.GoodsSN.queryWithDetail': {
 		method: 'wms.GoodsSN.queryWithDetail',
@@ -5867,6 +6387,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['sn_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5886,11 +6411,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['sn_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			src_order_type: {
 				'1': '销售出库',
@@ -5955,6 +6475,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 86400000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -5971,11 +6496,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 86400000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'detail_list.defect': { '0': '正品', '1': '残次品' },
 			src_order_type: {
@@ -6007,6 +6527,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 3600000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6023,11 +6548,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 3600000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			consign_status: {
 				'1': '已验货',
@@ -6100,6 +6620,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6112,10 +6636,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
 	},
 	'wms.stockout.Base.searchSN': {
 		method: 'wms.stockout.Base.searchSN',
@@ -6125,6 +6645,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6137,10 +6661,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		windowFields: ['start_time', 'end_time'],
 	},
 	'wms.stockin.Base.uploadSN': {
 		method: 'wms.stockin.Base.uploadSN',
@@ -6232,6 +6752,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6245,11 +6770,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 	},
 	'finance.settle.Transfer.search': {
 		method: 'finance.settle.Transfer.search',
@@ -6259,6 +6779,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6276,11 +6801,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: { status: { '10': '编辑中', '20': '待审核', '30': '已审核,40 已取消' } },
 	},
 	'finance.settle.Logistics.search': {
@@ -6291,6 +6811,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['detail_list'],
+		totalPath: ['total_count'],
+		maxWindowMs: 3600000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6303,11 +6828,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['detail_list'],
-		totalPath: ['total_count'],
-		maxWindowMs: 3600000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			ebill_api: {
 				'0': '纸质面单',
@@ -6380,6 +6900,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 604800000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6393,11 +6918,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 604800000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			src_order_type: {
 				'1': '销售出库',
@@ -6420,6 +6940,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 604800000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6434,11 +6959,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 604800000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			src_order_type: {
 				'2': '调拨入库',
@@ -6464,6 +6984,12 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		otherLists: [['summary_data']],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6485,12 +7011,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		otherLists: [['summary_data']],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			attach_type: {
 				'0': '手动关联',
@@ -6534,6 +7054,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6553,11 +7078,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			process_status: {
 				'10': '已取消',
@@ -6611,6 +7131,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['record'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6624,11 +7149,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['record'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 	},
 	'wms.stockin.PreStockin.createExt': {
 		method: 'wms.stockin.PreStockin.createExt',
@@ -6673,6 +7193,9 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
 		args: [
 			{
 				name: 'params',
@@ -6699,9 +7222,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
 	},
 	'wms.stockin.PreStockin.cancel': {
 		method: 'wms.stockin.PreStockin.cancel',
@@ -6711,8 +7231,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: true,
 		paged: false,
-		args: [{ name: 'pre_stockin_no', type: '', required: true }],
 		maxWindowMs: 2592000000,
+		args: [{ name: 'pre_stockin_no', type: '', required: true }],
 	},
 	'wms.stockin.SmartRefund.upload': {
 		method: 'wms.stockin.SmartRefund.upload',
@@ -6836,6 +7356,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6856,11 +7381,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'detail_list.status': {
 				'1': '取消退款',
@@ -6896,6 +7416,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -6915,11 +7440,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			'detail_list.status': {
 				'1': '取消退款',
@@ -6955,6 +7475,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
 		args: [
 			{
 				name: 'params',
@@ -6989,13 +7513,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
 		statusTables: {
 			'amount_detail_list.is_guarantee': { '0': '非担保支付', '1': '担保支付' },
 			'amount_detail_list.is_return': { '0': '商家->买家', '1': '买家->商家' },
+			'amount_detail_list.refund_type': { '1': '货款', '2': '邮费', '99': '返现' },
 			consign_mode: { '0': '并行', '1': '交替', '2': '顺延' },
 			'detail_list.gift_type': {
 				'0': '非赠品',
@@ -7021,6 +7542,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'10': '已取消',
 				'20': '待审核',
 				'30': '已审核',
+				'40': '已推送:80:已结算',
 				'81': '待回传',
 				'85': '待过账',
 				'86': '已过账',
@@ -7036,6 +7558,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 			type: { '1': '售前退款', '2': '退货', '3': '换货', '4': '退款不退货', '6': '保价退款' },
 			warehouse_type: {
+				'1': '普通（内部）',
 				'2': '自流转',
 				'3': '平台',
 				'4': '京东沧海.6:抖音云仓',
@@ -7056,6 +7579,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: false,
 		paged: true,
+		pageNoStart: 0,
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
+		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
 				name: 'params',
@@ -7071,11 +7599,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		pageNoStart: 0,
-		listPath: ['order'],
-		totalPath: ['total_count'],
-		maxWindowMs: 2592000000,
-		windowFields: ['start_time', 'end_time'],
 		statusTables: {
 			from_type: { '0': 'API抓单', '1': '手工建单', '2': 'Excel导入', '3': '分销商推送' },
 			status: { '10': '已取消', '90': '已完成' },
@@ -7086,7 +7609,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'3': '全部入库',
 				'4': '终止入库',
 			},
-			type: { '1': '售前退款', '2': '退货', '3': '换货', '4': '退款不退货 6：保价退款' },
+			type: { '1': '售前退款', '2': '退货', '3': '换货', '4': '退款不退货', '6': '保价退款' },
 		},
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台货品数据，相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
