@@ -134,7 +134,7 @@ function sectionOf(line: string): Section | undefined {
 /** A line that can title a sub-table: a field name (or a `List<name>` type), possibly bold. */
 function titleOf(line: string): string | undefined {
 	const text = cleanText(line).replace(/[\s*#：:]/g, '');
-	const match = /^(?:List<)?([A-Za-z_][A-Za-z0-9_]*)>?$/.exec(text);
+	const match = /^(?:List<)?([A-Za-z_][A-Za-z0-9_]*)>?(?:[（(].*)?$/.exec(text);
 	return match ? match[1] : undefined;
 }
 
@@ -257,6 +257,8 @@ export function parsePage(markdown: string): ParsedPage {
 	return page;
 }
 
+const isList = (field: DocField) => /^(List|Array)\b|\[\]$|^list$/i.test(field.type.trim());
+
 /**
  * Nests sub-tables under the field they describe: the first table is the top level, each further
  * table attaches to the first field (breadth first) named by its title, or typed `List<title>`,
@@ -279,12 +281,17 @@ export function buildFieldTree(tables: DocTable[]): { fields: DocField[]; orphan
 	for (const table of subTables) {
 		const title = table.title;
 		const all = breadthFirst();
+		const open = all.filter((f) => !f.children);
+		const loose = (text: string) => text.replace(/_/g, '').toLowerCase();
+		const soleList = open.filter(isList);
 		const target =
 			title === undefined
 				? undefined
-				: (all.find((f) => f.name === title && !f.children) ??
-					all.find((f) => f.name.toLowerCase() === title.toLowerCase() && !f.children) ??
-					all.find((f) => new RegExp(`<${title}>`, 'i').test(f.type) && !f.children));
+				: (open.find((f) => f.name === title) ??
+					open.find((f) => loose(f.name) === loose(title)) ??
+					open.find((f) => loose(f.label) === loose(title)) ??
+					open.find((f) => new RegExp(`<${title}>`, 'i').test(f.type)) ??
+					(soleList.length === 1 ? soleList[0] : undefined));
 		if (!target) {
 			orphans.push(title ?? '(untitled table)');
 			continue;
@@ -306,8 +313,6 @@ export function toCatalogParams(fields: DocField[]): CatalogParam[] {
 		return param;
 	});
 }
-
-const isList = (field: DocField) => /^(List|Array)\b|\[\]$|^list$/i.test(field.type.trim());
 
 /** Parses an example code cell as JSON, tolerating trailing commas and line comments. */
 export function parseExample(code: string): unknown {
@@ -408,13 +413,25 @@ interface ListShape {
 	otherLists?: string[][];
 }
 
-/** Where the records of a reply are, from the documented tree of `data` (its children). */
-export function findListShape(data: DocField | undefined): ListShape {
+/**
+ * Where the records of a reply are, from the documented tree of `data`. A field counts as a list
+ * when the table types it as one or the page's own reply example (its `data`) holds an array there:
+ * some tables type `data` as a List although it is an object holding the list and the total.
+ */
+export function findListShape(data: DocField | undefined, exampleData?: unknown): ListShape {
 	if (!data) return {};
-	if (isList(data)) return { listPath: [] };
+	const children = data.children ?? [];
+	const listHere = (field: DocField, example: unknown) =>
+		isList(field) || Array.isArray(getAt(example, [field.name]));
+	if (
+		Array.isArray(exampleData) ||
+		(isList(data) && !children.some((f) => listHere(f, exampleData)))
+	)
+		return { listPath: [] };
 	const walk = (fields: DocField[], prefix: string[]): ListShape => {
-		const lists = fields.filter(isList);
-		const total = fields.find((f) => TOTAL_NAMES.includes(f.name) && !isList(f));
+		const example = prefix.length ? getAt(exampleData, prefix) : exampleData;
+		const lists = fields.filter((f) => listHere(f, example));
+		const total = fields.find((f) => TOTAL_NAMES.includes(f.name) && !lists.includes(f));
 		if (lists.length === 0) {
 			const objects = fields.filter((f) => f.children?.length);
 			if (objects.length === 1)
@@ -428,14 +445,21 @@ export function findListShape(data: DocField | undefined): ListShape {
 		if (others.length) shape.otherLists = others;
 		return shape;
 	};
-	return walk(data.children ?? [], []);
+	return walk(children, []);
+}
+
+/** The reply example's `data`, when the example is a parsed reply with one. */
+function exampleData(replyExample: unknown): unknown {
+	return replyExample && typeof replyExample === 'object' && !Array.isArray(replyExample)
+		? (replyExample as Record<string, unknown>).data
+		: undefined;
 }
 
 /** Moves the documented list shape to where the page's own reply example puts it, if elsewhere. */
 function alignWithExample(shape: ListShape, replyExample: unknown, warnings: string[]): ListShape {
-	if (!shape.listPath?.length || !replyExample || typeof replyExample !== 'object') return shape;
-	const data = (replyExample as Record<string, unknown>).data;
-	if (data === undefined || Array.isArray(getAt(data, shape.listPath))) return shape;
+	const data = exampleData(replyExample);
+	if (!shape.listPath?.length || data === undefined || Array.isArray(getAt(data, shape.listPath)))
+		return shape;
 	const found = findArrayPath(data, shape.listPath[shape.listPath.length - 1]);
 	if (!found) return shape;
 	const prefix = found.slice(0, found.length - shape.listPath.length);
@@ -552,12 +576,14 @@ export function buildMethod(
 	const requestExample = requestExamples.find((e) => typeof e === 'object') ?? requestExamples[0];
 
 	const data = response.fields.find((f) => f.name === 'data');
-	const documentedShape = findListShape(data);
+	const documentedShape = findListShape(data, exampleData(replyExample));
 	if (!write || paged) {
 		const shape = alignWithExample(documentedShape, replyExample, warnings);
 		if (shape.listPath) entry.listPath = shape.listPath;
 		if (shape.totalPath) entry.totalPath = shape.totalPath;
 		if (shape.otherLists) entry.otherLists = shape.otherLists;
+		const besideData = response.fields.find((f) => TOTAL_NAMES.includes(f.name));
+		if (shape.listPath && !shape.totalPath && besideData) entry.totalBesideData = besideData.name;
 	}
 
 	const windowText = [
@@ -601,6 +627,7 @@ const ENTRY_KEYS: Array<keyof CatalogMethod> = [
 	'maxPageSize',
 	'listPath',
 	'totalPath',
+	'totalBesideData',
 	'otherLists',
 	'maxWindowMs',
 	'windowFields',

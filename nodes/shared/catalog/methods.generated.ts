@@ -732,7 +732,19 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 					{ name: 'gift_type', type: 'Int', required: false },
 				],
 			},
-			{ name: 'discountList', type: 'List<Map<String, Object>>', required: false },
+			{
+				name: 'discountList',
+				type: 'List<Map<String, Object>>',
+				required: false,
+				children: [
+					{ name: 'tid', type: 'String', length: 40, required: true },
+					{ name: 'oid', type: 'String', length: 20, required: true },
+					{ name: 'sn', type: 'String', length: 40, required: false },
+					{ name: 'name', type: 'String', length: 50, required: false },
+					{ name: 'detail', type: 'String', length: 128, required: false },
+					{ name: 'amount', type: 'Decimal(19,4)', required: false },
+				],
+			},
 		],
 		notes: [
 			'权限校验】：店铺权限（仅支持自有平台推送）；上线之前必须在测试环境测试订单推送之后的相关流程!!!',
@@ -834,7 +846,19 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 					{ name: 'gift_type', type: 'Int', required: false },
 				],
 			},
-			{ name: 'discountList', type: 'List<Map<String, Object>>', required: false },
+			{
+				name: 'discountList',
+				type: 'List<Map<String, Object>>',
+				required: false,
+				children: [
+					{ name: 'tid', type: 'String', length: 40, required: true },
+					{ name: 'oid', type: 'String', length: 20, required: true },
+					{ name: 'sn', type: 'String', length: 40, required: false },
+					{ name: 'name', type: 'String', length: 50, required: false },
+					{ name: 'detail', type: 'String', length: 128, required: false },
+					{ name: 'amount', type: 'Decimal(19,4)', required: false },
+				],
+			},
 		],
 		notes: [
 			'权限校验】：店铺权限（仅支持自有平台推送）；上线之前必须在测试环境测试订单推送之后的相关流程!!!',
@@ -1291,6 +1315,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		maxPageSize: 1000,
 		listPath: [],
+		totalBesideData: 'total',
 		args: [
 			{
 				name: 'params',
@@ -2471,7 +2496,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['details'],
+		totalPath: ['total_count'],
 		args: [
 			{
 				name: 'params',
@@ -2526,7 +2552,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['details'],
+		totalPath: ['total_count'],
 		args: [
 			{
 				name: 'params',
@@ -2599,7 +2626,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['details'],
+		totalPath: ['total_count'],
 		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
@@ -2618,7 +2646,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 		],
 		statusTables: {
-			'details.sub_type': {
+			sub_type: {
 				'0': '默认',
 				'1': '旺店通',
 				'2': '菜鸟',
@@ -2655,7 +2683,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'35': '韵达WMS',
 				'36': 'GEEK',
 			},
-			'details.type': {
+			type: {
 				'1': '普通（内部）',
 				'2': '自流转',
 				'3': '平台',
@@ -2674,7 +2702,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['details'],
+		totalPath: ['total_count'],
 		args: [
 			{
 				name: 'params',
@@ -2687,7 +2716,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 		],
 		statusTables: {
-			'details.auth_state': { '0': '未授权', '1': '已授权', '2': '授权失效', '3': '授权停用' },
+			auth_state: { '0': '未授权', '1': '已授权', '2': '授权失效', '3': '授权停用' },
 		},
 	},
 	'setting.Shop.updateShop': {
@@ -3783,8 +3812,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: ['order_list', 'product_list'],
-		otherLists: [['order_list', 'material_list']],
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
 		maxWindowMs: 2592000000,
 		windowFields: ['start_time', 'end_time'],
 		args: [
@@ -3801,8 +3830,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 		],
 		statusTables: {
-			'order_list.material_list.sn_type': { '0': '未启用', '1': '强sn', '2': '弱sn' },
-			sn_type: { '0': '未启用', '1': '强sn', '2': '弱sn' },
+			'material_list.sn_type': { '0': '未启用', '1': '强sn', '2': '弱sn' },
+			'product_list.sn_type': { '0': '未启用', '1': '强sn', '2': '弱sn' },
 		},
 	},
 	'process.Process.upload': {
@@ -3934,7 +3963,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['details'],
+		totalPath: ['total_count'],
 		args: [
 			{
 				name: 'params',
@@ -3950,7 +3980,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		statusTables: { 'details.provider_type': { '0': '常规', '1': '档口' } },
+		statusTables: { provider_type: { '0': '常规', '1': '档口' } },
 	},
 	'purchase.ProviderGoods.upload': {
 		method: 'purchase.ProviderGoods.upload',
@@ -3991,7 +4021,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['order'],
+		totalPath: ['total_count'],
 		maxWindowMs: 2592000000,
 		windowFields: ['start_time', 'end_time'],
 		args: [
@@ -4013,10 +4044,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 		],
 		statusTables: {
-			'order.pay_type': { '1': '现付', '2': '到付', '3': '挂账' },
-			'order.postfee_pay_type': { '1': '现付', '2': '到付', '3': '包邮' },
-			'order.settle_status': { '0': '不可结算', '1': '待结算', '2': '部分结算', '3': '已结算' },
-			'order.stockin_status': {
+			pay_type: { '1': '现付', '2': '到付', '3': '挂账' },
+			postfee_pay_type: { '1': '现付', '2': '到付', '3': '包邮' },
+			settle_status: { '0': '不可结算', '1': '待结算', '2': '部分结算', '3': '已结算' },
+			stockin_status: {
 				'0': '未入库',
 				'1': '部分入库',
 				'2': '已入库',
@@ -4311,7 +4342,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
 		maxWindowMs: 2592000000,
 		windowFields: ['start_time', 'end_time'],
 		args: [
@@ -4327,7 +4359,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 		],
 		statusTables: {
-			'order_list.status': {
+			status: {
 				'5': '已取消',
 				'10': '编辑中',
 				'20': '待确认',
@@ -4581,7 +4613,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['order'],
+		totalPath: ['total_count'],
 		args: [
 			{
 				name: 'params',
@@ -4602,12 +4635,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 		],
 		statusTables: {
-			'order.invoice_type': {
-				'0': '无',
-				'1': '普通发票',
-				'2': '增值税发票',
-				'3': '专用增值税发票',
-			},
+			invoice_type: { '0': '无', '1': '普通发票', '2': '增值税发票', '3': '专用增值税发票' },
 		},
 	},
 	'finance.settle.Purchase.upload': {
@@ -4689,6 +4717,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		maxPageSize: 1000,
 		listPath: [],
+		totalBesideData: 'total',
 		maxWindowMs: 2592000000,
 		windowFields: ['start_time', 'end_time'],
 		args: [
@@ -4947,7 +4976,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: ['pd_detail_list'],
+		listPath: [],
+		totalBesideData: 'total',
 		args: [
 			{
 				name: 'params',
@@ -4956,7 +4986,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				children: [{ name: 'pd_no', type: 'String', length: 20, required: false }],
 			},
 		],
-		statusTables: { defect: { '0': '正品', '1': '残次品' } },
+		statusTables: { 'pd_detail_list.defect': { '0': '正品', '1': '残次品' } },
 	},
 	'wms.StockPd.queryStockPdInDetail': {
 		method: 'wms.StockPd.queryStockPdInDetail',
@@ -7149,6 +7179,19 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
+		statusTables: {
+			refund_status: {
+				'10': '已取消',
+				'20': '待审核',
+				'30': '已同意',
+				'40': '已拒绝',
+				'50': '待财审',
+				'60': '待收货',
+				'70': '部分到货',
+				'80': '待结算',
+				'90': '已完成',
+			},
+		},
 	},
 	'wms.stockin.PreStockin.createExt': {
 		method: 'wms.stockin.PreStockin.createExt',
