@@ -119,11 +119,12 @@ function splitRow(line: string): string[] {
 function sectionOf(line: string): Section | undefined {
 	if (line.startsWith('|')) return undefined;
 	const text = cleanText(line).replace(/[\s#*]/g, '');
+	if (/^3\.3(业务)?请求参数/.test(text)) return 'business';
 	if (text.length > 14) return undefined;
 	if (/^1\.?接口说明/.test(text)) return 'intro';
 	if (/公共请求参数$/.test(text)) return 'common';
 	if (/业务请求参数$/.test(text)) return 'business';
-	if (/^4\.?响应参数$/.test(text)) return 'response';
+	if (/^(4\.?\d*)?(公共|业务)?响应参数$/.test(text) || /^4\.?返回值$/.test(text)) return 'response';
 	if (/^5\.?请求示例$/.test(text)) return 'request-example';
 	if (/^6\.?响应示例$/.test(text) || /^6\.1正常响应示例$/.test(text)) return 'reply-example';
 	if (/^6\.2异常响应示例$/.test(text)) return 'error-example';
@@ -241,10 +242,22 @@ export function parsePage(markdown: string): ParsedPage {
 			const header = splitRow(headerLine).map((h) => cleanText(h).replace(/\s/g, ''));
 			if (!header.includes('字段')) continue;
 			const rows = rest.map(splitRow).filter((cells) => !cells.every((c) => /^:?-*:?$/.test(c)));
-			const table: DocTable = { rows: parseFieldTable(header, rows) };
 			const tables = section === 'business' ? page.business : page.response;
-			if (tables.length > 0) table.title = pendingTitle;
-			tables.push(table);
+			// A row holding only a bold field name starts a sub-table inside the same markdown table.
+			let groupTitle = tables.length > 0 ? pendingTitle : undefined;
+			let group: string[][] = [];
+			const flush = () => {
+				if (group.length) tables.push({ title: groupTitle, rows: parseFieldTable(header, group) });
+				group = [];
+			};
+			for (const cells of rows) {
+				const inlineTitle = cells.slice(1).every((c) => !c) ? titleOf(cells[0]) : undefined;
+				if (inlineTitle) {
+					flush();
+					groupTitle = inlineTitle;
+				} else group.push(cells);
+			}
+			flush();
 			pendingTitle = undefined;
 		} else if (section === 'request-example' || section === 'reply-example') {
 			const target = section === 'request-example' ? page.requestExamples : page.replyExamples;
