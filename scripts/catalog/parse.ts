@@ -44,6 +44,8 @@ export interface ParsedPage {
 	/** Raw code cells of the request and normal-reply examples, cleaned of markdown. */
 	requestExamples: string[];
 	replyExamples: string[];
+	/** The 异常响应示例 (error or partial-failure reply) code cells. */
+	errorExamples: string[];
 	/** The PHP example calls pageCall (the SDK's paged call). */
 	usesPageCall: boolean;
 }
@@ -56,8 +58,13 @@ export interface MethodIndexRow {
 
 export interface DocFixture {
 	method: string;
+	/** The documented reply fields beside `data` (status, message, sometimes total). */
+	besideData: CatalogParam[];
+	/** The documented reply field tree under `data`. */
 	response: CatalogParam[];
 	replyExample?: unknown;
+	/** The page's 异常响应示例: error replies, or partial failures such as cancelForApi's. */
+	errorReplyExamples?: unknown[];
 	requestExample?: unknown;
 }
 
@@ -195,6 +202,7 @@ export function parsePage(markdown: string): ParsedPage {
 		response: [],
 		requestExamples: [],
 		replyExamples: [],
+		errorExamples: [],
 		usesPageCall: /pageCall\s*\(/.test(markdown.replace(/`/g, '')),
 	};
 	const title = /\*\*([A-Za-z][\w.]+)\*\*[\s*]*（([^）]+)）/.exec(
@@ -202,6 +210,14 @@ export function parsePage(markdown: string): ParsedPage {
 	);
 	if (title) page.nameZh = title[2].trim();
 	let section: Section = 'head';
+	const examplesOf = (of: Section) =>
+		of === 'request-example'
+			? page.requestExamples
+			: of === 'reply-example'
+				? page.replyExamples
+				: of === 'error-example'
+					? page.errorExamples
+					: undefined;
 	let pendingTitle: string | undefined;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
@@ -220,8 +236,7 @@ export function parsePage(markdown: string): ParsedPage {
 				.replace(/\u00a0/g, ' ')
 				.trim();
 			if (/^[[{]/.test(code)) {
-				if (section === 'request-example') page.requestExamples.push(code);
-				if (section === 'reply-example') page.replyExamples.push(code);
+				examplesOf(section)?.push(code);
 			}
 			continue;
 		}
@@ -259,8 +274,8 @@ export function parsePage(markdown: string): ParsedPage {
 			}
 			flush();
 			pendingTitle = undefined;
-		} else if (section === 'request-example' || section === 'reply-example') {
-			const target = section === 'request-example' ? page.requestExamples : page.replyExamples;
+		} else if (examplesOf(section)) {
+			const target = examplesOf(section) as string[];
 			for (const row of block) {
 				const code = codeCell(row);
 				if (/^[[{]/.test(code)) target.push(code);
@@ -621,9 +636,12 @@ export function buildMethod(
 
 	const fixture: DocFixture = {
 		method: row.method,
+		besideData: toCatalogParams(response.fields.filter((f) => f !== data)),
 		response: toCatalogParams(data?.children ?? []),
 	};
 	if (replyExample !== undefined) fixture.replyExample = replyExample;
+	const errorExamples = page.errorExamples.map(parseExample);
+	if (errorExamples.length) fixture.errorReplyExamples = errorExamples;
 	if (requestExample !== undefined) fixture.requestExample = requestExample;
 	return { entry: inContractOrder(entry), fixture, warnings };
 }
