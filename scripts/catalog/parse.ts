@@ -84,9 +84,9 @@ export function parseMethodIndex(tsv: string): MethodIndexRow[] {
 		.map((line) => {
 			const cells = line.split('\t');
 			return {
-				method: cells[at('method')].trim(),
-				category: cells[at('category')].trim(),
-				nameZh: cells[at('name_zh')].trim(),
+				method: (cells[at('method')] ?? '').trim(),
+				category: (cells[at('category')] ?? '').trim(),
+				nameZh: (cells[at('name_zh')] ?? '').trim(),
 			};
 		});
 }
