@@ -292,6 +292,24 @@ describe('the catalog', () => {
 			windowFields: ['start_date', 'end_date'],
 		});
 		expect(method('setting.Shop.queryShop').maxWindowMs).toBeUndefined();
+		expect(method('aftersales.refund.Refund.search').windowFields).toEqual([
+			'modified_from',
+			'modified_to',
+		]);
+		// A write page that repeats a query page's time-span line gets no window.
+		expect(method('wms.stockin.Transfer.cancelOrder').maxWindowMs).toBeUndefined();
+	});
+
+	it('reads a 3.3 heading that types the single argument (`请求参数：List<…>`)', () => {
+		const [arg, ...rest] = method('finance.invoice.InvoiceOrder.updateInvoice').args;
+		expect(rest).toEqual([]);
+		expect(arg.type).toBe('List<Map<String, Object>>');
+		expect(names(arg.children ?? [])).toEqual(
+			expect.arrayContaining(['invoice_order_no', 'invoice_no']),
+		);
+		expect(fixture('finance.invoice.InvoiceOrder.updateInvoice').requestExample).toEqual([
+			[{ invoice_order_no: 'FP201902130005', invoice_no: 'pf0x00011111111' }],
+		]);
 	});
 });
 

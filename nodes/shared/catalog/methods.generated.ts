@@ -2303,16 +2303,23 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: true,
 		paged: false,
 		args: [
-			{ name: 'invoice_order_no', type: 'String', length: 40, required: true },
-			{ name: 'invoice_no', type: 'String', length: 40, required: true },
-			{ name: 'invoice_code', type: 'String', length: 40, required: true },
-			{ name: 'status', type: 'Int', length: 4, required: true },
-			{ name: 'file_url', type: 'String', length: 255, required: true },
-			{ name: 'ofd_url', type: 'String', length: 255, required: false },
-			{ name: 'xml_url', type: 'String', length: 255, required: false },
-			{ name: 'invoice_time', type: 'String', required: false },
-			{ name: 'error_info', type: 'String', length: 100, required: false },
-			{ name: 'invoice_outer_amount', type: 'Decimal(19,4))', required: false },
+			{
+				name: 'params',
+				type: 'List<Map<String, Object>>',
+				required: true,
+				children: [
+					{ name: 'invoice_order_no', type: 'String', length: 40, required: true },
+					{ name: 'invoice_no', type: 'String', length: 40, required: true },
+					{ name: 'invoice_code', type: 'String', length: 40, required: true },
+					{ name: 'status', type: 'Int', length: 4, required: true },
+					{ name: 'file_url', type: 'String', length: 255, required: true },
+					{ name: 'ofd_url', type: 'String', length: 255, required: false },
+					{ name: 'xml_url', type: 'String', length: 255, required: false },
+					{ name: 'invoice_time', type: 'String', required: false },
+					{ name: 'error_info', type: 'String', length: 100, required: false },
+					{ name: 'invoice_outer_amount', type: 'Decimal(19,4))', required: false },
+				],
+			},
 		],
 	},
 	'finance.RawPayment.search': {
@@ -4639,6 +4646,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		listPath: ['order'],
 		totalPath: ['total_count'],
+		windowFields: ['create_from', 'create_to'],
 		args: [
 			{
 				name: 'params',
@@ -5456,7 +5464,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: true,
 		paged: false,
-		maxWindowMs: 2592000000,
 		args: [{ name: 'transfer_in_no', type: 'String', required: true }],
 	},
 	'wms.stockout.Transfer.queryWithDetail': {
@@ -7263,6 +7270,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		listPath: ['order'],
 		totalPath: ['total_count'],
+		windowFields: ['mt_from', 'mt_to'],
 		args: [
 			{
 				name: 'params',
@@ -7298,7 +7306,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: true,
 		paged: false,
-		maxWindowMs: 2592000000,
 		args: [{ name: 'pre_stockin_no', type: '', required: true }],
 	},
 	'wms.stockin.SmartRefund.upload': {
@@ -7546,6 +7553,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		listPath: ['order'],
 		totalPath: ['total_count'],
 		maxWindowMs: 2592000000,
+		windowFields: ['modified_from', 'modified_to'],
 		args: [
 			{
 				name: 'params',
