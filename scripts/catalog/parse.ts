@@ -656,6 +656,9 @@ export function buildMethod(
 	if (Object.keys(statusTables).length) entry.statusTables = sortedRecord(statusTables);
 
 	const notes = parseNotes(page.intro);
+	// A page-size advice such as "单量较大的卖家，page_size建议200以下" is a paging note, not a limit.
+	const pagerSize = pager?.children?.find((f) => f.name === 'page_size');
+	if (paged && pagerSize && /建议/.test(pagerSize.description)) notes.push(pagerSize.description);
 	if (notes.length) entry.notes = notes;
 
 	const fixture: DocFixture = {

@@ -139,6 +139,8 @@ describe('the catalog', () => {
 		expect(entry.statusTables?.status).toMatchObject({ '5': '已取消', '110': '已完成' });
 		expect(entry.notes?.join('\n')).toMatch(/不返回淘系、拼多多及系统供销/);
 		expect(entry.notes?.join('\n')).toMatch(/从后往前翻页/);
+		expect(entry.notes).toContain('分页大小（单量较大的卖家，page_size建议200以下）');
+		expect(entry.maxPageSize).toBeUndefined();
 	});
 
 	it('wms.stockin.Refund.queryWithDetail: list `order` beside summary_data', () => {
