@@ -17,7 +17,7 @@ import {
 export class WdtApi implements ICredentialType {
 	name = 'wdtApi';
 
-	displayName = 'WDT 旺店通 API';
+	displayName = 'WDT API';
 
 	icon: Icon = {
 		light: 'file:../icons/wdt.svg',
@@ -28,21 +28,21 @@ export class WdtApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Seller Account (sid, 卖家账号)',
+			displayName: 'Seller Account (sid)',
 			name: 'sid',
 			type: 'string',
 			default: '',
 			required: true,
 			placeholder: 'e.g. wdtapi3',
-			description: 'The seller account WDT assigned to your company (卖家账号)',
+			description: 'The seller account WDT assigned to your company',
 		},
 		{
-			displayName: 'API Key (key, 接口账号)',
+			displayName: 'API Key (appkey)',
 			name: 'key',
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The appkey of your app in the WDT open platform (接口账号)',
+			description: 'The appkey of your app in the WDT open platform',
 		},
 		{
 			displayName: 'Secret',
@@ -54,11 +54,14 @@ export class WdtApi implements ICredentialType {
 			description:
 				'The part of the appsecret before the colon. You may paste the whole appsecret "secret:salt" here and leave Salt empty.',
 		},
+		// Salt is not masked: WDT sends it in clear in the query string of every request, next to
+		// sid and key, and it is not part of the signing key (the sign is keyed by the secret alone).
+		// Knowing it does not let anyone sign a request. The node still never puts it into errors,
+		// logs or output, like the secret.
 		{
-			displayName: 'Salt (盐)',
+			displayName: 'Salt',
 			name: 'salt',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			description:
 				'The part of the appsecret after the colon. Leave empty if you pasted "secret:salt" into Secret.',
@@ -70,12 +73,12 @@ export class WdtApi implements ICredentialType {
 			default: 'production',
 			options: [
 				{
-					name: 'Production (正式环境)',
+					name: 'Production',
 					value: 'production',
 					description: WDT_ENDPOINTS.production,
 				},
 				{
-					name: 'Test (测试环境)',
+					name: 'Test',
 					value: 'test',
 					description: WDT_ENDPOINTS.test,
 				},
