@@ -54,14 +54,18 @@ export class WdtApi implements ICredentialType {
 			description:
 				'The part of the appsecret before the colon. You may paste the whole appsecret "secret:salt" here and leave Salt empty.',
 		},
-		// Salt is not masked: WDT sends it in clear in the query string of every request, next to
-		// sid and key, and it is not part of the signing key (the sign is keyed by the secret alone).
-		// Knowing it does not let anyone sign a request. The node still never puts it into errors,
-		// logs or output, like the secret.
+		// Salt stays masked although WDT sends it in clear in every request's query string and it
+		// is not the signing key: WDT issues it as half of the confidential appsecret
+		// ("secret:salt"), checks it on every call, and a user may paste the whole appsecret into
+		// either field. So it is handled as a secret throughout (never in errors, logs or output;
+		// the test suite's leak check looks for it). The lint rule only guesses from the field
+		// name, which is why it is switched off for this one field.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Salt',
 			name: 'salt',
 			type: 'string',
+			typeOptions: { password: true },
 			default: '',
 			description:
 				'The part of the appsecret after the colon. Leave empty if you pasted "secret:salt" into Secret.',
