@@ -26,6 +26,11 @@ export class WdtApi implements ICredentialType {
 
 	documentationUrl = 'https://open.wangdian.cn/qjb/open/guide?path=qjbguide_kfzn';
 
+	// Salt is masked, although WDT sends it in clear in every request's query string and the sign
+	// is keyed by the secret alone: WDT issues it as half of the confidential appsecret
+	// "secret:salt" and checks it on every call, and users may paste the whole appsecret into
+	// either field. So it is handled as a secret (never in errors, logs or output; the test suite's
+	// leak check looks for it). The lint rule that warns about it guesses from the field name only.
 	properties: INodeProperties[] = [
 		{
 			displayName: 'Seller Account (sid)',
@@ -54,12 +59,7 @@ export class WdtApi implements ICredentialType {
 			description:
 				'The part of the appsecret before the colon. You may paste the whole appsecret "secret:salt" here and leave Salt empty.',
 		},
-		// Salt stays masked although WDT sends it in clear in every request's query string and it
-		// is not the signing key: WDT issues it as half of the confidential appsecret
-		// ("secret:salt"), checks it on every call, and a user may paste the whole appsecret into
-		// either field. So it is handled as a secret throughout (never in errors, logs or output;
-		// the test suite's leak check looks for it). The lint rule only guesses from the field
-		// name, which is why it is switched off for this one field.
+		// The salt is the second half of WDT's appsecret, as secret as the first.
 		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Salt',
