@@ -7,7 +7,7 @@ const show = { resource: ['otherOut'], operation: ['cancel'] };
 
 export const description: INodeProperties[] = [
 	{
-		...orderNumbersField('other-out business order', 'QC202409200001'),
+		...orderNumbersField('other-out business order (业务单号)', 'QC202409200001'),
 		displayOptions: { show },
 	},
 	{ ...batchOptionsField(), displayOptions: { show } },

@@ -7,7 +7,7 @@ const show = { resource: ['purchaseApply'], operation: ['stop'] };
 
 export const description: INodeProperties[] = [
 	{
-		...orderNumbersField('purchase apply', 'POA2309130001'),
+		...orderNumbersField('purchase apply (采购申请单号)', 'POA2309130001'),
 		displayOptions: { show },
 	},
 	{ ...batchOptionsField(), displayOptions: { show } },
