@@ -17,7 +17,7 @@ import {
 export class WdtApi implements ICredentialType {
 	name = 'wdtApi';
 
-	displayName = 'WDT 旺店通 API';
+	displayName = 'WDT API';
 
 	icon: Icon = {
 		light: 'file:../icons/wdt.svg',
@@ -26,23 +26,28 @@ export class WdtApi implements ICredentialType {
 
 	documentationUrl = 'https://open.wangdian.cn/qjb/open/guide?path=qjbguide_kfzn';
 
+	// Salt is masked, although WDT sends it in clear in every request's query string and the sign
+	// is keyed by the secret alone: WDT issues it as half of the confidential appsecret
+	// "secret:salt" and checks it on every call, and users may paste the whole appsecret into
+	// either field. So it is handled as a secret (never in errors, logs or output; the test suite's
+	// leak check looks for it). The lint rule that warns about it guesses from the field name only.
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Seller Account (sid, 卖家账号)',
+			displayName: 'Seller Account (sid)',
 			name: 'sid',
 			type: 'string',
 			default: '',
 			required: true,
 			placeholder: 'e.g. wdtapi3',
-			description: 'The seller account WDT assigned to your company (卖家账号)',
+			description: 'The seller account WDT assigned to your company',
 		},
 		{
-			displayName: 'API Key (key, 接口账号)',
+			displayName: 'API Key (appkey)',
 			name: 'key',
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The appkey of your app in the WDT open platform (接口账号)',
+			description: 'The appkey of your app in the WDT open platform',
 		},
 		{
 			displayName: 'Secret',
@@ -54,8 +59,10 @@ export class WdtApi implements ICredentialType {
 			description:
 				'The part of the appsecret before the colon. You may paste the whole appsecret "secret:salt" here and leave Salt empty.',
 		},
+		// The salt is the second half of WDT's appsecret, as secret as the first.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
-			displayName: 'Salt (盐)',
+			displayName: 'Salt',
 			name: 'salt',
 			type: 'string',
 			typeOptions: { password: true },
@@ -70,12 +77,12 @@ export class WdtApi implements ICredentialType {
 			default: 'production',
 			options: [
 				{
-					name: 'Production (正式环境)',
+					name: 'Production',
 					value: 'production',
 					description: WDT_ENDPOINTS.production,
 				},
 				{
-					name: 'Test (测试环境)',
+					name: 'Test',
 					value: 'test',
 					description: WDT_ENDPOINTS.test,
 				},

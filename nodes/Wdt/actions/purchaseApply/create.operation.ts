@@ -36,7 +36,7 @@ export const description: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Warehouse Number (申请仓库编号)',
+		displayName: 'Warehouse Number',
 		name: 'warehouseNo',
 		type: 'string',
 		default: '',
@@ -45,7 +45,7 @@ export const description: INodeProperties[] = [
 			'The number of the warehouse the goods are requested for, at most 40 characters. WDT field: warehouse_no.',
 	},
 	{
-		displayName: 'Expected Arrival (期望到货时间)',
+		displayName: 'Expected Arrival',
 		name: 'expectedTime',
 		type: 'dateTime',
 		default: '',
@@ -54,7 +54,7 @@ export const description: INodeProperties[] = [
 			"When the goods should arrive. Interpreted in the workflow's timezone and sent to WDT in China Standard Time. WDT field: expected_time.",
 	},
 	{
-		displayName: 'Remark (备注)',
+		displayName: 'Remark',
 		name: 'remark',
 		type: 'string',
 		default: '',
@@ -62,7 +62,7 @@ export const description: INodeProperties[] = [
 		description: 'A note on the apply, at most 255 characters. WDT field: remark.',
 	},
 	{
-		displayName: 'Purchase Apply Number (采购申请单号)',
+		displayName: 'Purchase Apply Number',
 		name: 'purchaseApplyNo',
 		type: 'string',
 		default: '',
@@ -71,13 +71,13 @@ export const description: INodeProperties[] = [
 			'Your own number for the apply, at most 20 characters. Leave empty to let WDT number it. Setting it makes a re-run safe: WDT refuses a number it already has. WDT field: purchase_apply_no.',
 	},
 	{
-		displayName: 'Submit (是否提交)',
+		displayName: 'Submit',
 		name: 'isSubmit',
 		type: 'boolean',
 		default: true,
 		displayOptions: { show },
 		description:
-			"Whether to submit the apply. On: it is created as 待引用 (ready to be referenced by purchase orders). Off: it stays 编辑中 (editing), or 待确认 (to confirm) when WDT's quantity-confirmation setting is on. WDT field: is_submit.",
+			"Whether to submit the apply. On: it is created ready to be referenced by purchase orders. Off: it stays in editing, or awaiting confirmation when WDT's quantity-confirmation setting is on. WDT field: is_submit.",
 	},
 	{
 		displayName: 'Lines',
@@ -93,15 +93,15 @@ export const description: INodeProperties[] = [
 				name: 'line',
 				values: [
 					{
-						displayName: 'SKU Code (商家编码)',
+						displayName: 'SKU Code',
 						name: 'specNo',
 						type: 'string',
 						default: '',
 						required: true,
-						description: 'The merchant code of the SKU, at most 40 characters',
+						description: 'The merchant code of the SKU, at most 40 characters. WDT field: spec_no.',
 					},
 					{
-						displayName: 'Quantity (数量)',
+						displayName: 'Quantity',
 						name: 'num',
 						type: 'number',
 						typeOptions: { minValue: 1, numberPrecision: 0 },
@@ -110,7 +110,7 @@ export const description: INodeProperties[] = [
 						description: 'A positive whole number. WDT field: num.',
 					},
 					{
-						displayName: 'Supplier Number (供应商编号)',
+						displayName: 'Supplier Number',
 						name: 'providerNo',
 						type: 'string',
 						default: '',
@@ -118,7 +118,7 @@ export const description: INodeProperties[] = [
 							'Optional. When every line has the same supplier, it becomes the supplier of the apply. WDT field: provider_no.',
 					},
 					{
-						displayName: 'Line Remark (备注)',
+						displayName: 'Line Remark',
 						name: 'remark',
 						type: 'string',
 						default: '',
@@ -135,7 +135,7 @@ export const description: INodeProperties[] = [
 		default: 'spec_no',
 		required: true,
 		displayOptions: { show: fromItems },
-		description: 'The input field that holds the SKU code (spec_no, 商家编码)',
+		description: 'The input field that holds the SKU code (WDT field spec_no)',
 	},
 	{
 		displayName: 'Quantity Column',
@@ -144,7 +144,7 @@ export const description: INodeProperties[] = [
 		default: 'num',
 		required: true,
 		displayOptions: { show: fromItems },
-		description: 'The input field that holds the quantity (num, 数量)',
+		description: 'The input field that holds the quantity (WDT field num)',
 	},
 	{
 		displayName: 'Supplier Number Column',
@@ -152,8 +152,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show: fromItems },
-		description:
-			'Optional: the input field that holds the supplier number (provider_no, 供应商编号)',
+		description: 'Optional: the input field that holds the supplier number (WDT field provider_no)',
 	},
 	{
 		displayName: 'Line Remark Column',
