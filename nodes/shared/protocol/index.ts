@@ -4,6 +4,7 @@ export * from './errors';
 export * from './http';
 export * from './methods';
 export * from './paging';
+export * from './redact';
 export * from './request';
 export * from './response';
 export * from './sign';
