@@ -10,9 +10,9 @@ import type {
 import {
 	CREDENTIAL_TEST_HEADER,
 	CREDENTIAL_TEST_REPLIES,
-	CREDENTIAL_TEST_TIMEOUT_MS,
 	signHttpRequest,
 	takeCredentialTestMarker,
+	WDT_DEADLINES,
 	WDT_ENDPOINTS,
 } from '../nodes/shared/protocol';
 
@@ -95,7 +95,7 @@ export class WdtApi implements ICredentialType {
 			default: '',
 			placeholder: 'http://127.0.0.1:8080/openapi',
 			description:
-				"The full endpoint URL, ending in /openapi. If Test says ECONNREFUSED, nothing listens at this host and port; EPROTO means an https:// URL for a server that speaks http://.",
+				'The full endpoint URL, ending in /openapi. If the test shows ECONNREFUSED, nothing listens at this host and port; EPROTO means https:// for a server that speaks http://; ERR_CANCELED means no complete reply within 15 seconds.',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 	];
@@ -110,10 +110,10 @@ export class WdtApi implements ICredentialType {
 		const signed = signHttpRequest(credentials, requestOptions, Date.now());
 		if (takeCredentialTestMarker(signed.headers as Record<string, unknown>)) {
 			// n8n's credential tester would wait 300 s; the whole test ends within this deadline.
-			const deadline = AbortSignal.timeout(CREDENTIAL_TEST_TIMEOUT_MS);
+			const deadline = AbortSignal.timeout(WDT_DEADLINES.credentialTestMs);
 			const cancel = requestOptions.abortSignal as AbortSignal | undefined;
 			signed.abortSignal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
-			signed.timeout = CREDENTIAL_TEST_TIMEOUT_MS;
+			signed.timeout = WDT_DEADLINES.credentialTestMs;
 		}
 		return signed;
 	}

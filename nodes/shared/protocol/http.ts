@@ -61,8 +61,20 @@ export function signHttpRequest<T extends SignableRequest>(
  */
 export const CREDENTIAL_TEST_HEADER = 'X-Wdt-Credential-Test';
 
-/** The credential test ends after this long, connecting and reading included. */
-export const CREDENTIAL_TEST_TIMEOUT_MS = 15_000;
+/**
+ * Deadlines in milliseconds, each for a whole exchange (connecting, sending, reading the last
+ * byte). These are the defaults the package ships; tests shorten them to run fast.
+ */
+export const WDT_DEADLINES = {
+	/** One attempt of a read. */
+	readAttemptMs: 30_000,
+	/** One read, all attempts and back-off included. */
+	readMs: 60_000,
+	/** One write; writes are sent once. */
+	writeMs: 60_000,
+	/** The credential test (n8n's own default would be 300 s). */
+	credentialTestMs: 15_000,
+};
 
 /** Removes the credential-test marker; says whether it was there. */
 export function takeCredentialTestMarker(headers: Record<string, unknown>): boolean {

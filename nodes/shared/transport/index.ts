@@ -17,6 +17,7 @@ import {
 	ensureSuccess,
 	RATE_LIMIT_REST,
 	readWdtCredentials,
+	WDT_DEADLINES,
 	WdtError,
 	type WdtCall,
 	type WdtResponse,
@@ -41,12 +42,9 @@ export type WdtFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFunc
  * - Writes are sent once: a lost reply is reported as an unknown outcome, never re-sent blindly.
  */
 
-/** Deadline of one read attempt, connecting and reading the whole reply included. */
-export const READ_ATTEMPT_TIMEOUT_MS = 30_000;
-/** Deadline of one read, all attempts and back-off included. */
-export const READ_DEADLINE_MS = 60_000;
-/** Deadline of a write, sent once. */
-export const WRITE_TIMEOUT_MS = 60_000;
+// The deadlines themselves are WDT_DEADLINES (protocol/http.ts): 30 s per read attempt, 60 s per
+// read, 60 s per write, 15 s for the credential test.
+
 /** Extra attempts of a read after a transient fault. */
 export const DEFAULT_READ_RETRIES = 3;
 /** First back-off; it doubles on each further attempt. */
@@ -59,9 +57,9 @@ export interface CallPolicy {
 	retries?: number;
 	/** First back-off. Default DEFAULT_RETRY_DELAY_MS. */
 	retryDelayMs?: number;
-	/** Deadline of one attempt. Default READ_ATTEMPT_TIMEOUT_MS, or WRITE_TIMEOUT_MS for a write. */
+	/** Deadline of one attempt. Default WDT_DEADLINES.readAttemptMs, or .writeMs for a write. */
 	attemptTimeoutMs?: number;
-	/** Deadline of a read, retries included. Default READ_DEADLINE_MS. */
+	/** Deadline of a read, retries included (a poll may pass what its budget allows). Default WDT_DEADLINES.readMs. */
 	deadlineMs?: number;
 }
 
@@ -250,8 +248,8 @@ export async function callWdt(
 		ignoreHttpStatusErrors: true,
 	};
 	const attemptTimeout =
-		policy.attemptTimeoutMs ?? (policy.write ? WRITE_TIMEOUT_MS : READ_ATTEMPT_TIMEOUT_MS);
-	const callTimeout = policy.write ? attemptTimeout : (policy.deadlineMs ?? READ_DEADLINE_MS);
+		policy.attemptTimeoutMs ?? (policy.write ? WDT_DEADLINES.writeMs : WDT_DEADLINES.readAttemptMs);
+	const callTimeout = policy.write ? attemptTimeout : (policy.deadlineMs ?? WDT_DEADLINES.readMs);
 	const retries = policy.write ? 0 : (policy.retries ?? DEFAULT_READ_RETRIES);
 	const baseDelay = policy.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
 	const cancel = cancelSignalOf(this);
