@@ -10,6 +10,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { WdtApi } from '../../credentials/WdtApi.credentials';
 import { WDT_DEADLINES } from '../../nodes/shared/protocol';
 import { Wdt } from '../../nodes/Wdt/Wdt.node';
 import { createEngine } from '../harness';
@@ -96,6 +97,8 @@ describe('the shipped deadlines', () => {
 			writeMs: 60_000,
 			credentialTestMs: 15_000,
 		});
+		const baseUrl = new WdtApi().properties.find((property) => property.name === 'baseUrl');
+		expect(baseUrl?.description).toContain(`within ${shipped.credentialTestMs / 1000} seconds`);
 	});
 });
 

@@ -12,6 +12,7 @@ export interface SeenRequest {
 	query: Record<string, string>;
 	/** The raw request target, query included (what an echoing server repeats). */
 	target: string;
+	headers: Record<string, string | string[] | undefined>;
 	body: string;
 }
 
@@ -74,6 +75,7 @@ export async function startHostileServer(): Promise<HostileServer> {
 				path: url.pathname,
 				query: Object.fromEntries(url.searchParams.entries()),
 				target: req.url ?? '/',
+				headers: req.headers,
 				body: Buffer.concat(chunks).toString('utf8'),
 			};
 			requests.push(seen);
