@@ -7,7 +7,15 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { parseUserDateTime, toWdtTime, WdtError } from '../../../shared/protocol';
+import {
+	describeKind,
+	orderNumberKey,
+	readUserDateTime,
+	toWdtTime,
+	WdtError,
+	type WdtResponse,
+} from '../../../shared/protocol';
+import { parseQuantity, textProblem } from '../../../shared/protocol/validate';
 import { callWdt, toNodeApiError, toNodeError } from '../../../shared/transport';
 import { invalidInput } from '../common';
 
@@ -198,6 +206,19 @@ function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
+/** Checks one text field (characters WDT can store, length as WDT counts it). */
+function checkText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: string,
+	max: number,
+): string {
+	const problem = textProblem(value, max);
+	if (problem) throw invalidInput(ctx, itemIndex, field, `${problem}.`);
+	return value;
+}
+
 /** Validates one line; throws a message naming the field. */
 function toLine(
 	ctx: IExecuteFunctions,
@@ -212,41 +233,26 @@ function toLine(
 ): ApplyLine {
 	const specNo = text(raw.specNo);
 	if (!specNo) throw invalidInput(ctx, itemIndex, `${where}SKU Code (spec_no)`, 'is empty.');
-	if (specNo.length > LIMITS.spec_no)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			`${where}SKU Code (spec_no)`,
-			`is longer than ${LIMITS.spec_no} characters: "${specNo}".`,
-		);
-	const numText = text(raw.num);
-	const num = Number(numText);
-	if (numText === '' || !Number.isInteger(num) || num <= 0 || num > 2_147_483_647) {
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			`${where}Quantity (num)`,
-			`must be a positive whole number, got "${numText}".`,
-		);
-	}
-	const line: ApplyLine = { spec_no: specNo, num };
-	const providerNo = text(raw.providerNo);
-	if (providerNo.length > LIMITS.provider_no)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			`${where}Supplier Number (provider_no)`,
-			`is longer than ${LIMITS.provider_no} characters.`,
-		);
+	checkText(ctx, itemIndex, `${where}SKU Code (spec_no)`, specNo, LIMITS.spec_no);
+	const quantity = parseQuantity(raw.num);
+	if ('problem' in quantity)
+		throw invalidInput(ctx, itemIndex, `${where}Quantity (num)`, `${quantity.problem}.`);
+	const line: ApplyLine = { spec_no: specNo, num: quantity.quantity };
+	const providerNo = checkText(
+		ctx,
+		itemIndex,
+		`${where}Supplier Number (provider_no)`,
+		text(raw.providerNo),
+		LIMITS.provider_no,
+	);
 	if (providerNo) line.provider_no = providerNo;
-	const remark = text(raw.remark);
-	if (remark.length > LIMITS.remark)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			`${where}Line Remark (remark)`,
-			`is longer than ${LIMITS.remark} characters.`,
-		);
+	const remark = checkText(
+		ctx,
+		itemIndex,
+		`${where}Line Remark (remark)`,
+		text(raw.remark),
+		LIMITS.remark,
+	);
 	if (remark) line.remark = remark;
 	return line;
 }
@@ -254,44 +260,36 @@ function toLine(
 /** Reads and validates the apply fields at one item. */
 function applyHeader(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const header: IDataObject = {};
-	const warehouseNo = text(ctx.getNodeParameter('warehouseNo', itemIndex, ''));
-	if (warehouseNo.length > LIMITS.warehouse_no)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			'Warehouse Number (warehouse_no)',
-			`is longer than ${LIMITS.warehouse_no} characters.`,
-		);
+	const warehouseNo = checkText(
+		ctx,
+		itemIndex,
+		'Warehouse Number (warehouse_no)',
+		text(ctx.getNodeParameter('warehouseNo', itemIndex, '')),
+		LIMITS.warehouse_no,
+	);
 	if (warehouseNo) header.warehouse_no = warehouseNo;
 	const expected = ctx.getNodeParameter('expectedTime', itemIndex, '') as unknown;
 	if (expected !== '' && expected !== null && expected !== undefined) {
-		const ms = parseUserDateTime(expected, ctx.getTimezone());
-		if (ms === undefined)
-			throw invalidInput(
-				ctx,
-				itemIndex,
-				'Expected Arrival (expected_time)',
-				`is not a date: "${text(expected)}".`,
-			);
-		header.expected_time = toWdtTime(ms);
+		const read = readUserDateTime(expected, ctx.getTimezone());
+		if ('problem' in read)
+			throw invalidInput(ctx, itemIndex, 'Expected Arrival (expected_time)', `${read.problem}.`);
+		header.expected_time = toWdtTime(read.ms);
 	}
-	const remark = text(ctx.getNodeParameter('remark', itemIndex, ''));
-	if (remark.length > LIMITS.remark)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			'Remark (remark)',
-			`is longer than ${LIMITS.remark} characters.`,
-		);
+	const remark = checkText(
+		ctx,
+		itemIndex,
+		'Remark (remark)',
+		text(ctx.getNodeParameter('remark', itemIndex, '')),
+		LIMITS.remark,
+	);
 	if (remark) header.remark = remark;
-	const applyNo = text(ctx.getNodeParameter('purchaseApplyNo', itemIndex, ''));
-	if (applyNo.length > LIMITS.purchase_apply_no)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			'Purchase Apply Number (purchase_apply_no)',
-			`is longer than ${LIMITS.purchase_apply_no} characters: "${applyNo}".`,
-		);
+	const applyNo = checkText(
+		ctx,
+		itemIndex,
+		'Purchase Apply Number (purchase_apply_no)',
+		text(ctx.getNodeParameter('purchaseApplyNo', itemIndex, '')),
+		LIMITS.purchase_apply_no,
+	);
 	if (applyNo) header.purchase_apply_no = applyNo;
 	header.is_submit = ctx.getNodeParameter('isSubmit', itemIndex, true) as boolean;
 	return header;
@@ -366,6 +364,36 @@ function planFromInputItems(ctx: IExecuteFunctions, items: INodeExecutionData[])
 }
 
 /**
+ * The number of the apply WDT created. The upload page: `data.status` 0 means `data.message`
+ * is the new number, any other status means `data.message` is the error. (The envelope's
+ * `message` is documented the same way, so it is the fallback for the number.) A refusal is a
+ * business error; a reply that says neither is an unknown outcome, never a created apply.
+ */
+function createdApplyNumber(response: WdtResponse): string {
+	const method = 'purchase.PurchaseApply.upload';
+	const data = response.data as { status?: unknown; message?: unknown } | null | undefined;
+	const status =
+		typeof data?.status === 'string' && /^-?\d+$/.test(data.status.trim())
+			? Number(data.status)
+			: data?.status;
+	const message = text(data?.message);
+	if (typeof status === 'number' && status !== 0)
+		throw new WdtError(
+			`WDT refused to create it (its reply has data.status ${status}): "${message || '(no message)'}"`,
+			{ ...describeKind('business'), status, wdtMessage: message },
+		);
+	const number = status === 0 ? message || text(response.message) : '';
+	if (number === '') {
+		const shown = JSON.stringify(response.data ?? null).slice(0, 200);
+		throw new WdtError(
+			`WDT ${method} answered without saying whether the apply was created (data is ${shown}; the documented reply has data.status and data.message)`,
+			describeKind('badResponse'),
+		);
+	}
+	return number;
+}
+
+/**
  * purchase.PurchaseApply.upload. Every apply is validated before the first one is sent. A
  * create is never re-sent: if its reply is lost, the outcome is reported as unknown.
  */
@@ -391,19 +419,21 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			}
 		}
 	}
+	// WDT compares numbers ignoring case, so "poa1" and "POA1" are the same number.
 	const seenNumbers = new Map<string, number>();
 	for (const plan of plans) {
 		if (!('params' in plan) || !plan.params.purchase_apply_no) continue;
 		const number = String(plan.params.purchase_apply_no);
-		if (seenNumbers.has(number)) {
+		const earlierItem = seenNumbers.get(orderNumberKey(number));
+		if (earlierItem !== undefined) {
 			throw invalidInput(
 				this,
 				plan.itemIndices[0],
 				'Purchase Apply Number (purchase_apply_no)',
-				`"${number}" is also used by item ${seenNumbers.get(number)}; each apply needs its own number.`,
+				`"${number}" is also used by item ${earlierItem + 1}; each apply needs its own number.`,
 			);
 		}
-		seenNumbers.set(number, plan.itemIndices[0]);
+		seenNumbers.set(orderNumberKey(number), plan.itemIndices[0]);
 	}
 
 	const created: string[] = [];
@@ -423,20 +453,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				{ method: 'purchase.PurchaseApply.upload', args: [plan.params] },
 				{ write: true },
 			);
-			const data = (response.data ?? {}) as IDataObject;
-			const number =
-				text(data.message) || text(response.message) || text(plan.params.purchase_apply_no);
+			const number = createdApplyNumber(response);
 			created.push(number);
-			output.push({
-				json: { purchase_apply_no: number, ...plan.params },
-				pairedItem,
-			});
+			const { purchase_apply_no: requested, ...sent } = plan.params;
+			const json: IDataObject = { purchase_apply_no: number, ...sent };
+			if (requested !== undefined) json.requested_purchase_apply_no = requested;
+			output.push({ json, pairedItem });
 		} catch (error) {
 			if (!(error instanceof WdtError)) throw toNodeError(this.getNode(), error);
-			const lost = error.kind === 'network' || error.kind === 'badResponse';
-			const context = lost
-				? `Unknown outcome: the reply to this create was lost, so WDT may or may not have created the apply${plan.params.purchase_apply_no ? ` ${String(plan.params.purchase_apply_no)}` : ''}. It was not sent again; check Purchase Apply → Get Many before re-running`
-				: `Purchase apply of item ${plan.itemIndices[0]} was not created`;
+			// A lost reply, or one that does not say whether the apply was created.
+			const unknown = error.kind === 'network' || error.kind === 'badResponse';
+			const context = unknown
+				? `Unknown outcome: WDT may or may not have created the purchase apply of item ${plan.itemIndices[0] + 1}${plan.params.purchase_apply_no ? ` (${String(plan.params.purchase_apply_no)})` : ''}. It was not sent again; check Purchase Apply → Get Many before re-running`
+				: `Purchase apply of item ${plan.itemIndices[0] + 1} was not created`;
 			const nodeError = toNodeApiError(this.getNode(), error, {
 				itemIndex: plan.itemIndices[0],
 				context,
@@ -445,11 +474,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				nodeError.description =
 					`${nodeError.description ?? ''} Created before this failure: ${created.join(', ')}.`.trim();
 			if (!continueOnFail) throw nodeError;
-			output.push({
-				json: { error: nodeError.message, unknownOutcome: lost },
-				error: nodeError,
-				pairedItem,
-			});
+			const details: IDataObject = { outcome: unknown ? 'unknown' : 'failed' };
+			if (plan.params.purchase_apply_no !== undefined)
+				details.requested_purchase_apply_no = plan.params.purchase_apply_no;
+			if (error.status !== undefined) details.wdt_status = error.status;
+			if (error.wdtMessage !== undefined) details.wdt_message = error.wdtMessage;
+			// Only error and details: n8n then keeps both, and routes the item to the error output
+			// when there is one (an item with `error` set would keep only the message).
+			output.push({ json: { error: nodeError.message, details }, pairedItem });
 		}
 	}
 	return output;
