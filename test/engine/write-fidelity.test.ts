@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Wdt } from '../../nodes/Wdt/Wdt.node';
 import { createEngine, type Engine } from '../harness';
 import { startFakeWdtServer, type FakeWdtServer } from '../harness/fixtures/fake-wdt-server';
+import { DEFAULT_SELLER } from '../simulator';
 import { jsonOf, pairsOf } from './rig';
 
 /** The pages' own 响应示例, copied verbatim from the seed pages. */
@@ -93,10 +94,10 @@ const run = async (
 		input,
 		credentials: {
 			wdtApi: {
-				sid: 'fidelity-sid',
-				key: 'fidelity-key',
-				secret: 'fidelity-secret-9f8e7d',
-				salt: 'fidelity-salt-6c5b4a',
+				sid: DEFAULT_SELLER.sid,
+				key: DEFAULT_SELLER.key,
+				secret: DEFAULT_SELLER.secret,
+				salt: DEFAULT_SELLER.salt,
 				environment: 'custom',
 				baseUrl: server.baseUrl,
 			},
