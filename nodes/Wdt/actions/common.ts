@@ -97,7 +97,7 @@ interface BatchOperation {
 
 /** WDT's refusals for a document's status all name its status (状态). */
 const refusedForStatus = (outcome: OrderOutcome) =>
-	outcome.outcome === 'failed' && /状态/.test(outcome.error ?? '');
+	outcome.outcome === 'failed' && (outcome.error ?? '').includes('状态');
 
 /** One number's fate in plain words, for the error output and messages. */
 function explain(outcome: OrderOutcome, operation: BatchOperation): string {
