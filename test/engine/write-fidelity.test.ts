@@ -1,8 +1,12 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, …) are for node code. */
 /**
  * Writes against the reply shapes of the vendor's pages (upload, cancelForApi, stopForApi,
  * wms.stockother.Out.cancelOrder), including the pages' own reply examples and shapes the
  * simulator does not produce, served by a local fake WDT through n8n-core's engine.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -12,58 +16,43 @@ import { startFakeWdtServer, type FakeWdtServer } from '../harness/fixtures/fake
 import { DEFAULT_SELLER } from '../simulator';
 import { jsonOf, pairsOf } from './rig';
 
-/** The pages' own 响应示例, copied verbatim from the seed pages. */
+interface DocFixture {
+	replyExample?: unknown;
+	errorReplyExamples?: unknown[];
+}
+/** A method page's facts, as the catalog committed them from the vendor's page. */
+const docFixture = (method: string) =>
+	JSON.parse(
+		readFileSync(join(__dirname, '../fixtures/wdt-docs', `${method}.json`), 'utf8'),
+	) as DocFixture;
+
+/** The pages' own 响应示例 (reply examples). */
+const upload = docFixture('purchase.PurchaseApply.upload');
+const cancelPage = docFixture('purchase.PurchaseApply.cancelForApi');
+const stopPage = docFixture('purchase.PurchaseApply.stopForApi');
 const PAGE_EXAMPLES = {
-	uploadOk: { status: 0, data: { message: 'POA2208260005', status: 0 } },
-	uploadError: { status: 100, message: '请传入单品信息' },
-	cancelOk: { status: 0, data: [] },
-	cancelError: {
-		status: 0,
-		total: 2,
-		data: [
-			{
-				order_id: 764,
-				order_no: 'POA2309040001',
-				error: '采购申请单状态不是编辑中或待确认',
-				error_code: 0,
-			},
-			{
-				order_id: 767,
-				order_no: 'POA2309130001',
-				error: '采购申请单状态不是编辑中或待确认',
-				error_code: 0,
-			},
-		],
-	},
-	stopError: {
-		status: 0,
-		total: 2,
-		data: [
-			{
-				order_id: 764,
-				order_no: 'POA2309040001',
-				error: '采购申请单状态不是部分引用',
-				error_code: 0,
-			},
-			{
-				order_id: 767,
-				order_no: 'POA2309130001',
-				error: '采购申请单状态不是部分引用',
-				error_code: 0,
-			},
-		],
-	},
-	otherOutCancel: {
-		status: 0,
-		data: {
-			success_data: ['QC202409200002'],
-			error_data: [
-				{ order_no: 'QC202409200002', err_msg: '单据状态不是编辑中、待审核、已审核，不允许取消' },
-				{ order_no: 'QC202409200001', err_msg: '单据状态不是编辑中、待审核、已审核，不允许取消' },
-			],
-		},
-	},
+	uploadOk: upload.replyExample,
+	uploadError: upload.errorReplyExamples?.[0],
+	cancelOk: cancelPage.replyExample,
+	cancelError: cancelPage.errorReplyExamples?.[0] as { data: Array<{ error: string }> },
+	stopError: stopPage.errorReplyExamples?.[0] as { data: Array<{ error: string }> },
+	otherOutCancel: docFixture('wms.stockother.Out.cancelOrder').replyExample,
 };
+
+it('the doc fixtures hold the reply examples these tests run', () => {
+	expect(PAGE_EXAMPLES.uploadOk).toEqual({
+		status: 0,
+		data: { message: 'POA2208260005', status: 0 },
+	});
+	expect(PAGE_EXAMPLES.uploadError).toEqual({ status: 100, message: '请传入单品信息' });
+	expect(PAGE_EXAMPLES.cancelOk).toEqual({ status: 0, data: [] });
+	expect(PAGE_EXAMPLES.cancelError).toMatchObject({ status: 0, total: 2 });
+	expect(PAGE_EXAMPLES.cancelError.data).toHaveLength(2);
+	expect(PAGE_EXAMPLES.stopError.data[0].error).toBe('采购申请单状态不是部分引用');
+	expect(PAGE_EXAMPLES.otherOutCancel).toMatchObject({
+		data: { success_data: ['QC202409200002'], error_data: expect.any(Array) },
+	});
+});
 
 let server: FakeWdtServer;
 let engine: Engine;
