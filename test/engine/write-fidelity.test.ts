@@ -100,6 +100,14 @@ const create = (extra: INodeParameters = {}): INodeParameters => ({
 	lines: { line: [{ specNo: 'S1', num: 1 }] },
 	...extra,
 });
+/** Create with one detail line per input item: SKU in `sku`, quantity in `qty`. */
+const createFromRows: INodeParameters = {
+	resource: 'purchaseApply',
+	operation: 'create',
+	linesSource: 'inputItems',
+	specNoColumn: 'sku',
+	numColumn: 'qty',
+};
 const batch = (operation: string, orderNumbers: string, resource = 'purchaseApply') => ({
 	resource,
 	operation,
@@ -525,16 +533,7 @@ describe('Dates and quantities', () => {
 		['[5]', [5]],
 		['true', true],
 	])('quantity %s from a column is refused', async (_what, quantity) => {
-		const { error } = await run(
-			{
-				resource: 'purchaseApply',
-				operation: 'create',
-				linesSource: 'inputItems',
-				specNoColumn: 'sku',
-				numColumn: 'qty',
-			},
-			[{ sku: 'S1', qty: quantity }],
-		);
+		const { error } = await run(createFromRows, [{ sku: 'S1', qty: quantity }]);
 		expect(error?.message).toMatch(
 			/^Item 1: .*Quantity \(num\) must be a positive whole number written plainly/,
 		);
@@ -543,21 +542,12 @@ describe('Dates and quantities', () => {
 
 	it('"5", " 7 ", "2.0000" (how WDT itself writes quantities) and 3 are accepted as whole numbers', async () => {
 		answer(PAGE_EXAMPLES.uploadOk);
-		const { error } = await run(
-			{
-				resource: 'purchaseApply',
-				operation: 'create',
-				linesSource: 'inputItems',
-				specNoColumn: 'sku',
-				numColumn: 'qty',
-			},
-			[
-				{ sku: 'S1', qty: '5' },
-				{ sku: 'S2', qty: ' 7 ' },
-				{ sku: 'S3', qty: '2.0000' },
-				{ sku: 'S4', qty: 3 },
-			],
-		);
+		const { error } = await run(createFromRows, [
+			{ sku: 'S1', qty: '5' },
+			{ sku: 'S2', qty: ' 7 ' },
+			{ sku: 'S3', qty: '2.0000' },
+			{ sku: 'S4', qty: 3 },
+		]);
 		expect(error).toBeUndefined();
 		const [params] = calls('purchase.PurchaseApply.upload')[0] as Array<{
 			detail_list: Array<{ num: number }>;

@@ -206,17 +206,18 @@ function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
-/** Checks one text field (characters WDT can store, length as WDT counts it). */
-function checkText(
+/** One text field, trimmed and checked: characters WDT can store, length as WDT counts it. */
+function checkedText(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	field: string,
-	value: string,
-	max: number,
+	label: string,
+	field: keyof typeof LIMITS,
+	value: unknown,
 ): string {
-	const problem = textProblem(value, max);
-	if (problem) throw invalidInput(ctx, itemIndex, field, `${problem}.`);
-	return value;
+	const checked = text(value);
+	const problem = textProblem(checked, LIMITS[field]);
+	if (problem) throw invalidInput(ctx, itemIndex, `${label} (${field})`, `${problem}.`);
+	return checked;
 }
 
 /** Validates one line; throws a message naming the field. */
@@ -233,26 +234,20 @@ function toLine(
 ): ApplyLine {
 	const specNo = text(raw.specNo);
 	if (!specNo) throw invalidInput(ctx, itemIndex, `${where}SKU Code (spec_no)`, 'is empty.');
-	checkText(ctx, itemIndex, `${where}SKU Code (spec_no)`, specNo, LIMITS.spec_no);
+	checkedText(ctx, itemIndex, `${where}SKU Code`, 'spec_no', specNo);
 	const quantity = parseQuantity(raw.num);
 	if ('problem' in quantity)
 		throw invalidInput(ctx, itemIndex, `${where}Quantity (num)`, `${quantity.problem}.`);
 	const line: ApplyLine = { spec_no: specNo, num: quantity.quantity };
-	const providerNo = checkText(
+	const providerNo = checkedText(
 		ctx,
 		itemIndex,
-		`${where}Supplier Number (provider_no)`,
-		text(raw.providerNo),
-		LIMITS.provider_no,
+		`${where}Supplier Number`,
+		'provider_no',
+		raw.providerNo,
 	);
 	if (providerNo) line.provider_no = providerNo;
-	const remark = checkText(
-		ctx,
-		itemIndex,
-		`${where}Line Remark (remark)`,
-		text(raw.remark),
-		LIMITS.remark,
-	);
+	const remark = checkedText(ctx, itemIndex, `${where}Line Remark`, 'remark', raw.remark);
 	if (remark) line.remark = remark;
 	return line;
 }
@@ -260,35 +255,30 @@ function toLine(
 /** Reads and validates the apply fields at one item. */
 function applyHeader(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const header: IDataObject = {};
-	const warehouseNo = checkText(
+	const parameter = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const warehouseNo = checkedText(
 		ctx,
 		itemIndex,
-		'Warehouse Number (warehouse_no)',
-		text(ctx.getNodeParameter('warehouseNo', itemIndex, '')),
-		LIMITS.warehouse_no,
+		'Warehouse Number',
+		'warehouse_no',
+		parameter('warehouseNo'),
 	);
 	if (warehouseNo) header.warehouse_no = warehouseNo;
-	const expected = ctx.getNodeParameter('expectedTime', itemIndex, '') as unknown;
+	const expected = parameter('expectedTime');
 	if (expected !== '' && expected !== null && expected !== undefined) {
 		const read = readUserDateTime(expected, ctx.getTimezone());
 		if ('problem' in read)
 			throw invalidInput(ctx, itemIndex, 'Expected Arrival (expected_time)', `${read.problem}.`);
 		header.expected_time = toWdtTime(read.ms);
 	}
-	const remark = checkText(
-		ctx,
-		itemIndex,
-		'Remark (remark)',
-		text(ctx.getNodeParameter('remark', itemIndex, '')),
-		LIMITS.remark,
-	);
+	const remark = checkedText(ctx, itemIndex, 'Remark', 'remark', parameter('remark'));
 	if (remark) header.remark = remark;
-	const applyNo = checkText(
+	const applyNo = checkedText(
 		ctx,
 		itemIndex,
-		'Purchase Apply Number (purchase_apply_no)',
-		text(ctx.getNodeParameter('purchaseApplyNo', itemIndex, '')),
-		LIMITS.purchase_apply_no,
+		'Purchase Apply Number',
+		'purchase_apply_no',
+		parameter('purchaseApplyNo'),
 	);
 	if (applyNo) header.purchase_apply_no = applyNo;
 	header.is_submit = ctx.getNodeParameter('isSubmit', itemIndex, true) as boolean;
