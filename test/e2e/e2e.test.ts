@@ -504,12 +504,24 @@ describe('n8n CLI with the packed package', () => {
 			cancelled.map((c) => [c.order_no, c.success]),
 			'Cancel success output',
 		).toEqual([[APPLY_A, true]]);
-		// n8n rewrites an item that carries an error to { error: message } (WorkflowExecute), so
-		// the error output holds the node's message, which names the number and WDT's reason.
+		// The error output item holds the input item's fields, a message naming the number and
+		// WDT's reason in plain words, and the number's outcome under `details`.
 		expect(
 			refused,
 			`Cancel error output: ${JSON.stringify(r.runData?.Cancel?.[0]?.data?.main?.[1])}`,
-		).toEqual([{ error: `${APPLY_B}: 采购申请单状态不是编辑中或待确认` }]);
+		).toEqual([
+			expect.objectContaining({
+				error: expect.stringMatching(
+					new RegExp(`^${APPLY_B}: WDT refused to cancel it: 采购申请单状态不是编辑中或待确认 \\(`),
+				),
+				details: expect.objectContaining({
+					order_no: APPLY_B,
+					success: false,
+					outcome: 'failed',
+					error: '采购申请单状态不是编辑中或待确认',
+				}),
+			}),
+		]);
 		expect(out(r, 'Cancelled')).toHaveLength(1);
 		expect(out(r, 'Not cancelled')).toHaveLength(1);
 		const cancels = requestsSince(seq, 'purchase.PurchaseApply.cancelForApi');
@@ -540,9 +552,11 @@ describe('n8n CLI with the packed package', () => {
 
 		expect(r.lastNodeExecuted).toBe('Cancel submitted');
 		expect(r.error?.message, explain(r)).toBe(
-			`1 of 1 purchase apply number(s) were not cancelled: ${APPLY_B} (采购申请单状态不是编辑中或待确认)`,
+			`WDT refused to cancel purchase apply ${APPLY_B} (采购申请单状态不是编辑中或待确认)`,
 		);
-		expect(String(r.error?.description ?? '')).toContain('None was cancelled.');
+		expect(String(r.error?.description ?? '')).toContain(
+			'WDT confirmed none as cancelled in this run.',
+		);
 		expect(sim.purchaseApplies.get(APPLY_B)!.status).toBe(PURCHASE_APPLY_STATUS.pendingReference);
 	});
 
