@@ -512,7 +512,7 @@ describe('n8n CLI with the packed package', () => {
 		).toEqual([
 			expect.objectContaining({
 				error: expect.stringMatching(
-					new RegExp(`^${APPLY_B}: WDT refused to cancel it: 采购申请单状态不是编辑中或待确认 \\(`),
+					new RegExp(`^${APPLY_B}: WDT refused to cancel it: "采购申请单状态不是编辑中或待确认" \\(`),
 				),
 				details: expect.objectContaining({
 					order_no: APPLY_B,
@@ -552,7 +552,7 @@ describe('n8n CLI with the packed package', () => {
 
 		expect(r.lastNodeExecuted).toBe('Cancel submitted');
 		expect(r.error?.message, explain(r)).toBe(
-			`WDT refused to cancel purchase apply ${APPLY_B} (采购申请单状态不是编辑中或待确认)`,
+			`WDT refused to cancel purchase apply ${APPLY_B} ("采购申请单状态不是编辑中或待确认")`,
 		);
 		expect(String(r.error?.description ?? '')).toContain(
 			'WDT confirmed none as cancelled in this run.',

@@ -198,7 +198,7 @@ describe('Purchase Apply → Cancel and Stop', () => {
 			orderNumbers: 'OK1,BAD1,MISSING',
 		});
 		expect(error?.message).toBe(
-			'WDT refused to cancel 2 purchase applies: BAD1 (采购申请单状态不是编辑中或待确认), MISSING (采购申请单不存在)',
+			'WDT refused to cancel 2 purchase applies: BAD1 ("采购申请单状态不是编辑中或待确认"), MISSING ("采购申请单不存在")',
 		);
 		expect(error?.description).toMatch(
 			/^WDT confirmed that this run cancelled 1 purchase apply: OK1\. It stays cancelled; nothing was undone\./,
@@ -222,7 +222,7 @@ describe('Purchase Apply → Cancel and Stop', () => {
 			{
 				no: 'BAD2',
 				error:
-					'BAD2: WDT refused to cancel it: 采购申请单状态不是编辑中或待确认 (WDT cancels only purchase applies that are being edited or are waiting for confirmation; it may already have been cancelled, for example by an earlier run)',
+					'BAD2: WDT refused to cancel it: "采购申请单状态不是编辑中或待确认" (WDT cancels only purchase applies that are being edited or are waiting for confirmation; it may already have been cancelled, for example by an earlier run)',
 				details: {
 					order_no: 'BAD2',
 					success: false,

@@ -287,7 +287,7 @@ describe('Cancel and Stop cross-check total and match numbers the way WDT does',
 		});
 		const { error } = await run(batch('cancel', 'A1,A2,A3'));
 		expect(error?.message).toBe(
-			'WDT refused to cancel purchase apply A2 (采购申请单不存在); it is not known whether 2 purchase applies were cancelled: A1, A3 (check them in WDT before sending them again)',
+			'WDT refused to cancel purchase apply A2 ("采购申请单不存在"); it is not known whether 2 purchase applies were cancelled: A1, A3 (check them in WDT before sending them again)',
 		);
 		expect(error?.description).toMatch(/^WDT confirmed none as cancelled in this run\./);
 		expect(error?.description).toMatch(
@@ -359,7 +359,7 @@ describe('Cancel and Stop cross-check total and match numbers the way WDT does',
 			{
 				no: 'POA1',
 				error:
-					'POA1: WDT refused to cancel it: 采购申请单状态不是编辑中或待确认 (WDT cancels only purchase applies that are being edited or are waiting for confirmation; it may already have been cancelled, for example by an earlier run)',
+					'POA1: WDT refused to cancel it: "采购申请单状态不是编辑中或待确认" (WDT cancels only purchase applies that are being edited or are waiting for confirmation; it may already have been cancelled, for example by an earlier run)',
 				details: {
 					order_no: 'POA1',
 					success: false,

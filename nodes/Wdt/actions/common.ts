@@ -99,6 +99,13 @@ interface BatchOperation {
 const refusedForStatus = (outcome: OrderOutcome) =>
 	outcome.outcome === 'failed' && (outcome.error ?? '').includes('状态');
 
+/** How a failure of the whole call starts its `error`; WDT's own text is quoted inside it. */
+const WHOLE_CALL_REFUSED = 'WDT refused the whole call';
+
+/** A failure's text for messages: WDT's own text in quotes, after our English. */
+const shownError = (outcome: OrderOutcome) =>
+	String(outcome.error).startsWith(WHOLE_CALL_REFUSED) ? outcome.error : `"${outcome.error}"`;
+
 /** One number's fate in plain words, for the error output and messages. */
 function explain(outcome: OrderOutcome, operation: BatchOperation): string {
 	if (outcome.outcome === 'succeeded') return `${operation.done} by this run`;
@@ -106,7 +113,7 @@ function explain(outcome: OrderOutcome, operation: BatchOperation): string {
 	const hint = refusedForStatus(outcome)
 		? ` (${operation.statusRule}; it may already have been ${operation.done}, for example by an earlier run)`
 		: '';
-	return `WDT refused to ${operation.action} it: ${outcome.error}${hint}`;
+	return `WDT refused to ${operation.action} it: ${shownError(outcome)}${hint}`;
 }
 
 function summarize(
@@ -121,7 +128,7 @@ function summarize(
 	const firstFew = (entries: OrderOutcome[], withError: boolean) =>
 		entries
 			.slice(0, 5)
-			.map((entry) => (withError ? `${entry.order_no} (${entry.error})` : entry.order_no))
+			.map((entry) => (withError ? `${entry.order_no} (${shownError(entry)})` : entry.order_no))
 			.join(', ') + (entries.length > 5 ? ` and ${entries.length - 5} more` : '');
 	const parts: string[] = [];
 	if (refused.length === 1)
@@ -152,7 +159,7 @@ function summarize(
 	];
 	if (refused.length)
 		lines.push(
-			`Refused by WDT: ${refused.map((entry) => `${entry.order_no} (${entry.error})`).join(', ')}.`,
+			`Refused by WDT: ${refused.map((entry) => `${entry.order_no} (${shownError(entry)})`).join(', ')}.`,
 		);
 	if (refused.some(refusedForStatus))
 		lines.push(
@@ -299,7 +306,7 @@ export async function runBatchOperation(
 								order_no: orderNo,
 								success: false,
 								outcome: 'failed',
-								error: `${error.wdtMessage ?? error.message} — ${error.fix}`,
+								error: `${WHOLE_CALL_REFUSED}: ${error.wdtMessage === undefined ? error.message : `"${error.wdtMessage}"`}. ${error.fix}`,
 								error_code: error.status ?? null,
 							},
 				);
