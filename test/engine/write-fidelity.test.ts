@@ -180,6 +180,21 @@ describe('Create reads data.status and reports the number WDT returned', () => {
 		expect(pairsOf(outputs[0])).toEqual([[0], [1], [2]]);
 	});
 
+	it('with an error output, a refused apply goes there with its message', async () => {
+		answer({ status: 0, data: { status: 1, message: '仓库编号不存在' } });
+		const { outputs, error } = await run(create(), [{ row: 1 }], {
+			onError: 'continueErrorOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(jsonOf(outputs[0])).toEqual([]);
+		expect(jsonOf(outputs[1])).toEqual([
+			{
+				error:
+					'Purchase apply of item 1 was not created: WDT refused to create it (its reply has data.status 1): "仓库编号不存在"',
+			},
+		]);
+	});
+
 	it.each([
 		['no data', { status: 0 }],
 		['data without status', { status: 0, data: { message: 'POA1' } }],
@@ -357,17 +372,8 @@ describe('Cancel and Stop cross-check total and match numbers the way WDT does',
 		expect(jsonOf(outputs[0])).toEqual([]);
 		expect(jsonOf(outputs[1])).toEqual([
 			{
-				no: 'POA1',
 				error:
 					'POA1: WDT refused to cancel it: "采购申请单状态不是编辑中或待确认" (WDT cancels only purchase applies that are being edited or are waiting for confirmation; it may already have been cancelled, for example by an earlier run)',
-				details: {
-					order_no: 'POA1',
-					success: false,
-					outcome: 'failed',
-					error: '采购申请单状态不是编辑中或待确认',
-					error_code: 0,
-					order_id: 7,
-				},
 			},
 		]);
 	});

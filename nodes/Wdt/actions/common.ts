@@ -347,13 +347,17 @@ export async function runBatchOperation(
 		}
 		for (const orderNo of perItem[i] ?? []) {
 			const outcome = outcomeOf(orderNo);
-			// n8n routes an item whose json has only error/message/details to the error output and
-			// keeps that json (an item with `error` set would lose everything but the message).
-			const json: IDataObject =
-				!outcome.success && toErrorOutput
-					? { error: `${orderNo}: ${explain(outcome, operation)}`, details: { ...outcome } }
-					: { ...outcome };
-			output.push({ json, pairedItem: { item: i } });
+			const item: INodeExecutionData = { json: { ...outcome }, pairedItem: { item: i } };
+			// With an error output, an item carrying an error goes there. n8n (1.x and 2.x) then
+			// keeps only its message, so the message names the number and says what happened;
+			// Continue (using regular output) keeps every field of the outcome.
+			if (!outcome.success && toErrorOutput)
+				item.error = new NodeOperationError(
+					this.getNode(),
+					`${orderNo}: ${explain(outcome, operation)}`,
+					{ itemIndex: i },
+				);
+			output.push(item);
 		}
 	}
 	return output;

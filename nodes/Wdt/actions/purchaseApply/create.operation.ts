@@ -469,9 +469,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				details.requested_purchase_apply_no = plan.params.purchase_apply_no;
 			if (error.status !== undefined) details.wdt_status = error.status;
 			if (error.wdtMessage !== undefined) details.wdt_message = error.wdtMessage;
-			// Only error and details: n8n then keeps both, and routes the item to the error output
-			// when there is one (an item with `error` set would keep only the message).
-			output.push({ json: { error: nodeError.message, details }, pairedItem });
+			// An item carrying an error goes to the error output, where n8n keeps only its message.
+			// Without an error output, error and details are plain fields, so n8n keeps both.
+			output.push(
+				this.getNode().onError === 'continueErrorOutput'
+					? { json: {}, error: nodeError, pairedItem }
+					: { json: { error: nodeError.message, details }, pairedItem },
+			);
 		}
 	}
 	return output;
