@@ -43,10 +43,10 @@ describe('Other Out → Cancel', () => {
 			operation: 'cancel',
 			orderNumbers: 'QC5, QC6',
 		});
-		expect(error?.message).toMatch(
-			/1 of 2 other-out order number\(s\) were not cancelled: QC6 \(单据不存在\)/,
+		expect(error?.message).toBe('WDT refused to cancel other-out order QC6 ("单据不存在")');
+		expect(error?.description).toMatch(
+			/WDT confirmed that this run cancelled 1 other-out order: QC5\. It stays cancelled; nothing was undone\./,
 		);
-		expect(error?.description).toMatch(/Already cancelled \(not undone\): QC5/);
 	});
 });
 

@@ -260,30 +260,34 @@ describe('order numbers and batch outcomes', () => {
 	});
 
 	it('maps cancelForApi failures (listed) and successes (not listed)', () => {
-		const outcomes = purchaseApplyOutcomes(
-			['POA1', 'POA2'],
-			[{ order_id: 1, order_no: 'POA2', error: '采购申请单状态不是编辑中或待确认', error_code: 0 }],
-		);
+		const outcomes = purchaseApplyOutcomes(['POA1', 'POA2'], {
+			total: 1,
+			data: [
+				{ order_id: 1, order_no: 'POA2', error: '采购申请单状态不是编辑中或待确认', error_code: 0 },
+			],
+		});
 		expect(outcomes).toEqual([
-			{ order_no: 'POA1', success: true, error: null, error_code: null },
+			{ order_no: 'POA1', success: true, outcome: 'succeeded', error: null, error_code: null },
 			{
 				order_no: 'POA2',
 				success: false,
+				outcome: 'failed',
 				error: '采购申请单状态不是编辑中或待确认',
 				error_code: 0,
+				order_id: 1,
 			},
 		]);
 	});
 
-	it('maps cancelOrder success_data/error_data; error wins; unreported is not a success', () => {
+	it('maps cancelOrder success_data/error_data; in both or in neither is unknown', () => {
 		const outcomes = otherOutOutcomes(['QC1', 'QC2', 'QC3'], {
 			success_data: ['QC1', 'QC2'],
 			error_data: [{ order_no: 'QC2', err_msg: '单据状态不是编辑中、待审核、已审核，不允许取消' }],
 		});
-		expect(outcomes.map((o) => [o.order_no, o.success])).toEqual([
-			['QC1', true],
-			['QC2', false],
-			['QC3', false],
+		expect(outcomes.map((o) => [o.order_no, o.success, o.outcome])).toEqual([
+			['QC1', true, 'succeeded'],
+			['QC2', false, 'unknown'],
+			['QC3', false, 'unknown'],
 		]);
 		expect(outcomes[2].error).toMatch(/neither/);
 	});
