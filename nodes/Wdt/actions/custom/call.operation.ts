@@ -7,12 +7,13 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
-	findRecordList,
-	pageThrough,
+	locateRecords,
 	WDT_MAX_PAGE_SIZE,
+	type ListLocation,
 	type WdtResponse,
 } from '../../../shared/protocol';
 import { callWdt, toNodeError } from '../../../shared/transport';
+import { searchWindows } from '../../../shared/transport/search';
 import { invalidInput } from '../common';
 
 const show = { resource: ['custom'], operation: ['call'] };
@@ -94,6 +95,31 @@ export const description: INodeProperties[] = [
 		description: 'Which page to read (page_no), counting from 0',
 	},
 ];
+
+/**
+ * Where a method keeps its records, from the method catalog; {} leaves the record list to be
+ * found in the reply (see locateRecords).
+ */
+export function recordLocation(_method: string): ListLocation & { pageNoStart?: 0 | 1 } {
+	return {};
+}
+
+/**
+ * Marks entries of a list beside the records (e.g. batchCalcStock's error_date, the refund
+ * query's summary_data): they are output after the records, never dropped.
+ */
+export const OTHER_LIST_FIELD = 'wdt_list';
+
+function otherListItems(otherLists: Record<string, unknown[]>, itemIndex: number) {
+	return Object.entries(otherLists).flatMap(([name, entries]) =>
+		entries.map((entry) => ({
+			json: (entry && typeof entry === 'object' && !Array.isArray(entry)
+				? { [OTHER_LIST_FIELD]: name, ...entry }
+				: { [OTHER_LIST_FIELD]: name, value: entry }) as IDataObject,
+			pairedItem: { item: itemIndex },
+		})),
+	);
+}
 
 /** Reads are retried on rate limits and faults; anything that may write is sent once. */
 export function looksReadOnly(method: string): boolean {
@@ -193,13 +219,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				WDT_MAX_PAGE_SIZE,
 				this.getNodeParameter('pageSize', i, WDT_MAX_PAGE_SIZE) as number,
 			);
+			const location = recordLocation(call.method);
 			if (this.getNodeParameter('returnAll', i, true)) {
-				const { records } = await pageThrough(
-					async (pager) => await callWdt.call(this, { ...call, pager }, policy),
-					{ pageSize },
-				);
-				for (const record of records)
+				// Records are deduplicated by their whole JSON: a total that changes while paging
+				// makes the engine read pages again.
+				const result = await searchWindows.call(this, {
+					method: call.method,
+					args: () => call.args,
+					pageSize,
+					...location,
+					policy,
+				});
+				for (const record of result.records)
 					output.push({ json: record as IDataObject, pairedItem: { item: i } });
+				output.push(...otherListItems(result.otherLists, i));
 				continue;
 			}
 			const pageNo = this.getNodeParameter('pageNo', i, 0) as number;
@@ -208,11 +241,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				{ ...call, pager: { pageSize, pageNo, calcTotal: true } },
 				policy,
 			);
-			const found = findRecordList(response.data);
-			if (!found) output.push({ json: envelope(response), pairedItem: { item: i } });
-			else
-				for (const record of found.list)
-					output.push({ json: record as IDataObject, pairedItem: { item: i } });
+			const page = locateRecords(call.method, response.data, location);
+			for (const record of page.list)
+				output.push({ json: record as IDataObject, pairedItem: { item: i } });
+			output.push(...otherListItems(page.otherLists, i));
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, { itemIndex: i });
 			if (!this.continueOnFail()) throw nodeError;

@@ -1,0 +1,60 @@
+import { WdtError } from '../protocol';
+import { type CallPolicy, type WdtFunctions } from './index';
+import { searchWindows } from './search';
+
+export const STOCKOUT_DETAIL_METHOD = 'wms.stockout.Sales.queryWithDetail';
+
+/** One stockout's reply is one record; a small page keeps a misbehaving reply small. */
+const DETAIL_PAGE_SIZE = 10;
+
+export interface StockoutDetailsRead {
+	/** The queryWithDetail record (doc field names) of each stockout_no WDT returned. */
+	details: Map<string, Record<string, unknown>>;
+	/** The stockout_nos WDT returned no record for (see STOCKOUT_DETAILS_MISSING_REASON). */
+	missing: string[];
+	calls: number;
+}
+
+/**
+ * Reads the details of sales stockouts by number with wms.stockout.Sales.queryWithDetail. The
+ * page takes one `stockout_no` (a String of at most 20 characters) per call and then needs no
+ * time range, so each distinct number costs one call; a number that comes back nothing is
+ * listed in `missing`. The reply's `data.order` names the stockout number `order_no`.
+ */
+export async function readStockoutDetails(
+	this: WdtFunctions,
+	stockoutNos: string[],
+	options: { policy?: Partial<CallPolicy> } = {},
+): Promise<StockoutDetailsRead> {
+	const wanted = [...new Set(stockoutNos.map((no) => String(no).trim()).filter(Boolean))];
+	const details = new Map<string, Record<string, unknown>>();
+	const missing: string[] = [];
+	let calls = 0;
+	for (const [index, stockoutNo] of wanted.entries()) {
+		try {
+			const result = await searchWindows.call(this, {
+				method: STOCKOUT_DETAIL_METHOD,
+				args: () => [{ stockout_no: stockoutNo }],
+				pageSize: DETAIL_PAGE_SIZE,
+				listPath: ['order'],
+				totalPath: ['total_count'],
+				recordKey: (record) => String((record as Record<string, unknown>).stockout_id),
+				order: 'lastToFirst',
+				policy: options.policy,
+			});
+			calls += result.calls;
+			const record = (result.records as Array<Record<string, unknown>>).find(
+				(row) => String(row.order_no ?? '').toUpperCase() === stockoutNo.toUpperCase(),
+			);
+			if (record) details.set(stockoutNo, record);
+			else missing.push(stockoutNo);
+		} catch (error) {
+			if (!(error instanceof WdtError) || index === 0) throw error;
+			throw new WdtError(
+				`${error.message}. Details were read for ${index} of ${wanted.length} stockout(s) before this failure (${stockoutNo})`,
+				{ ...error, kind: error.kind, fix: error.fix, retryable: false },
+			);
+		}
+	}
+	return { details, missing, calls };
+}
