@@ -15,6 +15,7 @@ import {
 	type StockoutRecord,
 } from './store';
 import type { SellerAccount } from './sellers';
+import { stockoutQueryWithDetail } from './stockoutQueryWithDetail';
 
 /** Largest page_size WDT accepts. */
 export const MAX_PAGE_SIZE = 100;
@@ -482,6 +483,7 @@ export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
 		purchaseApplyStop,
 		otherOutCancel,
 		searchCancel,
+		stockoutQueryWithDetail,
 	].map((spec) => [spec.name, spec]),
 );
 

@@ -291,13 +291,9 @@ export async function pageThrough(
 				);
 			const page = await read(index);
 			if (page.list.length === 0) return result(true);
-			checkRepeat(seen, page, index);
-			keep(page, index);
-			passRows += page.list.length;
-			lastLength = page.list.length;
-			if (byKey.size >= limit) return result(false);
 			if (page.total !== undefined && page.total !== total) {
-				// A record changed or arrived while paging: the page boundaries moved.
+				// A record changed or arrived while paging: the page boundaries moved. The new
+				// pass reads this page's rows again, in their place.
 				total = page.total;
 				if (restarts < MAX_RESTARTS) {
 					restarts++;
@@ -305,6 +301,11 @@ export async function pageThrough(
 					break;
 				}
 			}
+			checkRepeat(seen, page, index);
+			keep(page, index);
+			passRows += page.list.length;
+			lastLength = page.list.length;
+			if (byKey.size >= limit) return result(false);
 			if (page.list.length < pageSize && total !== undefined && passRows < total) {
 				// A short page before the total: the server caps the page size.
 				if (restarts < MAX_RESTARTS) {
