@@ -8,6 +8,9 @@
  * The page says orders of Taobao, Pinduoduo and 系统供销 platforms are not returned. The store
  * does not know platforms, so a test names the shops whose stockouts this method hides with
  * `hideStockoutDetailsOfShops`.
+ *
+ * methods.ts registers this method and this file uses its WdtError: load the simulator (or
+ * methods.ts) before importing this file directly.
  */
 import { formatCst, parseCst } from './cst';
 import { WdtError, type MethodSpec } from './methods';
