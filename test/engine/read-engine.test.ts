@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * The read engine (nodes/shared/transport/search.ts) through n8n-core's engine: against local
  * fake servers that page wrongly in each way the docs leave room for, against the vendor docs'

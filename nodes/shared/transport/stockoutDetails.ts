@@ -15,6 +15,15 @@ export interface StockoutDetailsRead {
 	calls: number;
 }
 
+/** The same failure, saying for how many stockouts details were read before it. */
+function withDetailsProgress(error: unknown, done: number, total: number, failedNo: string): unknown {
+	if (!(error instanceof WdtError) || done === 0) return error;
+	return new WdtError(
+		`${error.message}. Details were read for ${done} of ${total} stockout(s) before this failure (${failedNo})`,
+		{ ...error, kind: error.kind, fix: error.fix, retryable: false },
+	);
+}
+
 /**
  * Reads the details of sales stockouts by number with wms.stockout.Sales.queryWithDetail. The
  * page takes one `stockout_no` (a String of at most 20 characters) per call and then needs no
@@ -49,11 +58,7 @@ export async function readStockoutDetails(
 			if (record) details.set(stockoutNo, record);
 			else missing.push(stockoutNo);
 		} catch (error) {
-			if (!(error instanceof WdtError) || index === 0) throw error;
-			throw new WdtError(
-				`${error.message}. Details were read for ${index} of ${wanted.length} stockout(s) before this failure (${stockoutNo})`,
-				{ ...error, kind: error.kind, fix: error.fix, retryable: false },
-			);
+			throw withDetailsProgress(error, index, wanted.length, stockoutNo);
 		}
 	}
 	return { details, missing, calls };

@@ -100,8 +100,8 @@ export const description: INodeProperties[] = [
  * Where a method keeps its records, from the method catalog; {} leaves the record list to be
  * found in the reply (see locateRecords).
  */
-export function recordLocation(_method: string): ListLocation & { pageNoStart?: 0 | 1 } {
-	return {};
+export function recordLocation(method: string): ListLocation & { pageNoStart?: 0 | 1 } {
+	return method ? {} : {};
 }
 
 /**
