@@ -182,14 +182,29 @@ describe('Call Any Method on the doc pages\' reply shapes', () => {
 		expect(jsonOf(outputs[0])).toEqual(inner);
 	});
 
-	it('sales.StockSync.batchCalcStock: two lists, no pager: Paged Query names them; off, the whole reply is one item', async () => {
+	it('sales.StockSync.batchCalcStock: two lists: success_date records, then error_date entries marked; off, the whole reply', async () => {
 		serve('sales.StockSync.batchCalcStock');
+		const data = examples['sales.StockSync.batchCalcStock'].data as { success_date: IDataObject[]; error_date: IDataObject[] };
 		const paged = await callPaged('sales.StockSync.batchCalcStock');
-		expect(paged.error?.message).toMatch(/WDT sales\.StockSync\.batchCalcStock: several lists \(success_date, error_date\)/);
-		expect(String(paged.error?.description)).toMatch(/turn Paged Query off/);
+		expect(paged.error).toBeUndefined();
+		expect(jsonOf(paged.outputs[0])).toEqual([
+			...data.success_date,
+			...data.error_date.map((entry) => ({ wdt_list: 'error_date', ...entry })),
+		]);
 		const whole = await callPaged('sales.StockSync.batchCalcStock', { paged: false });
 		expect(whole.error).toBeUndefined();
-		expect(jsonOf(whole.outputs[0])).toEqual([{ status: 0, data: examples['sales.StockSync.batchCalcStock'].data }]);
+		expect(jsonOf(whole.outputs[0])).toEqual([{ status: 0, data }]);
+		// The example's error_date is empty; a failure (its documented rec_id, err_msg) is kept.
+		server.reply(() => ({ body: { status: 0, data: { ...data, error_date: [{ rec_id: 2447, err_msg: '平台货品不存在' }] } } }));
+		const failed = await callPaged('sales.StockSync.batchCalcStock');
+		expect(jsonOf(failed.outputs[0]).slice(-1)).toEqual([{ wdt_list: 'error_date', rec_id: 2447, err_msg: '平台货品不存在' }]);
+	});
+
+	it('a method outside the catalog with two unknown lists: Paged Query names them and suggests turning it off', async () => {
+		server.reply(() => ({ body: { status: 0, data: { success_list: [{ a: 1 }], fail_list: [] } } }));
+		const { error } = await callPaged('custom.Unknown.batch');
+		expect(error?.message).toMatch(/WDT custom\.Unknown\.batch: several lists \(success_list, fail_list\) and no known record list/);
+		expect(String(error?.description)).toMatch(/turn Paged Query off/);
 	});
 });
 

@@ -12,6 +12,8 @@ export interface ListLocation {
 	listPath?: readonly string[];
 	/** e.g. ['total_count']; undefined: `total_count` beside the list. */
 	totalPath?: readonly string[];
+	/** A few replies carry the total beside `data` (`{status, total, data: [...]}`): its name. */
+	totalBesideData?: string;
 }
 
 /** The records of one page, the total WDT reported, and any further lists beside the records. */
@@ -78,11 +80,23 @@ export function locateRecords(
 	method: string,
 	data: unknown,
 	location: ListLocation = {},
+	envelope: Record<string, unknown> = {},
 ): PageContent {
 	const totalOf = (holder: unknown) =>
 		toCount(
-			location.totalPath ? valueAt(data, location.totalPath) : valueAt(holder, ['total_count']),
+			location.totalBesideData
+				? envelope[location.totalBesideData]
+				: location.totalPath
+					? valueAt(data, location.totalPath)
+					: valueAt(holder, ['total_count']),
 		);
+	if (location.listPath?.length === 0) {
+		// The catalog says `data` itself is the record array.
+		if (Array.isArray(data)) return { list: data, total: totalOf(undefined), path: 'data', otherLists: {} };
+		if ((data === undefined || data === null) && totalOf(undefined) === 0)
+			return { list: [], total: 0, path: 'data', otherLists: {} };
+		throw listNotFound(method, data, 'no record array as data');
+	}
 	if (location.listPath?.length) {
 		const list = valueAt(data, location.listPath);
 		const path = `data.${location.listPath.join('.')}`;
@@ -96,7 +110,7 @@ export function locateRecords(
 			: {};
 		return { list, total, path, otherLists };
 	}
-	if (Array.isArray(data)) return { list: data, path: 'data', otherLists: {} };
+	if (Array.isArray(data)) return { list: data, total: totalOf(undefined), path: 'data', otherLists: {} };
 	if (!isObject(data)) throw listNotFound(method, data, 'no record list in the reply');
 	let holder = data;
 	let prefix = 'data';
@@ -204,7 +218,7 @@ export async function pageThrough(
 		const response = await fetchPage({ pageSize, pageNo: start + index, calcTotal: true });
 		calls++;
 		pages++;
-		return locateRecords(method, response.data, options);
+		return locateRecords(method, response.data, options, response);
 	};
 	const keep = (page: PageContent, index: number) => {
 		for (const record of page.list) {

@@ -12,6 +12,7 @@ import {
 	type ListLocation,
 	type TimeWindow,
 } from '../protocol';
+import { getCatalogMethod } from '../catalog';
 import { callWdt, type CallPolicy, type WdtFunctions } from './index';
 
 /** Parallel Requests: WDT's per-key limits are shared with the user's other systems. */
@@ -45,6 +46,29 @@ export interface WindowedSearch extends ListLocation {
 	/** Windows read at the same time, 1–5 (default 1); drops to 1 after a concurrency-limit reply. */
 	parallel?: number;
 	policy?: Partial<CallPolicy>;
+}
+
+/** The doc page's note that paging from the last page towards the first avoids missing rows. */
+const LAST_TO_FIRST_NOTE = '从后往前翻页';
+
+/** What the method catalog (from the doc pages) says about a method's pager and record list. */
+export type CatalogPaging = Pick<
+	WindowedSearch,
+	'listPath' | 'totalPath' | 'totalBesideData' | 'pageNoStart' | 'maxWindowMs' | 'order' | 'pageSize'
+>;
+
+export function catalogPaging(method: string): CatalogPaging {
+	const entry = getCatalogMethod(method);
+	if (!entry) return {};
+	const paging: CatalogPaging = {};
+	if (entry.listPath) paging.listPath = entry.listPath;
+	if (entry.totalPath) paging.totalPath = entry.totalPath;
+	if (entry.totalBesideData) paging.totalBesideData = entry.totalBesideData;
+	if (entry.pageNoStart !== undefined) paging.pageNoStart = entry.pageNoStart;
+	if (entry.maxWindowMs) paging.maxWindowMs = entry.maxWindowMs;
+	if (entry.maxPageSize) paging.pageSize = Math.min(entry.maxPageSize, WDT_MAX_PAGE_SIZE);
+	if (entry.notes?.some((note) => note.includes(LAST_TO_FIRST_NOTE))) paging.order = 'lastToFirst';
+	return paging;
 }
 
 export interface SearchResult {

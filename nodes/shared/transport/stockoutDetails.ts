@@ -1,6 +1,6 @@
 import { WdtError } from '../protocol';
 import { type CallPolicy, type WdtFunctions } from './index';
-import { searchWindows } from './search';
+import { catalogPaging, searchWindows } from './search';
 
 export const STOCKOUT_DETAIL_METHOD = 'wms.stockout.Sales.queryWithDetail';
 
@@ -42,13 +42,15 @@ export async function readStockoutDetails(
 	for (const [index, stockoutNo] of wanted.entries()) {
 		try {
 			const result = await searchWindows.call(this, {
+				listPath: ['order'],
+				totalPath: ['total_count'],
+				// The page recommends paging from the last page back (从后往前翻页).
+				order: 'lastToFirst',
+				...catalogPaging(STOCKOUT_DETAIL_METHOD),
 				method: STOCKOUT_DETAIL_METHOD,
 				args: () => [{ stockout_no: stockoutNo }],
 				pageSize: DETAIL_PAGE_SIZE,
-				listPath: ['order'],
-				totalPath: ['total_count'],
 				recordKey: (record) => String((record as Record<string, unknown>).stockout_id),
-				order: 'lastToFirst',
 				policy: options.policy,
 			});
 			calls += result.calls;

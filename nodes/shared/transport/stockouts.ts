@@ -7,7 +7,7 @@ import {
 	type TimeWindow,
 } from '../protocol';
 import { type CallPolicy, type WdtFunctions } from './index';
-import { searchWindows } from './search';
+import { catalogPaging, searchWindows } from './search';
 
 export const SEARCH_CANCEL_METHOD = 'wms.stockout.Sales.searchCancel';
 
@@ -30,10 +30,11 @@ export function searchCancelQuery(range: TimeWindow) {
 		args: (window: TimeWindow | undefined) => [
 			{ start_time: toWdtTime(window!.startMs), end_time: toWdtTime(window!.endMs) },
 		],
-		range,
-		maxWindowMs: SEARCH_CANCEL_MAX_WINDOW_MS,
 		listPath: ['order_list'],
 		totalPath: ['total_count'],
+		...catalogPaging(SEARCH_CANCEL_METHOD),
+		range,
+		maxWindowMs: SEARCH_CANCEL_MAX_WINDOW_MS,
 		// One cancellation event: a re-cancel carries a new modified time.
 		recordKey: (raw: unknown) => stockoutEventKey(raw as StockoutItem),
 		moved: { idField: 'stockout_id', modifiedField: 'modified' },

@@ -9,11 +9,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import {
 	locateRecords,
 	WDT_MAX_PAGE_SIZE,
-	type ListLocation,
 	type WdtResponse,
 } from '../../../shared/protocol';
 import { callWdt, toNodeError } from '../../../shared/transport';
-import { searchWindows } from '../../../shared/transport/search';
+import { getCatalogMethod } from '../../../shared/catalog';
+import { catalogPaging, searchWindows } from '../../../shared/transport/search';
 import { invalidInput } from '../common';
 
 const show = { resource: ['custom'], operation: ['call'] };
@@ -95,14 +95,6 @@ export const description: INodeProperties[] = [
 		description: 'Which page to read (page_no), counting from 0',
 	},
 ];
-
-/**
- * Where a method keeps its records, from the method catalog; {} leaves the record list to be
- * found in the reply (see locateRecords).
- */
-export function recordLocation(method: string): ListLocation & { pageNoStart?: 0 | 1 } {
-	return method ? {} : {};
-}
 
 /**
  * Marks entries of a list beside the records (e.g. batchCalcStock's error_date, the refund
@@ -208,7 +200,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			});
 			continue;
 		}
-		const policy = { write: !looksReadOnly(call.method) };
+		const policy = { write: getCatalogMethod(call.method)?.write ?? !looksReadOnly(call.method) };
 		try {
 			if (!this.getNodeParameter('paged', i, false)) {
 				const response = await callWdt.call(this, call, policy);
@@ -219,7 +211,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				WDT_MAX_PAGE_SIZE,
 				this.getNodeParameter('pageSize', i, WDT_MAX_PAGE_SIZE) as number,
 			);
-			const location = recordLocation(call.method);
+			// Where the method's doc page puts its records; unknown methods: found in the reply.
+			const { listPath, totalPath, totalBesideData, pageNoStart, order } = catalogPaging(
+				call.method,
+			);
+			const location = { listPath, totalPath, totalBesideData };
 			if (this.getNodeParameter('returnAll', i, true)) {
 				// Records are deduplicated by their whole JSON: a total that changes while paging
 				// makes the engine read pages again.
@@ -227,6 +223,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					method: call.method,
 					args: () => call.args,
 					pageSize,
+					pageNoStart,
+					order,
 					...location,
 					policy,
 				});

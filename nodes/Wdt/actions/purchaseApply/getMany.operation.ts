@@ -12,7 +12,7 @@ import {
 	withIsoTimes,
 	type TimeWindow,
 } from '../../../shared/protocol';
-import { searchWindows } from '../../../shared/transport/search';
+import { catalogPaging, searchWindows } from '../../../shared/transport/search';
 import { invalidInput, readDateParameter, runPerItem } from '../common';
 import { readOptionsField, readParallelRequests } from '../readOptions';
 
@@ -176,10 +176,11 @@ async function readApplies(
 			if (query.applyNo) params.purchase_apply_no = query.applyNo;
 			return [params];
 		},
-		range: query.range,
-		maxWindowMs: SEARCH_MAX_WINDOW_MS,
 		listPath: ['order_list'],
 		totalPath: ['total_count'],
+		...catalogPaging(SEARCH_METHOD),
+		range: query.range,
+		maxWindowMs: SEARCH_MAX_WINDOW_MS,
 		recordKey: (record) => String((record as IDataObject).purchase_apply_no),
 		// Lines: the limit counts output items, which only the applies' lines tell.
 		limit: asLines ? undefined : limit,
