@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { CatalogParam } from '../../nodes/shared/catalog/types';
 import type { WdtReply } from './methods';
 
 /** Where doc-example mode finds a method's reply example (undefined: the page has none). */
@@ -23,18 +24,10 @@ const METHOD_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/;
 /** The documented facts of one method, as the catalog fixture holds them. */
 export interface DocFixture {
 	method: string;
-	/** The documented reply field tree (see the catalog contract). */
-	response: DocField[];
+	/** The documented reply field tree under `data` (for a list `data`: the fields of an entry). */
+	response: CatalogParam[];
 	replyExample?: unknown;
 	requestExample?: unknown;
-}
-
-export interface DocField {
-	name: string;
-	type: string;
-	length?: number;
-	required: boolean;
-	children?: DocField[];
 }
 
 /** Reads test/fixtures/wdt-docs/<method>.json; undefined when there is no such fixture. */

@@ -17,7 +17,6 @@ export {
 	readDocFixture,
 	type DocExampleMode,
 	type DocExampleSource,
-	type DocField,
 	type DocFixture,
 } from './doc-examples';
 export {
