@@ -391,3 +391,215 @@ describe.skipIf(!existsSync(SEEDS))('hand-listed fields match the pages', () => 
 			);
 	});
 });
+
+// ---------------------------------------------------------------------------------------------
+// Example workflows read only fields the WDT nodes output
+// ---------------------------------------------------------------------------------------------
+
+interface WorkflowNode {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+}
+interface Workflow {
+	nodes: WorkflowNode[];
+	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+}
+
+/** The method whose records a read operation outputs, one item per record. */
+const READ_OPERATIONS: Readonly<Record<string, string>> = {
+	'salesStockout/getManyCancelled': SEARCH_CANCEL,
+	'purchaseApply/getMany': 'purchase.PurchaseApply.search',
+};
+
+/** Nodes whose output items are their input items. */
+const PASS_THROUGH = new Set(
+	['noOp', 'if', 'filter', 'switch', 'wait', 'limit', 'sort', 'removeDuplicates'].map(
+		(name) => `n8n-nodes-base.${name}`,
+	),
+);
+
+/** Fields our nodes add to a record: the status name, each CST time also in ISO form. */
+const ADDED_FIELDS = ['status_name'];
+const ISO_SUFFIX = '_iso';
+/** Include Details adds the queryWithDetail record and says when there was none. */
+const DETAIL_FLAGS = ['details_found', 'details_missing_reason'];
+
+/**
+ * The documented fields of one record of a method: the entries of the list at the catalog's
+ * listPath, else of the first list of objects in the reply (purchase.PurchaseApply.search).
+ */
+function recordFields(method: string): string[] {
+	const fixture = readDocFixture(method);
+	if (!fixture) throw new Error(`no doc fixture for ${method}`);
+	const listPath = getCatalogMethod(method)?.listPath ?? [];
+	let fields = fixture.response;
+	for (const name of listPath) fields = fields.find((field) => field.name === name)?.children ?? [];
+	if (listPath.length === 0) {
+		const list = fields.find(
+			(field) => /^List\s*<\s*Map/i.test(field.type) && field.children?.length,
+		);
+		fields = list?.children ?? fields;
+	}
+	return fields.map((field) => field.name);
+}
+
+/**
+ * What a WDT node's output items may hold; undefined for other nodes. Our write operations output
+ * results of our own making, not WDT records: none is listed here, so reading one is reported.
+ */
+function outputFields(node: WorkflowNode): Set<string> | undefined {
+	let method: string | undefined;
+	if (node.type === 'n8n-nodes-wdt.wdtTrigger') method = SEARCH_CANCEL;
+	else if (node.type === 'n8n-nodes-wdt.wdt') {
+		const operation = `${String(node.parameters.resource)}/${String(node.parameters.operation)}`;
+		method = READ_OPERATIONS[operation];
+		if (!method) return new Set();
+	}
+	if (!method) return undefined;
+	const options = (node.parameters.options ?? {}) as Record<string, unknown>;
+	const documented = [
+		...recordFields(method),
+		...(options.includeDetails === true ? recordFields(STOCKOUT_DETAILS) : []),
+	];
+	return new Set([
+		...documented,
+		...documented.map((field) => field + ISO_SUFFIX),
+		...ADDED_FIELDS,
+		...(options.includeDetails === true ? DETAIL_FLAGS : []),
+	]);
+}
+
+/** Every expression (string starting with '=') in a node's parameters. */
+function expressions(value: unknown): string[] {
+	if (typeof value === 'string') return value.startsWith('=') ? [value] : [];
+	if (Array.isArray(value)) return value.flatMap(expressions);
+	if (isObject(value)) return Object.values(value).flatMap(expressions);
+	return [];
+}
+
+/** `$json.a`, `$json['a']`, `$json["a"]`: the first field name read from the current item. */
+function jsonReads(expression: string): string[] {
+	return [...expression.matchAll(/\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*['"]([^'"]+)['"]\s*\])/g)].map(
+		(match) => match[1] ?? match[2],
+	);
+}
+
+/** Fields read from the items of a list, as in `list.map(s => s.a)`: the arrow parameter's fields. */
+function arrowParameterReads(expression: string): string[] {
+	const reads: string[] = [];
+	for (const match of expression.matchAll(/\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>/g)) {
+		const parameter = match[1];
+		const access = new RegExp(
+			`(?<![\\w$.])${parameter.replace(/\$/g, '\\$')}\\.([A-Za-z_$][\\w$]*)`,
+			'g',
+		);
+		for (const read of expression.slice(match.index).matchAll(access)) reads.push(read[1]);
+	}
+	return reads;
+}
+
+/** `$('Node').item.json.a` and the like: [node name, field]. */
+function namedNodeReads(expression: string): Array<[string, string]> {
+	return [
+		...expression.matchAll(
+			/\$\(\s*['"]([^'"]+)['"]\s*\)\s*\.\s*(?:item|first\(\)|last\(\)|itemMatching\([^)]*\)|all\(\)\[\d+\])\s*\.\s*json\s*\.\s*([A-Za-z_$][\w$]*)/g,
+		),
+	].map((match) => [match[1], match[2]]);
+}
+
+/** Each read of a WDT node's output that the method does not return: "node: field (from …)". */
+function undocumentedReads(workflow: Workflow): string[] {
+	const byName = new Map(workflow.nodes.map((node) => [node.name, node]));
+	const next = (name: string) =>
+		(workflow.connections[name]?.main ?? []).flat().map((target) => byName.get(target.node)!);
+	const problems: string[] = [];
+	const check = (reader: string, field: string, source: string, fields: Set<string>) => {
+		if (!fields.has(field)) problems.push(`${reader}: ${field} (not in the output of ${source})`);
+	};
+	for (const source of workflow.nodes) {
+		const fields = outputFields(source);
+		if (!fields) continue;
+		// Nodes that get the WDT items as their input ($json), through pass-through nodes.
+		const queue = next(source.name);
+		const seen = new Set<string>();
+		while (queue.length) {
+			const node = queue.shift()!;
+			if (seen.has(node.name)) continue;
+			seen.add(node.name);
+			const texts = expressions(node.parameters);
+			for (const field of texts.flatMap(jsonReads)) check(node.name, field, source.name, fields);
+			if (PASS_THROUGH.has(node.type)) queue.push(...next(node.name));
+			if (node.type === 'n8n-nodes-base.aggregate') {
+				// One item holding the WDT items under destinationFieldName, read with list functions.
+				const list = String(node.parameters.destinationFieldName ?? 'data');
+				for (const reader of next(node.name)) {
+					for (const text of expressions(reader.parameters)) {
+						for (const field of jsonReads(text))
+							if (field !== list) check(reader.name, field, node.name, new Set([list]));
+						for (const field of arrowParameterReads(text))
+							check(reader.name, field, source.name, fields);
+					}
+				}
+			}
+		}
+		// Any node reading the WDT node by name.
+		for (const node of workflow.nodes) {
+			for (const [name, field] of expressions(node.parameters).flatMap(namedNodeReads)) {
+				if (name === source.name) check(node.name, field, source.name, fields);
+			}
+		}
+	}
+	return problems;
+}
+
+const EXAMPLES = join(__dirname, '../../examples');
+
+describe('example workflows read only documented output fields', () => {
+	it.each(readdirSync(EXAMPLES).filter((file) => file.endsWith('.json')))('%s', (file) => {
+		const workflow = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as Workflow;
+		expect(undocumentedReads(workflow)).toEqual([]);
+	});
+
+	it('the checker finds reads of fields searchCancel does not return, however they are written', () => {
+		expect(recordFields(SEARCH_CANCEL)).toEqual([
+			'stockout_id',
+			'stockout_no',
+			'status',
+			'modified',
+		]);
+		expect(recordFields('purchase.PurchaseApply.search')).toContain('detail_list');
+		const node = (name: string, type: string, parameters: Record<string, unknown> = {}) => ({
+			name,
+			type,
+			parameters,
+		});
+		const to = (...names: string[]) => ({ main: [names.map((name) => ({ node: name }))] });
+		const workflow: Workflow = {
+			nodes: [
+				node('Get', 'n8n-nodes-wdt.wdt', {
+					resource: 'salesStockout',
+					operation: 'getManyCancelled',
+				}),
+				node('Keep', 'n8n-nodes-base.noOp'),
+				node('Mail', 'n8n-nodes-base.emailSend', {
+					text: '={{ $json.stockout_no }} {{ $json.modified_iso }} {{ $json["receiver_name"] }}',
+				}),
+				node('All', 'n8n-nodes-base.aggregate', { destinationFieldName: 'rows' }),
+				node('Sum', 'n8n-nodes-base.emailSend', {
+					text: '={{ $json.rows.map(s => s.status_name + s.shop_no).join() }}',
+				}),
+				node('Later', 'n8n-nodes-base.set', { value: "={{ $('Get').item.json.src_order_no }}" }),
+			],
+			connections: { Get: to('Keep', 'All'), Keep: to('Mail'), All: to('Sum'), Sum: to('Later') },
+		};
+		expect(undocumentedReads(workflow).sort()).toEqual([
+			'Later: src_order_no (not in the output of Get)',
+			'Mail: receiver_name (not in the output of Get)',
+			'Sum: shop_no (not in the output of Get)',
+		]);
+		// With Include Details, the queryWithDetail fields are part of the output.
+		workflow.nodes[0].parameters.options = { includeDetails: true };
+		expect(undocumentedReads(workflow)).toEqual([]);
+	});
+});
