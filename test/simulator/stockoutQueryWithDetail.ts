@@ -13,7 +13,7 @@
  * methods.ts) before importing this file directly.
  */
 import { formatCst, parseCst } from './cst';
-import { WdtError, type MethodSpec } from './methods';
+import { pagedData, WdtError, type MethodSpec } from './methods';
 import { WAREHOUSE_NAMES, type SimulatorStore, type StockoutRecord } from './store';
 
 /** Longest time window of wms.stockout.Sales.queryWithDetail. */
@@ -98,15 +98,9 @@ export const stockoutQueryWithDetail: MethodSpec = {
 				// alone is not filtered by status: the page is silent, and the number names one stockout.
 				const statusType = present(query.status_type) ? Number(query.status_type) : 1;
 				if (statusType === 1 && record.status > 10) return false;
-				const modified = Math.floor(record.modifiedMs / 1000) * 1000;
-				return modified >= window.startMs && modified <= window.endMs;
+				return store.inWindow(record.modifiedMs, window.startMs, window.endMs);
 			})
 			.sort((a, b) => a.modifiedMs - b.modifiedMs || a.stockoutId - b.stockoutId);
-		const start = pager ? pager.pageNo * pager.pageSize : 0;
-		const rows = (pager ? matches.slice(start, start + pager.pageSize) : matches).map(detailRow);
-		return {
-			status: 0,
-			data: pager?.calcTotal ? { total_count: matches.length, order: rows } : { order: rows },
-		};
+		return { status: 0, data: pagedData({ store, pager }, 'order', matches, detailRow) };
 	},
 };
