@@ -74,7 +74,11 @@ const recIds = (items: IDataObject[]) => items.map((item) => item.rec_id);
 
 /** WDT's pager over `all`, with `page` free to misbehave. */
 const pagedServer =
-	(all: unknown[], page: (pager: { pageNo: number; pageSize: number }) => unknown[], total = all.length) =>
+	(
+		all: unknown[],
+		page: (pager: { pageNo: number; pageSize: number }) => unknown[],
+		total = all.length,
+	) =>
 	(request: ReceivedRequest): FakeReply => ({
 		body: { status: 0, data: { total_count: total, order_list: page(pagerOf(request)) } },
 	});
@@ -84,7 +88,11 @@ const honest = (all: unknown[]) => (pager: { pageNo: number; pageSize: number })
 describe('Call Any Method → Paged Query, Return All against misbehaving pagers', () => {
 	it('a server that silently caps page_size at 50 still yields all 730 rows', async () => {
 		const all = rows(730);
-		server.reply(pagedServer(all, ({ pageNo, pageSize }) => all.slice(pageNo * Math.min(pageSize, 50), (pageNo + 1) * Math.min(pageSize, 50))));
+		server.reply(
+			pagedServer(all, ({ pageNo, pageSize }) =>
+				all.slice(pageNo * Math.min(pageSize, 50), (pageNo + 1) * Math.min(pageSize, 50)),
+			),
+		);
 		const { outputs, error } = await callPaged('wms.x.Capped.search');
 		expect(error).toBeUndefined();
 		expect(recIds(jsonOf(outputs[0]))).toEqual(recIds(all));
@@ -94,7 +102,11 @@ describe('Call Any Method → Paged Query, Return All against misbehaving pagers
 	it('a short page before total_count does not end the read', async () => {
 		const all = rows(250);
 		// The second request (page 1) comes back with 20 of 100 rows; later requests are honest.
-		server.reply(pagedServer(all, (pager) => (server.requests.length === 2 ? all.slice(100, 120) : honest(all)(pager))));
+		server.reply(
+			pagedServer(all, (pager) =>
+				server.requests.length === 2 ? all.slice(100, 120) : honest(all)(pager),
+			),
+		);
 		const { outputs, error } = await callPaged('wms.x.Short.search');
 		expect(error).toBeUndefined();
 		expect(recIds(jsonOf(outputs[0]))).toEqual(recIds(all));
@@ -120,15 +132,21 @@ describe('Call Any Method → Paged Query, Return All against misbehaving pagers
 		const all = rows(730);
 		server.reply(pagedServer(all, () => all.slice(0, 100)));
 		const { error } = await callPaged('wms.x.Loop.search');
-		expect(error?.message).toMatch(/WDT wms\.x\.Loop\.search: page_no 1 returned the same 100 rows as an earlier page: the server seems to ignore page_no/);
+		expect(error?.message).toMatch(
+			/WDT wms\.x\.Loop\.search: page_no 1 returned the same 100 rows as an earlier page: the server seems to ignore page_no/,
+		);
 		expect(server.requests).toHaveLength(2);
 	});
 
 	it('a reply without a recognizable list is an error naming the method and the keys, not an empty success', async () => {
-		server.reply(() => ({ body: { status: 0, data: { total_count: 3, rows_a: [1], rows_b: [2] } } }));
+		server.reply(() => ({
+			body: { status: 0, data: { total_count: 3, rows_a: [1], rows_b: [2] } },
+		}));
 		const { outputs, error } = await callPaged('wms.x.Odd.search');
 		expect(outputs[0] ?? []).toHaveLength(0);
-		expect(error?.message).toMatch(/WDT wms\.x\.Odd\.search: several lists \(rows_a, rows_b\).*keys total_count, rows_a, rows_b/);
+		expect(error?.message).toMatch(
+			/WDT wms\.x\.Odd\.search: several lists \(rows_a, rows_b\).*keys total_count, rows_a, rows_b/,
+		);
 	});
 
 	it('no duplicates when the total changes between pages (deduplicated by the whole record)', async () => {
@@ -136,7 +154,15 @@ describe('Call Any Method → Paged Query, Return All against misbehaving pagers
 		server.reply((request) => {
 			const { pageNo, pageSize } = pagerOf(request);
 			if (server.requests.length === 2) all = all.slice(100); // 100 rows leave between pages
-			return { body: { status: 0, data: { total_count: all.length, order_list: all.slice(pageNo * pageSize, (pageNo + 1) * pageSize) } } };
+			return {
+				body: {
+					status: 0,
+					data: {
+						total_count: all.length,
+						order_list: all.slice(pageNo * pageSize, (pageNo + 1) * pageSize),
+					},
+				},
+			};
 		});
 		const { outputs, error } = await callPaged('wms.x.Moving.search');
 		expect(error).toBeUndefined();
@@ -153,14 +179,16 @@ describe('Call Any Method → Paged Query, Return All against misbehaving pagers
 				: pagedServer(all, honest(all))(request),
 		);
 		const { error } = await callPaged('wms.x.Limited.search');
-		expect(error?.message).toMatch(/超过每分钟最大调用频率限制.*Read so far: no window of 1 was read completely; window 1 \(no time range\) failed after 2 page\(s\); 200 record\(s\) were collected and are not output/);
+		expect(error?.message).toMatch(
+			/超过每分钟最大调用频率限制.*Read so far: no window of 1 was read completely; window 1 \(no time range\) failed after 2 page\(s\); 200 record\(s\) were collected and are not output/,
+		);
 		expect(String(error?.description)).toMatch(/5[-–]10 minutes/);
 		// Neither the engine nor callWdt retries a rate limit: page 2 was asked for once.
 		expect(server.requests.filter((r) => r.query.page_no === '2')).toHaveLength(1);
 	}, 30_000);
 });
 
-describe('Call Any Method on the doc pages\' reply shapes', () => {
+describe("Call Any Method on the doc pages' reply shapes", () => {
 	const serve = (method: string) => server.reply(() => ({ body: examples[method] }));
 
 	it('wms.stockin.Refund.queryWithDetail: records from data.order, summary_data entries after them, marked', async () => {
@@ -168,9 +196,14 @@ describe('Call Any Method on the doc pages\' reply shapes', () => {
 		const { outputs, error } = await callPaged('wms.stockin.Refund.queryWithDetail');
 		expect(error).toBeUndefined();
 		const items = jsonOf(outputs[0]);
-		const data = examples['wms.stockin.Refund.queryWithDetail'].data as { order: IDataObject[]; summary_data: IDataObject[] };
+		const data = examples['wms.stockin.Refund.queryWithDetail'].data as {
+			order: IDataObject[];
+			summary_data: IDataObject[];
+		};
 		expect(items.slice(0, data.order.length)).toEqual(data.order);
-		expect(items.slice(data.order.length)).toEqual(data.summary_data.map((entry) => ({ wdt_list: 'summary_data', ...entry })));
+		expect(items.slice(data.order.length)).toEqual(
+			data.summary_data.map((entry) => ({ wdt_list: 'summary_data', ...entry })),
+		);
 		expect(server.requests).toHaveLength(1);
 	});
 
@@ -178,13 +211,20 @@ describe('Call Any Method on the doc pages\' reply shapes', () => {
 		serve('wms.stockout.SalesPick.pickListOverviewForApi');
 		const { outputs, error } = await callPaged('wms.stockout.SalesPick.pickListOverviewForApi');
 		expect(error).toBeUndefined();
-		const inner = (examples['wms.stockout.SalesPick.pickListOverviewForApi'].data.data as { pick_goods_data_list: IDataObject[] }).pick_goods_data_list;
+		const inner = (
+			examples['wms.stockout.SalesPick.pickListOverviewForApi'].data.data as {
+				pick_goods_data_list: IDataObject[];
+			}
+		).pick_goods_data_list;
 		expect(jsonOf(outputs[0])).toEqual(inner);
 	});
 
 	it('sales.StockSync.batchCalcStock: two lists: success_date records, then error_date entries marked; off, the whole reply', async () => {
 		serve('sales.StockSync.batchCalcStock');
-		const data = examples['sales.StockSync.batchCalcStock'].data as { success_date: IDataObject[]; error_date: IDataObject[] };
+		const data = examples['sales.StockSync.batchCalcStock'].data as {
+			success_date: IDataObject[];
+			error_date: IDataObject[];
+		};
 		const paged = await callPaged('sales.StockSync.batchCalcStock');
 		expect(paged.error).toBeUndefined();
 		expect(jsonOf(paged.outputs[0])).toEqual([
@@ -195,15 +235,26 @@ describe('Call Any Method on the doc pages\' reply shapes', () => {
 		expect(whole.error).toBeUndefined();
 		expect(jsonOf(whole.outputs[0])).toEqual([{ status: 0, data }]);
 		// The example's error_date is empty; a failure (its documented rec_id, err_msg) is kept.
-		server.reply(() => ({ body: { status: 0, data: { ...data, error_date: [{ rec_id: 2447, err_msg: '平台货品不存在' }] } } }));
+		server.reply(() => ({
+			body: {
+				status: 0,
+				data: { ...data, error_date: [{ rec_id: 2447, err_msg: '平台货品不存在' }] },
+			},
+		}));
 		const failed = await callPaged('sales.StockSync.batchCalcStock');
-		expect(jsonOf(failed.outputs[0]).slice(-1)).toEqual([{ wdt_list: 'error_date', rec_id: 2447, err_msg: '平台货品不存在' }]);
+		expect(jsonOf(failed.outputs[0]).slice(-1)).toEqual([
+			{ wdt_list: 'error_date', rec_id: 2447, err_msg: '平台货品不存在' },
+		]);
 	});
 
 	it('a method outside the catalog with two unknown lists: Paged Query names them and suggests turning it off', async () => {
-		server.reply(() => ({ body: { status: 0, data: { success_list: [{ a: 1 }], fail_list: [] } } }));
+		server.reply(() => ({
+			body: { status: 0, data: { success_list: [{ a: 1 }], fail_list: [] } },
+		}));
 		const { error } = await callPaged('custom.Unknown.batch');
-		expect(error?.message).toMatch(/WDT custom\.Unknown\.batch: several lists \(success_list, fail_list\) and no known record list/);
+		expect(error?.message).toMatch(
+			/WDT custom\.Unknown\.batch: several lists \(success_list, fail_list\) and no known record list/,
+		);
 		expect(String(error?.description)).toMatch(/turn Paged Query off/);
 	});
 });
@@ -221,7 +272,11 @@ describe('Parallel Requests', () => {
 			list.push({ stockout_id: id, stockout_no: `CK${id}`, status: 5, modified: cst });
 		}
 		return new Promise((resolve) =>
-			setTimeout(() => resolve({ body: { status: 0, data: { total_count: list.length, order_list: list } } }), delayMs),
+			setTimeout(
+				() =>
+					resolve({ body: { status: 0, data: { total_count: list.length, order_list: list } } }),
+				delayMs,
+			),
 		);
 	};
 	const getManyCancelled = async (parallelRequests: number) =>
@@ -256,7 +311,8 @@ describe('Parallel Requests', () => {
 		let inFlight = 0;
 		let peak = 0;
 		server.reply(async (request) => {
-			if (inFlight > 0) return { body: { status: 100, message: '超过每分钟最大并发次数限制，请稍后重试' } };
+			if (inFlight > 0)
+				return { body: { status: 100, message: '超过每分钟最大并发次数限制，请稍后重试' } };
 			inFlight++;
 			peak = Math.max(peak, inFlight);
 			try {
@@ -282,7 +338,12 @@ describe('Get Many Cancelled on the simulator', () => {
 	const base = Date.parse('2024-11-21T00:00:00+08:00');
 
 	it('Include Details merges queryWithDetail fields and marks the stockouts WDT returned none for', async () => {
-		rig.sim.addStockout({ stockoutNo: 'CK1', modifiedMs: base + 60_000, shopNo: 'shop-own', logisticsNo: 'SF1' });
+		rig.sim.addStockout({
+			stockoutNo: 'CK1',
+			modifiedMs: base + 60_000,
+			shopNo: 'shop-own',
+			logisticsNo: 'SF1',
+		});
 		rig.sim.addStockout({ stockoutNo: 'CK2', modifiedMs: base + 120_000, shopNo: 'shop-tb' });
 		hideStockoutDetailsOfShops(rig.sim, ['shop-tb']);
 		const { outputs, error } = await rig.run(
@@ -312,11 +373,16 @@ describe('Get Many Cancelled on the simulator', () => {
 		expect(found).toHaveProperty('details_list');
 		expect(found).toHaveProperty('created_date_iso');
 		expect(missing).toMatchObject({ stockout_no: 'CK2', details_found: false });
-		expect(String(missing.details_missing_reason)).toMatch(/Taobao\/Tmall, Pinduoduo and WDT system-distribution/);
+		expect(String(missing.details_missing_reason)).toMatch(
+			/Taobao\/Tmall, Pinduoduo and WDT system-distribution/,
+		);
 		expect(missing).not.toHaveProperty('order_no');
 		expect(pairsOf(outputs[0])).toEqual([0, 0]);
 		const detailCalls = rig.sim.requestsFor('wms.stockout.Sales.queryWithDetail');
-		expect(detailCalls.map((r) => r.args)).toEqual([[{ stockout_no: 'CK1' }], [{ stockout_no: 'CK2' }]]);
+		expect(detailCalls.map((r) => r.args)).toEqual([
+			[{ stockout_no: 'CK1' }],
+			[{ stockout_no: 'CK2' }],
+		]);
 	});
 
 	it('output times carry the same +08:00 instant whatever the host and workflow timezone', async () => {
@@ -346,13 +412,23 @@ describe('Get Many Cancelled on the simulator', () => {
 		const ny = await runIn('America/New_York');
 		const tokyo = await runIn('Asia/Tokyo');
 		expect(ny).toEqual(tokyo);
-		expect(ny[0]).toMatchObject({ modified: '2024-11-21 08:30:05', modified_iso: '2024-11-21T08:30:05+08:00' });
+		expect(ny[0]).toMatchObject({
+			modified: '2024-11-21 08:30:05',
+			modified_iso: '2024-11-21T08:30:05+08:00',
+		});
 		expect(Date.parse(ny[0].modified_iso as string)).toBe(Date.parse('2024-11-21T00:30:05Z'));
 	});
 
-	it('Purchase Apply → Get Many outputs modified_iso and created_iso beside WDT\'s strings', async () => {
-		rig.sim.addPurchaseApply({ modifiedMs: Date.now() - 60_000, details: [{ specNo: 'SPEC001', num: 2 }] });
-		const { outputs, error } = await rig.run({ resource: 'purchaseApply', operation: 'getMany', returnAll: true });
+	it("Purchase Apply → Get Many outputs modified_iso and created_iso beside WDT's strings", async () => {
+		rig.sim.addPurchaseApply({
+			modifiedMs: Date.now() - 60_000,
+			details: [{ specNo: 'SPEC001', num: 2 }],
+		});
+		const { outputs, error } = await rig.run({
+			resource: 'purchaseApply',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(error).toBeUndefined();
 		const [apply] = jsonOf(outputs[0]);
 		expect(apply.modified_iso).toBe(`${String(apply.modified).replace(' ', 'T')}+08:00`);

@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	DEFAULT_PARALLEL_REQUESTS,
-	MAX_PARALLEL_REQUESTS,
-} from '../../shared/transport/search';
+import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from '../../shared/transport/search';
 
 /** The Parallel Requests option of reads that span several time windows. */
 export function parallelRequestsOption(): INodeProperties {

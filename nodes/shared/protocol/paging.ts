@@ -92,7 +92,8 @@ export function locateRecords(
 		);
 	if (location.listPath?.length === 0) {
 		// The catalog says `data` itself is the record array.
-		if (Array.isArray(data)) return { list: data, total: totalOf(undefined), path: 'data', otherLists: {} };
+		if (Array.isArray(data))
+			return { list: data, total: totalOf(undefined), path: 'data', otherLists: {} };
 		if ((data === undefined || data === null) && totalOf(undefined) === 0)
 			return { list: [], total: 0, path: 'data', otherLists: {} };
 		throw listNotFound(method, data, 'no record array as data');
@@ -110,7 +111,8 @@ export function locateRecords(
 			: {};
 		return { list, total, path, otherLists };
 	}
-	if (Array.isArray(data)) return { list: data, total: totalOf(undefined), path: 'data', otherLists: {} };
+	if (Array.isArray(data))
+		return { list: data, total: totalOf(undefined), path: 'data', otherLists: {} };
 	if (!isObject(data)) throw listNotFound(method, data, 'no record list in the reply');
 	let holder = data;
 	let prefix = 'data';
@@ -139,6 +141,30 @@ export function locateRecords(
 		path: `${prefix}.${name}`,
 		otherLists: otherArrays(holder, name),
 	};
+}
+
+/** The fields that identify a record and its modification time, for movedWhileRead. */
+export interface MovedFields {
+	idField: string;
+	modifiedField: string;
+}
+
+/**
+ * True when one read holds a record at two different modified times: it changed while the pages
+ * were read, so it moved in WDT's list sorted by modified, and the rows behind it slid one place
+ * towards page 0. When the total stayed the same (the new time is still inside the window) the
+ * pager cannot tell, and a row that crossed a page boundary was never returned: the caller reads
+ * the window again.
+ */
+export function movedWhileRead(records: readonly unknown[], fields: MovedFields): boolean {
+	const modifiedById = new Map<string, unknown>();
+	for (const record of records as ReadonlyArray<Record<string, unknown> | undefined>) {
+		const id = String(record?.[fields.idField]);
+		const modified = record?.[fields.modifiedField];
+		if (modifiedById.has(id) && modifiedById.get(id) !== modified) return true;
+		modifiedById.set(id, modified);
+	}
+	return false;
 }
 
 /** Findings of a pager that misbehaves: never answered with an empty or truncated success. */
@@ -269,7 +295,10 @@ export async function pageThrough(
 			const lastIndex = Math.ceil(total / pageSize) - 1;
 			if (lastIndex < 1) return result(true);
 			if (lastIndex + 1 > MAX_PAGES_PER_QUERY)
-				throw pagingError(method, `total_count ${total} needs more than ${MAX_PAGES_PER_QUERY} pages`);
+				throw pagingError(
+					method,
+					`total_count ${total} needs more than ${MAX_PAGES_PER_QUERY} pages`,
+				);
 			let totalChanged = false;
 			const pagesByIndex: PageContent[] = [];
 			for (let index = lastIndex; index >= 1; index--) {

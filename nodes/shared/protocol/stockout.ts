@@ -1,3 +1,4 @@
+import { movedWhileRead } from './paging';
 import { wdtTimeToIso, withIsoTimes } from './time';
 
 /** Sales stockout (销售出库单) statuses, from the searchCancel method page. */
@@ -71,11 +72,13 @@ export function withStockoutDetails(
 	detail: Record<string, unknown> | undefined,
 ): StockoutItem {
 	if (!detail)
-		return { ...item, details_found: false, details_missing_reason: STOCKOUT_DETAILS_MISSING_REASON };
+		return {
+			...item,
+			details_found: false,
+			details_missing_reason: STOCKOUT_DETAILS_MISSING_REASON,
+		};
 	const merged: Record<string, unknown> = {};
-	for (const [name, value] of Object.entries(
-		withIsoTimes(detail, STOCKOUT_DETAIL_TIME_FIELDS),
-	)) {
+	for (const [name, value] of Object.entries(withIsoTimes(detail, STOCKOUT_DETAIL_TIME_FIELDS))) {
 		if (!(name in item)) merged[name] = value;
 	}
 	return { ...item, ...merged, details_found: true };
@@ -88,19 +91,10 @@ export function stockoutEventKey(item: Pick<StockoutItem, 'stockout_id' | 'modif
 
 /**
  * True when one read of a window holds a stockout at two different `modified` times: it changed
- * while the pages were read, so it moved in WDT's list sorted by `modified`, and the rows behind
- * it slid one place towards page 0. When the total stayed the same (the new `modified` is still
- * inside the window) the pager cannot tell, and a row that crossed a page boundary was never
- * returned. The window must be read again.
+ * while the pages were read (see movedWhileRead in paging.ts), so the window must be read again.
  */
 export function movedWhilePaging(stockouts: StockoutItem[]): boolean {
-	const modifiedById = new Map<number, string>();
-	for (const stockout of stockouts) {
-		const seen = modifiedById.get(stockout.stockout_id);
-		if (seen !== undefined && seen !== stockout.modified) return true;
-		modifiedById.set(stockout.stockout_id, stockout.modified);
-	}
-	return false;
+	return movedWhileRead(stockouts, { idField: 'stockout_id', modifiedField: 'modified' });
 }
 
 /** Purchase apply (采购申请单) statuses, from the search method page. */

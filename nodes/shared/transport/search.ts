@@ -4,12 +4,14 @@
  * deterministic order, with Return All/Limit and bounded parallelism.
  */
 import {
+	movedWhileRead,
 	pageThrough,
 	splitIntoWindows,
 	toWdtTime,
 	WDT_MAX_PAGE_SIZE,
 	WdtError,
 	type ListLocation,
+	type MovedFields,
 	type TimeWindow,
 } from '../protocol';
 import { getCatalogMethod } from '../catalog';
@@ -39,7 +41,7 @@ export interface WindowedSearch extends ListLocation {
 	 * moved in WDT's modified-sorted list while the pages were read, and a row may have slipped
 	 * past a page boundary unseen: the window is read again (at most MAX_READS_PER_WINDOW times).
 	 */
-	moved?: { idField: string; modifiedField: string };
+	moved?: MovedFields;
 	order?: 'forward' | 'lastToFirst';
 	/** Return at most this many records (default all). */
 	limit?: number;
@@ -54,7 +56,13 @@ const LAST_TO_FIRST_NOTE = '从后往前翻页';
 /** What the method catalog (from the doc pages) says about a method's pager and record list. */
 export type CatalogPaging = Pick<
 	WindowedSearch,
-	'listPath' | 'totalPath' | 'totalBesideData' | 'pageNoStart' | 'maxWindowMs' | 'order' | 'pageSize'
+	| 'listPath'
+	| 'totalPath'
+	| 'totalBesideData'
+	| 'pageNoStart'
+	| 'maxWindowMs'
+	| 'order'
+	| 'pageSize'
 >;
 
 export function catalogPaging(method: string): CatalogPaging {
@@ -92,7 +100,9 @@ const isConcurrencyLimit = (error: unknown) =>
 	(error.wdtMessage ?? error.message).includes('并发');
 
 function describeWindow(window: TimeWindow | undefined): string {
-	return window ? `${toWdtTime(window.startMs)} to ${toWdtTime(window.endMs)} CST` : 'no time range';
+	return window
+		? `${toWdtTime(window.startMs)} to ${toWdtTime(window.endMs)} CST`
+		: 'no time range';
 }
 
 /** Lists window numbers compactly: "1–3, 5". */
@@ -110,7 +120,13 @@ function describeNumbers(numbers: number[]): string {
 /** The same failure, saying how far the read got: which windows and pages were complete. */
 function withProgress(
 	error: unknown,
-	progress: { windows: Array<TimeWindow | undefined>; done: number[]; failed: number; pages: number; records: number },
+	progress: {
+		windows: Array<TimeWindow | undefined>;
+		done: number[];
+		failed: number;
+		pages: number;
+		records: number;
+	},
 ): unknown {
 	if (!(error instanceof WdtError)) return error;
 	if (progress.done.length === 0 && progress.pages === 0) return error;
@@ -133,17 +149,6 @@ function withProgress(
 		wdtMessage: error.wdtMessage,
 		httpStatus: error.httpStatus,
 	});
-}
-
-function movedWhilePaging(records: unknown[], moved: { idField: string; modifiedField: string }) {
-	const modifiedById = new Map<string, unknown>();
-	for (const record of records as Array<Record<string, unknown>>) {
-		const id = String(record?.[moved.idField]);
-		const modified = record?.[moved.modifiedField];
-		if (modifiedById.has(id) && modifiedById.get(id) !== modified) return true;
-		modifiedById.set(id, modified);
-	}
-	return false;
 }
 
 /**
@@ -206,7 +211,11 @@ export async function searchWindows(
 			);
 			for (const record of result.records) byKey.set(recordKey(record), record);
 			Object.assign(otherLists, result.otherLists);
-			if (!search.moved || !movedWhilePaging(result.records, search.moved) || read >= MAX_READS_PER_WINDOW)
+			if (
+				!search.moved ||
+				!movedWhileRead(result.records, search.moved) ||
+				read >= MAX_READS_PER_WINDOW
+			)
 				return { records: [...byKey.values()], complete: result.complete, otherLists };
 		}
 	};
@@ -228,8 +237,7 @@ export async function searchWindows(
 	const worker = async () => {
 		running++;
 		for (;;) {
-			if (failure || running > concurrency || (limit !== Infinity && prefixCount() >= limit))
-				break;
+			if (failure || running > concurrency || (limit !== Infinity && prefixCount() >= limit)) break;
 			const index = again.shift() ?? (nextIndex < windows.length ? nextIndex++ : undefined);
 			if (index === undefined) break;
 			try {
@@ -257,7 +265,8 @@ export async function searchWindows(
 			done,
 			failed: failure.index,
 			pages: pagesOf.get(failure.index) ?? 0,
-			records: done.reduce((sum, i) => sum + reads[i]!.records.length, 0) +
+			records:
+				done.reduce((sum, i) => sum + reads[i]!.records.length, 0) +
 				(recordsOf.get(failure.index) ?? 0),
 		});
 	}

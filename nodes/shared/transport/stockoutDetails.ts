@@ -16,7 +16,12 @@ export interface StockoutDetailsRead {
 }
 
 /** The same failure, saying for how many stockouts details were read before it. */
-function withDetailsProgress(error: unknown, done: number, total: number, failedNo: string): unknown {
+function withDetailsProgress(
+	error: unknown,
+	done: number,
+	total: number,
+	failedNo: string,
+): unknown {
 	if (!(error instanceof WdtError) || done === 0) return error;
 	return new WdtError(
 		`${error.message}. Details were read for ${done} of ${total} stockout(s) before this failure (${failedNo})`,

@@ -6,11 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	locateRecords,
-	WDT_MAX_PAGE_SIZE,
-	type WdtResponse,
-} from '../../../shared/protocol';
+import { locateRecords, WDT_MAX_PAGE_SIZE, type WdtResponse } from '../../../shared/protocol';
 import { callWdt, toNodeError } from '../../../shared/transport';
 import { getCatalogMethod } from '../../../shared/catalog';
 import { catalogPaging, searchWindows } from '../../../shared/transport/search';

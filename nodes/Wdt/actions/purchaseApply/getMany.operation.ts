@@ -113,8 +113,7 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Qu
 		start: read('startTime', 'Modified After (startTime)'),
 		end: read('endTime', 'Modified Before (endTime)'),
 	};
-	if (applyNo && given.start === undefined && given.end === undefined)
-		return { applyNo };
+	if (applyNo && given.start === undefined && given.end === undefined) return { applyNo };
 	const endMs = given.end ?? nowMs;
 	const startMs = given.start ?? endMs - SEARCH_MAX_WINDOW_MS;
 	if (endMs < startMs)
