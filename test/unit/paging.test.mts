@@ -290,6 +290,8 @@ describe('locateRecords on documented reply shapes', () => {
 	});
 
 	it('a missing list at a known path is an empty page only when the total is 0', () => {
+		expect(locateRecords('m.x', undefined, { listPath: ['order'] }).list).toEqual([]);
+		expect(locateRecords('m.x', null).list).toEqual([]);
 		expect(locateRecords('m.x', { total_count: 0 }, { listPath: ['order'] }).list).toEqual([]);
 		expect(() => locateRecords('m.x', { total_count: 2 }, { listPath: ['order'] })).toThrow(
 			/no record list/,

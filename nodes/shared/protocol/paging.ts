@@ -74,7 +74,8 @@ function otherArrays(holder: Record<string, unknown>, except: string): Record<st
  * `data` itself when it is an array; else the only array in `data` (or in `data.data` when
  * `data` holds no array but an object `data`); with several arrays, `order_list` or `order`.
  * Anything else is an error naming the method and the keys seen: never an empty success.
- * An explicitly null or missing list at a known path is an empty page only when the total is 0.
+ * A reply without `data` (the pages list it as optional) has no records; a missing list inside
+ * `data` at a known path is an empty page only when the total is 0.
  */
 export function locateRecords(
 	method: string,
@@ -90,6 +91,10 @@ export function locateRecords(
 					? valueAt(data, location.totalPath)
 					: valueAt(holder, ['total_count']),
 		);
+	if (data === undefined || data === null) {
+		// Query pages list `data` as optional: a reply without it has no records.
+		return { list: [], total: totalOf(undefined), path: 'data', otherLists: {} };
+	}
 	if (location.listPath?.length === 0) {
 		// The catalog says `data` itself is the record array.
 		if (Array.isArray(data))
