@@ -337,7 +337,7 @@ describe('Get Many Cancelled on the simulator', () => {
 	const rig = useRig();
 	const base = Date.parse('2024-11-21T00:00:00+08:00');
 
-	it('Include Details merges queryWithDetail fields and marks the stockouts WDT returned none for', async () => {
+	it('Include Details merges queryWithDetail fields and marks the stockouts WDT returned none for, in few calls', async () => {
 		rig.sim.addStockout({
 			stockoutNo: 'CK1',
 			modifiedMs: base + 60_000,
@@ -345,6 +345,16 @@ describe('Get Many Cancelled on the simulator', () => {
 			logisticsNo: 'SF1',
 		});
 		rig.sim.addStockout({ stockoutNo: 'CK2', modifiedMs: base + 120_000, shopNo: 'shop-tb' });
+		rig.sim.addStockout({ stockoutNo: 'CK3', modifiedMs: base + 180_000, shopNo: 'shop-own' });
+		rig.sim.addStockout({ stockoutNo: 'CK4', modifiedMs: base + 240_000, shopNo: 'shop-own' });
+		// searchCancel returns a stockout in its current state, here completed (110).
+		rig.sim.addStockout({
+			stockoutNo: 'CK5',
+			modifiedMs: base + 300_000,
+			shopNo: 'shop-own',
+			status: 110,
+			cancelled: true,
+		});
 		hideStockoutDetailsOfShops(rig.sim, ['shop-tb']);
 		const { outputs, error } = await rig.run(
 			{
@@ -359,7 +369,15 @@ describe('Get Many Cancelled on the simulator', () => {
 		);
 		hideStockoutDetailsOfShops(rig.sim, []);
 		expect(error).toBeUndefined();
-		const [found, missing] = jsonOf(outputs[0]);
+		const items = jsonOf(outputs[0]);
+		expect(items.map((item) => [item.stockout_no, item.details_found])).toEqual([
+			['CK1', true],
+			['CK2', false],
+			['CK3', true],
+			['CK4', true],
+			['CK5', true],
+		]);
+		const [found, missing] = items;
 		expect(found).toMatchObject({
 			stockout_no: 'CK1',
 			status: 5,
@@ -377,11 +395,22 @@ describe('Get Many Cancelled on the simulator', () => {
 			/Taobao\/Tmall, Pinduoduo and WDT system-distribution/,
 		);
 		expect(missing).not.toHaveProperty('order_no');
-		expect(pairsOf(outputs[0])).toEqual([0, 0]);
+		expect(items[4]).toMatchObject({ stockout_no: 'CK5', status: 110, order_no: 'CK5' });
+		expect(pairsOf(outputs[0])).toEqual([0, 0, 0, 0, 0]);
+		// The four cancelled ones of that hour in one window call; then by number the one WDT did
+		// not return in the window (hidden) and the completed one.
 		const detailCalls = rig.sim.requestsFor('wms.stockout.Sales.queryWithDetail');
 		expect(detailCalls.map((r) => r.args)).toEqual([
-			[{ stockout_no: 'CK1' }],
+			[
+				{
+					start_time: '2024-11-21 00:01:00',
+					end_time: '2024-11-21 00:04:00',
+					status_type: 3,
+					status: '5',
+				},
+			],
 			[{ stockout_no: 'CK2' }],
+			[{ stockout_no: 'CK5' }],
 		]);
 	});
 

@@ -66,7 +66,7 @@ export const description: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to add each stockout's order, shop, warehouse, receiver, logistics and lines from wms.stockout.Sales.queryWithDetail (one extra call per stockout). WDT does not return Taobao/Tmall, Pinduoduo and system-distribution orders there: such items get details_found false and a details_missing_reason.",
+					"Whether to add each stockout's order, shop, warehouse, receiver, logistics and lines from wms.stockout.Sales.queryWithDetail (cancelled stockouts modified within the same hour come in one call, others one call each). WDT does not return Taobao/Tmall, Pinduoduo and system-distribution orders there: such items get details_found false and a details_missing_reason.",
 			},
 		]),
 		displayOptions: { show },
@@ -119,6 +119,7 @@ async function readCancelledStockouts(
 	const { details } = await readStockoutDetails.call(
 		ctx,
 		stockouts.map((stockout) => stockout.stockout_no),
+		{ hints: stockouts },
 	);
 	return stockouts.map(
 		(stockout) => withStockoutDetails(stockout, details.get(stockout.stockout_no)) as IDataObject,
