@@ -48,6 +48,8 @@ export interface ParsedPage {
 	errorExamples: string[];
 	/** The PHP example calls pageCall (the SDK's paged call). */
 	usesPageCall: boolean;
+	/** `3.3 请求参数：List<Map<String, Object>>`: the table lists the fields of one such argument. */
+	singleArgType?: string;
 }
 
 export interface MethodIndexRow {
@@ -84,9 +86,9 @@ export function parseMethodIndex(tsv: string): MethodIndexRow[] {
 		.map((line) => {
 			const cells = line.split('\t');
 			return {
-				method: cells[at('method')].trim(),
-				category: cells[at('category')].trim(),
-				nameZh: cells[at('name_zh')].trim(),
+				method: (cells[at('method')] ?? '').trim(),
+				category: (cells[at('category')] ?? '').trim(),
+				nameZh: (cells[at('name_zh')] ?? '').trim(),
 			};
 		});
 }
@@ -224,6 +226,8 @@ export function parsePage(markdown: string): ParsedPage {
 		const next = sectionOf(line);
 		if (next) {
 			section = next;
+			const typed = /请求参数\s*[：:]\s*(\S.*)$/.exec(cleanText(line));
+			if (next === 'business' && typed) page.singleArgType = typed[1].trim();
 			pendingTitle = undefined;
 			continue;
 		}
@@ -509,10 +513,17 @@ function findWindowFields(args: DocField[], windowText: string): [string, string
 	const holder = args.find((a) => a.children?.length) ?? { children: args };
 	const names = (holder.children ?? []).map((f) => f.name);
 	const pairs: Array<[string, string]> = [];
+	const ends: Array<[RegExp, string]> = [
+		[/^start/, 'end'],
+		[/_start$/, '_end'],
+		[/_from$/, '_to'],
+		[/^begin/, 'end'],
+	];
 	for (const name of names) {
-		if (!/^start/.test(name)) continue;
-		const end = name.replace(/^start/, 'end');
-		if (names.includes(end)) pairs.push([name, end]);
+		for (const [start, end] of ends) {
+			const other = name.replace(start, end);
+			if (other !== name && names.includes(other)) pairs.push([name, other]);
+		}
 	}
 	return pairs.find(([start]) => windowText.includes(start)) ?? pairs[0];
 }
@@ -576,7 +587,19 @@ export function buildMethod(
 		warnings.push(`reply sub-table "${orphan}" has no parent field`);
 
 	const pager = business.fields.find((f) => f.name === 'pager' || /^pager$/i.test(f.type));
-	const args = business.fields.filter((f) => f !== pager);
+	const listed = business.fields.filter((f) => f !== pager);
+	const args: DocField[] = page.singleArgType
+		? [
+				{
+					label: '',
+					name: 'params',
+					type: page.singleArgType,
+					required: true,
+					description: '',
+					children: listed,
+				},
+			]
+		: listed;
 	const flatArgs = (fields: DocField[]): DocField[] =>
 		fields.flatMap((f) => [f, ...flatArgs(f.children ?? [])]);
 	const pageNoArg = flatArgs(args).find((f) => f.name === 'page_no');
@@ -621,7 +644,8 @@ export function buildMethod(
 			.map((f) => f.description),
 	].join('\n');
 	const windowMs = parseWindowMs(windowText);
-	if (windowMs !== undefined) entry.maxWindowMs = windowMs;
+	// Some write pages keep a query page's time-span line; it bounds nothing there.
+	if (windowMs !== undefined && !write) entry.maxWindowMs = windowMs;
 	const windowFields = findWindowFields(args, windowText);
 	if (windowFields) entry.windowFields = windowFields;
 
@@ -632,6 +656,9 @@ export function buildMethod(
 	if (Object.keys(statusTables).length) entry.statusTables = sortedRecord(statusTables);
 
 	const notes = parseNotes(page.intro);
+	// A page-size advice such as "单量较大的卖家，page_size建议200以下" is a paging note, not a limit.
+	const pagerSize = pager?.children?.find((f) => f.name === 'page_size');
+	if (paged && pagerSize && /建议/.test(pagerSize.description)) notes.push(pagerSize.description);
 	if (notes.length) entry.notes = notes;
 
 	const fixture: DocFixture = {

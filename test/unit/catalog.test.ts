@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -138,6 +139,8 @@ describe('the catalog', () => {
 		expect(entry.statusTables?.status).toMatchObject({ '5': '已取消', '110': '已完成' });
 		expect(entry.notes?.join('\n')).toMatch(/不返回淘系、拼多多及系统供销/);
 		expect(entry.notes?.join('\n')).toMatch(/从后往前翻页/);
+		expect(entry.notes).toContain('分页大小（单量较大的卖家，page_size建议200以下）');
+		expect(entry.maxPageSize).toBeUndefined();
 	});
 
 	it('wms.stockin.Refund.queryWithDetail: list `order` beside summary_data', () => {
@@ -291,6 +294,24 @@ describe('the catalog', () => {
 			windowFields: ['start_date', 'end_date'],
 		});
 		expect(method('setting.Shop.queryShop').maxWindowMs).toBeUndefined();
+		expect(method('aftersales.refund.Refund.search').windowFields).toEqual([
+			'modified_from',
+			'modified_to',
+		]);
+		// A write page that repeats a query page's time-span line gets no window.
+		expect(method('wms.stockin.Transfer.cancelOrder').maxWindowMs).toBeUndefined();
+	});
+
+	it('reads a 3.3 heading that types the single argument (`请求参数：List<…>`)', () => {
+		const [arg, ...rest] = method('finance.invoice.InvoiceOrder.updateInvoice').args;
+		expect(rest).toEqual([]);
+		expect(arg.type).toBe('List<Map<String, Object>>');
+		expect(names(arg.children ?? [])).toEqual(
+			expect.arrayContaining(['invoice_order_no', 'invoice_no']),
+		);
+		expect(fixture('finance.invoice.InvoiceOrder.updateInvoice').requestExample).toEqual([
+			[{ invoice_order_no: 'FP201902130005', invoice_no: 'pf0x00011111111' }],
+		]);
 	});
 });
 

@@ -170,6 +170,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据， 相关平台规则 点击这里， 淘系及系统供销平台数据获取办法 点击这里 ，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回，具体字段详见下述“隐私字段列表”',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.TradeQuery.queryHistoryWithDetail': {
@@ -253,6 +254,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据，相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回，具体字段详见下述“隐私字段列表”',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.TradeQuery.querySelfOrderWithDetail': {
@@ -417,6 +419,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'获取ERP系统内自有平台及线下平台订单信息',
 			'仅返回自有平台、线下平台订单信息',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.TradeQuery.queryHistorySelfOrderWithDetail': {
@@ -496,7 +499,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'110': '已完成',
 			},
 		},
-		notes: ['获取ERP自有平台及线下的历史销售订单信息', '仅返回自有平台、线下平台订单信息'],
+		notes: [
+			'获取ERP自有平台及线下的历史销售订单信息',
+			'仅返回自有平台、线下平台订单信息',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
+		],
 	},
 	'sales.TradeQuery.getLog': {
 		method: 'sales.TradeQuery.getLog',
@@ -977,6 +984,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据， 淘系 相关平台规则 点击这里， 淘系数据获取办法 点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回，具体字段详见下述“隐私字段列表”',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.RawTrade.searchHistory': {
@@ -1082,6 +1090,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据， 淘系 相关平台规则 点击这里， 淘系数据获取办法 点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回，具体字段详见下述“隐私字段列表”',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.RawTrade.searchSelfOrder': {
@@ -1197,6 +1206,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'获取ERP自有平台及线下平台的原始订单信息',
 			'仅返回自有平台、线下平台订单信息',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.RawTrade.searchHistorySelfOrder': {
@@ -1302,6 +1312,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'获取ERP已归档的自有平台及线下平台原始订单信息',
 			'仅返回自有平台、线下平台订单',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.LogisticsSync.getSyncListExt': {
@@ -1898,6 +1909,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据， 相关平台规则 点击这里， 淘系及系统供销平台数据获取办法 点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅有自有平台及线下平台订单返回',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'wms.stockout.Sales.queryHistoryWithDetail': {
@@ -2037,6 +2049,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据， 淘系 相关平台规则 点击这里， 淘系数据获取办法 点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅有自有平台及线下平台订单返回',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'wms.stockout.Sales.weighingExt': {
@@ -2176,6 +2189,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
+		notes: ['分页大小（单量较大的卖家，page_size建议200以下）'],
 	},
 	'wms.stockout.Sales.searchCancel': {
 		method: 'wms.stockout.Sales.searchCancel',
@@ -2303,16 +2317,23 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: true,
 		paged: false,
 		args: [
-			{ name: 'invoice_order_no', type: 'String', length: 40, required: true },
-			{ name: 'invoice_no', type: 'String', length: 40, required: true },
-			{ name: 'invoice_code', type: 'String', length: 40, required: true },
-			{ name: 'status', type: 'Int', length: 4, required: true },
-			{ name: 'file_url', type: 'String', length: 255, required: true },
-			{ name: 'ofd_url', type: 'String', length: 255, required: false },
-			{ name: 'xml_url', type: 'String', length: 255, required: false },
-			{ name: 'invoice_time', type: 'String', required: false },
-			{ name: 'error_info', type: 'String', length: 100, required: false },
-			{ name: 'invoice_outer_amount', type: 'Decimal(19,4))', required: false },
+			{
+				name: 'params',
+				type: 'List<Map<String, Object>>',
+				required: true,
+				children: [
+					{ name: 'invoice_order_no', type: 'String', length: 40, required: true },
+					{ name: 'invoice_no', type: 'String', length: 40, required: true },
+					{ name: 'invoice_code', type: 'String', length: 40, required: true },
+					{ name: 'status', type: 'Int', length: 4, required: true },
+					{ name: 'file_url', type: 'String', length: 255, required: true },
+					{ name: 'ofd_url', type: 'String', length: 255, required: false },
+					{ name: 'xml_url', type: 'String', length: 255, required: false },
+					{ name: 'invoice_time', type: 'String', required: false },
+					{ name: 'error_info', type: 'String', length: 100, required: false },
+					{ name: 'invoice_outer_amount', type: 'Decimal(19,4))', required: false },
+				],
+			},
 		],
 	},
 	'finance.RawPayment.search': {
@@ -4639,6 +4660,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		listPath: ['order'],
 		totalPath: ['total_count'],
+		windowFields: ['create_from', 'create_to'],
 		args: [
 			{
 				name: 'params',
@@ -5456,7 +5478,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: true,
 		paged: false,
-		maxWindowMs: 2592000000,
 		args: [{ name: 'transfer_in_no', type: 'String', required: true }],
 	},
 	'wms.stockout.Transfer.queryWithDetail': {
@@ -7263,6 +7284,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		listPath: ['order'],
 		totalPath: ['total_count'],
+		windowFields: ['mt_from', 'mt_to'],
 		args: [
 			{
 				name: 'params',
@@ -7298,7 +7320,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: true,
 		paged: false,
-		maxWindowMs: 2592000000,
 		args: [{ name: 'pre_stockin_no', type: '', required: true }],
 	},
 	'wms.stockin.SmartRefund.upload': {
@@ -7473,6 +7494,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台数据， 淘系相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'aftersales.refund.RawRefund.searchHistory': {
@@ -7532,6 +7554,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台数据， 淘系相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'aftersales.refund.Refund.search': {
@@ -7546,6 +7569,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		listPath: ['order'],
 		totalPath: ['total_count'],
 		maxWindowMs: 2592000000,
+		windowFields: ['modified_from', 'modified_to'],
 		args: [
 			{
 				name: 'params',
@@ -7636,6 +7660,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台货品数据，相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'aftersales.refund.Refund.searchHistory': {
@@ -7681,6 +7706,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台货品数据，相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'system.Core.now': {
