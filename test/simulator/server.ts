@@ -1,8 +1,9 @@
 /* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * The WDT open API simulator: a real HTTP server on 127.0.0.1 that checks requests the way the
- * vendor documents them, answers six methods from in-memory records, and can misbehave on
- * demand (fault injection, latency, rate limits) for retry and resilience tests.
+ * vendor documents them, answers the methods of METHODS from in-memory records (or with the doc
+ * pages' own reply examples), and can misbehave on demand (fault injection, latency, rate limits)
+ * for retry and resilience tests.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
