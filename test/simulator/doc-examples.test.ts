@@ -1,22 +1,16 @@
 /** Doc-example mode: answers with the doc page's own reply example (catalog fixtures). */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { DEFAULT_SELLER } from './sellers';
 import { TestClient } from './client';
 import { docExamplesFrom, readDocFixture } from './doc-examples';
-import { NOW, startRig, type Rig } from './testkit';
+import { NOW, startRig, useRig } from './testkit';
 
 const SEARCH_CANCEL = 'wms.stockout.Sales.searchCancel';
 const window = [{ start_time: '2022-10-17 13:30:00', end_time: '2022-10-17 14:30:00' }];
 const pager = { pageNo: 0, pageSize: 100, calcTotal: true };
 
-let rig: Rig;
-beforeAll(async () => {
-	rig = await startRig();
-});
-afterAll(async () => {
-	await rig.close();
-});
+const rig = useRig();
 beforeEach(() => {
 	rig.sim.useDocExamples(false);
 	rig.sim.resetData('empty');

@@ -9,13 +9,13 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { getCatalogMethod, type CatalogParam } from '../../nodes/shared/catalog';
 import type { WdtJson } from '../simulator/client';
 import { readDocFixture } from '../simulator/doc-examples';
 import { DEFAULT_REPLY_CHOICES, METHODS, formatCst, type ReplyChoices } from '../simulator';
-import { NOW, startRig, type Rig } from '../simulator/testkit';
+import { NOW, useRig, type Rig } from '../simulator/testkit';
 
 const SEARCH_CANCEL = 'wms.stockout.Sales.searchCancel';
 const STOCKOUT_DETAILS = 'wms.stockout.Sales.queryWithDetail';
@@ -275,13 +275,7 @@ const RECIPES: Readonly<Record<string, (rig: Rig) => Call[]>> = {
 };
 
 describe('the simulator answers only what the docs say', () => {
-	let rig: Rig;
-	beforeAll(async () => {
-		rig = await startRig({ seed: 'demo' });
-	});
-	afterAll(async () => {
-		await rig.close();
-	});
+	const rig = useRig({ seed: 'demo' });
 
 	it('has a recipe for every method it serves', () => {
 		expect([...METHODS.keys()].filter((method) => !(method in RECIPES))).toEqual([]);
