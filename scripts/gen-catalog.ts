@@ -1,3 +1,4 @@
+/* eslint-disable -- dev tooling, never shipped: the community-node lint rules (no node:fs, no process, no console, …) are for node code. */
 /**
  * Regenerates the method catalog from the vendor docs: `npm run gen:catalog`.
  * Reads ../shared/wdt-api (or $WDT_API_DOCS); writes nodes/shared/catalog/methods.generated.ts and

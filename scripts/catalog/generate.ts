@@ -1,16 +1,16 @@
+/* eslint-disable -- dev tooling, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * Builds every generated catalog file in memory from the shared vendor docs folder
  * (methods.tsv, docs/, seeds/). Seed pages win over docs pages of the same method.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 
 import type { CatalogMethod } from '../../nodes/shared/catalog/types';
 import { buildMethod, parseMethodIndex, renderCatalogModule, renderFixture } from './parse';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const REPO_ROOT = resolve(__dirname, '../..');
 export const CATALOG_MODULE = 'nodes/shared/catalog/methods.generated.ts';
 export const FIXTURE_DIR = 'test/fixtures/wdt-docs';
 export const NAMES_FILE = 'scripts/method-names-en.json';

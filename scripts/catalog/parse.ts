@@ -44,8 +44,12 @@ export interface ParsedPage {
 	/** Raw code cells of the request and normal-reply examples, cleaned of markdown. */
 	requestExamples: string[];
 	replyExamples: string[];
+	/** The 异常响应示例 (error or partial-failure reply) code cells. */
+	errorExamples: string[];
 	/** The PHP example calls pageCall (the SDK's paged call). */
 	usesPageCall: boolean;
+	/** `3.3 请求参数：List<Map<String, Object>>`: the table lists the fields of one such argument. */
+	singleArgType?: string;
 }
 
 export interface MethodIndexRow {
@@ -56,8 +60,13 @@ export interface MethodIndexRow {
 
 export interface DocFixture {
 	method: string;
+	/** The documented reply fields beside `data` (status, message, sometimes total). */
+	besideData: CatalogParam[];
+	/** The documented reply field tree under `data`. */
 	response: CatalogParam[];
 	replyExample?: unknown;
+	/** The page's 异常响应示例: error replies, or partial failures such as cancelForApi's. */
+	errorReplyExamples?: unknown[];
 	requestExample?: unknown;
 }
 
@@ -77,9 +86,9 @@ export function parseMethodIndex(tsv: string): MethodIndexRow[] {
 		.map((line) => {
 			const cells = line.split('\t');
 			return {
-				method: cells[at('method')].trim(),
-				category: cells[at('category')].trim(),
-				nameZh: cells[at('name_zh')].trim(),
+				method: (cells[at('method')] ?? '').trim(),
+				category: (cells[at('category')] ?? '').trim(),
+				nameZh: (cells[at('name_zh')] ?? '').trim(),
 			};
 		});
 }
@@ -119,11 +128,12 @@ function splitRow(line: string): string[] {
 function sectionOf(line: string): Section | undefined {
 	if (line.startsWith('|')) return undefined;
 	const text = cleanText(line).replace(/[\s#*]/g, '');
+	if (/^3\.3(业务)?请求参数/.test(text)) return 'business';
 	if (text.length > 14) return undefined;
 	if (/^1\.?接口说明/.test(text)) return 'intro';
 	if (/公共请求参数$/.test(text)) return 'common';
 	if (/业务请求参数$/.test(text)) return 'business';
-	if (/^4\.?响应参数$/.test(text)) return 'response';
+	if (/^(4\.?\d*)?(公共|业务)?响应参数$/.test(text) || /^4\.?返回值$/.test(text)) return 'response';
 	if (/^5\.?请求示例$/.test(text)) return 'request-example';
 	if (/^6\.?响应示例$/.test(text) || /^6\.1正常响应示例$/.test(text)) return 'reply-example';
 	if (/^6\.2异常响应示例$/.test(text)) return 'error-example';
@@ -134,7 +144,7 @@ function sectionOf(line: string): Section | undefined {
 /** A line that can title a sub-table: a field name (or a `List<name>` type), possibly bold. */
 function titleOf(line: string): string | undefined {
 	const text = cleanText(line).replace(/[\s*#：:]/g, '');
-	const match = /^(?:List<)?([A-Za-z_][A-Za-z0-9_]*)>?$/.exec(text);
+	const match = /^(?:List<)?([A-Za-z_][A-Za-z0-9_]*)>?(?:[（(].*)?$/.exec(text);
 	return match ? match[1] : undefined;
 }
 
@@ -194,6 +204,7 @@ export function parsePage(markdown: string): ParsedPage {
 		response: [],
 		requestExamples: [],
 		replyExamples: [],
+		errorExamples: [],
 		usesPageCall: /pageCall\s*\(/.test(markdown.replace(/`/g, '')),
 	};
 	const title = /\*\*([A-Za-z][\w.]+)\*\*[\s*]*（([^）]+)）/.exec(
@@ -201,12 +212,22 @@ export function parsePage(markdown: string): ParsedPage {
 	);
 	if (title) page.nameZh = title[2].trim();
 	let section: Section = 'head';
+	const examplesOf = (of: Section) =>
+		of === 'request-example'
+			? page.requestExamples
+			: of === 'reply-example'
+				? page.replyExamples
+				: of === 'error-example'
+					? page.errorExamples
+					: undefined;
 	let pendingTitle: string | undefined;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
 		const next = sectionOf(line);
 		if (next) {
 			section = next;
+			const typed = /请求参数\s*[：:]\s*(\S.*)$/.exec(cleanText(line));
+			if (next === 'business' && typed) page.singleArgType = typed[1].trim();
 			pendingTitle = undefined;
 			continue;
 		}
@@ -219,8 +240,7 @@ export function parsePage(markdown: string): ParsedPage {
 				.replace(/\u00a0/g, ' ')
 				.trim();
 			if (/^[[{]/.test(code)) {
-				if (section === 'request-example') page.requestExamples.push(code);
-				if (section === 'reply-example') page.replyExamples.push(code);
+				examplesOf(section)?.push(code);
 			}
 			continue;
 		}
@@ -241,13 +261,25 @@ export function parsePage(markdown: string): ParsedPage {
 			const header = splitRow(headerLine).map((h) => cleanText(h).replace(/\s/g, ''));
 			if (!header.includes('字段')) continue;
 			const rows = rest.map(splitRow).filter((cells) => !cells.every((c) => /^:?-*:?$/.test(c)));
-			const table: DocTable = { rows: parseFieldTable(header, rows) };
 			const tables = section === 'business' ? page.business : page.response;
-			if (tables.length > 0) table.title = pendingTitle;
-			tables.push(table);
+			// A row holding only a bold field name starts a sub-table inside the same markdown table.
+			let groupTitle = tables.length > 0 ? pendingTitle : undefined;
+			let group: string[][] = [];
+			const flush = () => {
+				if (group.length) tables.push({ title: groupTitle, rows: parseFieldTable(header, group) });
+				group = [];
+			};
+			for (const cells of rows) {
+				const inlineTitle = cells.slice(1).every((c) => !c) ? titleOf(cells[0]) : undefined;
+				if (inlineTitle) {
+					flush();
+					groupTitle = inlineTitle;
+				} else group.push(cells);
+			}
+			flush();
 			pendingTitle = undefined;
-		} else if (section === 'request-example' || section === 'reply-example') {
-			const target = section === 'request-example' ? page.requestExamples : page.replyExamples;
+		} else if (examplesOf(section)) {
+			const target = examplesOf(section) as string[];
 			for (const row of block) {
 				const code = codeCell(row);
 				if (/^[[{]/.test(code)) target.push(code);
@@ -256,6 +288,8 @@ export function parsePage(markdown: string): ParsedPage {
 	}
 	return page;
 }
+
+const isList = (field: DocField) => /^(List|Array)\b|\[\]$|^list$/i.test(field.type.trim());
 
 /**
  * Nests sub-tables under the field they describe: the first table is the top level, each further
@@ -279,12 +313,17 @@ export function buildFieldTree(tables: DocTable[]): { fields: DocField[]; orphan
 	for (const table of subTables) {
 		const title = table.title;
 		const all = breadthFirst();
+		const open = all.filter((f) => !f.children);
+		const loose = (text: string) => text.replace(/_/g, '').toLowerCase();
+		const soleList = open.filter(isList);
 		const target =
 			title === undefined
 				? undefined
-				: (all.find((f) => f.name === title && !f.children) ??
-					all.find((f) => f.name.toLowerCase() === title.toLowerCase() && !f.children) ??
-					all.find((f) => new RegExp(`<${title}>`, 'i').test(f.type) && !f.children));
+				: (open.find((f) => f.name === title) ??
+					open.find((f) => loose(f.name) === loose(title)) ??
+					open.find((f) => loose(f.label) === loose(title)) ??
+					open.find((f) => new RegExp(`<${title}>`, 'i').test(f.type)) ??
+					(soleList.length === 1 ? soleList[0] : undefined));
 		if (!target) {
 			orphans.push(title ?? '(untitled table)');
 			continue;
@@ -306,8 +345,6 @@ export function toCatalogParams(fields: DocField[]): CatalogParam[] {
 		return param;
 	});
 }
-
-const isList = (field: DocField) => /^(List|Array)\b|\[\]$|^list$/i.test(field.type.trim());
 
 /** Parses an example code cell as JSON, tolerating trailing commas and line comments. */
 export function parseExample(code: string): unknown {
@@ -408,13 +445,25 @@ interface ListShape {
 	otherLists?: string[][];
 }
 
-/** Where the records of a reply are, from the documented tree of `data` (its children). */
-export function findListShape(data: DocField | undefined): ListShape {
+/**
+ * Where the records of a reply are, from the documented tree of `data`. A field counts as a list
+ * when the table types it as one or the page's own reply example (its `data`) holds an array there:
+ * some tables type `data` as a List although it is an object holding the list and the total.
+ */
+export function findListShape(data: DocField | undefined, exampleData?: unknown): ListShape {
 	if (!data) return {};
-	if (isList(data)) return { listPath: [] };
+	const children = data.children ?? [];
+	const listHere = (field: DocField, example: unknown) =>
+		isList(field) || Array.isArray(getAt(example, [field.name]));
+	if (
+		Array.isArray(exampleData) ||
+		(isList(data) && !children.some((f) => listHere(f, exampleData)))
+	)
+		return { listPath: [] };
 	const walk = (fields: DocField[], prefix: string[]): ListShape => {
-		const lists = fields.filter(isList);
-		const total = fields.find((f) => TOTAL_NAMES.includes(f.name) && !isList(f));
+		const example = prefix.length ? getAt(exampleData, prefix) : exampleData;
+		const lists = fields.filter((f) => listHere(f, example));
+		const total = fields.find((f) => TOTAL_NAMES.includes(f.name) && !lists.includes(f));
 		if (lists.length === 0) {
 			const objects = fields.filter((f) => f.children?.length);
 			if (objects.length === 1)
@@ -428,14 +477,21 @@ export function findListShape(data: DocField | undefined): ListShape {
 		if (others.length) shape.otherLists = others;
 		return shape;
 	};
-	return walk(data.children ?? [], []);
+	return walk(children, []);
+}
+
+/** The reply example's `data`, when the example is a parsed reply with one. */
+function exampleData(replyExample: unknown): unknown {
+	return replyExample && typeof replyExample === 'object' && !Array.isArray(replyExample)
+		? (replyExample as Record<string, unknown>).data
+		: undefined;
 }
 
 /** Moves the documented list shape to where the page's own reply example puts it, if elsewhere. */
 function alignWithExample(shape: ListShape, replyExample: unknown, warnings: string[]): ListShape {
-	if (!shape.listPath?.length || !replyExample || typeof replyExample !== 'object') return shape;
-	const data = (replyExample as Record<string, unknown>).data;
-	if (data === undefined || Array.isArray(getAt(data, shape.listPath))) return shape;
+	const data = exampleData(replyExample);
+	if (!shape.listPath?.length || data === undefined || Array.isArray(getAt(data, shape.listPath)))
+		return shape;
 	const found = findArrayPath(data, shape.listPath[shape.listPath.length - 1]);
 	if (!found) return shape;
 	const prefix = found.slice(0, found.length - shape.listPath.length);
@@ -457,10 +513,17 @@ function findWindowFields(args: DocField[], windowText: string): [string, string
 	const holder = args.find((a) => a.children?.length) ?? { children: args };
 	const names = (holder.children ?? []).map((f) => f.name);
 	const pairs: Array<[string, string]> = [];
+	const ends: Array<[RegExp, string]> = [
+		[/^start/, 'end'],
+		[/_start$/, '_end'],
+		[/_from$/, '_to'],
+		[/^begin/, 'end'],
+	];
 	for (const name of names) {
-		if (!/^start/.test(name)) continue;
-		const end = name.replace(/^start/, 'end');
-		if (names.includes(end)) pairs.push([name, end]);
+		for (const [start, end] of ends) {
+			const other = name.replace(start, end);
+			if (other !== name && names.includes(other)) pairs.push([name, other]);
+		}
 	}
 	return pairs.find(([start]) => windowText.includes(start)) ?? pairs[0];
 }
@@ -524,7 +587,19 @@ export function buildMethod(
 		warnings.push(`reply sub-table "${orphan}" has no parent field`);
 
 	const pager = business.fields.find((f) => f.name === 'pager' || /^pager$/i.test(f.type));
-	const args = business.fields.filter((f) => f !== pager);
+	const listed = business.fields.filter((f) => f !== pager);
+	const args: DocField[] = page.singleArgType
+		? [
+				{
+					label: '',
+					name: 'params',
+					type: page.singleArgType,
+					required: true,
+					description: '',
+					children: listed,
+				},
+			]
+		: listed;
 	const flatArgs = (fields: DocField[]): DocField[] =>
 		fields.flatMap((f) => [f, ...flatArgs(f.children ?? [])]);
 	const pageNoArg = flatArgs(args).find((f) => f.name === 'page_no');
@@ -552,12 +627,14 @@ export function buildMethod(
 	const requestExample = requestExamples.find((e) => typeof e === 'object') ?? requestExamples[0];
 
 	const data = response.fields.find((f) => f.name === 'data');
-	const documentedShape = findListShape(data);
+	const documentedShape = findListShape(data, exampleData(replyExample));
 	if (!write || paged) {
 		const shape = alignWithExample(documentedShape, replyExample, warnings);
 		if (shape.listPath) entry.listPath = shape.listPath;
 		if (shape.totalPath) entry.totalPath = shape.totalPath;
 		if (shape.otherLists) entry.otherLists = shape.otherLists;
+		const besideData = response.fields.find((f) => TOTAL_NAMES.includes(f.name));
+		if (shape.listPath && !shape.totalPath && besideData) entry.totalBesideData = besideData.name;
 	}
 
 	const windowText = [
@@ -567,7 +644,8 @@ export function buildMethod(
 			.map((f) => f.description),
 	].join('\n');
 	const windowMs = parseWindowMs(windowText);
-	if (windowMs !== undefined) entry.maxWindowMs = windowMs;
+	// Some write pages keep a query page's time-span line; it bounds nothing there.
+	if (windowMs !== undefined && !write) entry.maxWindowMs = windowMs;
 	const windowFields = findWindowFields(args, windowText);
 	if (windowFields) entry.windowFields = windowFields;
 
@@ -578,13 +656,19 @@ export function buildMethod(
 	if (Object.keys(statusTables).length) entry.statusTables = sortedRecord(statusTables);
 
 	const notes = parseNotes(page.intro);
+	// A page-size advice such as "单量较大的卖家，page_size建议200以下" is a paging note, not a limit.
+	const pagerSize = pager?.children?.find((f) => f.name === 'page_size');
+	if (paged && pagerSize && /建议/.test(pagerSize.description)) notes.push(pagerSize.description);
 	if (notes.length) entry.notes = notes;
 
 	const fixture: DocFixture = {
 		method: row.method,
+		besideData: toCatalogParams(response.fields.filter((f) => f !== data)),
 		response: toCatalogParams(data?.children ?? []),
 	};
 	if (replyExample !== undefined) fixture.replyExample = replyExample;
+	const errorExamples = page.errorExamples.map(parseExample);
+	if (errorExamples.length) fixture.errorReplyExamples = errorExamples;
 	if (requestExample !== undefined) fixture.requestExample = requestExample;
 	return { entry: inContractOrder(entry), fixture, warnings };
 }
@@ -601,6 +685,7 @@ const ENTRY_KEYS: Array<keyof CatalogMethod> = [
 	'maxPageSize',
 	'listPath',
 	'totalPath',
+	'totalBesideData',
 	'otherLists',
 	'maxWindowMs',
 	'windowFields',

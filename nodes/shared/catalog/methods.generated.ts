@@ -170,6 +170,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据， 相关平台规则 点击这里， 淘系及系统供销平台数据获取办法 点击这里 ，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回，具体字段详见下述“隐私字段列表”',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.TradeQuery.queryHistoryWithDetail': {
@@ -253,6 +254,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据，相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回，具体字段详见下述“隐私字段列表”',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.TradeQuery.querySelfOrderWithDetail': {
@@ -417,6 +419,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'获取ERP系统内自有平台及线下平台订单信息',
 			'仅返回自有平台、线下平台订单信息',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.TradeQuery.queryHistorySelfOrderWithDetail': {
@@ -496,7 +499,11 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'110': '已完成',
 			},
 		},
-		notes: ['获取ERP自有平台及线下的历史销售订单信息', '仅返回自有平台、线下平台订单信息'],
+		notes: [
+			'获取ERP自有平台及线下的历史销售订单信息',
+			'仅返回自有平台、线下平台订单信息',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
+		],
 	},
 	'sales.TradeQuery.getLog': {
 		method: 'sales.TradeQuery.getLog',
@@ -732,7 +739,19 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 					{ name: 'gift_type', type: 'Int', required: false },
 				],
 			},
-			{ name: 'discountList', type: 'List<Map<String, Object>>', required: false },
+			{
+				name: 'discountList',
+				type: 'List<Map<String, Object>>',
+				required: false,
+				children: [
+					{ name: 'tid', type: 'String', length: 40, required: true },
+					{ name: 'oid', type: 'String', length: 20, required: true },
+					{ name: 'sn', type: 'String', length: 40, required: false },
+					{ name: 'name', type: 'String', length: 50, required: false },
+					{ name: 'detail', type: 'String', length: 128, required: false },
+					{ name: 'amount', type: 'Decimal(19,4)', required: false },
+				],
+			},
 		],
 		notes: [
 			'权限校验】：店铺权限（仅支持自有平台推送）；上线之前必须在测试环境测试订单推送之后的相关流程!!!',
@@ -834,7 +853,19 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 					{ name: 'gift_type', type: 'Int', required: false },
 				],
 			},
-			{ name: 'discountList', type: 'List<Map<String, Object>>', required: false },
+			{
+				name: 'discountList',
+				type: 'List<Map<String, Object>>',
+				required: false,
+				children: [
+					{ name: 'tid', type: 'String', length: 40, required: true },
+					{ name: 'oid', type: 'String', length: 20, required: true },
+					{ name: 'sn', type: 'String', length: 40, required: false },
+					{ name: 'name', type: 'String', length: 50, required: false },
+					{ name: 'detail', type: 'String', length: 128, required: false },
+					{ name: 'amount', type: 'Decimal(19,4)', required: false },
+				],
+			},
 		],
 		notes: [
 			'权限校验】：店铺权限（仅支持自有平台推送）；上线之前必须在测试环境测试订单推送之后的相关流程!!!',
@@ -953,6 +984,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据， 淘系 相关平台规则 点击这里， 淘系数据获取办法 点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回，具体字段详见下述“隐私字段列表”',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.RawTrade.searchHistory': {
@@ -1058,6 +1090,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据， 淘系 相关平台规则 点击这里， 淘系数据获取办法 点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回，具体字段详见下述“隐私字段列表”',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.RawTrade.searchSelfOrder': {
@@ -1173,6 +1206,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'获取ERP自有平台及线下平台的原始订单信息',
 			'仅返回自有平台、线下平台订单信息',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.RawTrade.searchHistorySelfOrder': {
@@ -1278,6 +1312,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'获取ERP已归档的自有平台及线下平台原始订单信息',
 			'仅返回自有平台、线下平台订单',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'sales.LogisticsSync.getSyncListExt': {
@@ -1291,6 +1326,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		maxPageSize: 1000,
 		listPath: [],
+		totalBesideData: 'total',
 		args: [
 			{
 				name: 'params',
@@ -1873,6 +1909,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据， 相关平台规则 点击这里， 淘系及系统供销平台数据获取办法 点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅有自有平台及线下平台订单返回',
 			'通过从后往前翻页的方式可以避免漏单问题',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'wms.stockout.Sales.queryHistoryWithDetail': {
@@ -2012,6 +2049,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台订单数据， 淘系 相关平台规则 点击这里， 淘系数据获取办法 点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅有自有平台及线下平台订单返回',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'wms.stockout.Sales.weighingExt': {
@@ -2151,6 +2189,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
+		notes: ['分页大小（单量较大的卖家，page_size建议200以下）'],
 	},
 	'wms.stockout.Sales.searchCancel': {
 		method: 'wms.stockout.Sales.searchCancel',
@@ -2277,7 +2316,25 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: true,
 		paged: false,
-		args: [],
+		args: [
+			{
+				name: 'params',
+				type: 'List<Map<String, Object>>',
+				required: true,
+				children: [
+					{ name: 'invoice_order_no', type: 'String', length: 40, required: true },
+					{ name: 'invoice_no', type: 'String', length: 40, required: true },
+					{ name: 'invoice_code', type: 'String', length: 40, required: true },
+					{ name: 'status', type: 'Int', length: 4, required: true },
+					{ name: 'file_url', type: 'String', length: 255, required: true },
+					{ name: 'ofd_url', type: 'String', length: 255, required: false },
+					{ name: 'xml_url', type: 'String', length: 255, required: false },
+					{ name: 'invoice_time', type: 'String', required: false },
+					{ name: 'error_info', type: 'String', length: 100, required: false },
+					{ name: 'invoice_outer_amount', type: 'Decimal(19,4))', required: false },
+				],
+			},
+		],
 	},
 	'finance.RawPayment.search': {
 		method: 'finance.RawPayment.search',
@@ -2471,7 +2528,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['details'],
+		totalPath: ['total_count'],
 		args: [
 			{
 				name: 'params',
@@ -2526,7 +2584,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['details'],
+		totalPath: ['total_count'],
 		args: [
 			{
 				name: 'params',
@@ -2599,7 +2658,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['details'],
+		totalPath: ['total_count'],
 		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
@@ -2618,7 +2678,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 		],
 		statusTables: {
-			'details.sub_type': {
+			sub_type: {
 				'0': '默认',
 				'1': '旺店通',
 				'2': '菜鸟',
@@ -2655,7 +2715,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				'35': '韵达WMS',
 				'36': 'GEEK',
 			},
-			'details.type': {
+			type: {
 				'1': '普通（内部）',
 				'2': '自流转',
 				'3': '平台',
@@ -2674,7 +2734,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['details'],
+		totalPath: ['total_count'],
 		args: [
 			{
 				name: 'params',
@@ -2687,7 +2748,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 		],
 		statusTables: {
-			'details.auth_state': { '0': '未授权', '1': '已授权', '2': '授权失效', '3': '授权停用' },
+			auth_state: { '0': '未授权', '1': '已授权', '2': '授权失效', '3': '授权停用' },
 		},
 	},
 	'setting.Shop.updateShop': {
@@ -3493,36 +3554,48 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: true,
 		paged: false,
 		args: [
-			{ name: 'suite', type: 'Map<String,Object>', required: true },
-			{ name: 'suite_detail_list', type: 'List<Map<String, Object>>', required: true },
-			{ name: 'suite_name', type: 'String', required: true },
-			{ name: 'suite_no', type: 'String', required: true },
-			{ name: 'class_name', type: 'String', required: false },
-			{ name: 'brand_name', type: 'String', required: false },
-			{ name: 'unit_name', type: 'String', required: false },
-			{ name: 'aux_unit_name', type: 'String', required: false },
-			{ name: 'short_name', type: 'String', required: false },
-			{ name: 'barcode', type: 'String', required: false },
-			{ name: 'weight', type: 'Decimal(19,4)', required: false },
-			{ name: 'prop1', type: 'String', required: false },
-			{ name: 'prop2', type: 'String', required: false },
-			{ name: 'prop3', type: 'String', required: false },
-			{ name: 'prop4', type: 'String', required: false },
-			{ name: 'prop5', type: 'String', required: false },
-			{ name: 'prop6', type: 'String', required: false },
-			{ name: 'retail_price', type: 'Decimal(19,4)', required: false },
-			{ name: 'wholesale_price', type: 'Decimal(19,4)', required: false },
-			{ name: 'member_price', type: 'Decimal(19,4)', required: false },
-			{ name: 'market_price', type: 'Decimal(19,4)', required: false },
-			{ name: 'remark', type: 'String', required: false },
-			{ name: 'print_suite_mode', type: 'Byte', required: false },
-			{ name: 'goods_label_name', type: 'String', required: true },
-			{ name: 'large_type', type: 'Byte', required: false },
-			{ name: 'spec_no', type: 'String', required: true },
-			{ name: 'is_fixed_price', type: 'Boolean', required: false },
-			{ name: 'num', type: 'Decimal(19,4)', required: true },
-			{ name: 'fixed_price', type: 'Decimal(19,4)', required: false },
-			{ name: 'ratio', type: 'Decimal(19,4)', required: false },
+			{
+				name: 'suite',
+				type: 'Map<String,Object>',
+				required: true,
+				children: [
+					{ name: 'suite_name', type: 'String', required: true },
+					{ name: 'suite_no', type: 'String', required: true },
+					{ name: 'class_name', type: 'String', required: false },
+					{ name: 'brand_name', type: 'String', required: false },
+					{ name: 'unit_name', type: 'String', required: false },
+					{ name: 'aux_unit_name', type: 'String', required: false },
+					{ name: 'short_name', type: 'String', required: false },
+					{ name: 'barcode', type: 'String', required: false },
+					{ name: 'weight', type: 'Decimal(19,4)', required: false },
+					{ name: 'prop1', type: 'String', required: false },
+					{ name: 'prop2', type: 'String', required: false },
+					{ name: 'prop3', type: 'String', required: false },
+					{ name: 'prop4', type: 'String', required: false },
+					{ name: 'prop5', type: 'String', required: false },
+					{ name: 'prop6', type: 'String', required: false },
+					{ name: 'retail_price', type: 'Decimal(19,4)', required: false },
+					{ name: 'wholesale_price', type: 'Decimal(19,4)', required: false },
+					{ name: 'member_price', type: 'Decimal(19,4)', required: false },
+					{ name: 'market_price', type: 'Decimal(19,4)', required: false },
+					{ name: 'remark', type: 'String', required: false },
+					{ name: 'print_suite_mode', type: 'Byte', required: false },
+					{ name: 'goods_label_name', type: 'String', required: true },
+					{ name: 'large_type', type: 'Byte', required: false },
+				],
+			},
+			{
+				name: 'suite_detail_list',
+				type: 'List<Map<String, Object>>',
+				required: true,
+				children: [
+					{ name: 'spec_no', type: 'String', required: true },
+					{ name: 'is_fixed_price', type: 'Boolean', required: false },
+					{ name: 'num', type: 'Decimal(19,4)', required: true },
+					{ name: 'fixed_price', type: 'Decimal(19,4)', required: false },
+					{ name: 'ratio', type: 'Decimal(19,4)', required: false },
+				],
+			},
 		],
 	},
 	'goods.ApiGoods.search': {
@@ -3783,8 +3856,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: ['order_list', 'product_list'],
-		otherLists: [['order_list', 'material_list']],
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
 		maxWindowMs: 2592000000,
 		windowFields: ['start_time', 'end_time'],
 		args: [
@@ -3801,8 +3874,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 		],
 		statusTables: {
-			'order_list.material_list.sn_type': { '0': '未启用', '1': '强sn', '2': '弱sn' },
-			sn_type: { '0': '未启用', '1': '强sn', '2': '弱sn' },
+			'material_list.sn_type': { '0': '未启用', '1': '强sn', '2': '弱sn' },
+			'product_list.sn_type': { '0': '未启用', '1': '强sn', '2': '弱sn' },
 		},
 	},
 	'process.Process.upload': {
@@ -3934,7 +4007,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['details'],
+		totalPath: ['total_count'],
 		args: [
 			{
 				name: 'params',
@@ -3950,7 +4024,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
-		statusTables: { 'details.provider_type': { '0': '常规', '1': '档口' } },
+		statusTables: { provider_type: { '0': '常规', '1': '档口' } },
 	},
 	'purchase.ProviderGoods.upload': {
 		method: 'purchase.ProviderGoods.upload',
@@ -3991,7 +4065,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['order'],
+		totalPath: ['total_count'],
 		maxWindowMs: 2592000000,
 		windowFields: ['start_time', 'end_time'],
 		args: [
@@ -4013,10 +4088,10 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 		],
 		statusTables: {
-			'order.pay_type': { '1': '现付', '2': '到付', '3': '挂账' },
-			'order.postfee_pay_type': { '1': '现付', '2': '到付', '3': '包邮' },
-			'order.settle_status': { '0': '不可结算', '1': '待结算', '2': '部分结算', '3': '已结算' },
-			'order.stockin_status': {
+			pay_type: { '1': '现付', '2': '到付', '3': '挂账' },
+			postfee_pay_type: { '1': '现付', '2': '到付', '3': '包邮' },
+			settle_status: { '0': '不可结算', '1': '待结算', '2': '部分结算', '3': '已结算' },
+			stockin_status: {
 				'0': '未入库',
 				'1': '部分入库',
 				'2': '已入库',
@@ -4237,6 +4312,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 			{ name: 'is_check', type: 'boolean', required: true },
 		],
+		statusTables: { status: { '0': '操作全部成功', '20': '审核失败' } },
 	},
 	'purchase.PurchaseReturn.cancelOrder': {
 		method: 'purchase.PurchaseReturn.cancelOrder',
@@ -4311,7 +4387,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
 		maxWindowMs: 2592000000,
 		windowFields: ['start_time', 'end_time'],
 		args: [
@@ -4327,7 +4404,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 		],
 		statusTables: {
-			'order_list.status': {
+			status: {
 				'5': '已取消',
 				'10': '编辑中',
 				'20': '待确认',
@@ -4581,7 +4658,9 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: [],
+		listPath: ['order'],
+		totalPath: ['total_count'],
+		windowFields: ['create_from', 'create_to'],
 		args: [
 			{
 				name: 'params',
@@ -4602,12 +4681,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 			},
 		],
 		statusTables: {
-			'order.invoice_type': {
-				'0': '无',
-				'1': '普通发票',
-				'2': '增值税发票',
-				'3': '专用增值税发票',
-			},
+			invoice_type: { '0': '无', '1': '普通发票', '2': '增值税发票', '3': '专用增值税发票' },
 		},
 	},
 	'finance.settle.Purchase.upload': {
@@ -4689,6 +4763,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		maxPageSize: 1000,
 		listPath: [],
+		totalBesideData: 'total',
 		maxWindowMs: 2592000000,
 		windowFields: ['start_time', 'end_time'],
 		args: [
@@ -4947,7 +5022,8 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		write: false,
 		paged: true,
 		pageNoStart: 0,
-		listPath: ['pd_detail_list'],
+		listPath: [],
+		totalBesideData: 'total',
 		args: [
 			{
 				name: 'params',
@@ -4956,7 +5032,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				children: [{ name: 'pd_no', type: 'String', length: 20, required: false }],
 			},
 		],
-		statusTables: { defect: { '0': '正品', '1': '残次品' } },
+		statusTables: { 'pd_detail_list.defect': { '0': '正品', '1': '残次品' } },
 	},
 	'wms.StockPd.queryStockPdInDetail': {
 		method: 'wms.StockPd.queryStockPdInDetail',
@@ -5402,7 +5478,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: true,
 		paged: false,
-		maxWindowMs: 2592000000,
 		args: [{ name: 'transfer_in_no', type: 'String', required: true }],
 	},
 	'wms.stockout.Transfer.queryWithDetail': {
@@ -7149,6 +7224,19 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 				],
 			},
 		],
+		statusTables: {
+			refund_status: {
+				'10': '已取消',
+				'20': '待审核',
+				'30': '已同意',
+				'40': '已拒绝',
+				'50': '待财审',
+				'60': '待收货',
+				'70': '部分到货',
+				'80': '待结算',
+				'90': '已完成',
+			},
+		},
 	},
 	'wms.stockin.PreStockin.createExt': {
 		method: 'wms.stockin.PreStockin.createExt',
@@ -7196,6 +7284,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		listPath: ['order'],
 		totalPath: ['total_count'],
+		windowFields: ['mt_from', 'mt_to'],
 		args: [
 			{
 				name: 'params',
@@ -7231,7 +7320,6 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		documented: true,
 		write: true,
 		paged: false,
-		maxWindowMs: 2592000000,
 		args: [{ name: 'pre_stockin_no', type: '', required: true }],
 	},
 	'wms.stockin.SmartRefund.upload': {
@@ -7406,6 +7494,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台数据， 淘系相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'aftersales.refund.RawRefund.searchHistory': {
@@ -7465,6 +7554,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台数据， 淘系相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'aftersales.refund.Refund.search': {
@@ -7479,6 +7569,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		listPath: ['order'],
 		totalPath: ['total_count'],
 		maxWindowMs: 2592000000,
+		windowFields: ['modified_from', 'modified_to'],
 		args: [
 			{
 				name: 'params',
@@ -7569,6 +7660,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台货品数据，相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'aftersales.refund.Refund.searchHistory': {
@@ -7614,6 +7706,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		notes: [
 			'为了达到保护用户隐私数据安全的目的，本接口不返回淘系、拼多多及系统供销平台货品数据，相关平台规则点击这里，淘系及系统供销平台数据获取办法点击这里，拼多多请自行对接平台获取',
 			'本接口中涉及到用户隐私的字段数据仅自有平台及线下平台订单返回',
+			'分页大小（单量较大的卖家，page_size建议200以下）',
 		],
 	},
 	'system.Core.now': {

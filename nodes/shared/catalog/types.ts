@@ -30,6 +30,8 @@ export interface CatalogMethod {
 	listPath?: string[];
 	/** Path under `data` to the total row count. */
 	totalPath?: string[];
+	/** A few replies carry the total beside `data` instead (e.g. `{status, total, data: [...]}`): its name. */
+	totalBesideData?: string;
 	/** Further arrays beside the main list. */
 	otherLists?: string[][];
 	/** The longest time range one call accepts, when the page states one. */

@@ -2,7 +2,6 @@ export * from './batch';
 export * from './credentials';
 export * from './errors';
 export * from './http';
-export * from './methods';
 export * from './paging';
 export * from './request';
 export * from './response';
