@@ -76,6 +76,23 @@ describe('doc-example mode', () => {
 		expect(repeated.json).toEqual(example);
 	});
 
+	it("kind 'error': the page's 异常响应示例, e.g. cancelForApi's partial failure and searchCancel's refusal", async () => {
+		const cancel = 'purchase.PurchaseApply.cancelForApi';
+		rig.sim.useDocExamples({ methods: [cancel, SEARCH_CANCEL], kind: 'error' });
+		const failed = await rig.client.call({
+			method: cancel,
+			args: [['POA2309130001', 'POA2309040001']],
+		});
+		expect(failed.json).toEqual(readDocFixture(cancel)?.errorReplyExamples?.[0]);
+		expect(failed.json).toMatchObject({
+			status: 0,
+			total: 2,
+			data: [{ order_id: 764 }, { order_id: 767 }],
+		});
+		const refused = await rig.client.call({ method: SEARCH_CANCEL, args: window, pager });
+		expect(refused.json).toEqual({ status: 100, message: '起止时间差最大1小时' });
+	});
+
 	it('takes examples from any source, e.g. a shape written in a test', async () => {
 		const shape = { status: 0, data: { order_list: [{ stockout_id: 1, status: 5 }] } };
 		rig.sim.useDocExamples({

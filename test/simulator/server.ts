@@ -13,6 +13,7 @@ import { seedDemoData } from './demo-data';
 import {
 	docExampleReply,
 	fixtureDocExamples,
+	type DocExampleKind,
 	type DocExampleMode,
 	type DocExampleSource,
 } from './doc-examples';
@@ -54,6 +55,8 @@ export interface DocExampleOptions {
 	methods: readonly string[] | 'all';
 	/** Default: the catalog fixtures, test/fixtures/wdt-docs/<method>.json. */
 	source?: DocExampleSource;
+	/** 'reply' (the 正常响应示例, default) or 'error' (the first 异常响应示例). */
+	kind?: DocExampleKind;
 	/** Paged calls for page_no ≥ 1: 'empty' (lists emptied, default) or 'repeat'. */
 	laterPages?: 'empty' | 'repeat';
 }
@@ -234,6 +237,7 @@ export class WdtSimulator extends SimulatorStore {
 			? {
 					methods: options.methods === 'all' ? 'all' : new Set(options.methods),
 					source: options.source ?? fixtureDocExamples,
+					kind: options.kind ?? 'reply',
 					laterPages: options.laterPages ?? 'empty',
 				}
 			: undefined;
