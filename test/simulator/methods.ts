@@ -16,6 +16,7 @@ import {
 	type StockoutRecord,
 } from './store';
 import type { SellerAccount } from './sellers';
+import { stockoutQueryWithDetail } from './stockoutQueryWithDetail';
 
 /** Largest page_size WDT accepts by default (`paging.maxPageSize` changes it). */
 export { MAX_PAGE_SIZE };
@@ -520,6 +521,7 @@ export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
 		purchaseApplyStop,
 		otherOutCancel,
 		searchCancel,
+		stockoutQueryWithDetail,
 	].map((spec) => [spec.name, spec]),
 );
 
