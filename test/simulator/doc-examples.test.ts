@@ -1,22 +1,16 @@
 /** Doc-example mode: answers with the doc page's own reply example (catalog fixtures). */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { DEFAULT_SELLER } from './sellers';
 import { TestClient } from './client';
 import { docExamplesFrom, readDocFixture } from './doc-examples';
-import { NOW, startRig, type Rig } from './testkit';
+import { NOW, startRig, useRig } from './testkit';
 
 const SEARCH_CANCEL = 'wms.stockout.Sales.searchCancel';
 const window = [{ start_time: '2022-10-17 13:30:00', end_time: '2022-10-17 14:30:00' }];
 const pager = { pageNo: 0, pageSize: 100, calcTotal: true };
 
-let rig: Rig;
-beforeAll(async () => {
-	rig = await startRig();
-});
-afterAll(async () => {
-	await rig.close();
-});
+const rig = useRig();
 beforeEach(() => {
 	rig.sim.useDocExamples(false);
 	rig.sim.resetData('empty');
@@ -80,6 +74,23 @@ describe('doc-example mode', () => {
 			pager: { ...pager, pageNo: 1 },
 		});
 		expect(repeated.json).toEqual(example);
+	});
+
+	it("kind 'error': the page's 异常响应示例, e.g. cancelForApi's partial failure and searchCancel's refusal", async () => {
+		const cancel = 'purchase.PurchaseApply.cancelForApi';
+		rig.sim.useDocExamples({ methods: [cancel, SEARCH_CANCEL], kind: 'error' });
+		const failed = await rig.client.call({
+			method: cancel,
+			args: [['POA2309130001', 'POA2309040001']],
+		});
+		expect(failed.json).toEqual(readDocFixture(cancel)?.errorReplyExamples?.[0]);
+		expect(failed.json).toMatchObject({
+			status: 0,
+			total: 2,
+			data: [{ order_id: 764 }, { order_id: 767 }],
+		});
+		const refused = await rig.client.call({ method: SEARCH_CANCEL, args: window, pager });
+		expect(refused.json).toEqual({ status: 100, message: '起止时间差最大1小时' });
 	});
 
 	it('takes examples from any source, e.g. a shape written in a test', async () => {

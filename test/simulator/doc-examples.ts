@@ -11,9 +11,12 @@ import { join } from 'node:path';
 import type { CatalogParam } from '../../nodes/shared/catalog/types';
 import type { WdtReply } from './methods';
 
+/** Which of a page's examples: its 正常响应示例, or its first 异常响应示例 (an error or partial failure). */
+export type DocExampleKind = 'reply' | 'error';
+
 /** Where doc-example mode finds a method's reply example (undefined: the page has none). */
 export interface DocExampleSource {
-	replyExample(method: string): unknown;
+	replyExample(method: string, kind: DocExampleKind): unknown;
 }
 
 /** The folder of the catalog's per-method fixtures. */
@@ -24,9 +27,13 @@ const METHOD_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/;
 /** The documented facts of one method, as the catalog fixture holds them. */
 export interface DocFixture {
 	method: string;
+	/** The reply fields beside `data` (status, message, total, …). */
+	besideData?: CatalogParam[];
 	/** The documented reply field tree under `data` (for a list `data`: the fields of an entry). */
 	response: CatalogParam[];
 	replyExample?: unknown;
+	/** The page's 异常响应示例: errors, or partial failures such as cancelForApi's. */
+	errorReplyExamples?: unknown[];
 	requestExample?: unknown;
 }
 
@@ -40,10 +47,13 @@ export function readDocFixture(method: string): DocFixture | undefined {
 
 /** The catalog fixtures as a source of reply examples. */
 export const fixtureDocExamples: DocExampleSource = {
-	replyExample: (method) => readDocFixture(method)?.replyExample,
+	replyExample(method, kind) {
+		const fixture = readDocFixture(method);
+		return kind === 'error' ? fixture?.errorReplyExamples?.[0] : fixture?.replyExample;
+	},
 };
 
-/** A source from examples written in a test: `{ 'a.B.c': {status: 0, data: …} }`. */
+/** A source from examples written in a test: `{ 'a.B.c': {status: 0, data: …} }` (any kind). */
 export function docExamplesFrom(examples: Readonly<Record<string, unknown>>): DocExampleSource {
 	return { replyExample: (method) => examples[method] };
 }
@@ -52,6 +62,7 @@ export interface DocExampleMode {
 	/** The methods answered with their example ('all': every method the source has one for). */
 	methods: ReadonlySet<string> | 'all';
 	source: DocExampleSource;
+	kind: DocExampleKind;
 	/**
 	 * What a paged call for page_no ≥ 1 gets: 'empty' (the example with every list under
 	 * `data` emptied, a page past the end; default) or 'repeat' (the example again).
@@ -70,7 +81,7 @@ export function docExampleReply(
 	pageNo: number | undefined,
 ): WdtReply | undefined {
 	if (!mode || (mode.methods !== 'all' && !mode.methods.has(method))) return undefined;
-	const example = mode.source.replyExample(method);
+	const example = mode.source.replyExample(method, mode.kind);
 	if (example === undefined || example === null) return undefined;
 	const copy: unknown = structuredClone(example);
 	const reply = (isObject(copy) && 'status' in copy ? copy : { status: 0, data: copy }) as WdtReply;

@@ -15,6 +15,7 @@ export {
 	docExamplesFrom,
 	fixtureDocExamples,
 	readDocFixture,
+	type DocExampleKind,
 	type DocExampleMode,
 	type DocExampleSource,
 	type DocFixture,

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { formatCst } from './cst';
 import { DEFAULT_REPLY_CHOICES } from './store';
-import { NOW, startRig, type Rig } from './testkit';
+import { NOW, useRig } from './testkit';
 
 const UPLOAD = 'purchase.PurchaseApply.upload';
 const SEARCH = 'purchase.PurchaseApply.search';
@@ -11,13 +11,7 @@ const STOP = 'purchase.PurchaseApply.stopForApi';
 const OTHER_OUT_CANCEL = 'wms.stockother.Out.cancelOrder';
 const HOUR = 3600_000;
 
-let rig: Rig;
-beforeAll(async () => {
-	rig = await startRig();
-});
-afterAll(async () => {
-	await rig.close();
-});
+const rig = useRig();
 beforeEach(() => {
 	rig.sim.resetData('empty');
 	rig.sim.clearRequests();

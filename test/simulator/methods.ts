@@ -255,11 +255,12 @@ const purchaseApplyUpload: MethodSpec = {
 		try {
 			number = createPurchaseApply(call, params, rawLines).purchaseApplyNo;
 		} catch (error) {
+			const refusal =
+				error instanceof WdtError ? error : new WdtError(99, `其他错误: ${String(error)}`);
 			// A refusal comes as the reply's status or as data.status: see ReplyChoices.uploadRefusal.
-			const asData = store.replies.uploadRefusal === 'data';
-			if (asData && error instanceof WdtError && error.status === 100)
-				return { status: 0, data: { status: 1, message: error.message } };
-			throw error;
+			if (refusal.status === 100 && store.replies.uploadRefusal === 'data')
+				return { status: 0, data: { status: 1, message: refusal.message } };
+			throw refusal;
 		}
 		const data = { status: 0, message: number };
 		return store.replies.uploadNumberIn === 'both'

@@ -2,21 +2,15 @@
  * The paging readings the docs leave open (`sim.paging`, `sim.beforePage`), on every paged method
  * the simulator serves: each option changes what a page holds in the way its README line says.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { formatCst } from './cst';
 import { DEFAULT_PAGING } from './store';
-import { NOW, startRig, type Rig } from './testkit';
+import { NOW, useRig } from './testkit';
 
 const MINUTE = 60_000;
 
-let rig: Rig;
-beforeAll(async () => {
-	rig = await startRig();
-});
-afterAll(async () => {
-	await rig.close();
-});
+const rig = useRig();
 beforeEach(() => {
 	rig.sim.resetData('empty');
 	rig.sim.paging = { ...DEFAULT_PAGING };

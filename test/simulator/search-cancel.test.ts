@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { formatCst } from './cst';
-import { NOW, startRig, type Rig } from './testkit';
+import { NOW, useRig } from './testkit';
 
 const METHOD = 'wms.stockout.Sales.searchCancel';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-let rig: Rig;
-beforeAll(async () => {
-	rig = await startRig();
-});
-afterAll(async () => {
-	await rig.close();
-});
+const rig = useRig();
 beforeEach(() => {
 	rig.sim.resetData('empty');
 	rig.sim.clock.set(NOW);

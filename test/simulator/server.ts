@@ -1,8 +1,9 @@
 /* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * The WDT open API simulator: a real HTTP server on 127.0.0.1 that checks requests the way the
- * vendor documents them, answers six methods from in-memory records, and can misbehave on
- * demand (fault injection, latency, rate limits) for retry and resilience tests.
+ * vendor documents them, answers the methods of METHODS from in-memory records (or with the doc
+ * pages' own reply examples), and can misbehave on demand (fault injection, latency, rate limits)
+ * for retry and resilience tests.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import { seedDemoData } from './demo-data';
 import {
 	docExampleReply,
 	fixtureDocExamples,
+	type DocExampleKind,
 	type DocExampleMode,
 	type DocExampleSource,
 } from './doc-examples';
@@ -53,6 +55,8 @@ export interface DocExampleOptions {
 	methods: readonly string[] | 'all';
 	/** Default: the catalog fixtures, test/fixtures/wdt-docs/<method>.json. */
 	source?: DocExampleSource;
+	/** 'reply' (the 正常响应示例, default) or 'error' (the first 异常响应示例). */
+	kind?: DocExampleKind;
 	/** Paged calls for page_no ≥ 1: 'empty' (lists emptied, default) or 'repeat'. */
 	laterPages?: 'empty' | 'repeat';
 }
@@ -233,6 +237,7 @@ export class WdtSimulator extends SimulatorStore {
 			? {
 					methods: options.methods === 'all' ? 'all' : new Set(options.methods),
 					source: options.source ?? fixtureDocExamples,
+					kind: options.kind ?? 'reply',
 					laterPages: options.laterPages ?? 'empty',
 				}
 			: undefined;
