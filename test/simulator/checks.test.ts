@@ -1,21 +1,15 @@
 import { request } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { clientSign } from './client';
 import { DEFAULT_SELLER } from './sellers';
-import { NOW, startRig, type Rig } from './testkit';
+import { NOW, startRig, useRig } from './testkit';
 
 const SEARCH_CANCEL = 'wms.stockout.Sales.searchCancel';
 const window = [{ start_time: '2024-11-22 09:00:00', end_time: '2024-11-22 10:00:00' }];
 const pager = { pageNo: 0, pageSize: 20 };
 
-let rig: Rig;
-beforeAll(async () => {
-	rig = await startRig();
-});
-afterAll(async () => {
-	await rig.close();
-});
+const rig = useRig();
 beforeEach(() => {
 	rig.sim.clearRequests();
 	rig.sim.clock.set(NOW);

@@ -1,9 +1,9 @@
 /* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { FaultKind } from './faults';
 import { CONCURRENCY_LIMIT_MESSAGE, RATE_LIMIT_MESSAGE } from './server';
-import { NOW, startRig, type Rig } from './testkit';
+import { NOW, startRig, useRig } from './testkit';
 
 const UPLOAD = 'purchase.PurchaseApply.upload';
 const SEARCH_CANCEL = 'wms.stockout.Sales.searchCancel';
@@ -13,13 +13,7 @@ const uploadArgs = (no?: string) => [
 ];
 const searchArgs = [{ start_time: '2024-11-22 09:00:00', end_time: '2024-11-22 10:00:00' }];
 
-let rig: Rig;
-beforeAll(async () => {
-	rig = await startRig();
-});
-afterAll(async () => {
-	await rig.close();
-});
+const rig = useRig();
 beforeEach(() => {
 	rig.sim.resetData('empty');
 	rig.sim.clearRequests();

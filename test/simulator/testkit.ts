@@ -1,4 +1,6 @@
 /** Shared setup for the simulator's own tests. */
+import { afterAll, beforeAll } from 'vitest';
+
 import { TestClient } from './client';
 import { startSimulator, type SimulatorOptions, type WdtSimulator } from './server';
 import { DEFAULT_SELLER } from './sellers';
@@ -25,4 +27,14 @@ export async function startRig(options: SimulatorOptions = {}): Promise<Rig> {
 			await client.close();
 		},
 	};
+}
+
+/** One rig for a test file (or describe block): started before its first test, closed after its last. */
+export function useRig(options: SimulatorOptions = {}): Rig {
+	const rig = {} as Rig;
+	beforeAll(async () => {
+		Object.assign(rig, await startRig(options));
+	});
+	afterAll(async () => await rig.close());
+	return rig;
 }

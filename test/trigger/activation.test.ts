@@ -101,7 +101,6 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: first activation', (persistence) =
 			status: 5,
 			status_name: '已取消',
 			modified: '2024-11-22 10:00:20',
-			src_tid: pending.srcTid,
 		});
 		// The key is remembered while the overlap can re-read it, then forgotten.
 		expect(polls[1].staticData.recentlyEmitted).toEqual([
@@ -222,7 +221,8 @@ describe('the Statuses option', () => {
 	it('emits only the chosen statuses when WDT returns others too', async () => {
 		rig.sim.searchCancelStatuses = 'all';
 		const cancelled = rig.sim.addStockout({ modifiedMs: T0 + 10_000 });
-		const done = rig.sim.addStockout({ status: 'done', modifiedMs: T0 + 20_000 });
+		// A cancellation whose stockout was completed since: WDT lists it with status 110.
+		const done = rig.sim.addStockout({ status: 'done', cancelled: true, modifiedMs: T0 + 20_000 });
 		const state = {
 			cursor: formatCst(T0 - MINUTE),
 			since: formatCst(T0 - MINUTE),

@@ -80,7 +80,8 @@ describe('manual mode (Fetch test event)', () => {
 	it('says clearly when nothing matches', async () => {
 		rig.sim.searchCancelStatuses = 'all';
 		rig.sim.addStockout({ modifiedMs: T0 - 25 * HOUR }); // cancelled, but too old
-		rig.sim.addStockout({ status: 'done', modifiedMs: T0 - HOUR }); // recent, not a chosen status
+		// Recent, but not a chosen status: a cancellation whose stockout was completed since (110).
+		rig.sim.addStockout({ status: 'done', cancelled: true, modifiedMs: T0 - HOUR });
 		const manual = await rig.poll({ mode: 'manual', staticData: {} });
 		expect(manual.items).toBeNull();
 		expect(manual.error).toMatchObject({

@@ -11,7 +11,7 @@ import {
 	decodeResponse,
 	encodeBody,
 	ensureSuccess,
-	findRecordList,
+	locateRecords,
 	fromWdtTime,
 	otherOutOutcomes,
 	pageThrough,
@@ -314,7 +314,7 @@ describe('paging', () => {
 			[250, 3],
 		] as const) {
 			const { calls, fetchPage } = pages(Array.from({ length: count }, (_, i) => i));
-			const result = await pageThrough(fetchPage, { pageSize: 100 });
+			const result = await pageThrough(fetchPage, { method: 'm.x', pageSize: 100 });
 			expect(result.records).toHaveLength(count);
 			expect(calls).toHaveLength(expected);
 			expect(calls.every((c) => c.calcTotal)).toBe(true);
@@ -323,7 +323,7 @@ describe('paging', () => {
 
 	it('stops calling once the limit is reached', async () => {
 		const { calls, fetchPage } = pages(Array.from({ length: 1000 }, (_, i) => i));
-		const result = await pageThrough(fetchPage, { pageSize: 100, limit: 150 });
+		const result = await pageThrough(fetchPage, { method: 'm.x', pageSize: 100, limit: 150 });
 		expect(calls).toHaveLength(2);
 		expect(result.complete).toBe(false);
 	});
@@ -341,15 +341,20 @@ describe('paging', () => {
 				},
 			};
 		};
-		const result = await pageThrough(fetchPage, { pageSize: 2 });
+		const result = await pageThrough(fetchPage, { method: 'm.x', pageSize: 2 });
 		expect(new Set(result.records)).toEqual(new Set([1, 2, 3, 4]));
 	});
 
 	it('finds the list in a reply', () => {
-		expect(findRecordList({ order_list: [1], total_count: 5 })).toEqual({ list: [1], total: 5 });
-		expect(findRecordList([1, 2])).toEqual({ list: [1, 2] });
-		expect(findRecordList({ goods: [1] })).toEqual({ list: [1] });
-		expect(findRecordList({ a: [1], b: [2] })).toBeUndefined();
+		const at = (data: unknown) => {
+			const { list, total } = locateRecords('m.x', data);
+			return { list, total };
+		};
+		expect(at({ order_list: [1], total_count: 5 })).toEqual({ list: [1], total: 5 });
+		expect(at([1, 2])).toEqual({ list: [1, 2], total: undefined });
+		expect(at({ goods: [1] })).toEqual({ list: [1], total: undefined });
+		// Several lists and none known: a clear error naming the method and the keys, not undefined.
+		expect(() => locateRecords('m.x', { a: [1], b: [2] })).toThrow(/m\.x.*keys a, b/);
 	});
 });
 
