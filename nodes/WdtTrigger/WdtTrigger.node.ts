@@ -153,10 +153,7 @@ async function pollEvent(
 
 	const startedMs = performance.now();
 	const budgetMs = pollBudgetMs(this);
-	const limits = {
-		maxWindowMs: event.maxWindowMs,
-		maxWindows: budgetMs === undefined ? MAX_WINDOWS_PER_POLL : Number.POSITIVE_INFINITY,
-	};
+	const limits = { maxWindowMs: event.maxWindowMs, maxWindows: MAX_WINDOWS_PER_POLL };
 
 	let clock: Clock;
 	try {

@@ -20,7 +20,7 @@ import {
 export const OVERLAP_MS = 5 * MINUTE_MS;
 /** Stop this far before WDT's current time, so a poll never reads a still-filling second. */
 export const SAFETY_LAG_MS = 1 * MINUTE_MS;
-/** Without a poll budget from n8n, one poll reads at most this many windows. */
+/** One poll reads at most this many windows (and stops earlier inside n8n's poll budget). */
 export const MAX_WINDOWS_PER_POLL = 24;
 export const MAX_BACKFILL_HOURS = 168;
 /**

@@ -24,7 +24,8 @@ describe('manual mode (Fetch test event)', () => {
 		const state = {
 			cursor: formatCst(T0 - MINUTE),
 			since: formatCst(T0 - 48 * HOUR),
-			recentlyEmitted: [],
+			event: 'stockoutCancelled',
+			emitted: {},
 		};
 		const staticDataReads = vi.spyOn(PollContext.prototype, 'getWorkflowStaticData');
 
@@ -50,7 +51,8 @@ describe('manual mode (Fetch test event)', () => {
 		const state = {
 			cursor: formatCst(T0 - 2 * MINUTE),
 			since: formatCst(T0 - 2 * MINUTE),
-			recentlyEmitted: [],
+			event: 'stockoutCancelled',
+			emitted: {},
 		};
 		const fresh = rig.sim.addStockout({ modifiedMs: T0 - 90_000 });
 		const key = eventKey(fresh.stockoutId, fresh.modifiedMs);
