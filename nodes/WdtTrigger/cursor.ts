@@ -156,25 +156,28 @@ export function readState(staticData: unknown, event: string, legacyEvent: strin
 	if (dropped) repairs.push(`dropped ${dropped} unreadable remembered key(s)`);
 
 	let cursor = repairTime(data.cursor);
+	let since = repairTime(data.since);
+	if (since !== undefined && since !== data.since) {
+		repairs.push(`since ${describe(data.since)} read as ${since}`);
+	}
 	if (cursor !== undefined && cursor !== data.cursor) {
 		repairs.push(`cursor ${describe(data.cursor)} read as ${cursor}`);
 	}
 	if (cursor === undefined) {
-		// The latest remembered row is the last point known to be read; memory stops repeats.
-		const latest = Object.values(emitted).sort().pop();
-		if (latest === undefined) {
-			repairs.push(`cursor was ${describe(data.cursor)} and nothing is remembered; starting fresh`);
+		// The activation start and the latest emitted row were both read: resume from the later
+		// one. Rows after it are read again; the memory keeps those emitted from repeating.
+		const known = [...Object.values(emitted), ...(since === undefined ? [] : [since])].sort();
+		const resume = known.pop();
+		if (resume === undefined) {
+			repairs.push(`cursor was ${describe(data.cursor)} and nothing else is known; starting fresh`);
 			return { repairs };
 		}
-		repairs.push(`cursor was ${describe(data.cursor)}; resuming from the latest emitted row, ${latest}`);
-		cursor = latest;
+		repairs.push(`cursor was ${describe(data.cursor)}; resuming from ${resume}`);
+		cursor = resume;
 	}
-	let since = repairTime(data.since);
 	if (since === undefined) {
 		repairs.push(`since was ${describe(data.since)}; set to the cursor`);
 		since = cursor;
-	} else if (since !== data.since) {
-		repairs.push(`since ${describe(data.since)} read as ${since}`);
 	}
 
 	const state: TriggerState = { event, cursor, since, emitted };
