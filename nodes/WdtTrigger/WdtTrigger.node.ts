@@ -61,7 +61,7 @@ const COMMON_OPTIONS: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			"Whether to emit a record again each time WDT reports a later change of it (a new modified time). Off (default): each record is emitted once, and later edits are ignored while it is remembered (30 days after its last change, or the latest 5,000 records). So if WDT restores a cancelled stockout and cancels it again within that time, only this option emits the second cancellation.",
+			'Whether to emit a record again each time WDT reports a later change of it (a new modified time). Off (default): each record is emitted once, and later edits are ignored while it is remembered (30 days after its last change, or the latest 5,000 records). So if WDT restores a cancelled stockout and cancels it again within that time, only this option emits the second cancellation.',
 	},
 ];
 
@@ -116,11 +116,7 @@ interface CommonOptions {
 
 function readCommonOptions(this: IPollFunctions, options: IDataObject): CommonOptions {
 	const backfillHours = Number(options.backfillHours ?? 0);
-	if (
-		!Number.isFinite(backfillHours) ||
-		backfillHours < 0 ||
-		backfillHours > MAX_BACKFILL_HOURS
-	) {
+	if (!Number.isFinite(backfillHours) || backfillHours < 0 || backfillHours > MAX_BACKFILL_HOURS) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Options → Backfill Hours on First Activation must be between 0 and ${MAX_BACKFILL_HOURS}, got ${String(options.backfillHours)}.`,
@@ -141,7 +137,8 @@ async function pollEvent(
 ): Promise<INodeExecutionData[][] | null> {
 	const staticData = this.getWorkflowStaticData('node');
 	const { state: saved, repairs } = readState(staticData, event.option.value, LEGACY_EVENT);
-	for (const repair of repairs) this.logger.warn(`WDT Trigger "${this.getNode().name}": static data: ${repair}`);
+	for (const repair of repairs)
+		this.logger.warn(`WDT Trigger "${this.getNode().name}": static data: ${repair}`);
 	const activationKey = `${String(this.getWorkflow().id)}:${this.getNode().id}:${event.option.value}`;
 	// n8n 2.x keeps nothing of an activation poll that returned null: its state is recalled here.
 	let state = saved ?? recallActivation(activationKey, Date.now());
@@ -193,7 +190,11 @@ async function pollEvent(
 	let slowestWindowMs = 0;
 	for (const [index, window] of windows.entries()) {
 		const elapsedMs = performance.now() - startedMs;
-		if (index > 0 && budgetMs !== undefined && elapsedMs + slowestWindowMs > budgetMs * BUDGET_SHARE) {
+		if (
+			index > 0 &&
+			budgetMs !== undefined &&
+			elapsedMs + slowestWindowMs > budgetMs * BUDGET_SHARE
+		) {
 			break;
 		}
 		const windowStartedMs = performance.now();
@@ -208,7 +209,13 @@ async function pollEvent(
 		slowestWindowMs = Math.max(slowestWindowMs, performance.now() - windowStartedMs);
 	}
 	if (windows.length > 0 && readUpToMs === undefined) {
-		return failNothingRead.call(this, failure, fresh ? undefined : state, staticData, repairs.length > 0);
+		return failNothingRead.call(
+			this,
+			failure,
+			fresh ? undefined : state,
+			staticData,
+			repairs.length > 0,
+		);
 	}
 	const complete = readUpToMs === undefined || readUpToMs === plannedEndMs;
 	const endMs = complete ? plannedEndMs : (readUpToMs as number);

@@ -103,7 +103,11 @@ const describe = (value: unknown) => JSON.stringify(value)?.slice(0, 60) ?? Stri
  * listed. A state of another event, or without any usable cursor, means a fresh start.
  * `legacyEvent` is the event a state without an `event` field belongs to (version 1 had one).
  */
-export function readState(staticData: unknown, event: string, legacyEvent: string): ReadStateResult {
+export function readState(
+	staticData: unknown,
+	event: string,
+	legacyEvent: string,
+): ReadStateResult {
 	const repairs: string[] = [];
 	if (staticData === null || typeof staticData !== 'object' || Array.isArray(staticData)) {
 		return { repairs: [`static data was ${describe(staticData)}; starting fresh`] };
@@ -117,7 +121,9 @@ export function readState(staticData: unknown, event: string, legacyEvent: strin
 	}
 	if (owner !== event) {
 		return {
-			repairs: [`the saved cursor belongs to event "${owner}"; starting a fresh cursor for "${event}"`],
+			repairs: [
+				`the saved cursor belongs to event "${owner}"; starting a fresh cursor for "${event}"`,
+			],
 		};
 	}
 	for (const key of Object.keys(data)) {

@@ -22,7 +22,8 @@ const activations = new Map<string, { state: TriggerState; atMs: number }>();
 export function rememberActivation(key: string, state: TriggerState, nowMs: number): void {
 	activations.delete(key);
 	activations.set(key, { state: JSON.parse(JSON.stringify(state)) as TriggerState, atMs: nowMs });
-	while (activations.size > MAX_ENTRIES) activations.delete(activations.keys().next().value as string);
+	while (activations.size > MAX_ENTRIES)
+		activations.delete(activations.keys().next().value as string);
 }
 
 /** The activation state of a workflow's trigger whose cursor n8n did not keep, if recent. */

@@ -630,7 +630,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
 					}
 					return staged.snapshot;
 				},
-				pollOptions.pollBudgetMs !== undefined ? () => pollOptions.pollBudgetMs as number : undefined,
+				pollOptions.pollBudgetMs !== undefined
+					? () => pollOptions.pollBudgetMs as number
+					: undefined,
 			);
 		}
 

@@ -240,7 +240,9 @@ describe('the Statuses option', () => {
 			staticData: state,
 			parameters: { options: { statuses: [5] } },
 		});
-		expect(chosen.emitted.map(keyOf)).toEqual([eventKey(cancelled.stockoutId, cancelled.modifiedMs)]);
+		expect(chosen.emitted.map(keyOf)).toEqual([
+			eventKey(cancelled.stockoutId, cancelled.modifiedMs),
+		]);
 	});
 });
 

@@ -274,7 +274,7 @@ describe.each(['n8n1', 'n8n2'] as const)(
 			);
 		});
 
-		it("a state of another event is not used: a fresh cursor for this event", async () => {
+		it('a state of another event is not used: a fresh cursor for this event', async () => {
 			cancelAt(T0 + 10_000); // before the switch: not emitted
 			const later = cancelAt(T0 + 3 * MINUTE);
 			const run = await runPolls({
@@ -328,36 +328,31 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: one event per stockout', (persiste
 	});
 });
 
-describe.each(['n8n1', 'n8n2'] as const)(
-	'%s: hourly polling after activation',
-	(persistence) => {
-		it('the first scheduled poll starts from the activation instant (n8n 2.x does not keep the activation poll)', async () => {
-			const activation = await rig.poll({ persistence, staticData: {}, activationPoll: true });
-			expect(activation.error).toBeUndefined();
-			const expected = [10, 30, 50].map((minutes) => cancelAt(T0 + minutes * MINUTE));
-			const run = await runPolls({
-				persistence,
-				staticData: activation.staticData,
-				minutes: [60, 120, 180],
-			});
-			expect(run.polls[0].emitted.map(keyOf)).toEqual(expected);
-			expectEachOnce(run.emitted, expected);
-			expect(run.staticData.since).toBe(formatCst(T0 - MINUTE));
+describe.each(['n8n1', 'n8n2'] as const)('%s: hourly polling after activation', (persistence) => {
+	it('the first scheduled poll starts from the activation instant (n8n 2.x does not keep the activation poll)', async () => {
+		const activation = await rig.poll({ persistence, staticData: {}, activationPoll: true });
+		expect(activation.error).toBeUndefined();
+		const expected = [10, 30, 50].map((minutes) => cancelAt(T0 + minutes * MINUTE));
+		const run = await runPolls({
+			persistence,
+			staticData: activation.staticData,
+			minutes: [60, 120, 180],
 		});
+		expect(run.polls[0].emitted.map(keyOf)).toEqual(expected);
+		expectEachOnce(run.emitted, expected);
+		expect(run.staticData.since).toBe(formatCst(T0 - MINUTE));
+	});
 
-		it("another workflow's activation is not taken for this one", async () => {
-			await rig.poll({ persistence, staticData: {}, activationPoll: true });
-			cancelAt(T0 + 10 * MINUTE);
-			rig.workflowId = `${rig.workflowId}-other`;
-			rig.setTime(T0 + 60 * MINUTE);
-			const other = await rig.poll({ persistence, staticData: {} });
-			expect(other.emitted).toEqual([]);
-			expect(other.staticData.since ?? formatCst(T0 + 59 * MINUTE)).toBe(
-				formatCst(T0 + 59 * MINUTE),
-			);
-		});
-	},
-);
+	it("another workflow's activation is not taken for this one", async () => {
+		await rig.poll({ persistence, staticData: {}, activationPoll: true });
+		cancelAt(T0 + 10 * MINUTE);
+		rig.workflowId = `${rig.workflowId}-other`;
+		rig.setTime(T0 + 60 * MINUTE);
+		const other = await rig.poll({ persistence, staticData: {} });
+		expect(other.emitted).toEqual([]);
+		expect(other.staticData.since ?? formatCst(T0 + 59 * MINUTE)).toBe(formatCst(T0 + 59 * MINUTE));
+	});
+});
 
 describe('n8n2: the poll budget (getPollBudgetMs)', () => {
 	it('a catch-up poll stops reading well inside its budget, commits what it read, and the next polls finish the rest', async () => {

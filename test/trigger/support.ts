@@ -194,7 +194,14 @@ export function stats(values: number[]): {
 /** Checks the trigger's static data is plain, readable JSON of the documented shape. */
 export function staticDataProblems(data: IDataObject): string[] {
 	const problems: string[] = [];
-	const allowed = new Set(['event', 'cursor', 'since', 'emitted', 'pausedUntil', 'rateLimitStreak']);
+	const allowed = new Set([
+		'event',
+		'cursor',
+		'since',
+		'emitted',
+		'pausedUntil',
+		'rateLimitStreak',
+	]);
 	for (const key of Object.keys(data))
 		if (!allowed.has(key)) problems.push(`unexpected key ${key}`);
 	if (JSON.stringify(JSON.parse(JSON.stringify(data))) !== JSON.stringify(data))

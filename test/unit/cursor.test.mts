@@ -97,7 +97,12 @@ describe('trigger cursor (generic over key and modified)', () => {
 
 	it('once per key by default: an edit (a new modified) of an emitted row is not new; memory is refreshed', () => {
 		const state = stateAt(now);
-		const first = newEvents(state, [row(1, '2024-05-01 11:58:00'), row(2, '2024-05-01 11:58:30')], identity, 'oncePerKey');
+		const first = newEvents(
+			state,
+			[row(1, '2024-05-01 11:58:00'), row(2, '2024-05-01 11:58:30')],
+			identity,
+			'oncePerKey',
+		);
 		expect(first.events.map((r) => r.id)).toEqual([1, 2]);
 		const again = newEvents(
 			{ ...state, emitted: first.emitted },
@@ -184,7 +189,9 @@ describe('trigger cursor (generic over key and modified)', () => {
 
 		it('a state of another event means a fresh cursor', () => {
 			expect(readState({ ...good, event: 'other' }, 'testEvent', 'legacy')).toEqual({
-				repairs: ['the saved cursor belongs to event "other"; starting a fresh cursor for "testEvent"'],
+				repairs: [
+					'the saved cursor belongs to event "other"; starting a fresh cursor for "testEvent"',
+				],
 			});
 		});
 

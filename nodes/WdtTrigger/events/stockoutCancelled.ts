@@ -7,10 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { STOCKOUT_STATUS_NAMES, type StockoutItem } from '../../shared/protocol';
-import {
-	readStockoutWindow,
-	SEARCH_CANCEL_MAX_WINDOW_MS,
-} from '../../shared/transport/stockouts';
+import { readStockoutWindow, SEARCH_CANCEL_MAX_WINDOW_MS } from '../../shared/transport/stockouts';
 import type { TriggerEvent } from './types';
 
 /** English labels of the statuses on the searchCancel page, for the Statuses option. */
@@ -70,7 +67,10 @@ export const stockoutCancelled: TriggerEvent<StockoutItem & IDataObject, Setting
 	settings(options) {
 		const raw = options.statuses ?? [];
 		if (!Array.isArray(raw)) {
-			throw new NodeOperationError(this.getNode(), 'Options → Statuses must be a list of statuses.');
+			throw new NodeOperationError(
+				this.getNode(),
+				'Options → Statuses must be a list of statuses.',
+			);
 		}
 		const statuses = new Set(raw.map(Number));
 		for (const status of statuses) {
