@@ -75,13 +75,16 @@ const STEP_BACK = { atMinute: 1500, byMs: 10 * MINUTE };
 const CORRUPTIONS = new Map<number, (data: IDataObject) => IDataObject>([
 	[900, (data) => ({ ...data, cursor: toIso(String(data.cursor)), pausedUntil: 42 })],
 	[1650, (data) => ({ ...data, cursor: 'garbage' })],
-	[2200, (data) => ({ ...data, since: Date.parse(toIso(String(data.since))), rateLimitStreak: 'x' })],
+	[
+		2200,
+		(data) => ({ ...data, since: Date.parse(toIso(String(data.since))), rateLimitStreak: 'x' }),
+	],
 ]);
 const toIso = (wdtTime: string) => new Date(`${wdtTime.replace(' ', 'T')}+08:00`).toISOString();
 /** From here, the stockout emitted by the next emitting poll is re-cancelled one minute later. */
 const QUICK_RECANCEL_FROM = 200;
-/** A test needs more than vitest's 60 s only on a loaded machine: it runs in 15–40 s. */
-const TIMEOUT_MS = 180_000;
+/** Each run takes 15–40 s alone, and minutes on a machine shared with other work. */
+const TIMEOUT_MS = 600_000;
 
 let rig: TriggerRig;
 
@@ -269,8 +272,11 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 					paused: result.requests.length === 0,
 					emitted: result.emitted.length,
 				});
-				for (const problem of staticDataProblems(result.staticData))
-					problems.push(`minute ${minute}: ${problem}`);
+				// A poll that throws commits nothing on n8n 2.x, so a corruption it repaired comes back.
+				if (result.error === undefined) {
+					for (const problem of staticDataProblems(result.staticData))
+						problems.push(`minute ${minute}: ${problem}`);
+				}
 				warnings.push(...result.warnings.map((warning) => `minute ${minute}: ${warning}`));
 				maxRemembered = Math.max(
 					maxRemembered,
@@ -315,11 +321,19 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 			expect(expected.size).toBe(RANDOM_CANCELLATIONS + BURST.count);
 			expect(editKeys.size).toBe(RECANCEL_MINUTES.length + 1);
 			expect(problems).toEqual([]);
-			// Every glitch and repair was noticed and logged.
+			// Every glitch and repair was noticed and logged (a glitch only by a poll that called WDT;
+			// a rate-limit pause may have covered its minute).
 			const log = warnings.join('\n');
-			expect(log).toMatch(/minute 700: .*system\.Core\.now said/);
-			expect(log).toMatch(/minute 1200: .*system\.Core\.now said 2026-/);
-			expect(log).toMatch(/minute 1500: .*is behind the cursor/);
+			const ran = new Set(executed.map((poll) => poll.minute));
+			const glitches: Array<[number, RegExp]> = [
+				[700, /minute 700: .*system\.Core\.now said 2024-11-22 23:40:00/],
+				[701, /minute 701: .*system\.Core\.now said 2024-11-22 23:41:00/],
+				[1200, /minute 1200: .*system\.Core\.now said 2025-11-23 06:00:00/],
+			];
+			for (const [minute, warning] of glitches) if (ran.has(minute)) expect(log).toMatch(warning);
+			expect(glitches.some(([minute]) => ran.has(minute))).toBe(true);
+			const stepBackSeen = /minute 15\d\d: .*is behind the cursor/.test(log);
+			expect(stepBackSeen).toBe(true);
 			expect(log).toMatch(/minute 900: .*cursor ".*Z" read as/);
 			expect(log).toMatch(/minute 900: .*pause \{"pausedUntil":42/);
 			expect(log).toMatch(/minute 1650: .*cursor was "garbage"; resuming from/);
