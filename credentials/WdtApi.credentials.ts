@@ -8,9 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	CREDENTIAL_TEST_HEADER,
 	CREDENTIAL_TEST_REPLIES,
-	credentialProblem,
 	signHttpRequest,
+	takeCredentialTestMarker,
+	WDT_DEADLINES,
 	WDT_ENDPOINTS,
 } from '../nodes/shared/protocol';
 
@@ -92,32 +94,48 @@ export class WdtApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'http://127.0.0.1:8080/openapi',
-			description: 'The full endpoint URL, ending in /openapi',
+			description:
+				'The full endpoint URL, ending in /openapi. If the test shows ECONNREFUSED, nothing listens at this host and port; EPROTO means https:// for a server that speaks http://; ERR_CANCELED means no complete reply within 15 seconds.',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 	];
 
 	// Signs every request, including those of n8n's HTTP Request node using this credential.
+	// Unusable fields (empty salt with a colon-less secret, a malformed Base URL) fail here,
+	// before anything is sent, with a message naming the field.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return signHttpRequest(credentials, requestOptions, Date.now());
+		const signed = signHttpRequest(credentials, requestOptions, Date.now());
+		if (takeCredentialTestMarker(signed.headers as Record<string, unknown>)) {
+			// n8n's credential tester would wait 300 s; the whole test ends within this deadline.
+			const deadline = AbortSignal.timeout(WDT_DEADLINES.credentialTestMs);
+			const cancel = requestOptions.abortSignal as AbortSignal | undefined;
+			signed.abortSignal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
+			signed.timeout = WDT_DEADLINES.credentialTestMs;
+		}
+		return signed;
 	}
 
-	// system.Core.now is cheap and read-only. WDT answers errors with HTTP 200, so each failure
-	// class is recognized from the reply body.
+	// system.Core.now is cheap and read-only. WDT answers errors with HTTP 200, and other HTTP
+	// codes come back as replies too, so every failure is recognized from the reply body: the
+	// test passes only on a JSON object with a numeric status that no rule names (0 on WDT).
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
 			url: '',
 			qs: { method: 'system.Core.now' },
 			body: '[]',
-			headers: { 'Content-Type': 'application/json; charset=utf-8' },
+			headers: {
+				'Content-Type': 'application/json; charset=utf-8',
+				[CREDENTIAL_TEST_HEADER]: '1',
+			},
+			ignoreHttpStatusErrors: true,
 		},
-		rules: CREDENTIAL_TEST_REPLIES.map(({ field, value, kind }) => ({
+		rules: CREDENTIAL_TEST_REPLIES.map(({ path, value, message }) => ({
 			type: 'responseSuccessBody' as const,
-			properties: { key: field, value, message: credentialProblem(kind) },
+			properties: { key: path, value, message },
 		})),
 	};
 }

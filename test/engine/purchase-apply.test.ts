@@ -138,8 +138,8 @@ describe('Purchase Apply → Create', () => {
 			create({ purchaseApplyNo: 'DUP-1', lines: { line: [{ specNo: 'S1', num: 1 }] } }),
 		);
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toMatch(/status 100: 采购申请单号已存在/);
-		expect(error?.description).toMatch(/按照错误信息核对传入参数/);
+		expect(error?.message).toMatch(/WDT refused the request \(status 100: "采购申请单号已存在"\)/);
+		expect(error?.description).toMatch(/check the values against WDT's message/);
 	});
 
 	it('with Continue On Fail, a failed apply becomes an error item and the others are created', async () => {

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
 		port: Number(process.env.WDT_SIM_PORT ?? 0),
 		latencyMs: Number(process.env.WDT_SIM_LATENCY_MS ?? 0),
 	});
-	const cancelled = [...sim.stockouts.values()].filter((s) => s.status === 5).length;
+	const cancelled = [...sim.stockouts.values()].filter((s) => s.cancelled).length;
 	console.log(`WDT simulator listening on ${sim.url}`);
 	console.log('Demo credential (fake test data):');
 	console.log(`  sid        ${DEFAULT_SELLER.sid}`);

@@ -105,7 +105,10 @@ export function seedDemoData(store: SimulatorStore): void {
 		});
 	});
 
-	// ~50 sales stockouts over the last 6 hours; every fourth one is cancelled.
+	// ~50 sales stockouts over the last 6 hours. Every fourth one was cancelled; as on the
+	// searchCancel page, a cancellation's row shows the stockout's state now: most are still 5,
+	// every third was restored and completed since (110, the status of the page's example).
+	// The details (shop, receiver, logistics, …) are served only by Sales.queryWithDetail.
 	const openStatuses = [
 		STOCKOUT_STATUS.done,
 		STOCKOUT_STATUS.toShip,
@@ -116,9 +119,15 @@ export function seedDemoData(store: SimulatorStore): void {
 	for (let index = 0; index < 50; index++) {
 		const modifiedMs = now - 6 * HOUR + Math.floor(((index + random()) / 50) * 6 * HOUR);
 		const cancelled = index % 4 === 1;
+		const restored = cancelled && index % 3 === 0;
 		const carrier = pick(CARRIERS);
 		store.addStockout({
-			status: cancelled ? STOCKOUT_STATUS.cancelled : pick(openStatuses),
+			status: restored
+				? STOCKOUT_STATUS.done
+				: cancelled
+					? STOCKOUT_STATUS.cancelled
+					: pick(openStatuses),
+			cancelled,
 			modifiedMs,
 			createdMs: modifiedMs - Math.floor(random() * 2 * HOUR),
 			shopNo: pick(SHOPS),

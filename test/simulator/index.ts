@@ -10,6 +10,16 @@ export {
 } from './cst';
 export { seedDemoData } from './demo-data';
 export {
+	DOC_FIXTURE_FOLDER,
+	docExampleReply,
+	docExamplesFrom,
+	fixtureDocExamples,
+	readDocFixture,
+	type DocExampleMode,
+	type DocExampleSource,
+	type DocFixture,
+} from './doc-examples';
+export {
 	DEFAULT_RANDOM_KINDS,
 	FAULT_KINDS,
 	FaultInjector,
@@ -26,6 +36,7 @@ export {
 	SEARCH_CANCEL_MAX_WINDOW_MS,
 	WRITE_METHODS,
 	WdtError,
+	pagedData,
 	type MethodCall,
 	type MethodSpec,
 	type Pager,
@@ -38,12 +49,16 @@ export {
 	TIMESTAMP_TOLERANCE_SECONDS,
 	WdtSimulator,
 	startSimulator,
+	type BeforePageHook,
+	type DocExampleOptions,
 	type RecordedRequest,
 	type RequestOutcomeStatus,
 	type SimulatorOptions,
 } from './server';
 export { expectedSign, isValidSign, type SignedParams } from './signature';
 export {
+	DEFAULT_PAGING,
+	DEFAULT_REPLY_CHOICES,
 	GOODS,
 	OTHER_OUT_STATUS,
 	PROVIDER_NAMES,
@@ -56,12 +71,15 @@ export {
 	type OtherOutInput,
 	type OtherOutRecord,
 	type OtherOutStatusName,
+	type PagingBehaviour,
 	type PurchaseApplyInput,
 	type PurchaseApplyLine,
 	type PurchaseApplyRecord,
 	type PurchaseApplyStatusName,
+	type ReplyChoices,
 	type StockoutInput,
 	type StockoutRecord,
 	type StockoutStatusName,
 	type StoreOptions,
+	type WindowEnds,
 } from './store';

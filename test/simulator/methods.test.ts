@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { formatCst } from './cst';
+import { DEFAULT_REPLY_CHOICES } from './store';
 import { NOW, startRig, type Rig } from './testkit';
 
 const UPLOAD = 'purchase.PurchaseApply.upload';
@@ -21,16 +22,22 @@ beforeEach(() => {
 	rig.sim.resetData('empty');
 	rig.sim.clearRequests();
 	rig.sim.clock.set(NOW);
+	rig.sim.replies = { ...DEFAULT_REPLY_CHOICES };
+	rig.sim.windowEnds = 'both';
 });
 
-describe('system.Core.now', () => {
-	it('returns the simulated time as a WDT timestamp', async () => {
+describe('system.Core.now (no doc page: each reading of its data)', () => {
+	const wdtSeconds = Math.floor((NOW + 90_000) / 1000) - 1325347200;
+	it.each([
+		['object', { now: wdtSeconds }],
+		['wdtSeconds', wdtSeconds],
+		['unixMs', NOW + 90_000],
+		['cst', '2024-11-22 10:01:30'],
+	] as const)('coreNowData %s', async (choice, data) => {
+		rig.sim.replies.coreNowData = choice;
 		rig.sim.clock.advance(90_000);
 		const { json } = await rig.client.call({ method: 'system.Core.now' });
-		expect(json).toEqual({
-			status: 0,
-			data: { now: Math.floor((NOW + 90_000) / 1000) - 1325347200 },
-		});
+		expect(json).toEqual({ status: 0, data });
 	});
 });
 
@@ -190,6 +197,40 @@ describe('purchase.PurchaseApply.upload', () => {
 		const { json } = await rig.client.call({ method: UPLOAD, args: [['x']] });
 		expect(json).toEqual({ status: 1, message: 'argument type mismatch' });
 	});
+
+	it('uploadRefusal data: a refused apply comes as data.status 1 with the message in data.message', async () => {
+		rig.sim.replies.uploadRefusal = 'data';
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'POA-DUP' });
+		const refused = await rig.client.call({
+			method: UPLOAD,
+			args: [{ purchase_apply_no: 'POA-DUP', detail_list: [{ spec_no: 'A', num: 1 }] }],
+		});
+		expect(refused.json).toEqual({ status: 0, data: { status: 1, message: '采购申请单号已存在' } });
+		const badNum = await rig.client.call({
+			method: UPLOAD,
+			args: [{ detail_list: [{ spec_no: 'A', num: 0 }] }],
+		});
+		expect(badNum.json).toEqual({ status: 0, data: { status: 1, message: '数量不合法' } });
+		expect(rig.sim.purchaseApplies.size).toBe(1);
+		// The page's own 异常响应示例 and Java-side argument errors keep their top-level status.
+		const noLines = await rig.client.call({ method: UPLOAD, args: [{}] });
+		expect(noLines.json).toEqual({ status: 100, message: '请传入单品信息' });
+		const mismatch = await rig.client.call({ method: UPLOAD, args: [['x']] });
+		expect(mismatch.json).toEqual({ status: 1, message: 'argument type mismatch' });
+	});
+
+	it('uploadNumberIn both: the new number also as the top-level message', async () => {
+		rig.sim.replies.uploadNumberIn = 'both';
+		const { json } = await rig.client.call({
+			method: UPLOAD,
+			args: [{ detail_list: [{ spec_no: 'A', num: 1 }] }],
+		});
+		expect(json).toEqual({
+			status: 0,
+			message: 'POA202411220001',
+			data: { status: 0, message: 'POA202411220001' },
+		});
+	});
 });
 
 describe('purchase.PurchaseApply.search', () => {
@@ -276,6 +317,29 @@ describe('purchase.PurchaseApply.search', () => {
 		expect(byNo.json?.data.order_list[0].purchase_apply_no).toBe('POA202411220003');
 	});
 
+	it.each([
+		['both', ['AT-START', 'INSIDE', 'AT-END']],
+		['start', ['AT-START', 'INSIDE']],
+		['end', ['INSIDE', 'AT-END']],
+	] as const)('windowEnds %s decides which window ends match', async (ends, expected) => {
+		rig.sim.windowEnds = ends;
+		const start = NOW - HOUR;
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'BEFORE', modifiedMs: start - 1000 });
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'AT-START', modifiedMs: start + 999 });
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'INSIDE', modifiedMs: start + 1000 });
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'AT-END', modifiedMs: NOW });
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'AFTER', modifiedMs: NOW + 1000 });
+		const { json } = await rig.client.call({
+			method: SEARCH,
+			args: [{ start_time: formatCst(start), end_time: formatCst(NOW) }],
+			pager,
+		});
+		const numbers = json?.data.order_list.map(
+			(row: { purchase_apply_no: string }) => row.purchase_apply_no,
+		);
+		expect(numbers).toEqual(expected);
+	});
+
 	it('rejects a window over 30 days and malformed dates', async () => {
 		const tooWide = await rig.client.call({
 			method: SEARCH,
@@ -337,14 +401,19 @@ describe('purchase.PurchaseApply.cancelForApi / stopForApi', () => {
 		expect(again.json?.data[0].error).toBe('采购申请单状态不是编辑中或待确认');
 	});
 
-	it('answers {status:0,total:0,data:[]} when everything succeeds', async () => {
-		rig.sim.addPurchaseApply({ purchaseApplyNo: 'POA-A', status: 10 });
-		expect((await rig.client.call({ method: CANCEL, args: [['POA-A']] })).json).toEqual({
-			status: 0,
-			total: 0,
-			data: [],
-		});
-	});
+	it.each([
+		['omit', { status: 0, data: [] }], // the pages' 正常响应示例
+		['zero', { status: 0, total: 0, data: [] }], // the reply table: total is required
+	] as const)(
+		'when everything succeeds, batchTotalWhenNoFailure %s answers %j',
+		async (choice, reply) => {
+			rig.sim.replies.batchTotalWhenNoFailure = choice;
+			rig.sim.addPurchaseApply({ purchaseApplyNo: 'POA-A', status: 10 });
+			rig.sim.addPurchaseApply({ purchaseApplyNo: 'POA-B', status: 25 });
+			expect((await rig.client.call({ method: CANCEL, args: [['POA-A']] })).json).toEqual(reply);
+			expect((await rig.client.call({ method: STOP, args: [['POA-B']] })).json).toEqual(reply);
+		},
+	);
 
 	it('stops only 部分引用 (25), which becomes 已引用 (30)', async () => {
 		rig.sim.addPurchaseApply({ purchaseApplyNo: 'POA-PART', status: 'partlyReferenced' });
@@ -431,7 +500,11 @@ describe('demo seed', () => {
 		expect(stockouts.every((s) => s.modifiedMs >= NOW - 6 * HOUR && s.modifiedMs <= NOW)).toBe(
 			true,
 		);
-		expect(stockouts.filter((s) => s.status === 5).length).toBeGreaterThan(5);
+		const cancelled = stockouts.filter((s) => s.cancelled);
+		expect(cancelled.filter((s) => s.status === 5).length).toBeGreaterThan(5);
+		// Cancellations whose stockout was restored and completed since, as in the doc's example.
+		expect(cancelled.filter((s) => s.status === 110).length).toBeGreaterThan(1);
+		expect(stockouts.filter((s) => !s.cancelled).every((s) => s.status !== 5)).toBe(true);
 		expect(stockouts[0].receiverName).toMatch(/^[\u4e00-\u9fa5]+$/);
 	});
 });

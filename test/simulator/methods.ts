@@ -5,6 +5,7 @@
  */
 import { formatCst, parseCst, parseCstDateOrDateTime, toWdtTimestamp } from './cst';
 import {
+	MAX_PAGE_SIZE,
 	OTHER_OUT_STATUS,
 	PROVIDER_NAMES,
 	PURCHASE_APPLY_STATUS,
@@ -15,9 +16,10 @@ import {
 	type StockoutRecord,
 } from './store';
 import type { SellerAccount } from './sellers';
+import { stockoutQueryWithDetail } from './stockoutQueryWithDetail';
 
-/** Largest page_size WDT accepts. */
-export const MAX_PAGE_SIZE = 100;
+/** Largest page_size WDT accepts by default (`paging.maxPageSize` changes it). */
+export { MAX_PAGE_SIZE };
 
 /** Longest time window of wms.stockout.Sales.searchCancel. */
 export const SEARCH_CANCEL_MAX_WINDOW_MS = 3600 * 1000;
@@ -61,8 +63,8 @@ export interface MethodSpec {
 	paged: boolean;
 	/** Changes state (listed by `writeRequests()`; a truncated fault does not run it). */
 	write: boolean;
-	/** Number of positional arguments the body must hold. */
-	argCount: number;
+	/** Number of positional arguments the body must hold ('any': not checked). */
+	argCount: number | 'any';
 	run(call: MethodCall): WdtReply;
 }
 
@@ -110,24 +112,37 @@ function checkLength(value: string | undefined, column: string, max: number): vo
 	}
 }
 
-function paginate<T>(rows: readonly T[], pager: Pager | undefined): T[] {
-	if (!pager) return [...rows];
-	const start = pager.pageNo * pager.pageSize;
-	return rows.slice(start, start + pager.pageSize);
-}
-
-/** `{order_list, total_count?}`: total_count only when calc_total=1. */
-function pageData(
-	rows: readonly Record<string, unknown>[],
-	total: number,
-	pager: Pager | undefined,
-) {
-	return pager?.calcTotal ? { total_count: total, order_list: rows } : { order_list: rows };
+/**
+ * One page of `rows` (already filtered and sorted) as `{<listField>: rows, total_count?}`, following
+ * `store.paging`: caps, an ignored page_no, when total_count is sent and a drifting total.
+ * Every paged method builds its data with this, so each paging reading applies to all of them.
+ */
+export function pagedData<T>(
+	call: Pick<MethodCall, 'store' | 'pager'>,
+	listField: string,
+	rows: readonly T[],
+	toRow: (row: T) => Record<string, unknown>,
+): Record<string, unknown> {
+	const { pager, store } = call;
+	if (!pager) return { [listField]: rows.map(toRow) };
+	const paging = store.paging;
+	const served = Math.min(
+		pager.pageSize,
+		paging.maxPageSize, // reached only when oversizedPageSize is 'cap'; the server rejects otherwise
+		paging.pageCap ?? Infinity,
+	);
+	const pageNo = paging.ignorePageNo ? 0 : pager.pageNo;
+	const start = pageNo * (paging.cappedPageOffset === 'served' ? served : pager.pageSize);
+	const page = rows.slice(start, start + served).map(toRow);
+	const sendTotal =
+		paging.totalCount === 'always' || (paging.totalCount === 'calcTotal' && pager.calcTotal);
+	if (!sendTotal) return { [listField]: page };
+	return { total_count: rows.length + pager.pageNo * paging.totalCountDrift, [listField]: page };
 }
 
 const decimal4 = (value: number) => value.toFixed(4);
 
-/** Compares at whole seconds, the resolution of the `modified` strings WDT returns. */
+/** Sorts at whole seconds, the resolution of the `modified` strings WDT returns. */
 const wholeSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
 
 // ---------------------------------------------------------------------------------------------
@@ -139,20 +154,94 @@ const coreNow: MethodSpec = {
 	paged: false,
 	write: false,
 	argCount: 0,
-	run: ({ nowMs }) => ({ status: 0, data: { now: toWdtTimestamp(nowMs) } }),
+	run({ store, nowMs }) {
+		const choice = store.replies.coreNowData;
+		const data =
+			choice === 'wdtSeconds'
+				? toWdtTimestamp(nowMs)
+				: choice === 'unixMs'
+					? nowMs
+					: choice === 'cst'
+						? formatCst(nowMs)
+						: { now: toWdtTimestamp(nowMs) };
+		return { status: 0, data };
+	},
 };
 
 // ---------------------------------------------------------------------------------------------
 // purchase.PurchaseApply.*
 // ---------------------------------------------------------------------------------------------
 
+/** Checks an upload's params the way WDT refuses them (WdtError 100) and stores the apply. */
+function createPurchaseApply(
+	{ store, seller, nowMs }: MethodCall,
+	params: Record<string, unknown>,
+	rawLines: unknown[],
+): PurchaseApplyRecord {
+	const warehouseNo = optionalString(params.warehouse_no) ?? '';
+	const remark = optionalString(params.remark) ?? '';
+	const requestedNo = optionalString(params.purchase_apply_no) ?? '';
+	const expectedTime = optionalString(params.expected_time) ?? '';
+	const isSubmit = optionalBool(params.is_submit) ?? true;
+	const lines = rawLines.map((raw) => {
+		const line = objectArg(raw);
+		const specNo = optionalString(line.spec_no) ?? '';
+		if (specNo === '') throw new WdtError(100, '商家编码不能为空');
+		const num =
+			typeof line.num === 'string' && line.num.trim() !== '' ? Number(line.num) : line.num;
+		if (typeof num !== 'number' || !Number.isInteger(num) || num <= 0)
+			throw new WdtError(100, '数量不合法');
+		return {
+			specNo,
+			num,
+			providerNo: optionalString(line.provider_no) ?? '',
+			remark: optionalString(line.remark) ?? '',
+		};
+	});
+
+	if (requestedNo !== '' && store.purchaseApplies.has(requestedNo)) {
+		throw new WdtError(100, '采购申请单号已存在');
+	}
+	checkLength(requestedNo, 'purchase_apply_no', 20);
+	checkLength(warehouseNo, 'warehouse_no', 40);
+	checkLength(remark, 'remark', 255);
+	for (const line of lines) {
+		checkLength(line.specNo, 'spec_no', 40);
+		checkLength(line.providerNo, 'provider_no', 40);
+		checkLength(line.remark, 'remark', 255);
+	}
+	if (warehouseNo !== '' && seller.warehouses && !seller.warehouses.includes(warehouseNo)) {
+		throw new WdtError(100, '仓库不存在');
+	}
+	let expectedTimeMs: number | undefined;
+	if (expectedTime !== '') {
+		expectedTimeMs = parseCstDateOrDateTime(expectedTime);
+		if (expectedTimeMs === undefined) throw new WdtError(100, '日期格式不合法');
+	}
+
+	const notSubmittedStatus = store.purchaseApplyConfirmFlow
+		? PURCHASE_APPLY_STATUS.pendingConfirm
+		: PURCHASE_APPLY_STATUS.editing;
+	return store.addPurchaseApply({
+		purchaseApplyNo: requestedNo !== '' ? requestedNo : undefined,
+		status: isSubmit ? PURCHASE_APPLY_STATUS.pendingReference : notSubmittedStatus,
+		applyName: seller.key,
+		warehouseNo,
+		remark,
+		expectedTimeMs,
+		createdMs: nowMs,
+		details: lines,
+	});
+}
+
 const purchaseApplyUpload: MethodSpec = {
 	name: 'purchase.PurchaseApply.upload',
 	paged: false,
 	write: true,
 	argCount: 1,
-	run({ store, seller, args, nowMs }) {
-		const params = objectArg(args[0]);
+	run(call) {
+		const { store } = call;
+		const params = objectArg(call.args[0]);
 		const rawLines = params.detail_list;
 		if (
 			rawLines === undefined ||
@@ -162,62 +251,20 @@ const purchaseApplyUpload: MethodSpec = {
 			throw new WdtError(100, '请传入单品信息');
 		}
 		if (!Array.isArray(rawLines)) throw typeMismatch();
-
-		const warehouseNo = optionalString(params.warehouse_no) ?? '';
-		const remark = optionalString(params.remark) ?? '';
-		const requestedNo = optionalString(params.purchase_apply_no) ?? '';
-		const expectedTime = optionalString(params.expected_time) ?? '';
-		const isSubmit = optionalBool(params.is_submit) ?? true;
-		const lines = rawLines.map((raw) => {
-			const line = objectArg(raw);
-			const specNo = optionalString(line.spec_no) ?? '';
-			if (specNo === '') throw new WdtError(100, '商家编码不能为空');
-			const num =
-				typeof line.num === 'string' && line.num.trim() !== '' ? Number(line.num) : line.num;
-			if (typeof num !== 'number' || !Number.isInteger(num) || num <= 0)
-				throw new WdtError(100, '数量不合法');
-			return {
-				specNo,
-				num,
-				providerNo: optionalString(line.provider_no) ?? '',
-				remark: optionalString(line.remark) ?? '',
-			};
-		});
-
-		if (requestedNo !== '' && store.purchaseApplies.has(requestedNo)) {
-			throw new WdtError(100, '采购申请单号已存在');
+		let number: string;
+		try {
+			number = createPurchaseApply(call, params, rawLines).purchaseApplyNo;
+		} catch (error) {
+			// A refusal comes as the reply's status or as data.status: see ReplyChoices.uploadRefusal.
+			const asData = store.replies.uploadRefusal === 'data';
+			if (asData && error instanceof WdtError && error.status === 100)
+				return { status: 0, data: { status: 1, message: error.message } };
+			throw error;
 		}
-		checkLength(requestedNo, 'purchase_apply_no', 20);
-		checkLength(warehouseNo, 'warehouse_no', 40);
-		checkLength(remark, 'remark', 255);
-		for (const line of lines) {
-			checkLength(line.specNo, 'spec_no', 40);
-			checkLength(line.providerNo, 'provider_no', 40);
-			checkLength(line.remark, 'remark', 255);
-		}
-		if (warehouseNo !== '' && seller.warehouses && !seller.warehouses.includes(warehouseNo)) {
-			throw new WdtError(100, '仓库不存在');
-		}
-		let expectedTimeMs: number | undefined;
-		if (expectedTime !== '') {
-			expectedTimeMs = parseCstDateOrDateTime(expectedTime);
-			if (expectedTimeMs === undefined) throw new WdtError(100, '日期格式不合法');
-		}
-
-		const notSubmittedStatus = store.purchaseApplyConfirmFlow
-			? PURCHASE_APPLY_STATUS.pendingConfirm
-			: PURCHASE_APPLY_STATUS.editing;
-		const record = store.addPurchaseApply({
-			purchaseApplyNo: requestedNo !== '' ? requestedNo : undefined,
-			status: isSubmit ? PURCHASE_APPLY_STATUS.pendingReference : notSubmittedStatus,
-			applyName: seller.key,
-			warehouseNo,
-			remark,
-			expectedTimeMs,
-			createdMs: nowMs,
-			details: lines,
-		});
-		return { status: 0, data: { status: 0, message: record.purchaseApplyNo } };
+		const data = { status: 0, message: number };
+		return store.replies.uploadNumberIn === 'both'
+			? { status: 0, message: number, data }
+			: { status: 0, data };
 	},
 };
 
@@ -263,8 +310,9 @@ const purchaseApplySearch: MethodSpec = {
 	paged: true,
 	write: false,
 	argCount: 1,
-	run({ store, args, pager }) {
-		const params = objectArg(args[0]);
+	run(call) {
+		const { store } = call;
+		const params = objectArg(call.args[0]);
 		const parseBound = (value: unknown): number | undefined => {
 			const text = optionalString(value) ?? '';
 			if (text === '') return undefined;
@@ -282,14 +330,11 @@ const purchaseApplySearch: MethodSpec = {
 			}
 		}
 		const matches = [...store.purchaseApplies.values()]
-			.filter((record) => {
-				const modified = wholeSecond(record.modifiedMs);
-				return (
+			.filter(
+				(record) =>
 					(applyNo === '' || record.purchaseApplyNo === applyNo) &&
-					(startMs === undefined || modified >= startMs) &&
-					(endMs === undefined || modified <= endMs)
-				);
-			})
+					store.inWindow(record.modifiedMs, startMs, endMs),
+			)
 			.sort(
 				(a, b) =>
 					wholeSecond(a.modifiedMs) - wholeSecond(b.modifiedMs) ||
@@ -301,7 +346,7 @@ const purchaseApplySearch: MethodSpec = {
 			);
 		return {
 			status: 0,
-			data: pageData(paginate(matches, pager).map(purchaseApplyRow), matches.length, pager),
+			data: pagedData(call, 'order_list', matches, purchaseApplyRow),
 		};
 	},
 };
@@ -349,7 +394,9 @@ function purchaseApplyTransition(options: {
 					record.modifiedMs = nowMs;
 				}
 			}
-			return { status: 0, total: failures.length, data: failures };
+			return failures.length === 0 && store.replies.batchTotalWhenNoFailure === 'omit'
+				? { status: 0, data: failures }
+				: { status: 0, total: failures.length, data: failures };
 		},
 	};
 }
@@ -410,21 +457,13 @@ const otherOutCancel: MethodSpec = {
 // wms.stockout.Sales.searchCancel
 // ---------------------------------------------------------------------------------------------
 
-function stockoutRow(record: StockoutRecord): Record<string, unknown> {
+/** The page's four fields and nothing else; details come from Sales.queryWithDetail. */
+function cancelledStockoutRow(record: StockoutRecord): Record<string, unknown> {
 	return {
 		stockout_id: record.stockoutId,
 		stockout_no: record.stockoutNo,
 		status: record.status,
 		modified: formatCst(record.modifiedMs),
-		src_order_no: record.srcOrderNo,
-		src_tid: record.srcTid,
-		shop_no: record.shopNo,
-		warehouse_no: record.warehouseNo,
-		logistics_no: record.logisticsNo,
-		receiver_name: record.receiverName,
-		receiver_area: record.receiverArea,
-		remark: record.remark,
-		created: formatCst(record.createdMs),
 	};
 }
 
@@ -433,8 +472,9 @@ const searchCancel: MethodSpec = {
 	paged: true,
 	write: false,
 	argCount: 1,
-	run({ store, args, pager, nowMs }) {
-		const params = objectArg(args[0]);
+	run(call) {
+		const { store, nowMs } = call;
+		const params = objectArg(call.args[0]);
 		const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 		if (!present(params.start_time) || !present(params.end_time)) {
 			throw new WdtError(100, '参数中必须包含起止时间');
@@ -452,22 +492,20 @@ const searchCancel: MethodSpec = {
 
 		const statuses = store.searchCancelStatuses;
 		const matches = [...store.stockouts.values()]
-			.filter((record) => {
-				const modified = wholeSecond(record.modifiedMs);
-				return (
-					modified >= startMs &&
-					modified <= endMs &&
+			.filter(
+				(record) =>
+					record.cancelled &&
 					(statuses === 'all' || statuses.includes(record.status)) &&
-					store.isStockoutVisible(record, nowMs)
-				);
-			})
+					store.inWindow(record.modifiedMs, startMs, endMs) &&
+					store.isStockoutVisible(record, nowMs),
+			)
 			.sort(
 				(a, b) =>
 					wholeSecond(a.modifiedMs) - wholeSecond(b.modifiedMs) || a.stockoutId - b.stockoutId,
 			);
 		return {
 			status: 0,
-			data: pageData(paginate(matches, pager).map(stockoutRow), matches.length, pager),
+			data: pagedData(call, 'order_list', matches, cancelledStockoutRow),
 		};
 	},
 };
@@ -482,6 +520,7 @@ export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
 		purchaseApplyStop,
 		otherOutCancel,
 		searchCancel,
+		stockoutQueryWithDetail,
 	].map((spec) => [spec.name, spec]),
 );
 

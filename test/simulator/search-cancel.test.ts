@@ -18,7 +18,8 @@ beforeEach(() => {
 	rig.sim.resetData('empty');
 	rig.sim.clock.set(NOW);
 	rig.sim.visibilityLagMs = 0;
-	rig.sim.searchCancelStatuses = [5];
+	rig.sim.searchCancelStatuses = 'all';
+	rig.sim.windowEnds = 'both';
 });
 
 interface Row {
@@ -49,31 +50,20 @@ describe('wms.stockout.Sales.searchCancel', () => {
 			modifiedMs: Date.parse('2022-10-17T14:03:36+08:00'),
 		});
 		const { json } = await search('2022-10-17 13:30:00', '2022-10-17 14:30:00');
+		// Exactly the page's four fields: details come from wms.stockout.Sales.queryWithDetail.
 		expect(json).toEqual({
 			status: 0,
 			data: {
 				total_count: 1,
 				order_list: [
-					expect.objectContaining({
+					{
 						stockout_id: 1630025,
 						stockout_no: 'CH202210175',
 						status: 5,
 						modified: '2022-10-17 14:03:36',
-					}),
+					},
 				],
 			},
-		});
-		const row = json?.data.order_list[0];
-		expect(Object.keys(row).slice(0, 4)).toEqual([
-			'stockout_id',
-			'stockout_no',
-			'status',
-			'modified',
-		]);
-		expect(row).toMatchObject({
-			shop_no: expect.any(String),
-			logistics_no: expect.any(String),
-			receiver_name: '张伟',
 		});
 	});
 
@@ -108,38 +98,61 @@ describe('wms.stockout.Sales.searchCancel', () => {
 		expect((await search('2024-11-22 09:00:00', '2024-11-22 10:00:00')).json?.status).toBe(0);
 	});
 
-	it('includes both ends of the window, compared at whole seconds', async () => {
-		const start = NOW - HOUR;
-		const before = rig.sim.addStockout({ modifiedMs: start - 1000 });
-		const atStart = rig.sim.addStockout({ modifiedMs: start });
-		const atEnd = rig.sim.addStockout({ modifiedMs: NOW + 999 }); // formatted as the end second
-		const after = rig.sim.addStockout({ modifiedMs: NOW + 1000 });
-		rig.sim.clock.set(NOW + 2000);
-		const ids = (await search(start, NOW)).json?.data.order_list.map((r: Row) => r.stockout_id);
-		expect(ids).toEqual([atStart.stockoutId, atEnd.stockoutId]);
-		expect(ids).not.toContain(before.stockoutId);
-		expect(ids).not.toContain(after.stockoutId);
-	});
+	it.each([
+		['both', ['atStart', 'atEnd']],
+		['start', ['atStart']],
+		['end', ['atEnd']],
+	] as const)(
+		'windowEnds %s: which ends of the window match, at whole seconds',
+		async (ends, expected) => {
+			rig.sim.windowEnds = ends;
+			const start = NOW - HOUR;
+			const added = {
+				before: rig.sim.addStockout({ modifiedMs: start - 1000 }),
+				atStart: rig.sim.addStockout({ modifiedMs: start }),
+				atEnd: rig.sim.addStockout({ modifiedMs: NOW + 999 }), // formatted as the end second
+				after: rig.sim.addStockout({ modifiedMs: NOW + 1000 }),
+			};
+			rig.sim.clock.set(NOW + 2000);
+			const ids = (await search(start, NOW)).json?.data.order_list.map((r: Row) => r.stockout_id);
+			expect(ids).toEqual(expected.map((name) => added[name].stockoutId));
+		},
+	);
 
-	it('returns cancelled stockouts only (configurable), sorted by modified then id', async () => {
+	it('lists every cancellation with its current status (as the page example, 110), sorted by modified then id', async () => {
 		const a = rig.sim.addStockout({ stockoutId: 900, modifiedMs: NOW - 10 * MINUTE });
 		const b = rig.sim.addStockout({ stockoutId: 800, modifiedMs: NOW - 10 * MINUTE });
 		const c = rig.sim.addStockout({ stockoutId: 700, modifiedMs: NOW - 20 * MINUTE });
-		const open = rig.sim.addStockout({
-			stockoutId: 600,
+		const completed = rig.sim.addStockout({
+			stockoutId: 650,
 			status: 'done',
+			cancelled: true, // cancelled, then restored and completed
 			modifiedMs: NOW - 5 * MINUTE,
 		});
-		const rows = (await search(NOW - HOUR, NOW)).json?.data.order_list as Row[];
-		expect(rows.map((r) => r.stockout_id)).toEqual([c.stockoutId, b.stockoutId, a.stockoutId]);
+		const neverCancelled = rig.sim.addStockout({
+			stockoutId: 600,
+			status: 'toShip',
+			modifiedMs: NOW - 5 * MINUTE,
+		});
+		const rows = async () => (await search(NOW - HOUR, NOW)).json?.data.order_list as Row[];
+		expect((await rows()).map((r) => [r.stockout_id, r.status])).toEqual([
+			[c.stockoutId, 5],
+			[b.stockoutId, 5],
+			[a.stockoutId, 5],
+			[completed.stockoutId, 110],
+		]);
 
-		rig.sim.searchCancelStatuses = 'all';
-		const all = (await search(NOW - HOUR, NOW)).json?.data.order_list as Row[];
-		expect(all.map((r) => r.stockout_id)).toEqual([
+		// A stockout moved to 5 by any change is a cancellation from then on, whatever comes next.
+		rig.sim.modifyStockout(neverCancelled.stockoutId, { status: 'cancelled' });
+		rig.sim.modifyStockout(neverCancelled.stockoutId, { status: 'done' });
+		expect(rig.sim.stockouts.get(neverCancelled.stockoutId)?.cancelled).toBe(true);
+
+		// The other reading: only stockouts still in status 5.
+		rig.sim.searchCancelStatuses = [5];
+		expect((await rows()).map((r) => r.stockout_id)).toEqual([
 			c.stockoutId,
 			b.stockoutId,
 			a.stockoutId,
-			open.stockoutId,
 		]);
 	});
 

@@ -9,15 +9,14 @@ import type { AddressInfo } from 'node:net';
 
 import { SimClock } from './clock';
 import { seedDemoData } from './demo-data';
-import { FaultInjector, type DrawnFault, type FaultKind } from './faults';
 import {
-	MAX_PAGE_SIZE,
-	METHODS,
-	WdtError,
-	type MethodSpec,
-	type Pager,
-	type WdtReply,
-} from './methods';
+	docExampleReply,
+	fixtureDocExamples,
+	type DocExampleMode,
+	type DocExampleSource,
+} from './doc-examples';
+import { FaultInjector, type DrawnFault, type FaultKind } from './faults';
+import { METHODS, WdtError, type MethodSpec, type Pager, type WdtReply } from './methods';
 import { DEFAULT_SELLER, type SellerAccount } from './sellers';
 import { isValidSign } from './signature';
 import { SimulatorStore, type StoreOptions } from './store';
@@ -25,6 +24,8 @@ import { SimulatorStore, type StoreOptions } from './store';
 export interface SimulatorOptions extends StoreOptions {
 	/** Accepted accounts (default: [DEFAULT_SELLER]). Copied: edit them later via `sim.sellers`. */
 	sellers?: SellerAccount[];
+	/** Runs before every paged method call (also settable as `sim.beforePage`). */
+	beforePage?: BeforePageHook;
 	/** Delay added before every reply, in ms (default 0; also settable as `sim.latencyMs`). */
 	latencyMs?: number;
 	/** Initial simulated unix ms (default: real now). The clock runs from there. */
@@ -43,7 +44,21 @@ export interface SimulatorOptions extends StoreOptions {
 	port?: number;
 	/** Keep only the newest N entries in `requests` (default: all), for long benchmark runs. */
 	maxRecordedRequests?: number;
+	/** Answer these methods with their doc page's reply example (see `useDocExamples`). */
+	docExamples?: DocExampleOptions;
 }
+
+export interface DocExampleOptions {
+	/** Methods answered with their example; 'all': every method the source has an example for. */
+	methods: readonly string[] | 'all';
+	/** Default: the catalog fixtures, test/fixtures/wdt-docs/<method>.json. */
+	source?: DocExampleSource;
+	/** Paged calls for page_no ≥ 1: 'empty' (lists emptied, default) or 'repeat'. */
+	laterPages?: 'empty' | 'repeat';
+}
+
+/** Called before a paged method runs, e.g. to change records between two page reads. */
+export type BeforePageHook = (page: { method: string; pageNo: number; pageSize: number }) => void;
 
 /** What the simulator answered: a WDT status, an injected fault, or a path other than /openapi. */
 export type RequestOutcomeStatus = number | `fault:${FaultKind}` | 'notFound' | 'pending';
@@ -122,6 +137,10 @@ export class WdtSimulator extends SimulatorStore {
 	rateLimitPerMinute: number | undefined;
 	maxConcurrent: number | undefined;
 	maxRecordedRequests: number | undefined;
+	/** Doc-example mode, off when undefined (see `useDocExamples`). */
+	docExamples: DocExampleMode | undefined;
+	/** Runs before every paged method call (a total that changes between pages, …). */
+	beforePage: BeforePageHook | undefined;
 
 	private readonly server: Server;
 	private readonly onSignSeen: ((sign: string) => void) | undefined;
@@ -142,6 +161,8 @@ export class WdtSimulator extends SimulatorStore {
 		this.maxConcurrent = options.maxConcurrent;
 		this.maxRecordedRequests = options.maxRecordedRequests;
 		this.onSignSeen = options.onSignSeen;
+		this.beforePage = options.beforePage;
+		if (options.docExamples) this.useDocExamples(options.docExamples);
 		if ((options.seed ?? 'demo') === 'demo') seedDemoData(this);
 		this.server = createServer((req, res) => {
 			this.handle(req, res).catch((error: unknown) => {
@@ -200,6 +221,21 @@ export class WdtSimulator extends SimulatorStore {
 		};
 		this.sellers.set(copy.sid, copy);
 		return copy;
+	}
+
+	/**
+	 * Answers methods with their doc page's own reply example instead of the records (the
+	 * signature and other request checks still apply; faults too). `false` switches it off.
+	 * Works for any documented method, also those the simulator does not otherwise serve.
+	 */
+	useDocExamples(options: DocExampleOptions | false): void {
+		this.docExamples = options
+			? {
+					methods: options.methods === 'all' ? 'all' : new Set(options.methods),
+					source: options.source ?? fixtureDocExamples,
+					laterPages: options.laterPages ?? 'empty',
+				}
+			: undefined;
 	}
 
 	/** Drops all records and re-seeds (default 'empty'); requests and faults are kept. */
@@ -321,7 +357,9 @@ export class WdtSimulator extends SimulatorStore {
 		if (!Array.isArray(record.args)) return wdtError(1, '参数错误');
 
 		const method = params.method;
-		const spec = METHODS.get(method);
+		const requestedPageNo = params.page_no ? parseJavaInt(params.page_no) : undefined;
+		const example = docExampleReply(this.docExamples, method, requestedPageNo);
+		const spec = example ? docExampleSpec(method, example) : METHODS.get(method);
 		if (!spec) return wdtError(100, `接口不存在:${method}`);
 		if (seller.grantedMethods && !seller.grantedMethods.includes(method))
 			return wdtError(100, '权限不足');
@@ -338,10 +376,14 @@ export class WdtSimulator extends SimulatorStore {
 			record.pageSize = pageSize;
 			record.pageNo = pageNo;
 			record.calcTotal = params.calc_total === '1';
-			if (pageSize < 1 || pageSize > MAX_PAGE_SIZE)
-				return wdtError(100, `page_size超出范围(1-${MAX_PAGE_SIZE})`);
+			const { maxPageSize, oversizedPageSize } = this.paging;
+			if (pageSize < 1 || (pageSize > maxPageSize && oversizedPageSize === 'error'))
+				return wdtError(100, `page_size超出范围(1-${maxPageSize})`);
 			if (pageNo < 0) return wdtError(100, 'page_no超出范围');
 			pager = { pageNo, pageSize, calcTotal: record.calcTotal };
+		} else if (example) {
+			record.pageNo = requestedPageNo;
+			record.pageSize = params.page_size ? parseJavaInt(params.page_size) : undefined;
 		}
 		return { seller, spec, args: record.args, pager };
 	}
@@ -401,9 +443,10 @@ export class WdtSimulator extends SimulatorStore {
 		call: { seller: SellerAccount; spec: MethodSpec; args: unknown[]; pager?: Pager },
 		record: RecordedRequest,
 	): WdtReply {
-		if (call.args.length !== call.spec.argCount)
+		if (call.spec.argCount !== 'any' && call.args.length !== call.spec.argCount)
 			return { status: 1, message: 'invalid argument count' };
 		record.reachedMethod = true;
+		if (call.pager && this.beforePage) this.beforePage({ method: call.spec.name, ...call.pager });
 		try {
 			return call.spec.run({
 				store: this,
@@ -510,6 +553,17 @@ export class WdtSimulator extends SimulatorStore {
 		res.writeHead(httpStatus, { 'Content-Type': type, 'Content-Length': body.length });
 		res.end(body);
 	}
+}
+
+/** A stand-in method that answers with a doc page's reply example, whatever the arguments. */
+function docExampleSpec(name: string, reply: WdtReply): MethodSpec {
+	return {
+		name,
+		paged: false,
+		write: METHODS.get(name)?.write ?? false,
+		argCount: 'any',
+		run: () => reply,
+	};
 }
 
 /** Starts a simulator on 127.0.0.1 (any free port unless `port` is given). */

@@ -196,6 +196,12 @@ export interface StockoutRecord {
 	 * simulated now ≥ modifiedMs + visibleAfterMs. Undefined: the simulator's visibilityLagMs.
 	 */
 	visibleAfterMs?: number;
+	/**
+	 * searchCancel lists this stockout: it was cancelled at some point. Its `status` is its
+	 * current state, which may have moved on (the doc's reply example shows 110, 已完成).
+	 */
+	cancelled: boolean;
+	// Details searchCancel does not return; wms.stockout.Sales.queryWithDetail serves them.
 	srcOrderNo: string;
 	srcTid: string;
 	shopNo: string;
@@ -206,9 +212,14 @@ export interface StockoutRecord {
 	remark: string;
 }
 
-export type StockoutInput = Partial<Omit<StockoutRecord, 'status'>> & {
+export type StockoutInput = Partial<Omit<StockoutRecord, 'status' | 'cancelled'>> & {
 	/** Default 5 (cancelled): most tests want records that searchCancel returns. */
 	status?: number | StockoutStatusName;
+	/**
+	 * Whether it was cancelled, so searchCancel lists it. Default: status is 5. Pass true with
+	 * another status for a cancellation whose stockout moved on (e.g. restored and completed, 110).
+	 */
+	cancelled?: boolean;
 };
 
 export interface StoreOptions {
@@ -217,11 +228,98 @@ export interface StoreOptions {
 	/** ERP setting 开启采购申请量确认流程: uploads with is_submit=false get 20 (待确认), not 10. */
 	purchaseApplyConfirmFlow?: boolean;
 	/**
-	 * Which stockout statuses searchCancel returns. Default [5] (cancelled only), what the method
-	 * is for; 'all' returns every status, as the doc's response example (status 110) suggests.
+	 * Which current statuses of the cancelled stockouts searchCancel returns. Default 'all': the
+	 * page's reply example shows rows in status 110, so a row's status is the stockout's state
+	 * now. [5] is the other reading: only stockouts still cancelled.
 	 */
 	searchCancelStatuses?: readonly number[] | 'all';
+	/** Which ends of a query's time window are inclusive (default 'both'); see WindowEnds. */
+	windowEnds?: WindowEnds;
+	/** Paging behaviour the docs leave open (defaults: DEFAULT_PAGING). */
+	paging?: Partial<PagingBehaviour>;
+	/** Reply choices the docs leave open (defaults: DEFAULT_REPLY_CHOICES). */
+	replies?: Partial<ReplyChoices>;
 }
+
+/**
+ * Which ends of a `start_time`/`end_time` window match a record's `modified` (compared at whole
+ * seconds). The pages say neither: 'both' start ≤ modified ≤ end; 'start' start ≤ modified < end;
+ * 'end' start < modified ≤ end.
+ */
+export type WindowEnds = 'both' | 'start' | 'end';
+
+/** How paged methods page. The docs leave each point open, so each reading can be tested. */
+export interface PagingBehaviour {
+	/** Largest page_size accepted (default MAX_PAGE_SIZE, 100). */
+	maxPageSize: number;
+	/**
+	 * A page_size above maxPageSize: 'error' (status 100 `page_size超出范围(1-<max>)`, default) or
+	 * 'cap' (accepted, silently served maxPageSize rows while total_count counts them all).
+	 */
+	oversizedPageSize: 'error' | 'cap';
+	/** A silent cap: never more than this many rows on a page, whatever page_size says. */
+	pageCap?: number;
+	/**
+	 * Where page N starts when a cap serves fewer rows than asked: 'served' (N × rows served:
+	 * every row is reachable, default) or 'requested' (N × page_size: rows past the cap are never
+	 * served).
+	 */
+	cappedPageOffset: 'served' | 'requested';
+	/** A broken server: every page_no gets page 0 (default false). */
+	ignorePageNo: boolean;
+	/**
+	 * When paged replies carry total_count: 'calcTotal' (only with calc_total=1, default),
+	 * 'always', or 'never'.
+	 */
+	totalCount: 'calcTotal' | 'always' | 'never';
+	/** A total that changes between pages: page N reports the true total + N × totalCountDrift. */
+	totalCountDrift: number;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+export const DEFAULT_PAGING: Readonly<PagingBehaviour> = {
+	maxPageSize: MAX_PAGE_SIZE,
+	oversizedPageSize: 'error',
+	cappedPageOffset: 'served',
+	ignorePageNo: false,
+	totalCount: 'calcTotal',
+	totalCountDrift: 0,
+};
+
+/** Reply shapes the docs leave open (a table and its example disagree, or there is no page). */
+export interface ReplyChoices {
+	/**
+	 * cancelForApi/stopForApi when nothing failed: 'omit' leaves `total` out, as the pages' normal
+	 * reply example `{"status":0,"data":[]}` does (default); 'zero' sends `total: 0`, as the
+	 * reply table (total required) suggests.
+	 */
+	batchTotalWhenNoFailure: 'omit' | 'zero';
+	/**
+	 * Where upload reports a refused apply (bad line, unknown warehouse, taken number, too long):
+	 * 'reply' as `{status:100, message}` (like the page's 异常响应示例, default) or 'data' as
+	 * `{status:0, data:{status:1, message}}` (the page's data.status/data.message table).
+	 * `请传入单品信息` (no lines) always comes as the page's example, status 100.
+	 */
+	uploadRefusal: 'reply' | 'data';
+	/**
+	 * A successful upload: 'data' sends the new number in data.message only, like the page's
+	 * example (default); 'both' also sends it as the top-level message, as the reply table reads.
+	 */
+	uploadNumberIn: 'data' | 'both';
+	/**
+	 * system.Core.now has no doc page: its `data` as {now: <WDT seconds>} ('object', default),
+	 * a bare number of WDT seconds ('wdtSeconds'), unix ms ('unixMs') or a CST string ('cst').
+	 */
+	coreNowData: 'object' | 'wdtSeconds' | 'unixMs' | 'cst';
+}
+
+export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
+	batchTotalWhenNoFailure: 'omit',
+	uploadRefusal: 'reply',
+	uploadNumberIn: 'data',
+	coreNowData: 'object',
+};
 
 export class SimulatorStore {
 	readonly clock: SimClock;
@@ -235,6 +333,10 @@ export class SimulatorStore {
 	visibilityLagMs: number;
 	purchaseApplyConfirmFlow: boolean;
 	searchCancelStatuses: readonly number[] | 'all';
+	windowEnds: WindowEnds;
+	/** Mutable: tests switch readings between calls. */
+	paging: PagingBehaviour;
+	replies: ReplyChoices;
 
 	private nextApplyId = 760;
 	private nextApplyLineId = 370;
@@ -247,7 +349,10 @@ export class SimulatorStore {
 		this.clock = clock;
 		this.visibilityLagMs = options.visibilityLagMs ?? 0;
 		this.purchaseApplyConfirmFlow = options.purchaseApplyConfirmFlow ?? false;
-		this.searchCancelStatuses = options.searchCancelStatuses ?? [STOCKOUT_STATUS.cancelled];
+		this.searchCancelStatuses = options.searchCancelStatuses ?? 'all';
+		this.windowEnds = options.windowEnds ?? 'both';
+		this.paging = { ...DEFAULT_PAGING, ...options.paging };
+		this.replies = { ...DEFAULT_REPLY_CHOICES, ...options.replies };
 	}
 
 	/** Empties all records. Document numbers restart at 0001; internal ids keep counting. */
@@ -347,10 +452,12 @@ export class SimulatorStore {
 		if (stockoutId >= this.nextStockoutId) this.nextStockoutId = stockoutId + 1;
 		const stockoutNo =
 			input.stockoutNo ?? this.nextDocumentNo('CK', modifiedMs, (no) => this.stockoutNos.has(no));
+		const status = statusCode(STOCKOUT_STATUS, input.status, STOCKOUT_STATUS.cancelled);
 		const record: StockoutRecord = {
 			stockoutId,
 			stockoutNo,
-			status: statusCode(STOCKOUT_STATUS, input.status, STOCKOUT_STATUS.cancelled),
+			status,
+			cancelled: input.cancelled ?? status === STOCKOUT_STATUS.cancelled,
 			createdMs: input.createdMs ?? Math.min(modifiedMs, now),
 			modifiedMs,
 			visibleAfterMs: input.visibleAfterMs,
@@ -368,23 +475,37 @@ export class SimulatorStore {
 		return record;
 	}
 
-	/** Cancels a stockout: status 5 and modified = atMs (default: simulated now). */
+	/** Cancels a stockout: status 5, listed by searchCancel, modified = atMs (default: now). */
 	cancelStockout(stockoutId: number, atMs: number = this.clock.now()): StockoutRecord {
 		return this.modifyStockout(stockoutId, { status: STOCKOUT_STATUS.cancelled, modifiedMs: atMs });
 	}
 
 	/**
 	 * Changes a stockout. Like the ERP, any change bumps `modified` to simulated now unless the
-	 * patch sets modifiedMs itself.
+	 * patch sets modifiedMs itself. Setting status 5 cancels it (searchCancel lists it from then on,
+	 * whatever its status later becomes).
 	 */
 	modifyStockout(stockoutId: number, patch: Omit<StockoutInput, 'stockoutId'>): StockoutRecord {
 		const record = this.stockouts.get(stockoutId);
 		if (!record) throw new Error(`stockout ${stockoutId} does not exist`);
-		const { status, ...rest } = patch;
+		const { status, cancelled, ...rest } = patch;
 		Object.assign(record, rest);
 		if (status !== undefined) record.status = statusCode(STOCKOUT_STATUS, status, record.status);
+		record.cancelled =
+			cancelled ?? (record.cancelled || record.status === STOCKOUT_STATUS.cancelled);
 		if (patch.modifiedMs === undefined) record.modifiedMs = this.clock.now();
 		return record;
+	}
+
+	/** Whether a record modified at modifiedMs lies in the window, per `windowEnds`. */
+	inWindow(modifiedMs: number, startMs: number | undefined, endMs: number | undefined): boolean {
+		const modified = Math.floor(modifiedMs / 1000) * 1000; // the resolution WDT's strings have
+		const afterStart =
+			startMs === undefined ||
+			(this.windowEnds === 'end' ? modified > startMs : modified >= startMs);
+		const beforeEnd =
+			endMs === undefined || (this.windowEnds === 'start' ? modified < endMs : modified <= endMs);
+		return afterStart && beforeEnd;
 	}
 
 	/** Whether searchCancel can see this record yet (replication lag model). */

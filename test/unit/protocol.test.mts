@@ -11,7 +11,7 @@ import {
 	decodeResponse,
 	encodeBody,
 	ensureSuccess,
-	findRecordList,
+	locateRecords,
 	fromWdtTime,
 	otherOutOutcomes,
 	pageThrough,
@@ -25,7 +25,6 @@ import {
 	splitSecretAndSalt,
 	toStockoutItem,
 	toWdtTime,
-	WDT_METHODS,
 	WdtError,
 	type WdtPager,
 	type WdtResponse,
@@ -33,7 +32,7 @@ import {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vectors = JSON.parse(
-	readFileSync(join(here, '../../../shared/wdt-api/sign-vectors.json'), 'utf8'),
+	readFileSync(join(here, '../fixtures/wdt-docs/sign-vectors.json'), 'utf8'),
 ) as {
 	cases: Array<{
 		name: string;
@@ -127,7 +126,6 @@ describe('reply decoding', () => {
 		],
 		['an empty body', '', 200, /empty body/],
 		['a truncated body', '{"status":0,"data":{"order_li', 200, /truncated or malformed JSON/],
-		['JSON without status', '{"foo":1}', 200, /without a status/],
 	])('turns %s into a clear, retryable error', (_what, body, status, message) => {
 		let caught: unknown;
 		try {
@@ -141,11 +139,29 @@ describe('reply decoding', () => {
 		expect((caught as WdtError).retryable).toBe(true);
 	});
 
+	it.each([
+		['JSON without status', '{"foo":1}', 200, /without a status number/],
+		['a status that is text', '{"status":"0"}', 200, /without a status number/],
+		['an HTML page with HTTP 200', '<html><title>Home</title></html>', 200, /HTML page/],
+		['a 404 page', 'Not Found', 404, /HTTP 404/],
+	])('turns %s into a "not WDT" error that is not retried', (_what, body, status, message) => {
+		let caught: unknown;
+		try {
+			decodeResponse('m.x', body, status);
+		} catch (error) {
+			caught = error;
+		}
+		expect((caught as WdtError).message).toMatch(message);
+		expect((caught as WdtError).kind).toBe('notWdt');
+		expect((caught as WdtError).retryable).toBe(false);
+		expect((caught as WdtError).fix).toMatch(/Base URL .*ending in \/openapi/);
+	});
+
 	it('accepts a parsed or a text envelope and raises WDT statuses with their class', () => {
 		expect(decodeResponse('m', '{"status":0,"data":[]}').data).toEqual([]);
 		expect(decodeResponse('m', { status: 0, data: 1 }).data).toBe(1);
 		expect(() => ensureSuccess('m', { status: 7, message: '时间戳错误' })).toThrow(
-			/status 7: 时间戳错误/,
+			'WDT m failed: WDT rejected the timestamp (status 7: "时间戳错误")',
 		);
 	});
 });
@@ -171,8 +187,9 @@ describe('error classification', () => {
 		const result = classifyWdtStatus(status, message);
 		expect(result.kind).toBe(kind);
 		expect(result.fix.length).toBeGreaterThan(20);
-		expect(result.fix).toMatch(/[\u4e00-\u9fa5]/);
-		expect(result.retryable).toBe(kind === 'rateLimit');
+		// English only, apart from a quoted WDT menu path.
+		expect(result.fix.replace(/"[^"]*"/g, '')).not.toMatch(/[\u4e00-\u9fa5]/);
+		expect(result.retryable).toBe(false);
 	});
 });
 
@@ -293,7 +310,7 @@ describe('paging', () => {
 			[250, 3],
 		] as const) {
 			const { calls, fetchPage } = pages(Array.from({ length: count }, (_, i) => i));
-			const result = await pageThrough(fetchPage, { pageSize: 100 });
+			const result = await pageThrough(fetchPage, { method: 'm.x', pageSize: 100 });
 			expect(result.records).toHaveLength(count);
 			expect(calls).toHaveLength(expected);
 			expect(calls.every((c) => c.calcTotal)).toBe(true);
@@ -302,7 +319,7 @@ describe('paging', () => {
 
 	it('stops calling once the limit is reached', async () => {
 		const { calls, fetchPage } = pages(Array.from({ length: 1000 }, (_, i) => i));
-		const result = await pageThrough(fetchPage, { pageSize: 100, limit: 150 });
+		const result = await pageThrough(fetchPage, { method: 'm.x', pageSize: 100, limit: 150 });
 		expect(calls).toHaveLength(2);
 		expect(result.complete).toBe(false);
 	});
@@ -320,19 +337,24 @@ describe('paging', () => {
 				},
 			};
 		};
-		const result = await pageThrough(fetchPage, { pageSize: 2 });
+		const result = await pageThrough(fetchPage, { method: 'm.x', pageSize: 2 });
 		expect(new Set(result.records)).toEqual(new Set([1, 2, 3, 4]));
 	});
 
 	it('finds the list in a reply', () => {
-		expect(findRecordList({ order_list: [1], total_count: 5 })).toEqual({ list: [1], total: 5 });
-		expect(findRecordList([1, 2])).toEqual({ list: [1, 2] });
-		expect(findRecordList({ goods: [1] })).toEqual({ list: [1] });
-		expect(findRecordList({ a: [1], b: [2] })).toBeUndefined();
+		const at = (data: unknown) => {
+			const { list, total } = locateRecords('m.x', data);
+			return { list, total };
+		};
+		expect(at({ order_list: [1], total_count: 5 })).toEqual({ list: [1], total: 5 });
+		expect(at([1, 2])).toEqual({ list: [1, 2], total: undefined });
+		expect(at({ goods: [1] })).toEqual({ list: [1], total: undefined });
+		// Several lists and none known: a clear error naming the method and the keys, not undefined.
+		expect(() => locateRecords('m.x', { a: [1], b: [2] })).toThrow(/m\.x.*keys a, b/);
 	});
 });
 
-describe('stockout mapping and method list', () => {
+describe('stockout mapping', () => {
 	it('adds status_name and keeps raw fields', () => {
 		const item = toStockoutItem({
 			stockout_id: '7',
@@ -345,15 +367,6 @@ describe('stockout mapping and method list', () => {
 		expect(toStockoutItem({ stockout_id: 1, status: 110, modified: '' }).status_name).toBe(
 			'已完成',
 		);
-	});
-
-	it('ships all 188 methods of the vendor index', () => {
-		const tsv = readFileSync(join(here, '../../../shared/wdt-api/methods.tsv'), 'utf8')
-			.trim()
-			.split('\n')
-			.slice(1);
-		expect(WDT_METHODS).toHaveLength(tsv.length);
-		expect(WDT_METHODS.map((m) => m.method)).toEqual(tsv.map((line) => line.split('\t')[0]));
 	});
 });
 

@@ -1,23 +1,25 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { WDT_METHODS } from '../../shared/protocol';
+import { listCatalogMethods } from '../../shared/catalog';
 
-/** The 188 public methods, searchable by method name, Chinese name or category. */
+/**
+ * Every public method, listed by English label and WDT method name. Search also matches WDT's
+ * Chinese name and category, so users who know WDT's terms ("取消", "出库") find methods too.
+ */
 export async function searchMethods(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
-	const results = WDT_METHODS.filter(
-		({ method, nameZh, category }) =>
-			!needle ||
-			method.toLowerCase().includes(needle) ||
-			nameZh.includes(needle) ||
-			category.includes(needle),
-	).map(({ method, nameZh, category }) => ({
-		name: `${method} (${nameZh})`,
-		value: method,
-		description: category,
-	}));
+	const results = listCatalogMethods()
+		.filter(
+			({ method, nameEn, nameZh, category }) =>
+				!needle ||
+				[method, nameEn, nameZh, category].some((text) => text.toLowerCase().includes(needle)),
+		)
+		.map(({ method, nameEn }) => ({
+			name: `${nameEn} — ${method}`,
+			value: method,
+		}));
 	return { results };
 }

@@ -1,77 +1,364 @@
+/**
+ * Bounded, short-page-safe paging of one WDT query, and finding the record list in a reply.
+ * Pure: the caller passes the function that fetches one page.
+ */
+import { WdtError } from './errors';
 import type { WdtPager } from './request';
 import type { WdtResponse } from './response';
 
-/** Finds the record list in a paged reply: `data.order_list`, another array in data, or data itself. */
-export function findRecordList(data: unknown): { list: unknown[]; total?: number } | undefined {
-	if (Array.isArray(data)) return { list: data };
-	if (!data || typeof data !== 'object') return undefined;
-	const record = data as Record<string, unknown>;
-	const total =
-		typeof record.total_count === 'number' ? record.total_count : Number(record.total_count ?? NaN);
-	const withTotal = (list: unknown[]) => (Number.isFinite(total) ? { list, total } : { list });
-	if (Array.isArray(record.order_list)) return withTotal(record.order_list);
-	const arrays = Object.values(record).filter(Array.isArray);
-	return arrays.length === 1 ? withTotal(arrays[0] as unknown[]) : undefined;
+/** Where a method keeps its records and its total, as paths under the reply's `data`. */
+export interface ListLocation {
+	/** e.g. ['order_list'], ['order'], ['data', 'details']; undefined: look for it. */
+	listPath?: readonly string[];
+	/** e.g. ['total_count']; undefined: `total_count` beside the list. */
+	totalPath?: readonly string[];
+	/** A few replies carry the total beside `data` (`{status, total, data: [...]}`): its name. */
+	totalBesideData?: string;
 }
 
-export interface PageThroughOptions {
+/** The records of one page, the total WDT reported, and any further lists beside the records. */
+export interface PageContent {
+	list: unknown[];
+	total?: number;
+	/** Where the list was found, e.g. "data.order". */
+	path: string;
+	/** Other non-empty arrays next to the list (e.g. summary_data, error_date), by field name. */
+	otherLists: Record<string, unknown[]>;
+}
+
+/** List names WDT uses for the records when a reply holds more than one array. */
+const MAIN_LIST_NAMES = ['order_list', 'order'];
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function valueAt(root: unknown, path: readonly string[]): unknown {
+	let value = root;
+	for (const step of path) {
+		if (!isObject(value)) return undefined;
+		value = value[step];
+	}
+	return value;
+}
+
+function toCount(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const count = Number(value);
+	return Number.isInteger(count) && count >= 0 ? count : undefined;
+}
+
+function describeKeys(data: unknown): string {
+	if (Array.isArray(data)) return 'an array';
+	if (!isObject(data)) return data === undefined ? 'no data' : `data of type ${typeof data}`;
+	const keys = Object.keys(data);
+	return keys.length ? `keys ${keys.join(', ')}` : 'an empty object';
+}
+
+function listNotFound(method: string, data: unknown, problem: string): WdtError {
+	return new WdtError(`WDT ${method}: ${problem}; the reply's data has ${describeKeys(data)}`, {
+		kind: 'badResponse',
+		retryable: false,
+		fix: 'This reply does not have the shape of a paged query. Check that the method is a paged query (its page lists page_size and page_no), or turn Paged Query off to get the whole reply as one item.',
+	});
+}
+
+function otherArrays(holder: Record<string, unknown>, except: string): Record<string, unknown[]> {
+	const others: Record<string, unknown[]> = {};
+	for (const [name, value] of Object.entries(holder))
+		if (name !== except && Array.isArray(value) && value.length) others[name] = value;
+	return others;
+}
+
+/**
+ * Finds the records of one page. With a known list path the list must be there. Otherwise:
+ * `data` itself when it is an array; else the only array in `data` (or in `data.data` when
+ * `data` holds no array but an object `data`); with several arrays, `order_list` or `order`.
+ * Anything else is an error naming the method and the keys seen: never an empty success.
+ * An explicitly null or missing list at a known path is an empty page only when the total is 0.
+ */
+export function locateRecords(
+	method: string,
+	data: unknown,
+	location: ListLocation = {},
+	envelope: Record<string, unknown> = {},
+): PageContent {
+	const totalOf = (holder: unknown) =>
+		toCount(
+			location.totalBesideData
+				? envelope[location.totalBesideData]
+				: location.totalPath
+					? valueAt(data, location.totalPath)
+					: valueAt(holder, ['total_count']),
+		);
+	if (location.listPath?.length === 0) {
+		// The catalog says `data` itself is the record array.
+		if (Array.isArray(data))
+			return { list: data, total: totalOf(undefined), path: 'data', otherLists: {} };
+		if ((data === undefined || data === null) && totalOf(undefined) === 0)
+			return { list: [], total: 0, path: 'data', otherLists: {} };
+		throw listNotFound(method, data, 'no record array as data');
+	}
+	if (location.listPath?.length) {
+		const list = valueAt(data, location.listPath);
+		const path = `data.${location.listPath.join('.')}`;
+		const parent = valueAt(data, location.listPath.slice(0, -1));
+		const total = totalOf(parent);
+		if ((list === undefined || list === null) && total === 0)
+			return { list: [], total, path, otherLists: {} };
+		if (!Array.isArray(list)) throw listNotFound(method, data, `no record list at ${path}`);
+		const otherLists = isObject(parent)
+			? otherArrays(parent, location.listPath[location.listPath.length - 1])
+			: {};
+		return { list, total, path, otherLists };
+	}
+	if (Array.isArray(data))
+		return { list: data, total: totalOf(undefined), path: 'data', otherLists: {} };
+	if (!isObject(data)) throw listNotFound(method, data, 'no record list in the reply');
+	let holder = data;
+	let prefix = 'data';
+	const arraysIn = (object: Record<string, unknown>) =>
+		Object.keys(object).filter((name) => Array.isArray(object[name]));
+	let names = arraysIn(holder);
+	if (names.length === 0 && isObject(data.data)) {
+		holder = data.data;
+		prefix = 'data.data';
+		names = arraysIn(holder);
+	}
+	const name =
+		names.length === 1 ? names[0] : MAIN_LIST_NAMES.find((known) => names.includes(known));
+	if (name === undefined) {
+		throw listNotFound(
+			method,
+			data,
+			names.length
+				? `several lists (${names.join(', ')}) and no known record list among them`
+				: 'no record list in the reply',
+		);
+	}
+	return {
+		list: holder[name] as unknown[],
+		total: totalOf(holder) ?? totalOf(data),
+		path: `${prefix}.${name}`,
+		otherLists: otherArrays(holder, name),
+	};
+}
+
+/** The fields that identify a record and its modification time, for movedWhileRead. */
+export interface MovedFields {
+	idField: string;
+	modifiedField: string;
+}
+
+/**
+ * True when one read holds a record at two different modified times: it changed while the pages
+ * were read, so it moved in WDT's list sorted by modified, and the rows behind it slid one place
+ * towards page 0. When the total stayed the same (the new time is still inside the window) the
+ * pager cannot tell, and a row that crossed a page boundary was never returned: the caller reads
+ * the window again.
+ */
+export function movedWhileRead(records: readonly unknown[], fields: MovedFields): boolean {
+	const modifiedById = new Map<string, unknown>();
+	for (const record of records as ReadonlyArray<Record<string, unknown> | undefined>) {
+		const id = String(record?.[fields.idField]);
+		const modified = record?.[fields.modifiedField];
+		if (modifiedById.has(id) && modifiedById.get(id) !== modified) return true;
+		modifiedById.set(id, modified);
+	}
+	return false;
+}
+
+/** Findings of a pager that misbehaves: never answered with an empty or truncated success. */
+export function pagingError(method: string, problem: string): WdtError {
+	return new WdtError(`WDT ${method}: ${problem}`, {
+		kind: 'badResponse',
+		retryable: false,
+		fix: 'The server does not page as WDT documents (page_no from 0, page_size rows per page, total_count). Narrow the time range, or report this reply to WDT support.',
+	});
+}
+
+/** Pages one query may read beyond what its total allows (rows that arrive while paging). */
+export const PAGE_SLACK = 2;
+/** The most pages any one query reads, whatever its total says (1,000 × 100 = 100,000 rows). */
+export const MAX_PAGES_PER_QUERY = 1000;
+/** How often one query starts again because the total or the page size changed. */
+export const MAX_RESTARTS = 3;
+
+export interface PageThroughOptions extends ListLocation {
+	method: string;
 	pageSize: number;
-	/** Stop requesting once this many records were collected. */
+	/** The page_no of the first page: 0 for standard WDT methods. */
+	pageNoStart?: 0 | 1;
+	/** Stop requesting once this many distinct records were collected. */
 	limit?: number;
-	/** How often a query is restarted when its total changes between pages. */
-	maxRestarts?: number;
+	/** Identity of a record for deduplication; default its whole JSON. */
+	keyOf?: (record: unknown) => string;
+	/**
+	 * 'lastToFirst' reads page 0 (for the total), then the last page back to page 1, then page 0
+	 * again: a record that changes while paging moves to the end of the list, so the rows behind
+	 * it slide towards pages still to be read instead of past them. The
+	 * wms.stockout.Sales.queryWithDetail page recommends it (从后往前翻页可以避免漏单). Without a
+	 * total or with a limit it falls back to 'forward'.
+	 */
+	order?: 'forward' | 'lastToFirst';
+	/** Called after each page, for progress reports. */
+	onPage?: (progress: { pageNo: number; pages: number; records: number }) => void;
 }
 
 export interface PageThroughResult {
+	/** Distinct records in WDT's order (a re-read keeps the newest copy of a record). */
 	records: unknown[];
 	calls: number;
 	/** True when every page was read (not cut by the limit). */
 	complete: boolean;
+	/** The non-empty arrays beside the record list, from every page, by field name. */
+	otherLists: Record<string, unknown[]>;
 }
 
+type FetchPage = (pager: WdtPager) => Promise<WdtResponse>;
+
 /**
- * Reads every page of one query. It asks for the total on every page: the page count follows
- * from the first total, so no empty trailing page is fetched, and a total that changes while
- * paging (a record modified in between shifts the page boundaries) restarts the query so that
- * nothing is skipped. Callers deduplicate what a restart reads twice.
+ * Reads every page of one query. It never trusts the page length alone: it continues while
+ * fewer rows than `total_count` were read, whatever a page's length; a short page before the
+ * total means the server capped the page size, and the query restarts at that size (offsets
+ * then agree whichever way the server computes them). It stops at an empty page. A page equal
+ * to an earlier one (a server ignoring page_no) and more pages than the total allows end in an
+ * error naming the method. A total that changes while paging restarts the query (bounded);
+ * records read twice are kept once.
  */
 export async function pageThrough(
-	fetchPage: (pager: WdtPager) => Promise<WdtResponse>,
-	{ pageSize, limit = Infinity, maxRestarts = 3 }: PageThroughOptions,
+	fetchPage: FetchPage,
+	options: PageThroughOptions,
 ): Promise<PageThroughResult> {
+	const { method, limit = Infinity, keyOf = (record) => JSON.stringify(record) } = options;
+	const start = options.pageNoStart ?? 0;
+	const byKey = new Map<string, unknown>();
+	const others = new Map<string, Map<string, unknown>>();
 	let calls = 0;
+	let pages = 0;
+	let pageSize = options.pageSize;
 	let restarts = 0;
-	const records: unknown[] = [];
-	restart: for (;;) {
-		let firstTotal: number | undefined;
-		const pass: unknown[] = [];
-		for (let pageNo = 0; ; pageNo++) {
-			const response = await fetchPage({ pageSize, pageNo, calcTotal: true });
-			calls++;
-			const page = findRecordList(response.data) ?? { list: [] };
-			if (pageNo === 0) firstTotal = page.total;
-			else if (
-				page.total !== undefined &&
-				firstTotal !== undefined &&
-				page.total !== firstTotal &&
-				restarts < maxRestarts
-			) {
+
+	const read = async (index: number): Promise<PageContent> => {
+		if (calls >= MAX_PAGES_PER_QUERY * (MAX_RESTARTS + 1))
+			throw pagingError(method, `read ${calls} pages without reaching the end; stopped`);
+		const response = await fetchPage({ pageSize, pageNo: start + index, calcTotal: true });
+		calls++;
+		pages++;
+		return locateRecords(method, response.data, options, response);
+	};
+	const keep = (page: PageContent, index: number) => {
+		for (const record of page.list) {
+			// An update keeps the place of the first sighting and the newest copy.
+			byKey.set(keyOf(record), record);
+		}
+		for (const [name, list] of Object.entries(page.otherLists)) {
+			const kept = others.get(name) ?? new Map<string, unknown>();
+			for (const entry of list) kept.set(JSON.stringify(entry), entry);
+			others.set(name, kept);
+		}
+		options.onPage?.({ pageNo: start + index, pages, records: byKey.size });
+	};
+	const result = (complete: boolean): PageThroughResult => ({
+		records: [...byKey.values()],
+		calls,
+		complete,
+		otherLists: Object.fromEntries([...others].map(([name, kept]) => [name, [...kept.values()]])),
+	});
+	/** A full page seen before in this pass: the server ignores page_no (or loops). */
+	const checkRepeat = (seen: Set<string>, page: PageContent, index: number) => {
+		if (page.list.length < pageSize) return;
+		const signature = JSON.stringify(page.list);
+		if (seen.has(signature))
+			throw pagingError(
+				method,
+				`page_no ${start + index} returned the same ${page.list.length} rows as an earlier page: the server seems to ignore page_no; stopped after ${calls} calls`,
+			);
+		seen.add(signature);
+	};
+	const bound = (total: number) =>
+		Math.min(MAX_PAGES_PER_QUERY, Math.ceil(total / pageSize) + PAGE_SLACK);
+
+	for (;;) {
+		const seen = new Set<string>();
+		const first = await read(0);
+		let total = first.total;
+		if (first.list.length < pageSize && total !== undefined && total > first.list.length) {
+			// Capped page size: page 0 holds the same rows whichever size the server used.
+			pageSize = first.list.length;
+		}
+		checkRepeat(seen, first, 0);
+		keep(first, 0);
+		if (first.list.length === 0) return result(true);
+		if (byKey.size >= limit) return result(false);
+
+		if (options.order === 'lastToFirst' && total !== undefined && limit === Infinity) {
+			const lastIndex = Math.ceil(total / pageSize) - 1;
+			if (lastIndex < 1) return result(true);
+			if (lastIndex + 1 > MAX_PAGES_PER_QUERY)
+				throw pagingError(
+					method,
+					`total_count ${total} needs more than ${MAX_PAGES_PER_QUERY} pages`,
+				);
+			let totalChanged = false;
+			const pagesByIndex: PageContent[] = [];
+			for (let index = lastIndex; index >= 1; index--) {
+				const page = await read(index);
+				checkRepeat(seen, page, index);
+				pagesByIndex[index] = page;
+				if (page.total !== undefined && page.total !== total) totalChanged = true;
+			}
+			const again = await read(0);
+			if (again.total !== undefined && again.total !== total) totalChanged = true;
+			// Kept in WDT's order, page 0 first, whatever order they were read in.
+			keep(again, 0);
+			for (let index = 1; index <= lastIndex; index++) keep(pagesByIndex[index], index);
+			if (totalChanged && restarts < MAX_RESTARTS) {
 				restarts++;
-				records.push(...pass);
-				continue restart;
+				continue;
 			}
-			pass.push(...page.list);
-			if (records.length + pass.length >= limit) {
-				records.push(...pass);
-				return { records, calls, complete: false };
+			return result(true);
+		}
+
+		let passRows = first.list.length;
+		let lastLength = first.list.length;
+		let restart = false;
+		for (let index = 1; ; index++) {
+			const lastFull = lastLength >= pageSize;
+			if (total === undefined ? !lastFull : passRows >= total && !(passRows > total && lastFull))
+				return result(true);
+			// A total that lies low is overtaken by full pages; read on until a short page.
+			if (index >= bound(Math.max(total ?? Infinity, passRows)))
+				throw pagingError(
+					method,
+					`read ${index} pages of ${pageSize} rows for total_count ${total ?? 'unknown'} and the pages did not end; stopped after ${calls} calls`,
+				);
+			const page = await read(index);
+			if (page.list.length === 0) return result(true);
+			if (page.total !== undefined && page.total !== total) {
+				// A record changed or arrived while paging: the page boundaries moved. The new
+				// pass reads this page's rows again, in their place.
+				total = page.total;
+				if (restarts < MAX_RESTARTS) {
+					restarts++;
+					restart = true;
+					break;
+				}
 			}
-			const lastPage =
-				page.list.length < pageSize ||
-				(firstTotal !== undefined && (pageNo + 1) * pageSize >= firstTotal);
-			if (lastPage) {
-				records.push(...pass);
-				return { records, calls, complete: true };
+			checkRepeat(seen, page, index);
+			keep(page, index);
+			passRows += page.list.length;
+			lastLength = page.list.length;
+			if (byKey.size >= limit) return result(false);
+			if (page.list.length < pageSize && total !== undefined && passRows < total) {
+				// A short page before the total: the server caps the page size.
+				if (restarts < MAX_RESTARTS) {
+					pageSize = page.list.length;
+					restarts++;
+					restart = true;
+					break;
+				}
 			}
 		}
+		if (!restart) return result(true);
 	}
 }

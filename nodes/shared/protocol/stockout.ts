@@ -1,3 +1,6 @@
+import { movedWhileRead } from './paging';
+import { wdtTimeToIso, withIsoTimes } from './time';
+
 /** Sales stockout (销售出库单) statuses, from the searchCancel method page. */
 export const STOCKOUT_STATUS_NAMES: Readonly<Record<number, string>> = {
 	5: '已取消',
@@ -26,24 +29,59 @@ export interface StockoutItem {
 	status: number;
 	status_name: string;
 	modified: string;
+	/** `modified` as ISO 8601 with +08:00 (absent when WDT sent no valid time). */
+	modified_iso?: string;
 	[raw: string]: unknown;
 }
 
 /** One n8n item per stockout: the named fields first, then every raw field WDT sent. */
 export function toStockoutItem(raw: Record<string, unknown>): StockoutItem {
 	const status = Number(raw.status);
+	const modified = String(raw.modified ?? '');
 	const item: StockoutItem = {
 		stockout_id: Number(raw.stockout_id),
 		stockout_no: String(raw.stockout_no ?? ''),
 		status,
 		status_name: STOCKOUT_STATUS_NAMES[status] ?? `未知状态 ${String(raw.status)}`,
-		modified: String(raw.modified ?? ''),
+		modified,
 		...raw,
 	};
 	// The raw spread may have brought string forms back; keep the numbers.
 	item.stockout_id = Number(raw.stockout_id);
 	item.status = status;
+	const iso = wdtTimeToIso(modified);
+	if (iso !== undefined) item.modified_iso = iso;
 	return item;
+}
+
+/** The queryWithDetail fields that hold a China Standard Time string (the others are ms). */
+export const STOCKOUT_DETAIL_TIME_FIELDS = ['consign_time', 'modified', 'created_date'];
+
+/** Why a stockout may have no details, from the wms.stockout.Sales.queryWithDetail page. */
+export const STOCKOUT_DETAILS_MISSING_REASON =
+	'wms.stockout.Sales.queryWithDetail returned no record for this stockout_no. Its page says it does not return orders of Taobao/Tmall, Pinduoduo and WDT system-distribution platforms, so those stockouts have no details here.';
+
+/**
+ * A stockout item with its queryWithDetail record merged in under the doc's field names. The
+ * item's own searchCancel fields (stockout_id, stockout_no, status, modified) stay as they are:
+ * they identify the cancellation. `details_found` says whether details came; when they did not,
+ * `details_missing_reason` says why they may be missing.
+ */
+export function withStockoutDetails(
+	item: StockoutItem,
+	detail: Record<string, unknown> | undefined,
+): StockoutItem {
+	if (!detail)
+		return {
+			...item,
+			details_found: false,
+			details_missing_reason: STOCKOUT_DETAILS_MISSING_REASON,
+		};
+	const merged: Record<string, unknown> = {};
+	for (const [name, value] of Object.entries(withIsoTimes(detail, STOCKOUT_DETAIL_TIME_FIELDS))) {
+		if (!(name in item)) merged[name] = value;
+	}
+	return { ...item, ...merged, details_found: true };
 }
 
 /** Identifies one cancellation event: a re-cancel carries a new modified time. */
@@ -53,19 +91,10 @@ export function stockoutEventKey(item: Pick<StockoutItem, 'stockout_id' | 'modif
 
 /**
  * True when one read of a window holds a stockout at two different `modified` times: it changed
- * while the pages were read, so it moved in WDT's list sorted by `modified`, and the rows behind
- * it slid one place towards page 0. When the total stayed the same (the new `modified` is still
- * inside the window) the pager cannot tell, and a row that crossed a page boundary was never
- * returned. The window must be read again.
+ * while the pages were read (see movedWhileRead in paging.ts), so the window must be read again.
  */
 export function movedWhilePaging(stockouts: StockoutItem[]): boolean {
-	const modifiedById = new Map<number, string>();
-	for (const stockout of stockouts) {
-		const seen = modifiedById.get(stockout.stockout_id);
-		if (seen !== undefined && seen !== stockout.modified) return true;
-		modifiedById.set(stockout.stockout_id, stockout.modified);
-	}
-	return false;
+	return movedWhileRead(stockouts, { idField: 'stockout_id', modifiedField: 'modified' });
 }
 
 /** Purchase apply (采购申请单) statuses, from the search method page. */

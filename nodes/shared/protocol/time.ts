@@ -133,3 +133,35 @@ export function parseUserDateTime(value: unknown, timeZone: string): number | un
 	guess = wallAsUtc - zoneOffsetMs(timeZone, guess);
 	return guess;
 }
+
+/**
+ * Output times: WDT's zone-less China Standard Time string stays as WDT sent it, and the same
+ * instant is added as ISO 8601 with its +08:00 offset in a sibling field named
+ * `<field>_iso` (e.g. `modified` → `modified_iso`), so that a sheet or an n8n date expression
+ * in any timezone reads the right instant.
+ */
+export const ISO_TIME_SUFFIX = '_iso';
+
+/** `2025-05-09 11:04:07` (CST) → `2025-05-09T11:04:07+08:00`; undefined when not a WDT time. */
+export function wdtTimeToIso(text: unknown): string | undefined {
+	if (typeof text !== 'string' || parseWdtTime(text) === undefined) return undefined;
+	return `${text.trim().replace(' ', 'T')}+08:00`;
+}
+
+/**
+ * Adds `<field>_iso` after each named field that holds a WDT time; empty or non-time values
+ * (e.g. an unset expected_time) get no sibling. Other fields keep their order and values.
+ */
+export function withIsoTimes<T extends Record<string, unknown>>(
+	record: T,
+	fields: readonly string[],
+): T {
+	const out: Record<string, unknown> = {};
+	for (const [name, value] of Object.entries(record)) {
+		out[name] = value;
+		if (!fields.includes(name) || name.endsWith(ISO_TIME_SUFFIX)) continue;
+		const iso = wdtTimeToIso(value);
+		if (iso !== undefined) out[`${name}${ISO_TIME_SUFFIX}`] = iso;
+	}
+	return out as T;
+}

@@ -1,23 +1,20 @@
 import {
 	HOUR_MS,
-	movedWhilePaging,
-	pageThrough,
 	stockoutEventKey,
 	toStockoutItem,
 	toWdtTime,
-	WDT_MAX_PAGE_SIZE,
 	type StockoutItem,
 	type TimeWindow,
 } from '../protocol';
-import { callWdt, type CallPolicy, type WdtFunctions } from './index';
+import { type CallPolicy, type WdtFunctions } from './index';
+import { catalogPaging, searchWindows } from './search';
 
 export const SEARCH_CANCEL_METHOD = 'wms.stockout.Sales.searchCancel';
 
 /** searchCancel accepts at most one hour between start_time and end_time. */
 export const SEARCH_CANCEL_MAX_WINDOW_MS = HOUR_MS;
 
-/** A window in which a record moved while paging is read again, at most this often in all. */
-export const MAX_READS_PER_WINDOW = 3;
+export { MAX_READS_PER_WINDOW } from './search';
 
 export interface StockoutWindowRead {
 	stockouts: StockoutItem[];
@@ -26,35 +23,42 @@ export interface StockoutWindowRead {
 	complete: boolean;
 }
 
+/** The engine's description of a searchCancel read; Get Many Cancelled reads ranges with it. */
+export function searchCancelQuery(range: TimeWindow) {
+	return {
+		method: SEARCH_CANCEL_METHOD,
+		args: (window: TimeWindow | undefined) => [
+			{ start_time: toWdtTime(window!.startMs), end_time: toWdtTime(window!.endMs) },
+		],
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		...catalogPaging(SEARCH_CANCEL_METHOD),
+		range,
+		maxWindowMs: SEARCH_CANCEL_MAX_WINDOW_MS,
+		// One cancellation event: a re-cancel carries a new modified time.
+		recordKey: (raw: unknown) => stockoutEventKey(raw as StockoutItem),
+		moved: { idField: 'stockout_id', modifiedField: 'modified' },
+	};
+}
+
 /**
  * Reads every cancelled-stockout page of one window (≤ 1 hour) at the largest page size,
- * deduplicated by (stockout_id, modified). When a record moved while the pages were read, a row
- * may have slipped past a page boundary unseen, so the window is read again (keeping what every
- * read returned).
+ * deduplicated by (stockout_id, modified), on the read engine: a record that moved while the
+ * pages were read makes the window read again, keeping what every read returned.
  */
 export async function readStockoutWindow(
 	this: WdtFunctions,
 	window: TimeWindow,
 	options: { limit?: number; policy?: Partial<CallPolicy> } = {},
 ): Promise<StockoutWindowRead> {
-	const args = [{ start_time: toWdtTime(window.startMs), end_time: toWdtTime(window.endMs) }];
-	const byKey = new Map<string, StockoutItem>();
-	let calls = 0;
-	for (let read = 1; ; read++) {
-		const result = await pageThrough(
-			async (pager) =>
-				await callWdt.call(
-					this,
-					{ method: SEARCH_CANCEL_METHOD, args, pager },
-					{ write: false, ...options.policy },
-				),
-			{ pageSize: WDT_MAX_PAGE_SIZE, limit: options.limit },
-		);
-		calls += result.calls;
-		const stockouts = result.records.map((raw) => toStockoutItem(raw as Record<string, unknown>));
-		for (const stockout of stockouts) byKey.set(stockoutEventKey(stockout), stockout);
-		if (!movedWhilePaging(stockouts) || read >= MAX_READS_PER_WINDOW) {
-			return { stockouts: [...byKey.values()], calls, complete: result.complete };
-		}
-	}
+	const result = await searchWindows.call(this, {
+		...searchCancelQuery(window),
+		limit: options.limit,
+		policy: options.policy,
+	});
+	return {
+		stockouts: result.records.map((raw) => toStockoutItem(raw as Record<string, unknown>)),
+		calls: result.calls,
+		complete: result.complete,
+	};
 }

@@ -6,13 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	findRecordList,
-	pageThrough,
-	WDT_MAX_PAGE_SIZE,
-	type WdtResponse,
-} from '../../../shared/protocol';
+import { locateRecords, WDT_MAX_PAGE_SIZE, type WdtResponse } from '../../../shared/protocol';
 import { callWdt, toNodeError } from '../../../shared/transport';
+import { getCatalogMethod } from '../../../shared/catalog';
+import { catalogPaging, searchWindows } from '../../../shared/transport/search';
 import { invalidInput } from '../common';
 
 const show = { resource: ['custom'], operation: ['call'] };
@@ -94,6 +91,23 @@ export const description: INodeProperties[] = [
 		description: 'Which page to read (page_no), counting from 0',
 	},
 ];
+
+/**
+ * Marks entries of a list beside the records (e.g. batchCalcStock's error_date, the refund
+ * query's summary_data): they are output after the records, never dropped.
+ */
+export const OTHER_LIST_FIELD = 'wdt_list';
+
+function otherListItems(otherLists: Record<string, unknown[]>, itemIndex: number) {
+	return Object.entries(otherLists).flatMap(([name, entries]) =>
+		entries.map((entry) => ({
+			json: (entry && typeof entry === 'object' && !Array.isArray(entry)
+				? { [OTHER_LIST_FIELD]: name, ...entry }
+				: { [OTHER_LIST_FIELD]: name, value: entry }) as IDataObject,
+			pairedItem: { item: itemIndex },
+		})),
+	);
+}
 
 /** Reads are retried on rate limits and faults; anything that may write is sent once. */
 export function looksReadOnly(method: string): boolean {
@@ -182,7 +196,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			});
 			continue;
 		}
-		const policy = { write: !looksReadOnly(call.method) };
+		const policy = { write: getCatalogMethod(call.method)?.write ?? !looksReadOnly(call.method) };
 		try {
 			if (!this.getNodeParameter('paged', i, false)) {
 				const response = await callWdt.call(this, call, policy);
@@ -193,13 +207,26 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				WDT_MAX_PAGE_SIZE,
 				this.getNodeParameter('pageSize', i, WDT_MAX_PAGE_SIZE) as number,
 			);
+			// Where the method's doc page puts its records; unknown methods: found in the reply.
+			const { listPath, totalPath, totalBesideData, pageNoStart, order } = catalogPaging(
+				call.method,
+			);
+			const location = { listPath, totalPath, totalBesideData };
 			if (this.getNodeParameter('returnAll', i, true)) {
-				const { records } = await pageThrough(
-					async (pager) => await callWdt.call(this, { ...call, pager }, policy),
-					{ pageSize },
-				);
-				for (const record of records)
+				// Records are deduplicated by their whole JSON: a total that changes while paging
+				// makes the engine read pages again.
+				const result = await searchWindows.call(this, {
+					method: call.method,
+					args: () => call.args,
+					pageSize,
+					pageNoStart,
+					order,
+					...location,
+					policy,
+				});
+				for (const record of result.records)
 					output.push({ json: record as IDataObject, pairedItem: { item: i } });
+				output.push(...otherListItems(result.otherLists, i));
 				continue;
 			}
 			const pageNo = this.getNodeParameter('pageNo', i, 0) as number;
@@ -208,11 +235,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				{ ...call, pager: { pageSize, pageNo, calcTotal: true } },
 				policy,
 			);
-			const found = findRecordList(response.data);
-			if (!found) output.push({ json: envelope(response), pairedItem: { item: i } });
-			else
-				for (const record of found.list)
-					output.push({ json: record as IDataObject, pairedItem: { item: i } });
+			const page = locateRecords(call.method, response.data, location);
+			for (const record of page.list)
+				output.push({ json: record as IDataObject, pairedItem: { item: i } });
+			output.push(...otherListItems(page.otherLists, i));
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, { itemIndex: i });
 			if (!this.continueOnFail()) throw nodeError;

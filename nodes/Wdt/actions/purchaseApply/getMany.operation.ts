@@ -7,14 +7,14 @@ import type {
 
 import {
 	DAY_MS,
-	pageThrough,
 	PURCHASE_APPLY_STATUS_NAMES,
-	splitIntoWindows,
 	toWdtTime,
-	WDT_MAX_PAGE_SIZE,
+	withIsoTimes,
+	type TimeWindow,
 } from '../../../shared/protocol';
-import { callWdt } from '../../../shared/transport';
+import { catalogPaging, searchWindows } from '../../../shared/transport/search';
 import { invalidInput, readDateParameter, runPerItem } from '../common';
+import { readOptionsField, readParallelRequests } from '../readOptions';
 
 const show = { resource: ['purchaseApply'], operation: ['getMany'] };
 
@@ -87,11 +87,16 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { ...show, returnAll: [false] } },
 		description: 'Max number of results to return',
 	},
+	{ ...readOptionsField(), displayOptions: { show } },
 ];
+
+/** The CST time fields of a purchase apply, each output also as `<field>_iso`. */
+const APPLY_TIME_FIELDS = ['expected_time', 'modified', 'created'];
 
 type Query = {
 	applyNo: string;
-	windows: Array<{ startMs: number; endMs: number } | undefined>;
+	/** Undefined: the number alone, without a time filter. */
+	range?: TimeWindow;
 };
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Query {
@@ -108,8 +113,7 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Qu
 		start: read('startTime', 'Modified After (startTime)'),
 		end: read('endTime', 'Modified Before (endTime)'),
 	};
-	if (applyNo && given.start === undefined && given.end === undefined)
-		return { applyNo, windows: [undefined] };
+	if (applyNo && given.start === undefined && given.end === undefined) return { applyNo };
 	const endMs = given.end ?? nowMs;
 	const startMs = given.start ?? endMs - SEARCH_MAX_WINDOW_MS;
 	if (endMs < startMs)
@@ -127,18 +131,18 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Qu
 			`and Modified Before (endTime) are more than ${MAX_RANGE_DAYS} days apart.`,
 		);
 	}
-	return {
-		applyNo,
-		windows: splitIntoWindows(startMs, endMs, SEARCH_MAX_WINDOW_MS),
-	};
+	return { applyNo, range: { startMs, endMs } };
 }
 
-function withStatusName(apply: IDataObject): IDataObject {
-	return {
-		...apply,
-		status_name:
-			PURCHASE_APPLY_STATUS_NAMES[Number(apply.status)] ?? `未知状态 ${String(apply.status)}`,
-	};
+function toApplyItem(apply: IDataObject): IDataObject {
+	return withIsoTimes(
+		{
+			...apply,
+			status_name:
+				PURCHASE_APPLY_STATUS_NAMES[Number(apply.status)] ?? `未知状态 ${String(apply.status)}`,
+		},
+		APPLY_TIME_FIELDS,
+	);
 }
 
 function toLineItems(apply: IDataObject): IDataObject[] {
@@ -152,37 +156,37 @@ function toLineItems(apply: IDataObject): IDataObject[] {
 	}));
 }
 
-/** Every apply of one query, window by window (each window paged), deduplicated by number. */
+/** Every apply of one query on the read engine: 30-day windows, every page, deduplicated by number. */
 async function readApplies(
 	ctx: IExecuteFunctions,
 	query: Query,
 	limit: number,
 	asLines: boolean,
+	parallel: number,
 ): Promise<IDataObject[]> {
-	const seen = new Set<string>();
-	const results: IDataObject[] = [];
-	for (const window of query.windows) {
-		const params: IDataObject = {};
-		if (window) {
-			params.start_time = toWdtTime(window.startMs);
-			params.end_time = toWdtTime(window.endMs);
-		}
-		if (query.applyNo) params.purchase_apply_no = query.applyNo;
-		const { records } = await pageThrough(
-			async (pager) =>
-				await callWdt.call(ctx, { method: SEARCH_METHOD, args: [params], pager }, { write: false }),
-			{ pageSize: WDT_MAX_PAGE_SIZE, limit: asLines ? Infinity : limit - results.length },
-		);
-		for (const record of records as IDataObject[]) {
-			const key = String(record.purchase_apply_no);
-			if (seen.has(key)) continue;
-			seen.add(key);
-			const apply = withStatusName(record);
-			results.push(...(asLines ? toLineItems(apply) : [apply]));
-		}
-		if (results.length >= limit) break;
-	}
-	return results.slice(0, limit);
+	const { records } = await searchWindows.call(ctx, {
+		method: SEARCH_METHOD,
+		args: (window) => {
+			const params: IDataObject = {};
+			if (window) {
+				params.start_time = toWdtTime(window.startMs);
+				params.end_time = toWdtTime(window.endMs);
+			}
+			if (query.applyNo) params.purchase_apply_no = query.applyNo;
+			return [params];
+		},
+		listPath: ['order_list'],
+		totalPath: ['total_count'],
+		...catalogPaging(SEARCH_METHOD),
+		range: query.range,
+		maxWindowMs: SEARCH_MAX_WINDOW_MS,
+		recordKey: (record) => String((record as IDataObject).purchase_apply_no),
+		// Lines: the limit counts output items, which only the applies' lines tell.
+		limit: asLines ? undefined : limit,
+		parallel,
+	});
+	const applies = (records as IDataObject[]).map(toApplyItem);
+	return (asLines ? applies.flatMap(toLineItems) : applies).slice(0, limit);
 }
 
 /** purchase.PurchaseApply.search: lets a workflow check what it created. */
@@ -195,7 +199,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 			const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
 			const asLines = this.getNodeParameter('outputMode', i, 'applies') === 'lines';
-			return await readApplies(this, query, limit, asLines);
+			return await readApplies(this, query, limit, asLines, readParallelRequests(this, i));
 		},
 	);
 }

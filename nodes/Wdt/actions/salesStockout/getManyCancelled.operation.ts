@@ -8,15 +8,15 @@ import type {
 import {
 	DAY_MS,
 	HOUR_MS,
-	splitIntoWindows,
-	stockoutEventKey,
-	toWdtTime,
+	toStockoutItem,
+	withStockoutDetails,
+	type StockoutItem,
 } from '../../../shared/protocol';
-import {
-	readStockoutWindow,
-	SEARCH_CANCEL_MAX_WINDOW_MS,
-} from '../../../shared/transport/stockouts';
+import { searchWindows } from '../../../shared/transport/search';
+import { readStockoutDetails } from '../../../shared/transport/stockoutDetails';
+import { searchCancelQuery } from '../../../shared/transport/stockouts';
 import { invalidInput, readDateParameter, runPerItem } from '../common';
+import { readOptions, readOptionsField, readParallelRequests } from '../readOptions';
 
 const show = { resource: ['salesStockout'], operation: ['getManyCancelled'] };
 
@@ -58,6 +58,19 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { ...show, returnAll: [false] } },
 		description: 'Max number of results to return',
 	},
+	{
+		...readOptionsField([
+			{
+				displayName: 'Include Details',
+				name: 'includeDetails',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add each stockout's order, shop, warehouse, receiver, logistics and lines from wms.stockout.Sales.queryWithDetail (one extra call per stockout). WDT does not return Taobao/Tmall, Pinduoduo and system-distribution orders there: such items get details_found false and a details_missing_reason.",
+			},
+		]),
+		displayOptions: { show },
+	},
 ];
 
 function readRange(
@@ -87,30 +100,29 @@ function readRange(
 	return { startMs, endMs };
 }
 
-/** Every cancelled stockout of one range, window by window, stopping at the limit. */
+/** Every cancelled stockout of one range on the read engine (one-hour windows), up to the limit. */
 async function readCancelledStockouts(
 	ctx: IExecuteFunctions,
 	range: { startMs: number; endMs: number },
 	limit: number,
+	options: { parallel: number; includeDetails: boolean },
 ): Promise<IDataObject[]> {
-	const seen = new Set<string>();
-	const found: IDataObject[] = [];
-	for (const window of splitIntoWindows(range.startMs, range.endMs, SEARCH_CANCEL_MAX_WINDOW_MS)) {
-		// Records at the shared boundary second may come again; ask for that many more.
-		const boundary = toWdtTime(window.startMs);
-		const repeats = found.filter((stockout) => stockout.modified === boundary).length;
-		const { stockouts } = await readStockoutWindow.call(ctx, window, {
-			limit: limit - found.length + repeats,
-		});
-		for (const stockout of stockouts) {
-			const key = stockoutEventKey(stockout);
-			if (seen.has(key) || found.length >= limit) continue;
-			seen.add(key);
-			found.push(stockout as IDataObject);
-		}
-		if (found.length >= limit) break;
-	}
-	return found;
+	const { records } = await searchWindows.call(ctx, {
+		...searchCancelQuery(range),
+		limit,
+		parallel: options.parallel,
+	});
+	const stockouts: StockoutItem[] = records.map((raw) =>
+		toStockoutItem(raw as Record<string, unknown>),
+	);
+	if (!options.includeDetails) return stockouts as IDataObject[];
+	const { details } = await readStockoutDetails.call(
+		ctx,
+		stockouts.map((stockout) => stockout.stockout_no),
+	);
+	return stockouts.map(
+		(stockout) => withStockoutDetails(stockout, details.get(stockout.stockout_no)) as IDataObject,
+	);
 }
 /** wms.stockout.Sales.searchCancel over any range: one-hour windows, every page, items paired. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -121,7 +133,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async (range, i) => {
 			const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 			const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
-			return await readCancelledStockouts(this, range, limit);
+			return await readCancelledStockouts(this, range, limit, {
+				parallel: readParallelRequests(this, i),
+				includeDetails: readOptions(this, i).includeDetails === true,
+			});
 		},
 	);
 }

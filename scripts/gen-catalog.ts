@@ -1,0 +1,50 @@
+/**
+ * Regenerates the method catalog from the vendor docs: `npm run gen:catalog`.
+ * Reads ../shared/wdt-api (or $WDT_API_DOCS); writes nodes/shared/catalog/methods.generated.ts and
+ * test/fixtures/wdt-docs/. Run by hand only; nothing else in the repository reads ../shared.
+ */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import { FIXTURE_DIR, REPO_ROOT, generateCatalog, sharedDocsDir } from './catalog/generate';
+
+async function main() {
+	const docsDir = sharedDocsDir();
+	const { files, entries, warnings } = await generateCatalog(docsDir);
+	const fixtureDir = join(REPO_ROOT, FIXTURE_DIR);
+	mkdirSync(fixtureDir, { recursive: true });
+	for (const name of readdirSync(fixtureDir)) {
+		if (!files.has(`${FIXTURE_DIR}/${name}`)) rmSync(join(fixtureDir, name));
+	}
+	for (const [path, content] of files) {
+		mkdirSync(dirname(join(REPO_ROOT, path)), { recursive: true });
+		writeFileSync(join(REPO_ROOT, path), content);
+	}
+	const documented = entries.filter((e) => e.documented);
+	const paged = documented.filter((e) => e.paged);
+	const count = (test: (e: (typeof entries)[number]) => boolean) => documented.filter(test).length;
+	console.log(`Read ${docsDir}`);
+	console.log(
+		`${entries.length} methods: ${documented.length} documented, ${entries.length - documented.length} without a page ` +
+			`(${entries
+				.filter((e) => !e.documented)
+				.map((e) => e.method)
+				.join(', ')})`,
+	);
+	console.log(
+		`${count((e) => e.write)} writes, ${paged.length} paged, ${count((e) => e.listPath !== undefined)} with a list path, ` +
+			`${count((e) => e.maxWindowMs !== undefined)} with a window limit, ${count((e) => e.statusTables !== undefined)} with status tables, ` +
+			`${count((e) => e.notes !== undefined)} with notes`,
+	);
+	const noList = paged.filter((e) => !e.listPath).map((e) => e.method);
+	console.log(
+		`Paged methods whose list path could not be determined: ${noList.length ? noList.join(', ') : 'none'}`,
+	);
+	for (const { method, warning } of warnings) console.log(`  ${method}: ${warning}`);
+	console.log(`Wrote ${files.size} files`);
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,106 @@
+/**
+ * wms.stockout.Sales.queryWithDetail (销售出库单查询), from its page in the vendor docs: by
+ * `stockout_no` (no time range needed) or by modified-time window of at most 60 minutes, paged
+ * from page 0, records in `data.order`, the total in `data.total_count`. Rows carry only
+ * documented fields, filled from the store's stockout records; fields the store does not hold
+ * (lines, amounts, people) are left out rather than invented.
+ *
+ * The page says orders of Taobao, Pinduoduo and 系统供销 platforms are not returned. The store
+ * does not know platforms, so a test names the shops whose stockouts this method hides with
+ * `hideStockoutDetailsOfShops`.
+ *
+ * methods.ts registers this method and this file uses its WdtError: load the simulator (or
+ * methods.ts) before importing this file directly.
+ */
+import { formatCst, parseCst } from './cst';
+import { pagedData, WdtError, type MethodSpec } from './methods';
+import { WAREHOUSE_NAMES, type SimulatorStore, type StockoutRecord } from './store';
+
+/** Longest time window of wms.stockout.Sales.queryWithDetail. */
+export const QUERY_WITH_DETAIL_MAX_WINDOW_MS = 60 * 60 * 1000;
+
+const hiddenShops = new WeakMap<SimulatorStore, Set<string>>();
+
+/** Stockouts of these shops are not returned, as for Taobao, Pinduoduo and 系统供销 orders. */
+export function hideStockoutDetailsOfShops(store: SimulatorStore, shopNos: string[]): void {
+	hiddenShops.set(store, new Set(shopNos));
+}
+
+function detailRow(record: StockoutRecord): Record<string, unknown> {
+	return {
+		stockout_id: record.stockoutId,
+		order_no: record.stockoutNo,
+		src_order_no: record.srcOrderNo,
+		trade_no: record.srcOrderNo,
+		src_trade_no: record.srcTid,
+		warehouse_no: record.warehouseNo,
+		warehouse_name: WAREHOUSE_NAMES[record.warehouseNo] ?? record.warehouseNo,
+		shop_no: record.shopNo,
+		logistics_no: record.logisticsNo,
+		receiver_name: record.receiverName,
+		receiver_area: record.receiverArea,
+		remark: record.remark,
+		status: record.status,
+		modified: formatCst(record.modifiedMs),
+		created_date: formatCst(record.createdMs),
+		logistics_list: record.logisticsNo
+			? [{ stockout_id: record.stockoutId, logistics_no: record.logisticsNo }]
+			: [],
+		details_list: [],
+	};
+}
+
+const present = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+export const stockoutQueryWithDetail: MethodSpec = {
+	name: 'wms.stockout.Sales.queryWithDetail',
+	paged: true,
+	write: false,
+	argCount: 1,
+	run({ store, args, pager, nowMs }) {
+		const params = args[0];
+		if (typeof params !== 'object' || params === null || Array.isArray(params))
+			throw new WdtError(1, 'argument type mismatch');
+		const query = params as Record<string, unknown>;
+		const byNumber = ['stockout_no', 'src_order_no', 'logistics_no'].find((field) =>
+			present(query[field]),
+		);
+		let window: { startMs: number; endMs: number } | undefined;
+		if (!byNumber || present(query.start_time) || present(query.end_time)) {
+			const startMs = typeof query.start_time === 'string' ? parseCst(query.start_time) : undefined;
+			const endMs = typeof query.end_time === 'string' ? parseCst(query.end_time) : undefined;
+			if (startMs === undefined || endMs === undefined)
+				throw new WdtError(100, '参数中必须包含起止时间');
+			if (endMs < startMs) throw new WdtError(100, '开始时间不能大于结束时间');
+			if (endMs - startMs > QUERY_WITH_DETAIL_MAX_WINDOW_MS)
+				throw new WdtError(100, '起止时间差最大60分钟');
+			window = { startMs, endMs };
+		}
+		const hidden = hiddenShops.get(store) ?? new Set<string>();
+		const statuses = present(query.status)
+			? String(query.status)
+					.split(/[,，]/)
+					.map((code) => Number(code.trim()))
+			: undefined;
+		const matches = [...store.stockouts.values()]
+			.filter((record) => {
+				if (hidden.has(record.shopNo) || !store.isStockoutVisible(record, nowMs)) return false;
+				if (present(query.stockout_no) && record.stockoutNo !== String(query.stockout_no))
+					return false;
+				if (present(query.src_order_no) && record.srcOrderNo !== String(query.src_order_no))
+					return false;
+				if (present(query.logistics_no) && record.logisticsNo !== String(query.logistics_no))
+					return false;
+				if (statuses && Number(query.status_type) === 3 && !statuses.includes(record.status))
+					return false;
+				if (!window) return true;
+				// By window, status_type defaults to cancelled (已取消: status 10 and below). A number
+				// alone is not filtered by status: the page is silent, and the number names one stockout.
+				const statusType = present(query.status_type) ? Number(query.status_type) : 1;
+				if (statusType === 1 && record.status > 10) return false;
+				return store.inWindow(record.modifiedMs, window.startMs, window.endMs);
+			})
+			.sort((a, b) => a.modifiedMs - b.modifiedMs || a.stockoutId - b.stockoutId);
+		return { status: 0, data: pagedData({ store, pager }, 'order', matches, detailRow) };
+	},
+};

@@ -1,0 +1,605 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
+/**
+ * The vendor docs are the reference, not our simulator. This test fails when
+ * - a reply the simulator sends (demo data and arranged records, every reply reading) carries a
+ *   field the method's doc page does not list, a value of another type, or an undocumented
+ *   status code, or leaves out a required field; and when
+ * - an example workflow reads a field from a WDT node's output that the method does not return.
+ * The documented fields come from the catalog fixtures test/fixtures/wdt-docs/<method>.json.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { getCatalogMethod, type CatalogParam } from '../../nodes/shared/catalog';
+import type { WdtJson } from '../simulator/client';
+import { readDocFixture } from '../simulator/doc-examples';
+import { DEFAULT_REPLY_CHOICES, METHODS, formatCst, type ReplyChoices } from '../simulator';
+import { NOW, startRig, type Rig } from '../simulator/testkit';
+
+const SEARCH_CANCEL = 'wms.stockout.Sales.searchCancel';
+const STOCKOUT_DETAILS = 'wms.stockout.Sales.queryWithDetail';
+const HOUR = 3600_000;
+
+/** Top-level reply fields beside status/message/data, from the pages' 4.响应参数 tables. */
+const TOP_LEVEL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+	'purchase.PurchaseApply.cancelForApi': ['total'],
+	'purchase.PurchaseApply.stopForApi': ['total'],
+};
+
+/**
+ * Fields a page shows in its 6.2 异常响应示例 but not in its table (the fixture keeps only the
+ * normal example). Checked against the pages below when ../shared is present.
+ */
+const EXAMPLE_ONLY_FIELDS: Readonly<Record<string, readonly string[]>> = {
+	'purchase.PurchaseApply.cancelForApi': ['order_id'],
+	'purchase.PurchaseApply.stopForApi': ['order_id'],
+};
+
+/** Required fields a page itself says may be left out. */
+const MAY_BE_LEFT_OUT: Readonly<Record<string, readonly string[]>> = {
+	// "供应商编号（为空时不返回）", "供应商名称（为空时不返回）"
+	'purchase.PurchaseApply.search': ['provider_no', 'provider_name'],
+};
+
+/** Methods whose rows hold only part of the documented fields: the store has no more to give. */
+const PARTIAL_ROWS = new Set([STOCKOUT_DETAILS]);
+
+/** Served methods without a doc page: their reply shape is a configurable choice (README). */
+const UNDOCUMENTED = new Set(['system.Core.now']);
+
+// ---------------------------------------------------------------------------------------------
+// Comparing one reply with the documented field tree
+// ---------------------------------------------------------------------------------------------
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether `value` has the documented WDT type (as the pages write it: Int, String, Decimal(19,4), …). */
+function hasType(type: string, value: unknown): boolean {
+	const t = type.trim();
+	if (/^List\s*</i.test(t)) {
+		if (!Array.isArray(value)) return false;
+		const inner = /^List\s*<\s*(.*)>$/i.exec(t)?.[1] ?? '';
+		return value.every((entry) => hasType(inner, entry));
+	}
+	if (/^Map\s*</i.test(t)) return isObject(value);
+	if (/^(int|integer|long|short|byte|tinyint)\b/i.test(t)) return Number.isInteger(value);
+	if (/^(decimal|double|float|bigdecimal|number)\b/i.test(t))
+		return (
+			(typeof value === 'number' && Number.isFinite(value)) ||
+			(typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
+		);
+	if (/^bool/i.test(t)) return typeof value === 'boolean';
+	if (/^(string|date|datetime)\b/i.test(t)) return typeof value === 'string';
+	return true; // a type we do not know how to check
+}
+
+interface Problem {
+	path: string;
+	problem: string;
+}
+
+/** Problems of `value` against the documented `fields` (an object's fields, or a list entry's). */
+function compareFields(
+	method: string,
+	fields: readonly CatalogParam[],
+	value: unknown,
+	path: string,
+	problems: Problem[],
+): void {
+	if (Array.isArray(value)) {
+		value.forEach((entry, index) =>
+			compareFields(method, fields, entry, `${path}[${index}]`, problems),
+		);
+		return;
+	}
+	if (!isObject(value)) {
+		problems.push({ path, problem: `expected an object, got ${JSON.stringify(value)}` });
+		return;
+	}
+	const byName = new Map(fields.map((field) => [field.name, field]));
+	const exampleOnly = EXAMPLE_ONLY_FIELDS[method] ?? [];
+	for (const [name, inner] of Object.entries(value)) {
+		const field = byName.get(name);
+		if (!field) {
+			if (!exampleOnly.includes(name))
+				problems.push({ path: `${path}.${name}`, problem: 'undocumented field' });
+			continue;
+		}
+		if (!hasType(field.type, inner))
+			problems.push({
+				path: `${path}.${name}`,
+				problem: `${JSON.stringify(inner)} is not ${field.type}`,
+			});
+		else if (field.children?.length && inner !== null)
+			compareFields(method, field.children, inner, `${path}.${name}`, problems);
+	}
+	if (PARTIAL_ROWS.has(method)) return;
+	for (const field of fields) {
+		if (
+			field.required &&
+			!(field.name in value) &&
+			!(MAY_BE_LEFT_OUT[method] ?? []).includes(field.name)
+		)
+			problems.push({ path: `${path}.${field.name}`, problem: 'required field missing' });
+	}
+}
+
+/** Every (field path without indices, value) pair inside `value`, e.g. ['order_list.status', 5]. */
+function leaves(value: unknown, path = ''): Array<[string, unknown]> {
+	if (Array.isArray(value)) return value.flatMap((entry) => leaves(entry, path));
+	if (!isObject(value)) return [[path, value]];
+	return Object.entries(value).flatMap(([name, inner]) =>
+		leaves(inner, path ? `${path}.${name}` : name),
+	);
+}
+
+/** Status codes outside the page's table (the catalog's statusTables, keyed by field path). */
+function statusProblems(method: string, data: unknown): Problem[] {
+	const tables = getCatalogMethod(method)?.statusTables ?? {};
+	const problems: Problem[] = [];
+	for (const [path, value] of leaves(data)) {
+		for (const [field, codes] of Object.entries(tables)) {
+			if ((path === field || path.endsWith(`.${field}`)) && !(String(value) in codes))
+				problems.push({
+					path: `data.${path}`,
+					problem: `status ${String(value)} is not in the page's table`,
+				});
+		}
+	}
+	return problems;
+}
+
+/**
+ * Everything in a successful reply that its doc page does not say. Without calc_total=1 a paged
+ * reply may leave out total_count, required or not: the pager's calc_total says so.
+ */
+function replyProblems(
+	method: string,
+	reply: WdtJson | undefined,
+	options: { calcTotal?: boolean } = {},
+): Problem[] {
+	const fixture = readDocFixture(method);
+	if (!fixture) return [{ path: method, problem: 'no doc fixture' }];
+	if (!reply) return [{ path: method, problem: 'no JSON reply' }];
+	const problems: Problem[] = [];
+	const topLevel = ['status', 'message', 'data', ...(TOP_LEVEL_FIELDS[method] ?? [])];
+	for (const name of Object.keys(reply))
+		if (!topLevel.includes(name))
+			problems.push({ path: name, problem: 'undocumented top-level field' });
+	if (!Number.isInteger(reply.status)) problems.push({ path: 'status', problem: 'not an Int' });
+	if ('total' in reply && !Number.isInteger(reply.total))
+		problems.push({ path: 'total', problem: 'not an Int' });
+	compareFields(method, fixture.response, reply.data, 'data', problems);
+	problems.push(...statusProblems(method, reply.data));
+	const totalPath = `data.${(getCatalogMethod(method)?.totalPath ?? ['total_count']).join('.')}`;
+	return options.calcTotal === false
+		? problems.filter((p) => !(p.path === totalPath && p.problem === 'required field missing'))
+		: problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Representative calls of every served method (on the demo data plus arranged records)
+// ---------------------------------------------------------------------------------------------
+
+interface Call {
+	args: unknown[];
+	pager?: { pageNo: number; pageSize: number; calcTotal?: boolean };
+	/** Reply choices to set before the call (the README's readings). */
+	replies?: Partial<ReplyChoices>;
+}
+
+const page = { pageNo: 0, pageSize: 100, calcTotal: true };
+
+/** Per method: arranges records on `rig.sim` and lists the calls to make. */
+const RECIPES: Readonly<Record<string, (rig: Rig) => Call[]>> = {
+	'system.Core.now': () =>
+		(['object', 'wdtSeconds', 'unixMs', 'cst'] as const).map((coreNowData) => ({
+			args: [],
+			replies: { coreNowData },
+		})),
+	'purchase.PurchaseApply.upload': (rig) => {
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'POA-TAKEN' });
+		const lines = [{ spec_no: 'TS-001-BLK-M', num: 3, provider_no: 'GYS001', remark: 'r' }];
+		return [
+			{ args: [{ warehouse_no: 'WH01', expected_time: '2024-12-01', detail_list: lines }] },
+			{ args: [{ detail_list: lines, is_submit: false }], replies: { uploadNumberIn: 'both' } },
+			{
+				args: [{ purchase_apply_no: 'POA-TAKEN', detail_list: lines }],
+				replies: { uploadRefusal: 'data' },
+			},
+		];
+	},
+	'purchase.PurchaseApply.search': (rig) => {
+		rig.sim.addPurchaseApply({
+			purchaseApplyNo: 'POA-NO-PROVIDER',
+			details: [{ specNo: 'MUG-350' }],
+		});
+		const week = { start_time: formatCst(NOW - 7 * 24 * HOUR), end_time: formatCst(NOW) };
+		return [
+			{ args: [week], pager: page },
+			{ args: [week], pager: { pageNo: 1, pageSize: 5, calcTotal: false } },
+			{ args: [{ purchase_apply_no: 'POA-NO-PROVIDER' }], pager: page },
+		];
+	},
+	'purchase.PurchaseApply.cancelForApi': (rig) => {
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'POA-EDIT-1', status: 'editing' });
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'POA-EDIT-2', status: 'editing' });
+		const applies = [...rig.sim.purchaseApplies.keys()];
+		return [
+			{ args: [[...applies.slice(0, 6), 'POA-UNKNOWN']] },
+			{ args: [['POA-EDIT-1']], replies: { batchTotalWhenNoFailure: 'omit' } },
+			{ args: [['POA-EDIT-2']], replies: { batchTotalWhenNoFailure: 'zero' } },
+		];
+	},
+	'purchase.PurchaseApply.stopForApi': (rig) => {
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'POA-PART-1', status: 'partlyReferenced' });
+		const applies = [...rig.sim.purchaseApplies.keys()];
+		return [
+			{ args: [[...applies.slice(0, 12), 'POA-UNKNOWN']] },
+			{ args: [['POA-PART-1']], replies: { batchTotalWhenNoFailure: 'zero' } },
+		];
+	},
+	'wms.stockother.Out.cancelOrder': (rig) => [
+		{ args: [[...rig.sim.otherOuts.keys(), 'QC-UNKNOWN']] },
+	],
+	[SEARCH_CANCEL]: () =>
+		Array.from({ length: 8 }, (_, hour) => {
+			const start = NOW - 7 * HOUR + hour * HOUR;
+			return {
+				args: [{ start_time: formatCst(start), end_time: formatCst(start + HOUR - 1000) }],
+				pager: page,
+			};
+		}),
+	[STOCKOUT_DETAILS]: (rig) => {
+		const numbers = [...rig.sim.stockouts.values()]
+			.slice(0, 10)
+			.map((stockout) => stockout.stockoutNo);
+		return [
+			...numbers.map((stockout_no) => ({ args: [{ stockout_no }], pager: page })),
+			{
+				args: [
+					{
+						start_time: formatCst(NOW - HOUR),
+						end_time: formatCst(NOW),
+						status_type: 1,
+						status: '5',
+					},
+				],
+				pager: page,
+			},
+		];
+	},
+};
+
+describe('the simulator answers only what the docs say', () => {
+	let rig: Rig;
+	beforeAll(async () => {
+		rig = await startRig({ seed: 'demo' });
+	});
+	afterAll(async () => {
+		await rig.close();
+	});
+
+	it('has a recipe for every method it serves', () => {
+		expect([...METHODS.keys()].filter((method) => !(method in RECIPES))).toEqual([]);
+	});
+
+	it.each([...METHODS.keys()])('%s', async (method) => {
+		rig.sim.resetData('demo');
+		const calls = RECIPES[method](rig);
+		expect(calls.length).toBeGreaterThan(0);
+		const problems: Array<Problem & { call: number }> = [];
+		for (const [index, call] of calls.entries()) {
+			rig.sim.replies = { ...DEFAULT_REPLY_CHOICES, ...call.replies };
+			const { json } = await rig.client.call({ method, args: call.args, pager: call.pager });
+			expect(json?.status, `call ${index}: ${JSON.stringify(json)}`).toBe(0);
+			if (UNDOCUMENTED.has(method)) continue;
+			const calcTotal = call.pager ? call.pager.calcTotal === true : undefined;
+			problems.push(
+				...replyProblems(method, json, { calcTotal }).map((problem) => ({
+					...problem,
+					call: index,
+				})),
+			);
+		}
+		rig.sim.replies = { ...DEFAULT_REPLY_CHOICES };
+		if (UNDOCUMENTED.has(method)) {
+			expect(
+				readDocFixture(method),
+				`${method} has a page now: check its reply against it`,
+			).toBeUndefined();
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('its searchCancel rows include cancellations whose stockout moved on (status 110, as the page shows)', async () => {
+		rig.sim.resetData('demo');
+		const statuses = new Set<number>();
+		for (const call of RECIPES[SEARCH_CANCEL](rig)) {
+			const { json } = await rig.client.call({
+				method: SEARCH_CANCEL,
+				args: call.args,
+				pager: call.pager,
+			});
+			for (const row of json?.data.order_list ?? []) statuses.add(row.status);
+		}
+		expect([...statuses].sort((a, b) => a - b)).toEqual([5, 110]);
+	});
+
+	it('the checker itself finds an invented field, a wrong type, a bad status and a missing field', () => {
+		const reply = {
+			status: 0,
+			data: {
+				total_count: '2',
+				order_list: [
+					{
+						stockout_id: 1,
+						stockout_no: 'CK1',
+						status: 6,
+						modified: '2024-11-22 10:00:00',
+						shop_no: 'S',
+					},
+					{ stockout_id: 2, status: 5, modified: '2024-11-22 10:00:00' },
+				],
+			},
+		};
+		expect(replyProblems(SEARCH_CANCEL, reply as unknown as WdtJson)).toEqual([
+			{ path: 'data.total_count', problem: '"2" is not Int' },
+			{ path: 'data.order_list[0].shop_no', problem: 'undocumented field' },
+			{ path: 'data.order_list[1].stockout_no', problem: 'required field missing' },
+			{ path: 'data.order_list.status', problem: "status 6 is not in the page's table" },
+		]);
+		expect(
+			replyProblems('purchase.PurchaseApply.cancelForApi', {
+				status: 0,
+				total: 0,
+				data: [],
+				extra: 1,
+			} as never),
+		).toEqual([{ path: 'extra', problem: 'undocumented top-level field' }]);
+	});
+});
+
+// The fields hand-listed above, checked against the pages when the shared reference is present
+// ($WDT_API_DOCS, else ../shared/wdt-api beside the repository, as scripts/catalog reads it).
+const SHARED_DOCS = process.env.WDT_API_DOCS ?? join(__dirname, '../../../shared/wdt-api');
+const SEEDS = join(SHARED_DOCS, 'seeds');
+describe.skipIf(!existsSync(SEEDS))('hand-listed fields match the pages', () => {
+	it.each(Object.entries({ ...EXAMPLE_ONLY_FIELDS }))(
+		'%s: %j in its reply example',
+		(method, fields) => {
+			const page = readFileSync(join(SEEDS, `${method}.md`), 'utf8');
+			for (const field of fields) expect(page).toContain(`"${field}"`);
+		},
+	);
+	it.each(Object.entries(TOP_LEVEL_FIELDS))('%s: %j in its reply table', (method, fields) => {
+		const page = readFileSync(join(SEEDS, `${method}.md`), 'utf8');
+		const table = page.slice(
+			page.indexOf('4.响应参数'),
+			page.indexOf('**data**', page.indexOf('4.响应参数')),
+		);
+		for (const field of fields) expect(table).toMatch(new RegExp(`\\| ${field} \\|`));
+	});
+	it.each(Object.entries(MAY_BE_LEFT_OUT))('%s: %j may be left out', (method, fields) => {
+		const page = readFileSync(join(SEEDS, '..', 'docs', `${method}.md`), 'utf8');
+		for (const field of fields)
+			expect(page).toMatch(
+				new RegExp(`\\| ${field.replace(/_/g, '\\\\_')} \\|[^\\n]*为空时不返回`),
+			);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Example workflows read only fields the WDT nodes output
+// ---------------------------------------------------------------------------------------------
+
+interface WorkflowNode {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+}
+interface Workflow {
+	nodes: WorkflowNode[];
+	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+}
+
+/** The method whose records a read operation outputs, one item per record. */
+const READ_OPERATIONS: Readonly<Record<string, string>> = {
+	'salesStockout/getManyCancelled': SEARCH_CANCEL,
+	'purchaseApply/getMany': 'purchase.PurchaseApply.search',
+};
+
+/** Nodes whose output items are their input items. */
+const PASS_THROUGH = new Set(
+	['noOp', 'if', 'filter', 'switch', 'wait', 'limit', 'sort', 'removeDuplicates'].map(
+		(name) => `n8n-nodes-base.${name}`,
+	),
+);
+
+/** Fields our nodes add to a record: the status name, each CST time also in ISO form. */
+const ADDED_FIELDS = ['status_name'];
+const ISO_SUFFIX = '_iso';
+/** Include Details adds the queryWithDetail record and says when there was none. */
+const DETAIL_FLAGS = ['details_found', 'details_missing_reason'];
+
+/**
+ * The documented fields of one record of a method: the entries of the list at the catalog's
+ * listPath, else of the first list of objects in the reply (purchase.PurchaseApply.search).
+ */
+function recordFields(method: string): string[] {
+	const fixture = readDocFixture(method);
+	if (!fixture) throw new Error(`no doc fixture for ${method}`);
+	const listPath = getCatalogMethod(method)?.listPath ?? [];
+	let fields = fixture.response;
+	for (const name of listPath) fields = fields.find((field) => field.name === name)?.children ?? [];
+	if (listPath.length === 0) {
+		const list = fields.find(
+			(field) => /^List\s*<\s*Map/i.test(field.type) && field.children?.length,
+		);
+		fields = list?.children ?? fields;
+	}
+	return fields.map((field) => field.name);
+}
+
+/**
+ * What a WDT node's output items may hold; undefined for other nodes. Our write operations output
+ * results of our own making, not WDT records: none is listed here, so reading one is reported.
+ */
+function outputFields(node: WorkflowNode): Set<string> | undefined {
+	let method: string | undefined;
+	if (node.type === 'n8n-nodes-wdt.wdtTrigger') method = SEARCH_CANCEL;
+	else if (node.type === 'n8n-nodes-wdt.wdt') {
+		const operation = `${String(node.parameters.resource)}/${String(node.parameters.operation)}`;
+		method = READ_OPERATIONS[operation];
+		if (!method) return new Set();
+	}
+	if (!method) return undefined;
+	const options = (node.parameters.options ?? {}) as Record<string, unknown>;
+	const documented = [
+		...recordFields(method),
+		...(options.includeDetails === true ? recordFields(STOCKOUT_DETAILS) : []),
+	];
+	return new Set([
+		...documented,
+		...documented.map((field) => field + ISO_SUFFIX),
+		...ADDED_FIELDS,
+		...(options.includeDetails === true ? DETAIL_FLAGS : []),
+	]);
+}
+
+/** Every expression (string starting with '=') in a node's parameters. */
+function expressions(value: unknown): string[] {
+	if (typeof value === 'string') return value.startsWith('=') ? [value] : [];
+	if (Array.isArray(value)) return value.flatMap(expressions);
+	if (isObject(value)) return Object.values(value).flatMap(expressions);
+	return [];
+}
+
+/** `$json.a`, `$json['a']`, `$json["a"]`: the first field name read from the current item. */
+function jsonReads(expression: string): string[] {
+	return [...expression.matchAll(/\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*['"]([^'"]+)['"]\s*\])/g)].map(
+		(match) => match[1] ?? match[2],
+	);
+}
+
+/** Fields read from the items of a list, as in `list.map(s => s.a)`: the arrow parameter's fields. */
+function arrowParameterReads(expression: string): string[] {
+	const reads: string[] = [];
+	for (const match of expression.matchAll(/\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>/g)) {
+		const parameter = match[1];
+		const access = new RegExp(
+			`(?<![\\w$.])${parameter.replace(/\$/g, '\\$')}\\.([A-Za-z_$][\\w$]*)`,
+			'g',
+		);
+		for (const read of expression.slice(match.index).matchAll(access)) reads.push(read[1]);
+	}
+	return reads;
+}
+
+/** `$('Node').item.json.a` and the like: [node name, field]. */
+function namedNodeReads(expression: string): Array<[string, string]> {
+	return [
+		...expression.matchAll(
+			/\$\(\s*['"]([^'"]+)['"]\s*\)\s*\.\s*(?:item|first\(\)|last\(\)|itemMatching\([^)]*\)|all\(\)\[\d+\])\s*\.\s*json\s*\.\s*([A-Za-z_$][\w$]*)/g,
+		),
+	].map((match) => [match[1], match[2]]);
+}
+
+/** Each read of a WDT node's output that the method does not return: "node: field (from …)". */
+function undocumentedReads(workflow: Workflow): string[] {
+	const byName = new Map(workflow.nodes.map((node) => [node.name, node]));
+	const next = (name: string) =>
+		(workflow.connections[name]?.main ?? []).flat().map((target) => byName.get(target.node)!);
+	const problems: string[] = [];
+	const check = (reader: string, field: string, source: string, fields: Set<string>) => {
+		if (!fields.has(field)) problems.push(`${reader}: ${field} (not in the output of ${source})`);
+	};
+	for (const source of workflow.nodes) {
+		const fields = outputFields(source);
+		if (!fields) continue;
+		// Nodes that get the WDT items as their input ($json), through pass-through nodes.
+		const queue = next(source.name);
+		const seen = new Set<string>();
+		while (queue.length) {
+			const node = queue.shift()!;
+			if (seen.has(node.name)) continue;
+			seen.add(node.name);
+			const texts = expressions(node.parameters);
+			for (const field of texts.flatMap(jsonReads)) check(node.name, field, source.name, fields);
+			if (PASS_THROUGH.has(node.type)) queue.push(...next(node.name));
+			if (node.type === 'n8n-nodes-base.aggregate') {
+				// One item holding the WDT items under destinationFieldName, read with list functions.
+				const list = String(node.parameters.destinationFieldName ?? 'data');
+				for (const reader of next(node.name)) {
+					for (const text of expressions(reader.parameters)) {
+						for (const field of jsonReads(text))
+							if (field !== list) check(reader.name, field, node.name, new Set([list]));
+						for (const field of arrowParameterReads(text))
+							check(reader.name, field, source.name, fields);
+					}
+				}
+			}
+		}
+		// Any node reading the WDT node by name.
+		for (const node of workflow.nodes) {
+			for (const [name, field] of expressions(node.parameters).flatMap(namedNodeReads)) {
+				if (name === source.name) check(node.name, field, source.name, fields);
+			}
+		}
+	}
+	return problems;
+}
+
+const EXAMPLES = join(__dirname, '../../examples');
+
+describe('example workflows read only documented output fields', () => {
+	it.each(readdirSync(EXAMPLES).filter((file) => file.endsWith('.json')))('%s', (file) => {
+		const workflow = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as Workflow;
+		expect(undocumentedReads(workflow)).toEqual([]);
+	});
+
+	it('the checker finds reads of fields searchCancel does not return, however they are written', () => {
+		expect(recordFields(SEARCH_CANCEL)).toEqual([
+			'stockout_id',
+			'stockout_no',
+			'status',
+			'modified',
+		]);
+		expect(recordFields('purchase.PurchaseApply.search')).toContain('detail_list');
+		const node = (name: string, type: string, parameters: Record<string, unknown> = {}) => ({
+			name,
+			type,
+			parameters,
+		});
+		const to = (...names: string[]) => ({ main: [names.map((name) => ({ node: name }))] });
+		const workflow: Workflow = {
+			nodes: [
+				node('Get', 'n8n-nodes-wdt.wdt', {
+					resource: 'salesStockout',
+					operation: 'getManyCancelled',
+				}),
+				node('Keep', 'n8n-nodes-base.noOp'),
+				node('Mail', 'n8n-nodes-base.emailSend', {
+					text: '={{ $json.stockout_no }} {{ $json.modified_iso }} {{ $json["receiver_name"] }}',
+				}),
+				node('All', 'n8n-nodes-base.aggregate', { destinationFieldName: 'rows' }),
+				node('Sum', 'n8n-nodes-base.emailSend', {
+					text: '={{ $json.rows.map(s => s.status_name + s.shop_no).join() }}',
+				}),
+				node('Later', 'n8n-nodes-base.set', { value: "={{ $('Get').item.json.src_order_no }}" }),
+			],
+			connections: { Get: to('Keep', 'All'), Keep: to('Mail'), All: to('Sum'), Sum: to('Later') },
+		};
+		expect(undocumentedReads(workflow).sort()).toEqual([
+			'Later: src_order_no (not in the output of Get)',
+			'Mail: receiver_name (not in the output of Get)',
+			'Sum: shop_no (not in the output of Get)',
+		]);
+		// With Include Details, the queryWithDetail fields are part of the output.
+		workflow.nodes[0].parameters.options = { includeDetails: true };
+		expect(undocumentedReads(workflow)).toEqual([]);
+	});
+});
