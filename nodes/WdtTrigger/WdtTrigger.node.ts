@@ -226,12 +226,22 @@ async function pollEvent(
 	}
 
 	const { events, emitted } = newEvents(state, rows, event.identity, common.emitRule);
-	// Items are built before the state is committed: a failure here loses nothing.
-	const items = events.length
-		? event.toItems
-			? await event.toItems.call(this, events, settings)
-			: events
-		: [];
+	// Items are built before the state is committed: a failure here leaves the cursor where it
+	// was, and the next poll reads these events again.
+	let items: IDataObject[] = events;
+	if (events.length && event.toItems) {
+		try {
+			items = await event.toItems.call(this, events, settings);
+		} catch (error) {
+			return failNothingRead.call(
+				this,
+				error,
+				fresh ? undefined : state,
+				staticData,
+				repairs.length > 0,
+			);
+		}
+	}
 	let next = advance(state, endMs, emitted);
 	if (isRateLimit(failure)) {
 		next = pauseAfterRateLimit({ ...next, rateLimitStreak: state.rateLimitStreak }, Date.now());

@@ -6,7 +6,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { STOCKOUT_STATUS_NAMES, type StockoutItem } from '../../shared/protocol';
+import {
+	STOCKOUT_STATUS_NAMES,
+	withStockoutDetails,
+	type StockoutItem,
+} from '../../shared/protocol';
+import { readStockoutDetails } from '../../shared/transport/stockoutDetails';
 import { readStockoutWindow, SEARCH_CANCEL_MAX_WINDOW_MS } from '../../shared/transport/stockouts';
 import type { TriggerEvent } from './types';
 
@@ -33,6 +38,7 @@ const STATUS_LABELS: Readonly<Record<number, string>> = {
 interface Settings {
 	/** Empty: every status. */
 	statuses: Set<number>;
+	includeDetails: boolean;
 }
 
 /** The trigger never waits inside a poll: n8n's poll interval is its retry, rate limits pause it. */
@@ -46,6 +52,14 @@ export const stockoutCancelled: TriggerEvent<StockoutItem & IDataObject, Setting
 			'Once for every sales stockout WDT lists as cancelled (wms.stockout.Sales.searchCancel), with its current status',
 	},
 	options: [
+		{
+			displayName: 'Include Details',
+			name: 'includeDetails',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add each stockout's order, shop, warehouse, receiver, logistics and lines from wms.stockout.Sales.queryWithDetail (one extra call per emitted stockout). WDT does not return Taobao/Tmall, Pinduoduo and system-distribution orders there: such items get details_found false and a details_missing_reason.",
+		},
 		{
 			displayName: 'Statuses',
 			name: 'statuses',
@@ -81,12 +95,21 @@ export const stockoutCancelled: TriggerEvent<StockoutItem & IDataObject, Setting
 				);
 			}
 		}
-		return { statuses };
+		return { statuses, includeDetails: options.includeDetails === true };
 	},
 	async read(window) {
 		const { stockouts } = await readStockoutWindow.call(this, window, { policy: NO_RETRY });
 		return stockouts as Array<StockoutItem & IDataObject>;
 	},
 	matches: (row, settings) => settings.statuses.size === 0 || settings.statuses.has(row.status),
+	async toItems(rows, settings) {
+		if (!settings.includeDetails) return rows;
+		const { details } = await readStockoutDetails.call(
+			this,
+			rows.map((row) => row.stockout_no),
+			{ policy: NO_RETRY },
+		);
+		return rows.map((row) => withStockoutDetails(row, details.get(row.stockout_no)) as IDataObject);
+	},
 	testEventHint: 'Cancel a stockout in WDT (or clear Options → Statuses) and fetch again.',
 };
