@@ -82,7 +82,7 @@ describe('manual mode (Fetch test event)', () => {
 	it('says clearly when nothing matches', async () => {
 		rig.sim.searchCancelStatuses = 'all';
 		rig.sim.addStockout({ modifiedMs: T0 - 25 * HOUR }); // cancelled, but too old
-		rig.sim.addStockout({ status: 'done', modifiedMs: T0 - HOUR }); // recent, not a chosen status
+		rig.sim.addStockout({ status: 'done', cancelled: true, modifiedMs: T0 - HOUR }); // recent, status 110
 		const parameters = { options: { statuses: [5] } };
 		const manual = await rig.poll({ mode: 'manual', staticData: {}, parameters });
 		expect(manual.items).toBeNull();
