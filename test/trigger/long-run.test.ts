@@ -69,6 +69,12 @@ const CORE_NOW_SKEWS = new Map<number, number>([
 	[701, 2 * HOUR],
 	[1200, 365 * 24 * HOUR],
 ]);
+/** No random faults here (a rate-limit pause lasts up to 10 minutes): the glitches meet a running poll. */
+const QUIET_MINUTES: Array<[number, number]> = [
+	[688, 702],
+	[1188, 1201],
+	[1488, 1502],
+];
 /** From this minute on, both clocks run 10 minutes behind. */
 const STEP_BACK = { atMinute: 1500, byMs: 10 * MINUTE };
 /** Static data corrupted (as a user or another version might) before the poll of these minutes. */
@@ -234,7 +240,8 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 							return undefined;
 						})
 					: undefined;
-				if (!restart && minute <= RUN_MINUTES && random() < FAILED_POLL_RATE) {
+				const quiet = QUIET_MINUTES.some(([from, to]) => minute >= from && minute <= to);
+				if (!restart && !quiet && minute <= RUN_MINUTES && random() < FAILED_POLL_RATE) {
 					const kind = FAULT_KINDS[between(0, FAULT_KINDS.length - 1)];
 					sim.faults.next(kind, 1, random() < 0.4 ? CORE_NOW : SEARCH_CANCEL);
 				}
@@ -321,19 +328,12 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 			expect(expected.size).toBe(RANDOM_CANCELLATIONS + BURST.count);
 			expect(editKeys.size).toBe(RECANCEL_MINUTES.length + 1);
 			expect(problems).toEqual([]);
-			// Every glitch and repair was noticed and logged (a glitch only by a poll that called WDT;
-			// a rate-limit pause may have covered its minute).
+			// Every glitch and repair was noticed and logged.
 			const log = warnings.join('\n');
-			const ran = new Set(executed.map((poll) => poll.minute));
-			const glitches: Array<[number, RegExp]> = [
-				[700, /minute 700: .*system\.Core\.now said 2024-11-22 23:40:00/],
-				[701, /minute 701: .*system\.Core\.now said 2024-11-22 23:41:00/],
-				[1200, /minute 1200: .*system\.Core\.now said 2025-11-23 06:00:00/],
-			];
-			for (const [minute, warning] of glitches) if (ran.has(minute)) expect(log).toMatch(warning);
-			expect(glitches.some(([minute]) => ran.has(minute))).toBe(true);
-			const stepBackSeen = /minute 15\d\d: .*is behind the cursor/.test(log);
-			expect(stepBackSeen).toBe(true);
+			expect(log).toMatch(/minute 700: .*system\.Core\.now said 2024-11-22 23:40:00/);
+			expect(log).toMatch(/minute 701: .*system\.Core\.now said 2024-11-22 23:41:00/);
+			expect(log).toMatch(/minute 1200: .*system\.Core\.now said 2025-11-23 06:00:00/);
+			expect(log).toMatch(/minute 1500: .*is behind the cursor/);
 			expect(log).toMatch(/minute 900: .*cursor ".*Z" read as/);
 			expect(log).toMatch(/minute 900: .*pause \{"pausedUntil":42/);
 			expect(log).toMatch(/minute 1650: .*cursor was "garbage"; resuming from/);
