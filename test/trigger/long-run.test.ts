@@ -119,7 +119,7 @@ interface PollRecord {
 
 describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence) => {
 	it(
-		'emits every cancellation event exactly once through failures, an outage, a page-2 fault and re-cancels',
+		'emits every cancelled stockout exactly once through failures, an outage, a page-2 fault, clock glitches, corrupt state and edits',
 		async () => {
 			const { sim } = rig;
 			sim.resetData('empty');
