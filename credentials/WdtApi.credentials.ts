@@ -56,6 +56,8 @@ export class WdtApi implements ICredentialType {
 			description:
 				'The part of the appsecret before the colon. You may paste the whole appsecret "secret:salt" here and leave Salt empty.',
 		},
+		// The salt is the second half of WDT's appsecret, as secret as the first.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Salt (盐)',
 			name: 'salt',

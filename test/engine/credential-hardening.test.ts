@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (hardcoded secrets, …) are for node code. */
 /**
  * The credential test passes only a real WDT, and its failures name the field to fix: through
  * n8n's credential-test path (RoutingNode + the credential's declarative `test`) and through a

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (hardcoded secrets, …) are for node code. */
 /**
  * Every call has a deadline, reads retry transient faults only within a time budget, rate
  * limits and hopeless faults are never retried, writes are sent once: through n8n-core's engine
@@ -6,7 +7,7 @@
  * The deadlines are shortened here (WDT_DEADLINES is the shipped default: 30 s per read
  * attempt, 60 s per read, 60 s per write, 15 s for the credential test).
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { WDT_DEADLINES } from '../../nodes/shared/protocol';
@@ -57,7 +58,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
 }
 
 const run = async (
-	parameters: IDataObject,
+	parameters: INodeParameters,
 	input: IDataObject[] = [{}],
 	options: { continueOnFail?: boolean; baseUrl?: string } = {},
 ) => {

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (hardcoded secrets, …) are for node code. */
 /**
  * A server whose error texts echo the request URL (with sid, key, salt, timestamp and sign in
  * the query) or the secret values themselves: nothing of it may reach the user. Checked here on

@@ -19,7 +19,11 @@ describe('redactSecrets', () => {
 			`POST /openapi?${QUERY} failed`,
 			'POST /openapi?[hidden] failed',
 		],
-		['a full URL', `at http://h:8080/openapi?${QUERY} (GET)`, 'at http://h:8080/openapi?[hidden].'],
+		[
+			'a full URL',
+			`at http://h:8080/openapi?${QUERY} (GET)`,
+			'at http://h:8080/openapi?[hidden] (GET)',
+		],
 		['a query of its own', `?${QUERY}`, '?[hidden]'],
 		[
 			'name=value pairs without a ?',
