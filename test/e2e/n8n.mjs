@@ -11,9 +11,17 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 
-import { cleanNpmEnv, ensureN8n, n8nEnv, N8N_VERSION, run } from './n8n-install.mjs';
+import {
+	cleanNpmEnv,
+	ensureN8n,
+	n8nEnv,
+	N8N_VERSION,
+	N8N_VERSIONS,
+	resolveN8nVersion,
+	run,
+} from './n8n-install.mjs';
 
-export { ensureN8n, n8nEnv, N8N_VERSION };
+export { ensureN8n, n8nEnv, N8N_VERSION, N8N_VERSIONS, resolveN8nVersion };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -22,16 +30,21 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // ---------------------------------------------------------------------------
 
 /**
- * Installs/reuses n8n and makes a fresh user folder.
+ * Installs/reuses one n8n version (default N8N_VERSION) and makes a fresh user folder.
  *
- * @param {{ userFolder?: string, env?: Record<string,string|undefined>, log?: (s:string)=>void }} [opts]
- * @returns {Promise<{ n8nBin: string, cacheDir: string, userFolder: string, env: Record<string,string> }>}
+ * @param {{ version?: string, userFolder?: string, env?: Record<string,string|undefined>, log?: (s:string)=>void }} [opts]
+ * @returns {Promise<{ version: string, n8nBin: string, nodeBin: string, expressionEngine: 'vm'|'legacy', cacheDir: string, userFolder: string, env: Record<string,string> }>}
  */
 export async function prepareN8n(opts = {}) {
-	const { n8nBin, cacheDir } = await ensureN8n({ log: opts.log });
-	const userFolder = opts.userFolder ?? (await mkdtemp(join(tmpdir(), 'wdt-e2e-n8n-')));
+	const { version, n8nBin, nodeBin, expressionEngine, cacheDir } = await ensureN8n({
+		version: opts.version,
+		log: opts.log,
+	});
+	const userFolder =
+		opts.userFolder ?? (await mkdtemp(join(tmpdir(), `wdt-e2e-n8n-${version}-`)));
 	await mkdir(userFolder, { recursive: true });
-	return { n8nBin, cacheDir, userFolder, env: n8nEnv(userFolder, opts.env) };
+	const env = n8nEnv(userFolder, opts.env, { nodeBin, expressionEngine });
+	return { version, n8nBin, nodeBin, expressionEngine, cacheDir, userFolder, env };
 }
 
 /**
@@ -130,7 +143,7 @@ export async function installCommunityPackage(userFolder, tarball) {
  */
 export function n8nCli(inst, args, { env, timeoutMs = 5 * 60_000 } = {}) {
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn(process.execPath, [inst.n8nBin, ...args], {
+		const child = spawn(inst.nodeBin, [inst.n8nBin, ...args], {
 			cwd: inst.userFolder,
 			env: { ...inst.env, ...env },
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -295,7 +308,7 @@ export async function startN8n(inst, { port, env, timeoutMs = 180_000 } = {}) {
 	port ??= await freePort();
 	const logFile = join(inst.userFolder, 'n8n-start.log');
 	const logStream = createWriteStream(logFile, { flags: 'a' });
-	const child = spawn(process.execPath, [inst.n8nBin, 'start'], {
+	const child = spawn(inst.nodeBin, [inst.n8nBin, 'start'], {
 		cwd: inst.userFolder,
 		env: { ...inst.env, N8N_PORT: String(port), ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
