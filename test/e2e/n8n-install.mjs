@@ -237,7 +237,8 @@ export async function ensureNode(nodeVersion, { log = () => {} } = {}) {
 				);
 			});
 			const got = (await run(join(work, 'node_modules', pkg, 'bin', 'node'), ['--version'])).trim();
-			if (got !== `v${nodeVersion}`) throw new Error(`${pkg} ran as ${got}, expected v${nodeVersion}`);
+			if (got !== `v${nodeVersion}`)
+				throw new Error(`${pkg} ran as ${got}, expected v${nodeVersion}`);
 			assertHeaders(join(work, 'node_modules', pkg), nodeVersion);
 			return { node: nodeVersion, pkg, installedAt: new Date().toISOString() };
 		});
@@ -317,7 +318,14 @@ export async function ensureN8n(opts = {}) {
 		log(`[n8n-install] npm install n8n@${version} (Node ${node.version}) in ${work}\n`);
 		await run(
 			npmCmd,
-			['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+			[
+				'install',
+				'--ignore-scripts',
+				'--prefer-offline',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+			],
 			{ cwd: work, env, log },
 		);
 		// The one native module n8n cannot start without: compiled from source against the
@@ -326,7 +334,13 @@ export async function ensureN8n(opts = {}) {
 		log(`[n8n-install] npm rebuild sqlite3 --nodedir=${node.nodeDir}\n`);
 		await run(
 			npmCmd,
-			['rebuild', 'sqlite3', '--ignore-scripts=false', `--nodedir=${node.nodeDir}`, '--loglevel=error'],
+			[
+				'rebuild',
+				'sqlite3',
+				'--ignore-scripts=false',
+				`--nodedir=${node.nodeDir}`,
+				'--loglevel=error',
+			],
 			{ cwd: work, env, log },
 		);
 		// Prove the binding loads and the CLI starts before calling it complete.
@@ -335,7 +349,9 @@ export async function ensureN8n(opts = {}) {
 			env,
 			log,
 		});
-		const printed = (await run(node.nodeBin, [n8nBinIn(work), '--version'], { cwd: work, env })).trim();
+		const printed = (
+			await run(node.nodeBin, [n8nBinIn(work), '--version'], { cwd: work, env })
+		).trim();
 		if (!printed.split('\n').pop().includes(version)) {
 			throw new Error(`n8n --version printed ${JSON.stringify(printed)}, expected ${version}`);
 		}
@@ -389,10 +405,18 @@ export function n8nEnv(userFolder, extra = {}, runtime = {}) {
 		N8N_EXPRESSION_ENGINE: runtime.expressionEngine ?? 'legacy',
 		// No separate task-runner process (it would need its own port and launcher).
 		N8N_RUNNERS_ENABLED: 'false',
-		// Nothing phones home: telemetry, version checks, templates, license renewals.
+		// n8n's outbound features that a setting switches off (names from @n8n/config and
+		// n8n's community-packages module, 1.123 and 2.39): telemetry (telemetry.n8n.io,
+		// PostHog), version notices and "what's new" (api.n8n.io), templates (api.n8n.io),
+		// dynamic banners, the verified community-node list (api.n8n.io/api/community-nodes),
+		// AI features, and license renewal (license.n8n.io).
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_AI_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
@@ -434,19 +458,24 @@ export function n8nEnv(userFolder, extra = {}, runtime = {}) {
 /** The versions named by `--n8n <1|2|version|all>` (default: all) in an argument list. */
 export function versionsFromArgs(argv, fallback = 'all') {
 	const i = argv.indexOf('--n8n');
-	const choice = i >= 0 ? argv[i + 1] : (argv.find((a) => a.startsWith('--n8n='))?.slice(6) ?? fallback);
+	const choice =
+		i >= 0 ? argv[i + 1] : (argv.find((a) => a.startsWith('--n8n='))?.slice(6) ?? fallback);
 	if (choice === undefined) throw new Error('--n8n needs a value: 1, 2, a version or all');
 	return choice === 'all' ? [...N8N_VERSIONS] : [resolveN8nVersion(choice)];
 }
 
-// `node test/e2e/n8n-install.mjs [--n8n 1|2|<version>|all]` installs (or reuses) and prints where.
+// `node test/e2e/n8n-install.mjs [--n8n 1|2|<version>|all]` installs (or reuses) and prints where
+// (default: $WDT_E2E_N8N, else all; the e2e test reads the same variable).
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	const t0 = Date.now();
 	const quiet = process.argv.includes('--quiet');
 	(async () => {
 		const results = [];
 		// One after the other: two installs at once would only compete for the same 2 cores.
-		for (const version of versionsFromArgs(process.argv.slice(2))) {
+		for (const version of versionsFromArgs(
+			process.argv.slice(2),
+			process.env.WDT_E2E_N8N || 'all',
+		)) {
 			results.push(
 				await ensureN8n({ version, log: quiet ? undefined : (s) => process.stderr.write(s) }),
 			);

@@ -2,13 +2,7 @@
 
 import type { ChildProcess } from 'node:child_process';
 
-export {
-	ensureN8n,
-	n8nEnv,
-	N8N_VERSION,
-	N8N_VERSIONS,
-	resolveN8nVersion,
-} from './n8n-install.mjs';
+export { ensureN8n, n8nEnv, N8N_VERSION, N8N_VERSIONS, resolveN8nVersion } from './n8n-install.mjs';
 
 /** One throw-away n8n: its CLI, its user folder and the env to run it with. */
 export interface N8nInstance {
@@ -186,9 +180,7 @@ export declare class N8nRest {
 		id: string,
 		includeData?: boolean,
 	): Promise<{ id: string; name: string; type: string; data?: Record<string, unknown> }>;
-	getWorkflow(
-		id: string,
-	): Promise<{
+	getWorkflow(id: string): Promise<{
 		id: string;
 		name: string;
 		active: boolean;
@@ -196,9 +188,7 @@ export declare class N8nRest {
 		activeVersionId: string | null;
 		[key: string]: unknown;
 	}>;
-	activateWorkflow(
-		id: string,
-	): Promise<{
+	activateWorkflow(id: string): Promise<{
 		id: string;
 		active: boolean;
 		activeVersionId: string | null;

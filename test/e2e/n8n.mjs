@@ -40,8 +40,7 @@ export async function prepareN8n(opts = {}) {
 		version: opts.version,
 		log: opts.log,
 	});
-	const userFolder =
-		opts.userFolder ?? (await mkdtemp(join(tmpdir(), `wdt-e2e-n8n-${version}-`)));
+	const userFolder = opts.userFolder ?? (await mkdtemp(join(tmpdir(), `wdt-e2e-n8n-${version}-`)));
 	await mkdir(userFolder, { recursive: true });
 	const env = n8nEnv(userFolder, opts.env, { nodeBin, expressionEngine });
 	return { version, n8nBin, nodeBin, expressionEngine, cacheDir, userFolder, env };
