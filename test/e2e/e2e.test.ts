@@ -349,8 +349,21 @@ const WORKFLOWS = () => [
 	triggerWorkflow('wfTrigger', '0-59/3 * * * * *'),
 ];
 
-/** n8n 2.x's durable poll cursors (packages/cli PollCursorService; off by default in 2.39). */
-const DURABLE_CURSORS_ENV = { N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true' };
+/**
+ * n8n 2.x's durable poll cursors (since 2.36; off by default): the cursor is committed in the
+ * same transaction as the poll's execution. Since 2.37 it needs the durable scheduler to run
+ * poll triggers, and the scheduler needs the workflow publication service (n8n's docs,
+ * "Durable scheduler"). The two intervals make the scheduler react within a second, as n8n's
+ * own tests of this mode do.
+ */
+const DURABLE_CURSORS_ENV = {
+	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+	N8N_SCHEDULER_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
+	N8N_SCHEDULER_MATERIALIZATION_INTERVAL: '1',
+	N8N_SCHEDULER_EXECUTOR_INTERVAL: '1',
+};
 
 /** A WDT Trigger workflow (cancelled stockouts) polling on `cron` (n8n refuses `*` seconds). */
 function triggerWorkflow(id: string, cron: string): Record<string, unknown> {
@@ -865,9 +878,10 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 	// -----------------------------------------------------------------------------------------
 
 	describe.runIf(Number(version.split('.')[0]) >= 2)('n8n 2.x poll scheduling', () => {
-		// n8n 2.x keeps a poll's static-data changes in a staging scope and commits them only
-		// after a scheduled poll that returned normally. Switched on by N8N_POLLER_DURABLE_CURSORS_ENABLED
-		// (read by n8n's PollCursorService); off by default in 2.39.
+		// Default: n8n's in-memory cron polls, static data saved with each execution. Durable:
+		// polls run by the durable scheduler, and a poll's cursor (static data) is staged and
+		// committed only after a scheduled poll that returned normally (never after the
+		// activation poll, nor after one that threw).
 		const MODES = [
 			{ key: 'Def', name: 'default poll scheduling', env: {} },
 			{ key: 'Dur', name: 'durable poll cursors', env: DURABLE_CURSORS_ENV },
@@ -884,66 +898,70 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 				server = undefined;
 			});
 
-			it('a poll interval over one minute: the first scheduled poll emits a cancel made right after activation', async () => {
-				// A cron that first fires ~2 minutes from now, then every 2 minutes (minutes and
-				// seconds are the same in the workflow's timezone, a whole-hour offset).
-				const first = new Date(Date.now() + 120_000);
-				const cron = `${first.getUTCSeconds()} ${first.getUTCMinutes() % 2}/2 * * * *`;
-				const id = `wfSlow${mode.key}`;
-				await e2e.importWorkflow(inst, [triggerWorkflow(id, cron)]);
+			it(
+				'a poll interval over one minute: the first scheduled poll emits a cancel made right after activation',
+				async () => {
+					// A cron that first fires ~2 minutes from now, then every 2 minutes (minutes and
+					// seconds are the same in the workflow's timezone, a whole-hour offset).
+					const first = new Date(Date.now() + 120_000);
+					const cron = `${first.getUTCSeconds()} ${first.getUTCMinutes() % 2}/2 * * * *`;
+					const id = `wfSlow${mode.key}`;
+					await e2e.importWorkflow(inst, [triggerWorkflow(id, cron)]);
 
-				const stockout = sim.addStockout({ status: 'toShip' });
-				const seq = lastSeq();
-				await rest.activateWorkflow(id);
-				const activated = Date.now();
-				const [activationNow] = requestsSince(seq, 'system.Core.now');
-				expect(activationNow, 'activation ran a first poll').toBeDefined();
-				// Cancelled 5 s after activation: after the activation poll's cursor (WDT now − 1 min)
-				// and more than a minute before the first scheduled poll's window end.
-				await sleep(5_000);
-				const cancelledAt = Date.now();
-				sim.cancelStockout(stockout.stockoutId, cancelledAt);
-				expect(
-					first.getTime() - 60_000 - cancelledAt,
-					'the cancel lies in the gap',
-				).toBeGreaterThan(20_000);
+					const stockout = sim.addStockout({ status: 'toShip' });
+					const seq = lastSeq();
+					await rest.activateWorkflow(id);
+					const activated = Date.now();
+					const [activationNow] = requestsSince(seq, 'system.Core.now');
+					expect(activationNow, 'activation ran a first poll').toBeDefined();
+					// Cancelled 5 s after activation: after the activation poll's cursor (WDT now − 1 min)
+					// and more than a minute before the first scheduled poll's window end.
+					await sleep(5_000);
+					const cancelledAt = Date.now();
+					sim.cancelStockout(stockout.stockoutId, cancelledAt);
+					expect(
+						first.getTime() - 60_000 - cancelledAt,
+						'the cancel lies in the gap',
+					).toBeGreaterThan(20_000);
 
-				const executions = async () => (await rest.listExecutions({ workflowId: id })).results;
-				const list = await e2e.waitFor(
-					async () => {
-						const l = await executions();
-						return l.length ? l : undefined;
-					},
-					{
-						timeoutMs: first.getTime() - Date.now() + 60_000,
-						intervalMs: 2_000,
-						what: `an execution of ${id} for ${stockout.stockoutNo} by the first scheduled poll (${cst(first.getTime())} CST); polls: ${requestsSince(
-							seq,
-							'system.Core.now',
-						)
-							.map((q) => cst(q.at))
-							.join(', ')}`,
-					},
-				);
-				await sleep(2_000);
-				const polls = requestsSince(seq, 'system.Core.now');
-				expect(polls.length, 'activation poll + the first scheduled poll').toBe(2);
-				expect(
-					polls[1].at - activated,
-					'the scheduled poll came over a minute later',
-				).toBeGreaterThan(60_000);
-				const final = await executions();
-				expect(final, 'exactly one execution').toHaveLength(1);
-				await e2e.waitFor(async () => (await executions())[0].status === 'success', {
-					timeoutMs: 30_000,
-					what: 'the execution to succeed',
-				});
-				const execution = await rest.getExecution(list[0].id);
-				expect(execution.data, 'it carries the stockout cancelled after activation').toContain(
-					stockout.stockoutNo,
-				);
-				await rest.deactivateWorkflow(id);
-			});
+					const executions = async () => (await rest.listExecutions({ workflowId: id })).results;
+					const list = await e2e.waitFor(
+						async () => {
+							const l = await executions();
+							return l.length ? l : undefined;
+						},
+						{
+							timeoutMs: first.getTime() - Date.now() + 60_000,
+							intervalMs: 2_000,
+							what: `an execution of ${id} for ${stockout.stockoutNo} by the first scheduled poll (${cst(first.getTime())} CST); polls: ${requestsSince(
+								seq,
+								'system.Core.now',
+							)
+								.map((q) => cst(q.at))
+								.join(', ')}`,
+						},
+					);
+					await sleep(2_000);
+					const polls = requestsSince(seq, 'system.Core.now');
+					expect(polls.length, 'activation poll + the first scheduled poll').toBe(2);
+					expect(
+						polls[1].at - activated,
+						'the scheduled poll came over a minute later',
+					).toBeGreaterThan(60_000);
+					const final = await executions();
+					expect(final, 'exactly one execution').toHaveLength(1);
+					await e2e.waitFor(async () => (await executions())[0].status === 'success', {
+						timeoutMs: 30_000,
+						what: 'the execution to succeed',
+					});
+					const execution = await rest.getExecution(list[0].id);
+					expect(execution.data, 'it carries the stockout cancelled after activation').toContain(
+						stockout.stockoutNo,
+					);
+					await rest.deactivateWorkflow(id);
+				},
+				6 * 60_000,
+			);
 
 			it('a rate-limited poll pauses the trigger: no calls to WDT until the pause ends', async () => {
 				const id = `wfRate${mode.key}`;

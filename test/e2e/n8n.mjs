@@ -6,7 +6,7 @@
 
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -140,24 +140,40 @@ export async function installCommunityPackage(userFolder, tarball) {
  *
  * @returns {Promise<{ code: number|null, signal: string|null, stdout: string, stderr: string }>}
  */
-export function n8nCli(inst, args, { env, timeoutMs = 5 * 60_000 } = {}) {
-	return new Promise((resolvePromise, reject) => {
-		const child = spawn(inst.nodeBin, [inst.n8nBin, ...args], {
-			cwd: inst.userFolder,
-			env: { ...inst.env, ...env },
-			stdio: ['ignore', 'pipe', 'pipe'],
+export async function n8nCli(inst, args, { env, timeoutMs = 5 * 60_000 } = {}) {
+	// stdout and stderr go to files, not pipes: n8n ends with process.exit(), which cuts off
+	// output still queued for a pipe (seen on a busy machine: `execute` lost the end of its
+	// IRun). Writes to a file are synchronous, so nothing is lost.
+	const dir = await mkdtemp(join(tmpdir(), 'wdt-e2e-cli-'));
+	const outFile = join(dir, 'stdout');
+	const errFile = join(dir, 'stderr');
+	const [out, err] = await Promise.all([open(outFile, 'w'), open(errFile, 'w')]);
+	try {
+		const { code, signal } = await new Promise((resolvePromise, reject) => {
+			const child = spawn(inst.nodeBin, [inst.n8nBin, ...args], {
+				cwd: inst.userFolder,
+				env: { ...inst.env, ...env },
+				stdio: ['ignore', out.fd, err.fd],
+			});
+			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			child.on('error', (error) => {
+				clearTimeout(timer);
+				reject(error);
+			});
+			child.on('close', (exitCode, exitSignal) => {
+				clearTimeout(timer);
+				resolvePromise({ code: exitCode, signal: exitSignal });
+			});
 		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (b) => (stdout += b));
-		child.stderr.on('data', (b) => (stderr += b));
-		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			resolvePromise({ code, signal, stdout, stderr });
-		});
-	});
+		const [stdout, stderr] = await Promise.all([
+			readFile(outFile, 'utf8'),
+			readFile(errFile, 'utf8'),
+		]);
+		return { code, signal, stdout, stderr };
+	} finally {
+		await Promise.allSettled([out.close(), err.close()]);
+		await rm(dir, { recursive: true, force: true });
+	}
 }
 
 function describeFailure(what, r) {
@@ -303,7 +319,7 @@ export function freePort() {
  *
  * @returns {Promise<{ baseUrl: string, port: number, pid: number, logFile: string, log: () => Promise<string>, stop: () => Promise<void>, child: import('node:child_process').ChildProcess }>}
  */
-export async function startN8n(inst, { port, env, timeoutMs = 180_000 } = {}) {
+export async function startN8n(inst, { port, env, timeoutMs = 300_000 } = {}) {
 	port ??= await freePort();
 	const logFile = join(inst.userFolder, 'n8n-start.log');
 	const logStream = createWriteStream(logFile, { flags: 'a' });
