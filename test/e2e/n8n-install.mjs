@@ -328,7 +328,8 @@ export async function ensureN8n(opts = {}) {
 				'--no-fund',
 				'--loglevel=error',
 			],
-			{ cwd: work, env, log },
+			// n8n 2.x is ~2,400 packages: on a busy 2-core machine this took over 20 minutes.
+			{ cwd: work, env, log, timeoutMs: 60 * 60_000 },
 		);
 		// The one native module n8n cannot start without: compiled from source against the
 		// running Node's own headers, passed explicitly (sqlite3's prebuilt download is
