@@ -394,6 +394,20 @@ export async function stopN8n(server, { graceMs = 30_000 } = {}) {
 }
 
 /**
+ * fetch, with one retry of a GET whose kept-alive connection the server had just closed
+ * ("other side closed": n8n's HTTP server drops idle sockets after 5 s, and on a busy machine
+ * the client can pick one up at that moment). Anything else, and every non-GET, fails as is.
+ */
+async function fetchOnce(method, url, init) {
+	try {
+		return await fetch(url, init);
+	} catch (error) {
+		if (method !== 'GET' || error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
+		return await fetch(url, init);
+	}
+}
+
+/**
  * A tiny REST client holding the `n8n-auth` cookie. n8n's REST responses wrap
  * their payload as `{ data: ... }`; `request` unwraps it.
  */
@@ -404,7 +418,7 @@ export class N8nRest {
 	}
 
 	async request(method, path, body) {
-		const res = await fetch(`${this.baseUrl}${path}`, {
+		const res = await fetchOnce(method, `${this.baseUrl}${path}`, {
 			method,
 			headers: {
 				...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -512,7 +526,7 @@ export class N8nRest {
 
 	/** A GET outside /rest that still needs the session cookie (e.g. /types/*.json, /icons/*). */
 	async raw(path) {
-		return await fetch(`${this.baseUrl}/${path.replace(/^\//, '')}`, {
+		return await fetchOnce('GET', `${this.baseUrl}/${path.replace(/^\//, '')}`, {
 			headers: this.cookie ? { cookie: this.cookie } : {},
 		});
 	}
