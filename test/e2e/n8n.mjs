@@ -145,6 +145,7 @@ export async function n8nCli(inst, args, { env, timeoutMs = 5 * 60_000 } = {}) {
 	// output still queued for a pipe (seen on a busy machine: `execute` lost the end of its
 	// IRun). Writes to a file are synchronous, so nothing is lost.
 	const dir = await mkdtemp(join(tmpdir(), 'wdt-e2e-cli-'));
+	const brokerPort = await freePort();
 	const outFile = join(dir, 'stdout');
 	const errFile = join(dir, 'stderr');
 	const [out, err] = await Promise.all([open(outFile, 'w'), open(errFile, 'w')]);
@@ -152,7 +153,7 @@ export async function n8nCli(inst, args, { env, timeoutMs = 5 * 60_000 } = {}) {
 		const { code, signal } = await new Promise((resolvePromise, reject) => {
 			const child = spawn(inst.nodeBin, [inst.n8nBin, ...args], {
 				cwd: inst.userFolder,
-				env: { ...inst.env, ...env },
+				env: { ...inst.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env },
 				stdio: ['ignore', out.fd, err.fd],
 			});
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -325,7 +326,14 @@ export async function startN8n(inst, { port, env, timeoutMs = 300_000 } = {}) {
 	const logStream = createWriteStream(logFile, { flags: 'a' });
 	const child = spawn(inst.nodeBin, [inst.n8nBin, 'start'], {
 		cwd: inst.userFolder,
-		env: { ...inst.env, N8N_PORT: String(port), ...env },
+		// n8n 2.x opens its task broker (default port 5679) even with runners off; a port of
+		// its own lets several n8n processes (a CLI run beside `n8n start`, two test runs) coexist.
+		env: {
+			...inst.env,
+			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			...env,
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	child.stdout.pipe(logStream);
