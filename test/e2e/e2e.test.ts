@@ -172,7 +172,15 @@ function cst(ms: number): string {
 // Workflows
 // ---------------------------------------------------------------------------------------------
 
-const WORKFLOWS = () => [
+/**
+ * The fastest poll each n8n accepts: 1.x takes a cron without `*` seconds, so every 3rd second;
+ * 2.39 refuses any poll interval under a minute ("The polling interval is too short").
+ */
+const FAST_POLL = (version: string) =>
+	Number(version.split('.')[0]) >= 2 ? '0 * * * * *' : '0-59/3 * * * * *';
+const pollSeconds = (version: string) => (Number(version.split('.')[0]) >= 2 ? 60 : 3);
+
+const WORKFLOWS = (version: string) => [
 	workflow(
 		'wfApplies',
 		'E2E purchase applies: create → get → cancel',
@@ -346,7 +354,7 @@ const WORKFLOWS = () => [
 		[['Start', 'HTTP']],
 	),
 	// n8n refuses a poll cron with `*` seconds; every 3rd second is accepted.
-	triggerWorkflow('wfTrigger', '0-59/3 * * * * *'),
+	triggerWorkflow('wfTrigger', FAST_POLL(version)),
 ];
 
 /**
@@ -416,7 +424,7 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 		const installed = await e2e.installCommunityPackage(inst.userFolder, tarball);
 		expect(installed.name, 'package name in the packed tarball').toBe(PKG);
 		await e2e.importCredentials(inst, [{ ...CREDENTIAL, type: 'wdtApi', data: goodData }]);
-		const workflows = WORKFLOWS();
+		const workflows = WORKFLOWS(version);
 		const http = workflows.find((w) => w.id === 'wfHttp') as {
 			nodes: Array<{ parameters: Record<string, unknown> }>;
 		};
@@ -800,77 +808,85 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 			);
 		});
 
-		it('the trigger, activated with a 3-second poll, emits a stockout cancelled after activation exactly once', async () => {
-			const stockout = sim.addStockout({ status: 'toShip' }); // not cancelled yet
-			const seq = lastSeq();
-			await rest.activateWorkflow('wfTrigger');
-			const activated = Date.now();
-			const [firstNow] = requestsSince(seq, 'system.Core.now');
-			expect(firstNow, 'activation ran a first poll (system.Core.now)').toBeDefined();
-			expect(firstNow.status).toBe(0);
+		it(
+			'the trigger, activated with the fastest poll n8n accepts (3 s on 1.x, 1 min on 2.x), emits a stockout cancelled after activation exactly once',
+			async () => {
+				const stockout = sim.addStockout({ status: 'toShip' }); // not cancelled yet
+				const seq = lastSeq();
+				await rest.activateWorkflow('wfTrigger');
+				const activated = Date.now();
+				const [firstNow] = requestsSince(seq, 'system.Core.now');
+				expect(firstNow, 'activation ran a first poll (system.Core.now)').toBeDefined();
+				expect(firstNow.status).toBe(0);
 
-			// The first poll starts the cursor at WDT's now − 1 min (SAFETY_LAG_MS), without reading.
-			// A cancel stamped 50 s before that poll lies after the cursor and shows up as soon as a
-			// poll's window (ending 1 min before WDT's now) passes it: ~10 s later, not a minute.
-			const modifiedMs = Math.floor(firstNow.at / 1000) * 1000 - 50_000;
-			sim.cancelStockout(stockout.stockoutId, modifiedMs);
+				// The first poll starts the cursor at WDT's now − 1 min (SAFETY_LAG_MS), without reading.
+				// A cancel stamped 50 s before that poll lies after the cursor and shows up as soon as a
+				// poll's window (ending 1 min before WDT's now) passes it: ~10 s later, not a minute.
+				const modifiedMs = Math.floor(firstNow.at / 1000) * 1000 - 50_000;
+				sim.cancelStockout(stockout.stockoutId, modifiedMs);
 
-			const executions = async () =>
-				(await rest.listExecutions({ workflowId: 'wfTrigger' })).results;
-			let list = await e2e.waitFor(
-				async () => ((await executions()).length ? executions() : undefined),
-				{
-					timeoutMs: 90_000,
-					intervalMs: 1_000,
-					what: `an execution of wfTrigger for stockout ${stockout.stockoutNo} (polls so far: ${requestsSince(seq, 'system.Core.now').length})`,
-				},
-			);
-			const firstAt = Date.now();
-			expect(list, 'exactly one execution').toHaveLength(1);
-			expect(list[0].mode).toBe('trigger');
-			await e2e.waitFor(
-				async () => ['success', 'error', 'crashed'].includes((await executions())[0].status),
-				{
-					timeoutMs: 30_000,
-					what: 'the trigger execution to finish',
-				},
-			);
-			const execution = await rest.getExecution(list[0].id);
-			expect(execution.status, 'trigger execution status').toBe('success');
-			expect(execution.data, 'the execution carries the cancelled stockout').toContain(
-				stockout.stockoutNo,
-			);
+				const executions = async () =>
+					(await rest.listExecutions({ workflowId: 'wfTrigger' })).results;
+				let list = await e2e.waitFor(
+					async () => ((await executions()).length ? executions() : undefined),
+					{
+						timeoutMs: 90_000 + pollSeconds(version) * 1000,
+						intervalMs: 1_000,
+						what: `an execution of wfTrigger for stockout ${stockout.stockoutNo} (polls so far: ${requestsSince(seq, 'system.Core.now').length})`,
+					},
+				);
+				const firstAt = Date.now();
+				expect(list, 'exactly one execution').toHaveLength(1);
+				expect(list[0].mode).toBe('trigger');
+				await e2e.waitFor(
+					async () => ['success', 'error', 'crashed'].includes((await executions())[0].status),
+					{
+						timeoutMs: 30_000,
+						what: 'the trigger execution to finish',
+					},
+				);
+				const execution = await rest.getExecution(list[0].id);
+				expect(execution.status, 'trigger execution status').toBe('success');
+				expect(execution.data, 'the execution carries the cancelled stockout').toContain(
+					stockout.stockoutNo,
+				);
 
-			// Keep polling: the overlap re-reads the same record, which must not start another run.
-			const pollsBefore = requestsSince(seq, 'system.Core.now').length;
-			await e2e.waitFor(() => requestsSince(seq, 'system.Core.now').length >= pollsBefore + 5, {
-				timeoutMs: 60_000,
-				intervalMs: 500,
-				what: '5 more trigger polls',
-			});
-			await sleep(1_000);
-			const reReads = requestsSince(seq, 'wms.stockout.Sales.searchCancel').filter((q) => {
-				if (q.at < firstAt) return false;
-				const { start_time, end_time } = (q.args as Array<Record<string, string>>)[0];
-				return start_time <= cst(modifiedMs) && cst(modifiedMs) <= end_time;
-			});
-			expect(reReads.length, 'later polls read the stockout again (overlap)').toBeGreaterThan(0);
-			list = await executions();
-			expect(
-				list.map((x) => [x.mode, x.status]),
-				'still exactly one execution after more polls',
-			).toEqual([['trigger', 'success']]);
-			const pollErrors = requestsSince(seq).filter((q) => q.status !== 0);
-			expect(
-				pollErrors.map((q) => [q.method, q.status, q.message]),
-				'trigger calls all answered 0',
-			).toEqual([]);
+				// Keep polling: the overlap re-reads the same record, which must not start another run.
+				const pollsBefore = requestsSince(seq, 'system.Core.now').length;
+				const more = pollSeconds(version) >= 60 ? 2 : 5;
+				await e2e.waitFor(
+					() => requestsSince(seq, 'system.Core.now').length >= pollsBefore + more,
+					{
+						timeoutMs: (more + 1) * pollSeconds(version) * 1000 + 30_000,
+						intervalMs: 500,
+						what: `${more} more trigger polls`,
+					},
+				);
+				await sleep(1_000);
+				const reReads = requestsSince(seq, 'wms.stockout.Sales.searchCancel').filter((q) => {
+					if (q.at < firstAt) return false;
+					const { start_time, end_time } = (q.args as Array<Record<string, string>>)[0];
+					return start_time <= cst(modifiedMs) && cst(modifiedMs) <= end_time;
+				});
+				expect(reReads.length, 'later polls read the stockout again (overlap)').toBeGreaterThan(0);
+				list = await executions();
+				expect(
+					list.map((x) => [x.mode, x.status]),
+					'still exactly one execution after more polls',
+				).toEqual([['trigger', 'success']]);
+				const pollErrors = requestsSince(seq).filter((q) => q.status !== 0);
+				expect(
+					pollErrors.map((q) => [q.method, q.status, q.message]),
+					'trigger calls all answered 0',
+				).toEqual([]);
 
-			await rest.deactivateWorkflow('wfTrigger');
-			console.log(
-				`[e2e] trigger: emitted ${((firstAt - activated) / 1000).toFixed(1)} s after activation; ${requestsSince(seq, 'system.Core.now').length} polls`,
-			);
-		});
+				await rest.deactivateWorkflow('wfTrigger');
+				console.log(
+					`[e2e] trigger: emitted ${((firstAt - activated) / 1000).toFixed(1)} s after activation; ${requestsSince(seq, 'system.Core.now').length} polls`,
+				);
+			},
+			8 * 60_000,
+		);
 	});
 
 	// -----------------------------------------------------------------------------------------
@@ -963,26 +979,30 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 				6 * 60_000,
 			);
 
-			it('a rate-limited poll pauses the trigger: no calls to WDT until the pause ends', async () => {
-				const id = `wfRate${mode.key}`;
-				await e2e.importWorkflow(inst, [triggerWorkflow(id, '0-59/3 * * * * *')]);
-				const seq = lastSeq();
-				await rest.activateWorkflow(id);
-				// The next poll that reads a window gets WDT's rate-limit reply.
-				sim.faults.next('rateLimit', 1, 'wms.stockout.Sales.searchCancel');
-				await e2e.waitFor(() => sim.faults.pending === 0, {
-					timeoutMs: 30_000,
-					what: 'a poll to meet the rate limit',
-				});
-				const limitedAt = Date.now();
-				await sleep(30_000); // ten 3-second polls
-				const after = requestsSince(seq).filter((q) => q.at > limitedAt + 500);
-				await rest.deactivateWorkflow(id);
-				expect(
-					after.map((q) => `${cst(q.at)} ${q.method}`),
-					'calls during the 2-minute pause after a rate limit',
-				).toEqual([]);
-			});
+			it(
+				'a rate-limited poll pauses the trigger: no calls to WDT until the pause ends',
+				async () => {
+					const id = `wfRate${mode.key}`;
+					await e2e.importWorkflow(inst, [triggerWorkflow(id, FAST_POLL(version))]);
+					const seq = lastSeq();
+					await rest.activateWorkflow(id);
+					// The next poll that reads a window gets WDT's rate-limit reply.
+					sim.faults.next('rateLimit', 1, 'wms.stockout.Sales.searchCancel');
+					await e2e.waitFor(() => sim.faults.pending === 0, {
+						timeoutMs: 150_000,
+						what: 'a poll to meet the rate limit',
+					});
+					const limitedAt = Date.now();
+					await sleep(75_000); // the next 1-minute poll falls inside the pause
+					const after = requestsSince(seq).filter((q) => q.at > limitedAt + 500);
+					await rest.deactivateWorkflow(id);
+					expect(
+						after.map((q) => `${cst(q.at)} ${q.method}`),
+						'calls during the 2-minute pause after a rate limit',
+					).toEqual([]);
+				},
+				8 * 60_000,
+			);
 		});
 	});
 });
