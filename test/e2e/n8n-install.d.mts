@@ -45,5 +45,5 @@ export declare function ensureN8n(opts?: {
 export declare function n8nEnv(
 	userFolder: string,
 	extra?: Record<string, string | number | undefined>,
-	runtime?: { nodeBin?: string; expressionEngine?: 'vm' | 'legacy' },
+	runtime?: { version?: string; nodeBin?: string; expressionEngine?: 'vm' | 'legacy' },
 ): Record<string, string>;

@@ -397,7 +397,7 @@ async function pickExpressionEngine(version, nodeBin, dir, env) {
  *
  * @param {string} userFolder  N8N_USER_FOLDER; n8n keeps `.n8n/` (database, config) and `nodes/` in it.
  * @param {Record<string, string | undefined>} [extra]  more variables; `undefined` removes one.
- * @param {{ nodeBin?: string, expressionEngine?: 'vm' | 'legacy' }} [runtime]  from ensureN8n():
+ * @param {{ version?: string, nodeBin?: string, expressionEngine?: 'vm' | 'legacy' }} [runtime]  from ensureN8n():
  *   the Node that runs this n8n (first on PATH) and the expression engine that works with it.
  */
 export function n8nEnv(userFolder, extra = {}, runtime = {}) {
@@ -424,6 +424,11 @@ export function n8nEnv(userFolder, extra = {}, runtime = {}) {
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		// n8n 2.x's MCP registry refreshes its server list from api.n8n.io/api/mcp-servers at
+		// start-up; it has no setting of its own, so its module is switched off (1.x has none).
+		...(Number(String(runtime.version ?? '1').split('.')[0]) >= 2
+			? { N8N_DISABLED_MODULES: 'mcp-registry' }
+			: {}),
 		// Plain-HTTP login on 127.0.0.1 needs a non-secure cookie.
 		N8N_SECURE_COOKIE: 'false',
 		// Listen on loopback only.

@@ -42,7 +42,7 @@ export async function prepareN8n(opts = {}) {
 	});
 	const userFolder = opts.userFolder ?? (await mkdtemp(join(tmpdir(), `wdt-e2e-n8n-${version}-`)));
 	await mkdir(userFolder, { recursive: true });
-	const env = n8nEnv(userFolder, opts.env, { nodeBin, expressionEngine });
+	const env = n8nEnv(userFolder, opts.env, { version, nodeBin, expressionEngine });
 	return { version, n8nBin, nodeBin, expressionEngine, cacheDir, userFolder, env };
 }
 
