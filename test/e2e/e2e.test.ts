@@ -465,14 +465,18 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 		it('imports every example in examples/', async () => {
 			const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
 			expect(files.length, 'examples/*.json').toBeGreaterThan(0);
-			const all = files.map((f) => JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')));
+			// n8n 2.x's import:workflow needs an id (1.x made one up): give each example one.
+			const all = files.map((f, i) => ({
+				id: `wfExample${i}`,
+				...JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')),
+			}));
 			// One CLI boot for all of them; on failure, once per file to name the culprit.
 			const r = await e2e.n8nCli(inst, ['import:workflow', `--input=${await writeImport(all)}`]);
 			if (r.code !== 0) {
 				for (const file of files) {
 					const one = await e2e.n8nCli(inst, [
 						'import:workflow',
-						`--input=${join(EXAMPLES, file)}`,
+						`--input=${await writeImport(all[files.indexOf(file)])}`,
 					]);
 					expect(
 						one.code,
@@ -919,8 +923,9 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 				async () => {
 					// A cron that first fires ~2 minutes from now, then every 2 minutes (minutes and
 					// seconds are the same in the workflow's timezone, a whole-hour offset).
-					const first = new Date(Date.now() + 120_000);
-					const cron = `${first.getUTCSeconds()} ${first.getUTCMinutes() % 2}/2 * * * *`;
+					// 3 minutes: the import alone took up to a minute on a busy machine.
+					const first = new Date(Date.now() + 180_000);
+					const cron = `${first.getUTCSeconds()} ${first.getUTCMinutes() % 3}/3 * * * *`;
 					const id = `wfSlow${mode.key}`;
 					await e2e.importWorkflow(inst, [triggerWorkflow(id, cron)]);
 
@@ -929,7 +934,11 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 					await rest.activateWorkflow(id);
 					const activated = Date.now();
 					const [activationNow] = requestsSince(seq, 'system.Core.now');
-					expect(activationNow, 'activation ran a first poll').toBeDefined();
+					// n8n's in-memory scheduling polls once at activation; the durable scheduler does not,
+					// so the trigger's first poll may be the scheduled one. Either way nothing may be lost.
+					console.log(
+						`[e2e] ${id}: activation poll ${activationNow ? 'ran' : 'did not run'} (${mode.name})`,
+					);
 					// Cancelled 5 s after activation: after the activation poll's cursor (WDT now − 1 min)
 					// and more than a minute before the first scheduled poll's window end.
 					await sleep(5_000);
@@ -959,9 +968,11 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 					);
 					await sleep(2_000);
 					const polls = requestsSince(seq, 'system.Core.now');
-					expect(polls.length, 'activation poll + the first scheduled poll').toBe(2);
+					expect(polls.length, 'the activation poll (if any) + the first scheduled poll').toBe(
+						activationNow ? 2 : 1,
+					);
 					expect(
-						polls[1].at - activated,
+						polls[polls.length - 1].at - activated,
 						'the scheduled poll came over a minute later',
 					).toBeGreaterThan(60_000);
 					const final = await executions();
