@@ -9,7 +9,7 @@
  *    package into a persistent user folder per n8n version, `.n8n-dev/n8n-<version>/`
  *    (gitignored), unless that exact tarball is already installed,
  * 3. starts the WDT simulator with demo data on 127.0.0.1:5680 (or the next free port),
- * 4. imports the credential "WDT 旺店通 API (simulator)" pointing at it, the four examples/*.json
+ * 4. imports the credential "WDT API (simulator)" pointing at it, the four examples/*.json
  *    and a ready-to-run demo workflow, all wired to that credential (same ids every time, so a
  *    re-run overwrites them instead of adding copies),
  * 5. starts n8n on 127.0.0.1:5678 (or the next free port), sets up the owner account (or logs in),
@@ -59,7 +59,7 @@ export const DEV_OWNER = Object.freeze({
 });
 
 export const CREDENTIAL_ID = 'wdtSimulatorCred'; // n8n ids: 16 characters at most
-export const CREDENTIAL_NAME = 'WDT 旺店通 API (simulator)';
+export const CREDENTIAL_NAME = 'WDT API (simulator)';
 export const DEMO_WORKFLOW_ID = 'wdtDemoSimulator';
 const PACKAGE_PREFIX = 'n8n-nodes-wdt.';
 const INSTALLED_MARKER = '.wdt-dev-installed.json';
@@ -285,11 +285,11 @@ function describeDemoData(sim: WdtSimulator): string[] {
 	const applies = [...sim.purchaseApplies.keys()];
 	const otherOuts = [...sim.otherOuts.keys()];
 	const stockouts = [...sim.stockouts.values()];
-	const cancelled = stockouts.filter((s) => s.status === 5).length;
+	const cancelled = stockouts.filter((s) => s.cancelled).length;
 	return [
 		`${applies.length} purchase applies, two in every status, created over the last ~4 days (${applies.slice(0, 2).join(', ')}, …)`,
 		`${otherOuts.length} other-out orders, one in every status (${otherOuts[0]} … ${otherOuts[otherOuts.length - 1]})`,
-		`${stockouts.length} sales stockouts modified in the last 6 hours, ${cancelled} of them cancelled (status 5)`,
+		`${stockouts.length} sales stockouts modified in the last 6 hours, ${cancelled} of them cancelled (some completed since: status 110)`,
 		`warehouses WH01, WH02, 上海仓; SKUs TS-001-BLK-M, TS-001-WHT-L, MUG-350; suppliers GYS001, GYS002`,
 		`simulated now: ${formatCst(sim.clock.now())} (China Standard Time); the data lives in memory and resets on every start`,
 	];
