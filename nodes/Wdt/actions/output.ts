@@ -20,9 +20,12 @@ export function anyWdtTimeToIso(value: unknown): string | undefined {
 	return `${cst}+08:00`;
 }
 
+/** WDT's names of times: `modified`, `created`, `…_time`, `…_date`. */
+const TIME_FIELD = /^(modified|created)$|_(time|date)$/;
+
 export interface RecordShape {
-	/** Fields holding WDT times, on the record and on its lines. */
-	timeFields: readonly string[];
+	/** Fields holding WDT times, on the record and on its lines; default: by name (TIME_FIELD). */
+	timeFields?: readonly string[];
 	/** The line lists to shape too, e.g. ['detail_list']. */
 	lineLists?: readonly string[];
 }
@@ -37,14 +40,14 @@ function tablesAt(method: string, prefix: string): Array<[string, Record<string,
 
 function shapeObject(
 	object: IDataObject,
-	timeFields: readonly string[],
+	timeFields: readonly string[] | undefined,
 	tables: Array<[string, Record<string, string>]>,
 ): IDataObject {
 	const out: IDataObject = {};
 	for (const [name, value] of Object.entries(object)) {
 		out[name] = value;
 		if (name.endsWith(ISO_TIME_SUFFIX)) continue;
-		if (timeFields.includes(name)) {
+		if (timeFields ? timeFields.includes(name) : TIME_FIELD.test(name)) {
 			const iso = anyWdtTimeToIso(value);
 			if (iso !== undefined) out[`${name}${ISO_TIME_SUFFIX}`] = iso;
 		}

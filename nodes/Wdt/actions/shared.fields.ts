@@ -157,3 +157,35 @@ export function readOutputAsLines(ctx: IExecuteFunctions, itemIndex: number): bo
 export function noticeField(name: string, text: string): INodeProperties {
 	return { displayName: text, name, type: 'notice', default: '' };
 }
+
+/** A multi-select of WDT status codes with English labels (the codes are WDT's). */
+export function statusFilterField(
+	field: { displayName: string; name: string; wdtField: string },
+	labels: Readonly<Record<string, string>>,
+): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'multiOptions',
+		default: [],
+		options: Object.entries(labels)
+			.map(([code, label]) => ({ name: `${label} (${code})`, value: code }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		description: `Return only these statuses; none selected: every status. WDT field: ${field.wdtField}.`,
+	};
+}
+
+/** A text filter sent as is; longer than `maxLength` (the page's length) is refused. */
+export function readTextFilter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+	maxLength: number,
+): string | undefined {
+	const text = String(value ?? '').trim();
+	if (!text) return undefined;
+	if ([...text].length > maxLength)
+		throw invalidInput(ctx, itemIndex, label, `is longer than ${maxLength} characters.`);
+	return text;
+}
