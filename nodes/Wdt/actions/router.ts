@@ -19,7 +19,11 @@ const operations: Record<string, Record<string, Operation>> = {
 	},
 	otherOut: { cancel: otherOut.cancel.execute },
 	salesOrder: { getMany: salesOrder.getMany.execute, get: salesOrder.get.execute },
-	salesStockout: { getManyCancelled: salesStockout.getManyCancelled.execute },
+	salesStockout: {
+		getMany: salesStockout.getMany.execute,
+		get: salesStockout.get.execute,
+		getManyCancelled: salesStockout.getManyCancelled.execute,
+	},
 	custom: { call: custom.call.execute },
 };
 
