@@ -54,7 +54,7 @@ export const STOCKOUT_STATUS_LABELS: Readonly<Record<string, string>> = {
 };
 
 export const STOCKOUT_PRIVACY_NOTICE =
-	'WDT does not return stockouts of Taobao/Tmall, Pinduoduo and system-distribution (系统供销) orders through its API, so you may see fewer than in the ERP. Private fields (receiver name, address, phone numbers, buyer nick) are returned only for self-owned and offline platforms.';
+	'WDT does not return stockouts of Taobao/Tmall, Pinduoduo and system-distribution orders through its API, so you may see fewer than in the ERP. Private fields (receiver name, address, phone numbers, buyer nick) are returned only for self-owned and offline platforms.';
 
 const TIME_RANGE = { ...ONE_HOUR_WINDOWS, what: 'modification' };
 
@@ -192,7 +192,7 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): St
 	);
 	if (shopNos !== undefined)
 		params.shop_nos = shopNos
-			.split(/[,，\s]+/)
+			.split(/[,\uFF0C\s]+/)
 			.filter(Boolean)
 			.join(',');
 	const warehouseNo = readTextFilter(
