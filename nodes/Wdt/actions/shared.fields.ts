@@ -126,18 +126,18 @@ export interface OutputModeSpec {
 	prefix: string;
 }
 
+const RECORDS_OUTPUT = 'records';
+
 export function outputModeField(spec: OutputModeSpec): INodeProperties {
 	return {
 		displayName: 'Output',
 		name: 'outputMode',
 		type: 'options',
-		// The rule cannot read the option values below through the template-literal names.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
-		default: 'records',
+		default: RECORDS_OUTPUT,
 		options: [
 			{
 				name: `One Item per ${spec.record}`,
-				value: 'records',
+				value: RECORDS_OUTPUT,
 				description: `Each ${spec.record.toLowerCase()} with its lines nested in ${spec.lineList}`,
 			},
 			{
@@ -150,7 +150,7 @@ export function outputModeField(spec: OutputModeSpec): INodeProperties {
 }
 
 export function readOutputAsLines(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	return ctx.getNodeParameter('outputMode', itemIndex, 'records') === 'lines';
+	return ctx.getNodeParameter('outputMode', itemIndex, RECORDS_OUTPUT) === 'lines';
 }
 
 /** A notice field; `name` must be unique within the node. */
