@@ -4,11 +4,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { stockoutCancelled } from './stockoutCancelled';
+import { stockoutShipped } from './stockoutShipped';
 import type { AnyTriggerEvent } from './types';
 
 export type { AnyTriggerEvent, TriggerEvent } from './types';
 
-export const TRIGGER_EVENTS: readonly AnyTriggerEvent[] = [stockoutCancelled];
+export const TRIGGER_EVENTS: readonly AnyTriggerEvent[] = [stockoutCancelled, stockoutShipped];
 
 /** The event that static data without an `event` field (version 1 of the trigger) belongs to. */
 export const LEGACY_EVENT = stockoutCancelled.option.value;
