@@ -80,6 +80,7 @@ export {
 	type ReplyChoices,
 	type StockoutInput,
 	type StockoutRecord,
+	type TradeRecord,
 	type StockoutStatusName,
 	type StoreOptions,
 	type WindowEnds,
