@@ -3,7 +3,8 @@
  * window of at most 60 minutes (start_time/end_time, needed unless trade_no, src_tid or
  * logistics_no is given), filters `status` (codes separated by a comma, either width), `shop_no`
  * and `warehouse_no`, paged from page 0, records in `data.order`, the total in
- * `data.total_count`. Rows carry only documented fields the store holds.
+ * `data.total_count`. Rows carry only documented fields the store holds
+ * (not trade_time and created: typed String on the page, described as ms timestamps).
  *
  * methods.ts registers this method and this file uses its WdtError: load the simulator (or
  * methods.ts) before importing this file directly.
@@ -23,10 +24,8 @@ function tradeRow(record: TradeRecord): Record<string, unknown> {
 		shop_no: record.shopNo,
 		warehouse_no: record.warehouseNo,
 		trade_status: record.status,
-		trade_time: record.createdMs,
 		cs_remark: record.remark,
 		modified: formatCst(record.modifiedMs),
-		created: record.createdMs,
 		detail_list: [],
 	};
 }
