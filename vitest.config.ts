@@ -23,5 +23,7 @@ export default defineConfig({
 		pool: 'forks',
 		// Creates the shared secret-leak log (WDT_LEAK_LOG) and scans it when the run ends.
 		globalSetup: ['test/global-setup.ts'],
+		// n8n's 250 ms regex timeout, widened against CPU starvation only (see the file).
+		setupFiles: ['test/setup/safe-regex.ts'],
 	},
 });

@@ -9,7 +9,7 @@
  *   canvas.png        the demo workflow after a run: our node icons, light theme
  *   canvas-dark.png   the same, dark theme
  *   node-panel.png    the WDT node's parameters: Purchase Apply → Create
- *   credential.png    the "WDT 旺店通 API" credential form (the simulator's demo values; secrets as dots)
+ *   credential.png    the "WDT API" credential form (the simulator's demo values; secrets as dots)
  *   nodes-panel.png   the node creator searched for "WDT", our node opened: its actions
  *
  * Chinese labels need a CJK font, or they render as boxes: apt-get install -y fonts-noto-cjk

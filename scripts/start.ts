@@ -1,22 +1,26 @@
 /* eslint-disable -- dev tooling, never shipped: the community-node lint rules (no node:fs, no process, no console, …) are for node code. */
 /**
- * `npm start`: try the nodes in a real n8n (1.123.81) against the local WDT simulator.
+ * `npm start [-- --n8n 1|2]`: try the nodes in a real n8n against the local WDT simulator.
+ * `--n8n` (or WDT_N8N) picks the n8n major: 1 → 1.123.81 (the default), 2 → 2.39.10.
  *
- * 1. installs (or reuses) the pinned n8n in the cache folder (test/e2e/n8n-install.mjs),
+ * 1. installs (or reuses) that pinned n8n in the cache folder (test/e2e/n8n-install.mjs; n8n 2.x
+ *    also gets its own Node 24 there),
  * 2. packs this package (build it first: `npm start` does) and installs it as a community
- *    package into a persistent user folder, `.n8n-dev/` (gitignored), unless that exact tarball
- *    is already installed,
+ *    package into a persistent user folder per n8n version, `.n8n-dev/n8n-<version>/`
+ *    (gitignored), unless that exact tarball is already installed,
  * 3. starts the WDT simulator with demo data on 127.0.0.1:5680 (or the next free port),
- * 4. imports the credential "WDT 旺店通 API (simulator)" pointing at it, the four examples/*.json
+ * 4. imports the credential "WDT API (simulator)" pointing at it, the four examples/*.json
  *    and a ready-to-run demo workflow, all wired to that credential (same ids every time, so a
  *    re-run overwrites them instead of adding copies),
  * 5. starts n8n on 127.0.0.1:5678 (or the next free port), sets up the owner account (or logs in),
  *    checks that our node types are loaded and the credential test passes, and prints how to log in.
  *
- * Ctrl-C stops n8n and the simulator. Everything listens on 127.0.0.1 only.
+ * Ctrl-C stops n8n and the simulator. Everything listens on 127.0.0.1 only, and n8n's outbound
+ * features that settings can switch off are off (test/e2e/n8n-install.mjs, n8nEnv).
  *
- * Environment: WDT_DEV_FOLDER (user folder, default <repo>/.n8n-dev), WDT_N8N_PORT (default 5678),
- * WDT_SIM_PORT (default 5680), WDT_SIM_LATENCY_MS.
+ * Environment: WDT_N8N (1 or 2), WDT_DEV_FOLDER (user folder, default
+ * <repo>/.n8n-dev/n8n-<version>), WDT_N8N_PORT (default 5678), WDT_SIM_PORT (default 5680),
+ * WDT_SIM_LATENCY_MS.
  *
  * `startDev()` is exported for scripts/screenshots.ts.
  */
@@ -34,6 +38,7 @@ import {
 	installCommunityPackage,
 	N8N_VERSION,
 	nodesDir,
+	resolveN8nVersion,
 	ownerClient,
 	packPackage,
 	prepareN8n,
@@ -54,12 +59,14 @@ export const DEV_OWNER = Object.freeze({
 });
 
 export const CREDENTIAL_ID = 'wdtSimulatorCred'; // n8n ids: 16 characters at most
-export const CREDENTIAL_NAME = 'WDT 旺店通 API (simulator)';
+export const CREDENTIAL_NAME = 'WDT API (simulator)';
 export const DEMO_WORKFLOW_ID = 'wdtDemoSimulator';
 const PACKAGE_PREFIX = 'n8n-nodes-wdt.';
 const INSTALLED_MARKER = '.wdt-dev-installed.json';
 
 export interface StartOptions {
+	/** n8n to run: 1, 2 or a tested version (default: $WDT_N8N or N8N_VERSION). */
+	n8n?: string;
 	/** N8N_USER_FOLDER (default: $WDT_DEV_FOLDER or <repo>/.n8n-dev). */
 	userFolder?: string;
 	/** First n8n port tried (default: $WDT_N8N_PORT or 5678); the next free one is taken. */
@@ -278,11 +285,11 @@ function describeDemoData(sim: WdtSimulator): string[] {
 	const applies = [...sim.purchaseApplies.keys()];
 	const otherOuts = [...sim.otherOuts.keys()];
 	const stockouts = [...sim.stockouts.values()];
-	const cancelled = stockouts.filter((s) => s.status === 5).length;
+	const cancelled = stockouts.filter((s) => s.cancelled).length;
 	return [
 		`${applies.length} purchase applies, two in every status, created over the last ~4 days (${applies.slice(0, 2).join(', ')}, …)`,
 		`${otherOuts.length} other-out orders, one in every status (${otherOuts[0]} … ${otherOuts[otherOuts.length - 1]})`,
-		`${stockouts.length} sales stockouts modified in the last 6 hours, ${cancelled} of them cancelled (status 5)`,
+		`${stockouts.length} sales stockouts modified in the last 6 hours, ${cancelled} of them cancelled (some completed since: status 110)`,
 		`warehouses WH01, WH02, 上海仓; SKUs TS-001-BLK-M, TS-001-WHT-L, MUG-350; suppliers GYS001, GYS002`,
 		`simulated now: ${formatCst(sim.clock.now())} (China Standard Time); the data lives in memory and resets on every start`,
 	];
@@ -294,8 +301,10 @@ function describeDemoData(sim: WdtSimulator): string[] {
 export async function startDev(opts: StartOptions = {}): Promise<DevEnvironment> {
 	const log = opts.log ?? ((line: string) => process.stderr.write(`[start] ${line}\n`));
 	const owner = opts.owner ?? DEV_OWNER;
+	const version = resolveN8nVersion(opts.n8n ?? process.env.WDT_N8N ?? N8N_VERSION);
+	// One folder per n8n version: a 2.x database cannot be opened by 1.x again.
 	const userFolder = resolve(
-		opts.userFolder ?? process.env.WDT_DEV_FOLDER ?? join(REPO_ROOT, '.n8n-dev'),
+		opts.userFolder ?? process.env.WDT_DEV_FOLDER ?? join(REPO_ROOT, '.n8n-dev', `n8n-${version}`),
 	);
 	const timings: Record<string, number> = {};
 	let t = Date.now();
@@ -305,8 +314,9 @@ export async function startDev(opts: StartOptions = {}): Promise<DevEnvironment>
 	};
 
 	await mkdir(userFolder, { recursive: true });
-	log(`n8n: installing or reusing the pinned n8n (a first install takes ~5 minutes) …`);
+	log(`n8n ${version}: installing or reusing it (a first install takes 5–15 minutes) …`);
 	const inst = await prepareN8n({
+		version,
 		userFolder,
 		log: (s: string) => process.stderr.write(s),
 	});
@@ -424,15 +434,24 @@ export async function startDev(opts: StartOptions = {}): Promise<DevEnvironment>
 
 // ---------------------------------------------------------------------------
 
+/** `--n8n 2`, `--n8n=2` or nothing (then WDT_N8N or the default). */
+function n8nChoice(argv: string[]): string | undefined {
+	const i = argv.findIndex((a) => a === '--n8n' || a.startsWith('--n8n='));
+	if (i < 0) return undefined;
+	const value = argv[i].includes('=') ? argv[i].slice('--n8n='.length) : argv[i + 1];
+	if (!value) throw new Error('--n8n needs a value: 1 or 2 (or a tested version)');
+	return value;
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
-	const dev = await startDev();
+	const dev = await startDev({ n8n: n8nChoice(process.argv.slice(2)) });
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	const line = '─'.repeat(78);
 	const out = [
 		'',
 		line,
-		`  n8n ${N8N_VERSION} with n8n-nodes-wdt is running (ready in ${seconds} s: ${Object.entries(
+		`  n8n ${dev.inst.version} with n8n-nodes-wdt is running (ready in ${seconds} s: ${Object.entries(
 			dev.timings,
 		)
 			.map(([k, v]) => `${k} ${v.toFixed(1)}`)
@@ -455,6 +474,9 @@ async function main(): Promise<void> {
 		'',
 		'  The examples also use Google Sheets / email nodes: add your own credentials for those.',
 		`  User folder   ${dev.inst.userFolder}  (delete it to start afresh)`,
+		`  Node          ${dev.inst.nodeBin}; expression engine: ${dev.inst.expressionEngine}`,
+		`  Outbound      n8n's telemetry, version checks, templates, banners, AI and license renewal are`,
+		`                switched off; see the README ("What n8n contacts") for what remains.`,
 		`  n8n log       ${dev.server.logFile}`,
 		'',
 		'  Press Ctrl-C to stop n8n and the simulator.',

@@ -25,6 +25,7 @@ import {
 	type RecordedRequest,
 	type WdtSimulator,
 } from '../simulator';
+import { versionsFromArgs } from './n8n-install.mjs';
 import * as e2e from './n8n.mjs';
 import type { ExecuteResult, N8nInstance, N8nRest, N8nServer } from './n8n.mjs';
 
@@ -171,7 +172,15 @@ function cst(ms: number): string {
 // Workflows
 // ---------------------------------------------------------------------------------------------
 
-const WORKFLOWS = () => [
+/**
+ * The fastest poll each n8n accepts: 1.x takes a cron without `*` seconds, so every 3rd second;
+ * 2.39 refuses any poll interval under a minute ("The polling interval is too short").
+ */
+const FAST_POLL = (version: string) =>
+	Number(version.split('.')[0]) >= 2 ? '0 * * * * *' : '0-59/3 * * * * *';
+const pollSeconds = (version: string) => (Number(version.split('.')[0]) >= 2 ? 60 : 3);
+
+const WORKFLOWS = (version: string) => [
 	workflow(
 		'wfApplies',
 		'E2E purchase applies: create → get → cancel',
@@ -344,17 +353,38 @@ const WORKFLOWS = () => [
 		],
 		[['Start', 'HTTP']],
 	),
-	workflow(
-		'wfTrigger',
-		'E2E WDT Trigger',
+	// n8n refuses a poll cron with `*` seconds; every 3rd second is accepted.
+	triggerWorkflow('wfTrigger', FAST_POLL(version)),
+];
+
+/**
+ * n8n 2.x's durable poll cursors (since 2.36; off by default): the cursor is committed in the
+ * same transaction as the poll's execution. Since 2.37 it needs the durable scheduler to run
+ * poll triggers, and the scheduler needs the workflow publication service (n8n's docs,
+ * "Durable scheduler"). The two intervals make the scheduler react within a second, as n8n's
+ * own tests of this mode do.
+ */
+const DURABLE_CURSORS_ENV = {
+	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+	N8N_SCHEDULER_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
+	N8N_SCHEDULER_MATERIALIZATION_INTERVAL: '1',
+	N8N_SCHEDULER_EXECUTOR_INTERVAL: '1',
+};
+
+/** A WDT Trigger workflow (cancelled stockouts) polling on `cron` (n8n refuses `*` seconds). */
+function triggerWorkflow(id: string, cron: string): Record<string, unknown> {
+	return workflow(
+		id,
+		`E2E WDT Trigger ${id}`,
 		[
 			{
 				name: 'WDT Trigger',
 				type: `${PKG}.wdtTrigger`,
 				credentials: CRED_REF,
 				parameters: {
-					// n8n refuses a poll cron with `*` seconds; every 3rd second is accepted.
-					pollTimes: { item: [{ mode: 'custom', cronExpression: '0-59/3 * * * * *' }] },
+					pollTimes: { item: [{ mode: 'custom', cronExpression: cron }] },
 					event: 'stockoutCancelled',
 					options: { statuses: [5] },
 				},
@@ -362,483 +392,634 @@ const WORKFLOWS = () => [
 			noOp('Got it'),
 		],
 		[['WDT Trigger', 'Got it']],
-	),
-];
-
-// ---------------------------------------------------------------------------------------------
-// Setup: simulator, n8n, package, credential, workflows
-// ---------------------------------------------------------------------------------------------
-
-beforeAll(async () => {
-	const t0 = Date.now();
-	failed = true; // until the setup finished: keeps the user folder for a look
-	sim = await startSimulator({ seed: 'empty' });
-	goodData = {
-		sid: DEFAULT_SELLER.sid,
-		key: DEFAULT_SELLER.key,
-		secret: DEFAULT_SELLER.secret,
-		salt: DEFAULT_SELLER.salt,
-		environment: 'custom',
-		baseUrl: sim.url,
-	};
-	inst = await e2e.prepareN8n({ log: (s) => process.stderr.write(s) });
-	tmp = await mkdtemp(join(tmpdir(), 'wdt-e2e-pack-'));
-	const tarball = await e2e.packPackage(REPO, tmp);
-	const installed = await e2e.installCommunityPackage(inst.userFolder, tarball);
-	expect(installed.name, 'package name in the packed tarball').toBe(PKG);
-	await e2e.importCredentials(inst, [{ ...CREDENTIAL, type: 'wdtApi', data: goodData }]);
-	const workflows = WORKFLOWS();
-	const http = workflows.find((w) => w.id === 'wfHttp') as {
-		nodes: Array<{ parameters: Record<string, unknown> }>;
-	};
-	http.nodes[1].parameters.url = sim.url;
-	await e2e.importWorkflow(inst, workflows);
-	failed = false;
-	console.log(
-		`[e2e] n8n ready in ${inst.userFolder} (setup ${((Date.now() - t0) / 1000).toFixed(1)} s); simulator ${sim.url}`,
 	);
-});
-
-afterAll(async () => {
-	await server?.stop();
-	await sim?.close();
-	if (tmp) await rm(tmp, { recursive: true, force: true });
-	if (inst && !process.env.WDT_E2E_KEEP && !failed)
-		await rm(inst.userFolder, { recursive: true, force: true });
-	else if (inst) console.log(`[e2e] n8n user folder kept: ${inst.userFolder}`);
-});
-
-beforeEach((ctx) => {
-	ctx.onTestFailed(async () => {
-		failed = true;
-		if (server) {
-			console.error(
-				`--- tail of the n8n log (${server.logFile}) ---\n${tail(await server.log(), 6000)}`,
-			);
-		}
-	});
-});
+}
 
 // ---------------------------------------------------------------------------------------------
-// CLI: import and execute
+// Every n8n version in N8N_VERSIONS (WDT_E2E_N8N=1|2|<version> runs one), one after the other
 // ---------------------------------------------------------------------------------------------
 
-describe('n8n CLI with the packed package', () => {
-	it('imports every example in examples/', async () => {
-		const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
-		expect(files.length, 'examples/*.json').toBeGreaterThan(0);
-		const all = files.map((f) => JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')));
-		// One CLI boot for all of them; on failure, once per file to name the culprit.
-		const r = await e2e.n8nCli(inst, ['import:workflow', `--input=${await writeImport(all)}`]);
-		if (r.code !== 0) {
-			for (const file of files) {
-				const one = await e2e.n8nCli(inst, ['import:workflow', `--input=${join(EXAMPLES, file)}`]);
-				expect(
-					one.code,
-					`n8n import:workflow examples/${file} failed:\n${tail(one.stdout, 2000)}\n${tail(one.stderr, 2000)}`,
-				).toBe(0);
-			}
-		}
-		expect(
-			r.code,
-			`n8n import:workflow of all examples failed:\n${tail(r.stdout, 2000)}\n${tail(r.stderr, 2000)}`,
-		).toBe(0);
-		expect(`${r.stdout}${r.stderr}`, 'import output').toMatch(
-			new RegExp(`Importing ${files.length} workflows`),
-		);
-		expect(`${r.stdout}${r.stderr}`, 'import output').not.toMatch(/error/i);
-	});
+const VERSIONS = versionsFromArgs([], process.env.WDT_E2E_N8N || 'all');
 
-	it('Purchase Apply: create 2 applies from rows → get each by number → cancel (one refused to the error output)', async () => {
-		const seq = lastSeq();
-		const r = await execute('wfApplies');
+describe.each(VERSIONS)('n8n %s', (version) => {
+	// ---------------------------------------------------------------------------------------------
+	// Setup: simulator, n8n, package, credential, workflows
+	// ---------------------------------------------------------------------------------------------
 
-		const created = out(r, 'Create');
-		expect(
-			created.map((c) => c.purchase_apply_no),
-			'Create output: one item per apply',
-		).toEqual([APPLY_A, APPLY_B]);
-		expect(created[0].detail_list, 'apply A gets both rows of group A').toEqual([
-			{ spec_no: 'TS-001-BLK-M', num: 5, provider_no: 'GYS001' },
-			{ spec_no: 'MUG-350', num: 2, provider_no: 'GYS001' },
-		]);
-		expect(
-			requestsSince(seq, 'purchase.PurchaseApply.upload').map((q) => q.status),
-			'upload calls',
-		).toEqual([0, 0]);
-
-		const a = sim.purchaseApplies.get(APPLY_A);
-		const b = sim.purchaseApplies.get(APPLY_B);
-		expect(a, `simulator has ${APPLY_A}`).toBeDefined();
-		expect(b, `simulator has ${APPLY_B}`).toBeDefined();
-		expect(a!.warehouseNo).toBe('WH01');
-		expect(a!.remark).toBe('e2e apply A');
-		expect(a!.providerNo, 'common provider of apply A').toBe('GYS001');
-		expect(a!.details.map((d) => [d.specNo, d.num])).toEqual([
-			['TS-001-BLK-M', 5],
-			['MUG-350', 2],
-		]);
-		expect(a!.expectedTimeMs, 'expected_time in the workflow timezone (Asia/Shanghai)').toBe(
-			Date.parse('2030-01-15T10:00:00+08:00'),
-		);
-		expect(b!.details.map((d) => [d.specNo, d.num])).toEqual([['CABLE-C-1M', 7]]);
-
-		const got = out(r, 'Get');
-		expect(
-			got.map((g) => [g.purchase_apply_no, g.status]),
-			'Get Many by number, before the cancel',
-		).toEqual([
-			[APPLY_A, PURCHASE_APPLY_STATUS.editing],
-			[APPLY_B, PURCHASE_APPLY_STATUS.pendingReference],
-		]);
-		expect(got[0].status_name).toBe('编辑中');
-		const searches = requestsSince(seq, 'purchase.PurchaseApply.search');
-		expect(
-			searches.map((q) => (q.args as any[])[0].purchase_apply_no),
-			'one search per number',
-		).toEqual([APPLY_A, APPLY_B]);
-
-		const cancelled = out(r, 'Cancel', 0);
-		const refused = out(r, 'Cancel', 1);
-		expect(
-			cancelled.map((c) => [c.order_no, c.success]),
-			'Cancel success output',
-		).toEqual([[APPLY_A, true]]);
-		// n8n rewrites an item that carries an error to { error: message } (WorkflowExecute), so
-		// the error output holds the node's message: the number, WDT's reason, in plain words.
-		expect(
-			refused,
-			`Cancel error output: ${JSON.stringify(r.runData?.Cancel?.[0]?.data?.main?.[1])}`,
-		).toEqual([
-			{
-				error: `${APPLY_B}: WDT refused to cancel it: "采购申请单状态不是编辑中或待确认" (WDT cancels only purchase applies that are being edited or are waiting for confirmation; it may already have been cancelled, for example by an earlier run)`,
-			},
-		]);
-		expect(out(r, 'Cancelled')).toHaveLength(1);
-		expect(out(r, 'Not cancelled')).toHaveLength(1);
-		const cancels = requestsSince(seq, 'purchase.PurchaseApply.cancelForApi');
-		expect(
-			cancels.map((q) => q.args),
-			'both numbers in one batch',
-		).toEqual([[[APPLY_A, APPLY_B]]]);
-
-		expect(sim.purchaseApplies.get(APPLY_A)!.status, `${APPLY_A} after the cancel`).toBe(
-			PURCHASE_APPLY_STATUS.cancelled,
-		);
-		expect(sim.purchaseApplies.get(APPLY_B)!.status, `${APPLY_B} after the cancel`).toBe(
-			PURCHASE_APPLY_STATUS.pendingReference,
-		);
-	});
-
-	it('Purchase Apply: stop with continue-on-fail, then a cancel of a submitted apply fails the run with a plain message', async () => {
-		sim.addPurchaseApply({ purchaseApplyNo: APPLY_PARTLY, status: 'partlyReferenced' });
-		const r = await execute('wfApplyStop', { expectOk: false });
-		expect(r.ok, `the run should fail at "Cancel submitted":\n${explain(r)}`).toBe(false);
-
-		const stopped = out(r, 'Stop');
-		expect(stopped.map((s) => [s.order_no, s.success, s.error])).toEqual([
-			[APPLY_PARTLY, true, null],
-			[APPLY_B, false, '采购申请单状态不是部分引用'],
-		]);
-		expect(sim.purchaseApplies.get(APPLY_PARTLY)!.status).toBe(PURCHASE_APPLY_STATUS.referenced);
-
-		expect(r.lastNodeExecuted).toBe('Cancel submitted');
-		expect(r.error?.message, explain(r)).toBe(
-			`WDT refused to cancel purchase apply ${APPLY_B} ("采购申请单状态不是编辑中或待确认")`,
-		);
-		expect(String(r.error?.description ?? '')).toContain(
-			'WDT confirmed none as cancelled in this run.',
-		);
-		expect(sim.purchaseApplies.get(APPLY_B)!.status).toBe(PURCHASE_APPLY_STATUS.pendingReference);
-	});
-
-	it('Other Out: cancel with partial failure (continue on fail), in batches', async () => {
-		sim.addOtherOut({ orderNo: 'QCE2E0001', status: 'pending' });
-		sim.addOtherOut({ orderNo: 'QCE2E0002', status: 'done' });
-		const seq = lastSeq();
-		const r = await execute('wfOtherOut');
-
-		const items = out(r, 'Cancel other-out');
-		expect(items.map((i) => [i.order_no, i.success, i.error])).toEqual([
-			['QCE2E0001', true, null],
-			['QCE2E0002', false, '单据状态不是编辑中、待审核、已审核，不允许取消'],
-			['QCE2E9999', false, '单据不存在'],
-		]);
-		expect(
-			requestsSince(seq, 'wms.stockother.Out.cancelOrder').map((q) => q.args),
-			'batch size 2: two calls',
-		).toEqual([[['QCE2E0001', 'QCE2E0002']], [['QCE2E9999']]]);
-		expect(sim.otherOuts.get('QCE2E0001')!.status).toBe(OTHER_OUT_STATUS.cancelled);
-		expect(sim.otherOuts.get('QCE2E0002')!.status).toBe(OTHER_OUT_STATUS.done);
-	});
-
-	it('Sales Stockout: Get Many Cancelled over 3 hours reads 3 one-hour windows, every page, no duplicates', async () => {
-		const expected = new Set<string>();
-		const add = (modifiedMs: number, status?: 'done') => {
-			const s = sim.addStockout({ modifiedMs, ...(status ? { status } : {}) });
-			if (!status && modifiedMs >= RANGE_START && modifiedMs <= RANGE_END)
-				expected.add(s.stockoutNo);
-			return s;
-		};
-		PER_HOUR.forEach((count, hour) => {
-			for (let i = 0; i < count; i++) add(RANGE_START + hour * HOUR + 5_000 + i * 10_000);
-		});
-		add(RANGE_START + HOUR); // on the boundary of windows 1 and 2: returned by both, output once
-		add(RANGE_START); // on the range start
-		add(RANGE_START - 60_000); // before the range
-		add(RANGE_END + 60_000); // after the range
-		add(RANGE_START + 90 * 60_000, 'done'); // not cancelled: searchCancel does not return it
-		const seq = lastSeq();
-
-		const r = await execute('wfStockouts');
-		const items = out(r, 'Cancelled stockouts');
-		const numbers = items.map((i) => String(i.stockout_no));
-		expect(new Set(numbers).size, 'no stockout twice').toBe(numbers.length);
-		expect(numbers.length, 'every cancelled stockout of the range').toBe(expected.size);
-		expect(new Set(numbers)).toEqual(expected);
-		expect(items.every((i) => i.status === 5 && i.status_name === '已取消')).toBe(true);
-
-		const calls = requestsSince(seq, 'wms.stockout.Sales.searchCancel');
-		expect(
-			calls.every((q) => q.status === 0),
-			'every searchCancel answered 0',
-		).toBe(true);
-		const windows = new Map<string, number[]>();
-		for (const q of calls) {
-			const { start_time, end_time } = (q.args as Array<Record<string, string>>)[0];
-			const key = `${start_time} → ${end_time}`;
-			windows.set(key, [...(windows.get(key) ?? []), q.pageNo ?? -1]);
-		}
-		expect([...windows.keys()], 'three consecutive one-hour windows').toEqual([
-			`${cst(RANGE_START)} → ${cst(RANGE_START + HOUR)}`,
-			`${cst(RANGE_START + HOUR)} → ${cst(RANGE_START + 2 * HOUR)}`,
-			`${cst(RANGE_START + 2 * HOUR)} → ${cst(RANGE_END)}`,
-		]);
-		const pages = [...windows.values()];
-		expect(pages[0], 'window 1 (132 rows) pages').toEqual([0, 1]);
-		expect(pages[1], 'window 2 (4 rows) pages').toEqual([0]);
-		expect(pages[2], 'window 3 (205 rows) pages').toEqual([0, 1, 2]);
-		expect(
-			calls.every((q) => q.pageSize === 100),
-			'page_size 100',
-		).toBe(true);
-	});
-
-	it('Custom: Call Any Method — system.Core.now, then a paged searchCancel with Return All', async () => {
-		for (let i = 0; i < CALL_COUNT; i++)
-			sim.addStockout({ modifiedMs: CALL_WINDOW.startMs + 1_000 + i * 20_000 });
-		const seq = lastSeq();
-		const before = toWdtTimestamp(Date.now());
-		const r = await execute('wfCall');
-		const after = toWdtTimestamp(Date.now());
-
-		const [now] = out(r, 'Now');
-		expect(now.status, 'system.Core.now status').toBe(0);
-		expect(
-			Number(now.data?.now),
-			'system.Core.now: WDT seconds of the simulator clock',
-		).toBeGreaterThanOrEqual(before);
-		expect(Number(now.data?.now)).toBeLessThanOrEqual(after);
-
-		const rows = out(r, 'Search');
-		expect(rows, 'one item per record across all pages').toHaveLength(CALL_COUNT);
-		expect(new Set(rows.map((x) => x.stockout_id)).size).toBe(CALL_COUNT);
-		const pages = requestsSince(seq, 'wms.stockout.Sales.searchCancel').map((q) => [
-			q.pageNo,
-			q.pageSize,
-		]);
-		expect(pages, 'pages of 50').toEqual([
-			[0, 50],
-			[1, 50],
-			[2, 50],
-		]);
-	});
-
-	it("n8n's HTTP Request node signs with the WDT credential (predefined credential type)", async () => {
-		const seq = lastSeq();
-		const r = await execute('wfHttp');
-		const [reply] = out(r, 'HTTP');
-		expect(reply?.status, `HTTP node output: ${JSON.stringify(reply)}`).toBe(0);
-		expect(typeof reply.data?.now).toBe('number');
-
-		const seen = requestsSince(seq);
-		expect(
-			seen.map((q) => [q.method, q.status]),
-			'what the simulator saw',
-		).toEqual([['system.Core.now', 0]]);
-		const [q] = seen;
-		expect(q.hasSign && q.hasSalt, 'sign and salt present').toBe(true);
-		expect(q.sid).toBe(DEFAULT_SELLER.sid);
-		expect(q.query.key).toBe(DEFAULT_SELLER.key);
-		expect(q.query.v).toBe('1.0');
-		expect(q.bodyText).toBe('[]');
-	});
-});
-
-// ---------------------------------------------------------------------------------------------
-// Server: REST, credential test, icons, trigger
-// ---------------------------------------------------------------------------------------------
-
-describe('n8n server with the packed package', () => {
 	beforeAll(async () => {
 		const t0 = Date.now();
-		const failedBefore = failed;
-		failed = true;
-		server = await e2e.startN8n(inst);
-		try {
-			rest = await e2e.ownerClient(server);
-		} catch (error) {
-			throw new Error(`${(error as Error).message}\n--- n8n log ---\n${tail(await server.log())}`);
-		}
-		failed = failedBefore;
+		failed = true; // until the setup finished: keeps the user folder for a look
+		sim = await startSimulator({ seed: 'empty' });
+		goodData = {
+			sid: DEFAULT_SELLER.sid,
+			key: DEFAULT_SELLER.key,
+			secret: DEFAULT_SELLER.secret,
+			salt: DEFAULT_SELLER.salt,
+			environment: 'custom',
+			baseUrl: sim.url,
+		};
+		inst = await e2e.prepareN8n({ version, log: (s) => process.stderr.write(s) });
+		tmp = await mkdtemp(join(tmpdir(), 'wdt-e2e-pack-'));
+		const tarball = await e2e.packPackage(REPO, tmp);
+		const installed = await e2e.installCommunityPackage(inst.userFolder, tarball);
+		expect(installed.name, 'package name in the packed tarball').toBe(PKG);
+		await e2e.importCredentials(inst, [{ ...CREDENTIAL, type: 'wdtApi', data: goodData }]);
+		const workflows = WORKFLOWS(version);
+		const http = workflows.find((w) => w.id === 'wfHttp') as {
+			nodes: Array<{ parameters: Record<string, unknown> }>;
+		};
+		http.nodes[1].parameters.url = sim.url;
+		await e2e.importWorkflow(inst, workflows);
+		failed = false;
 		console.log(
-			`[e2e] n8n start: REST up in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${server.baseUrl}`,
+			`[e2e] n8n ${inst.version} (Node ${inst.nodeBin}, expression engine ${inst.expressionEngine}) ready in ${inst.userFolder} (setup ${((Date.now() - t0) / 1000).toFixed(1)} s); simulator ${sim.url}`,
 		);
 	});
 
-	it('loads both node types and the credential type, with icons (light and dark) that resolve to SVG', async () => {
-		const types = await rest.nodeTypes();
-		const ours = types.filter((t) => t.name.startsWith(`${PKG}.`));
-		// wdtTool is the AI-agent tool n8n derives from the action node (usableAsTool: true).
-		expect(ours.map((t) => t.name).sort(), 'community node types loaded by n8n').toEqual([
-			`${PKG}.wdt`,
-			`${PKG}.wdtTool`,
-			`${PKG}.wdtTrigger`,
-		]);
-		for (const type of ours) {
-			expect(typeof type.iconUrl, `${type.name} iconUrl: ${JSON.stringify(type.iconUrl)}`).toBe(
-				'object',
-			);
-			const icons = await rest.fetchNodeIcons(type);
-			expect(icons, `${type.name}: light and dark`).toHaveLength(2);
-			for (const icon of icons) {
-				expect(icon.contentType, `${icon.url}`).toMatch(/^image\/svg\+xml/);
-				const text = await (await rest.raw(icon.url)).text();
-				expect(text, `${icon.url} is an SVG`).toMatch(/<svg[\s>]/);
+	afterAll(async () => {
+		await server?.stop();
+		server = undefined;
+		await sim?.close();
+		if (tmp) await rm(tmp, { recursive: true, force: true });
+		if (inst && !process.env.WDT_E2E_KEEP && !failed)
+			await rm(inst.userFolder, { recursive: true, force: true });
+		else if (inst) console.log(`[e2e] n8n user folder kept: ${inst.userFolder}`);
+	});
+
+	beforeEach((ctx) => {
+		ctx.onTestFailed(async () => {
+			failed = true;
+			if (server) {
+				console.error(
+					`--- tail of the n8n log (${server.logFile}) ---\n${tail(await server.log(), 6000)}`,
+				);
+			}
+		});
+	});
+
+	// ---------------------------------------------------------------------------------------------
+	// CLI: import and execute
+	// ---------------------------------------------------------------------------------------------
+
+	describe('n8n CLI with the packed package', () => {
+		it('imports every example in examples/', async () => {
+			const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+			expect(files.length, 'examples/*.json').toBeGreaterThan(0);
+			// n8n 2.x's import:workflow needs an id (1.x made one up): give each example one.
+			const all = files.map((f, i) => ({
+				id: `wfExample${i}`,
+				...JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')),
+			}));
+			// One CLI boot for all of them; on failure, once per file to name the culprit.
+			const r = await e2e.n8nCli(inst, ['import:workflow', `--input=${await writeImport(all)}`]);
+			if (r.code !== 0) {
+				for (const file of files) {
+					const one = await e2e.n8nCli(inst, [
+						'import:workflow',
+						`--input=${await writeImport(all[files.indexOf(file)])}`,
+					]);
+					expect(
+						one.code,
+						`n8n import:workflow examples/${file} failed:\n${tail(one.stdout, 2000)}\n${tail(one.stderr, 2000)}`,
+					).toBe(0);
+				}
 			}
 			expect(
-				type.credentials?.map((c) => c.name),
-				`${type.name} credentials`,
-			).toEqual(['wdtApi']);
-		}
+				r.code,
+				`n8n import:workflow of all examples failed:\n${tail(r.stdout, 2000)}\n${tail(r.stderr, 2000)}`,
+			).toBe(0);
+			expect(`${r.stdout}${r.stderr}`, 'import output').toMatch(
+				new RegExp(`Importing ${files.length} workflows`),
+			);
+			expect(`${r.stdout}${r.stderr}`, 'import output').not.toMatch(/error/i);
+		});
 
-		const creds = await rest.credentialTypes();
-		const wdtApi = creds.find((c) => c.name === 'wdtApi') as Record<string, any> | undefined;
-		expect(wdtApi, 'credential type wdtApi loaded').toBeDefined();
-		if (wdtApi?.iconUrl) {
-			for (const url of typeof wdtApi.iconUrl === 'string'
-				? [wdtApi.iconUrl]
-				: Object.values(wdtApi.iconUrl)) {
-				const res = await rest.raw(String(url));
-				expect(res.status, `credential icon ${String(url)}`).toBe(200);
-				expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+		it('Purchase Apply: create 2 applies from rows → get each by number → cancel (one refused to the error output)', async () => {
+			const seq = lastSeq();
+			const r = await execute('wfApplies');
+
+			const created = out(r, 'Create');
+			expect(
+				created.map((c) => c.purchase_apply_no),
+				'Create output: one item per apply',
+			).toEqual([APPLY_A, APPLY_B]);
+			expect(created[0].detail_list, 'apply A gets both rows of group A').toEqual([
+				{ spec_no: 'TS-001-BLK-M', num: 5, provider_no: 'GYS001' },
+				{ spec_no: 'MUG-350', num: 2, provider_no: 'GYS001' },
+			]);
+			expect(
+				requestsSince(seq, 'purchase.PurchaseApply.upload').map((q) => q.status),
+				'upload calls',
+			).toEqual([0, 0]);
+
+			const a = sim.purchaseApplies.get(APPLY_A);
+			const b = sim.purchaseApplies.get(APPLY_B);
+			expect(a, `simulator has ${APPLY_A}`).toBeDefined();
+			expect(b, `simulator has ${APPLY_B}`).toBeDefined();
+			expect(a!.warehouseNo).toBe('WH01');
+			expect(a!.remark).toBe('e2e apply A');
+			expect(a!.providerNo, 'common provider of apply A').toBe('GYS001');
+			expect(a!.details.map((d) => [d.specNo, d.num])).toEqual([
+				['TS-001-BLK-M', 5],
+				['MUG-350', 2],
+			]);
+			expect(a!.expectedTimeMs, 'expected_time in the workflow timezone (Asia/Shanghai)').toBe(
+				Date.parse('2030-01-15T10:00:00+08:00'),
+			);
+			expect(b!.details.map((d) => [d.specNo, d.num])).toEqual([['CABLE-C-1M', 7]]);
+
+			const got = out(r, 'Get');
+			expect(
+				got.map((g) => [g.purchase_apply_no, g.status]),
+				'Get Many by number, before the cancel',
+			).toEqual([
+				[APPLY_A, PURCHASE_APPLY_STATUS.editing],
+				[APPLY_B, PURCHASE_APPLY_STATUS.pendingReference],
+			]);
+			expect(got[0].status_name).toBe('编辑中');
+			const searches = requestsSince(seq, 'purchase.PurchaseApply.search');
+			expect(
+				searches.map((q) => (q.args as any[])[0].purchase_apply_no),
+				'one search per number',
+			).toEqual([APPLY_A, APPLY_B]);
+
+			const cancelled = out(r, 'Cancel', 0);
+			const refused = out(r, 'Cancel', 1);
+			expect(
+				cancelled.map((c) => [c.order_no, c.success]),
+				'Cancel success output',
+			).toEqual([[APPLY_A, true]]);
+			// n8n rewrites an item that carries an error to { error: message } (WorkflowExecute), so
+			// the error output holds the node's message, which names the number and WDT's reason.
+			expect(
+				refused,
+				`Cancel error output: ${JSON.stringify(r.runData?.Cancel?.[0]?.data?.main?.[1])}`,
+			).toEqual([
+				{
+					error: `${APPLY_B}: WDT refused to cancel it: "采购申请单状态不是编辑中或待确认" (WDT cancels only purchase applies that are being edited or are waiting for confirmation; it may already have been cancelled, for example by an earlier run)`,
+				},
+			]);
+			expect(out(r, 'Cancelled')).toHaveLength(1);
+			expect(out(r, 'Not cancelled')).toHaveLength(1);
+			const cancels = requestsSince(seq, 'purchase.PurchaseApply.cancelForApi');
+			expect(
+				cancels.map((q) => q.args),
+				'both numbers in one batch',
+			).toEqual([[[APPLY_A, APPLY_B]]]);
+
+			expect(sim.purchaseApplies.get(APPLY_A)!.status, `${APPLY_A} after the cancel`).toBe(
+				PURCHASE_APPLY_STATUS.cancelled,
+			);
+			expect(sim.purchaseApplies.get(APPLY_B)!.status, `${APPLY_B} after the cancel`).toBe(
+				PURCHASE_APPLY_STATUS.pendingReference,
+			);
+		});
+
+		it('Purchase Apply: stop with continue-on-fail, then a cancel of a submitted apply fails the run with a plain message', async () => {
+			sim.addPurchaseApply({ purchaseApplyNo: APPLY_PARTLY, status: 'partlyReferenced' });
+			const r = await execute('wfApplyStop', { expectOk: false });
+			expect(r.ok, `the run should fail at "Cancel submitted":\n${explain(r)}`).toBe(false);
+
+			const stopped = out(r, 'Stop');
+			expect(stopped.map((s) => [s.order_no, s.success, s.error])).toEqual([
+				[APPLY_PARTLY, true, null],
+				[APPLY_B, false, '采购申请单状态不是部分引用'],
+			]);
+			expect(sim.purchaseApplies.get(APPLY_PARTLY)!.status).toBe(PURCHASE_APPLY_STATUS.referenced);
+
+			expect(r.lastNodeExecuted).toBe('Cancel submitted');
+			expect(r.error?.message, explain(r)).toBe(
+				`WDT refused to cancel purchase apply ${APPLY_B} ("采购申请单状态不是编辑中或待确认")`,
+			);
+			expect(String(r.error?.description ?? '')).toContain(
+				'WDT confirmed none as cancelled in this run.',
+			);
+			expect(sim.purchaseApplies.get(APPLY_B)!.status).toBe(PURCHASE_APPLY_STATUS.pendingReference);
+		});
+
+		it('Other Out: cancel with partial failure (continue on fail), in batches', async () => {
+			sim.addOtherOut({ orderNo: 'QCE2E0001', status: 'pending' });
+			sim.addOtherOut({ orderNo: 'QCE2E0002', status: 'done' });
+			const seq = lastSeq();
+			const r = await execute('wfOtherOut');
+
+			const items = out(r, 'Cancel other-out');
+			expect(items.map((i) => [i.order_no, i.success, i.error])).toEqual([
+				['QCE2E0001', true, null],
+				['QCE2E0002', false, '单据状态不是编辑中、待审核、已审核，不允许取消'],
+				['QCE2E9999', false, '单据不存在'],
+			]);
+			expect(
+				requestsSince(seq, 'wms.stockother.Out.cancelOrder').map((q) => q.args),
+				'batch size 2: two calls',
+			).toEqual([[['QCE2E0001', 'QCE2E0002']], [['QCE2E9999']]]);
+			expect(sim.otherOuts.get('QCE2E0001')!.status).toBe(OTHER_OUT_STATUS.cancelled);
+			expect(sim.otherOuts.get('QCE2E0002')!.status).toBe(OTHER_OUT_STATUS.done);
+		});
+
+		it('Sales Stockout: Get Many Cancelled over 3 hours reads 3 one-hour windows, every page, no duplicates', async () => {
+			const expected = new Set<string>();
+			const add = (modifiedMs: number, status?: 'done') => {
+				const s = sim.addStockout({ modifiedMs, ...(status ? { status } : {}) });
+				if (!status && modifiedMs >= RANGE_START && modifiedMs <= RANGE_END)
+					expected.add(s.stockoutNo);
+				return s;
+			};
+			PER_HOUR.forEach((count, hour) => {
+				for (let i = 0; i < count; i++) add(RANGE_START + hour * HOUR + 5_000 + i * 10_000);
+			});
+			add(RANGE_START + HOUR); // on the boundary of windows 1 and 2: returned by both, output once
+			add(RANGE_START); // on the range start
+			add(RANGE_START - 60_000); // before the range
+			add(RANGE_END + 60_000); // after the range
+			add(RANGE_START + 90 * 60_000, 'done'); // not cancelled: searchCancel does not return it
+			const seq = lastSeq();
+
+			const r = await execute('wfStockouts');
+			const items = out(r, 'Cancelled stockouts');
+			const numbers = items.map((i) => String(i.stockout_no));
+			expect(new Set(numbers).size, 'no stockout twice').toBe(numbers.length);
+			expect(numbers.length, 'every cancelled stockout of the range').toBe(expected.size);
+			expect(new Set(numbers)).toEqual(expected);
+			expect(items.every((i) => i.status === 5 && i.status_name === '已取消')).toBe(true);
+
+			const calls = requestsSince(seq, 'wms.stockout.Sales.searchCancel');
+			expect(
+				calls.every((q) => q.status === 0),
+				'every searchCancel answered 0',
+			).toBe(true);
+			const windows = new Map<string, number[]>();
+			for (const q of calls) {
+				const { start_time, end_time } = (q.args as Array<Record<string, string>>)[0];
+				const key = `${start_time} → ${end_time}`;
+				windows.set(key, [...(windows.get(key) ?? []), q.pageNo ?? -1]);
 			}
-		}
-	});
-
-	it('lists the imported examples as workflows', async () => {
-		const names = readdirSync(EXAMPLES)
-			.filter((f) => f.endsWith('.json'))
-			.map((f) => String(JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')).name));
-		const listed = await rest.get<any>('/rest/workflows?limit=200');
-		const rows: Array<{ name: string }> = Array.isArray(listed) ? listed : (listed?.data ?? []);
-		const have = rows.map((w) => w.name);
-		for (const name of names)
-			expect(have, `workflow "${name}" in n8n after import`).toContain(name);
-	});
-
-	it("n8n's credential test: success for the right secret, the plain-language message for a wrong one", async () => {
-		const seq = lastSeq();
-		const good = await rest.testCredential({ ...CREDENTIAL, type: 'wdtApi', data: goodData });
-		expect(good, 'test of the imported credential').toEqual({
-			status: 'OK',
-			message: 'Connection successful!',
+			expect([...windows.keys()], 'three consecutive one-hour windows').toEqual([
+				`${cst(RANGE_START)} → ${cst(RANGE_START + HOUR)}`,
+				`${cst(RANGE_START + HOUR)} → ${cst(RANGE_START + 2 * HOUR)}`,
+				`${cst(RANGE_START + 2 * HOUR)} → ${cst(RANGE_END)}`,
+			]);
+			const pages = [...windows.values()];
+			expect(pages[0], 'window 1 (132 rows) pages').toEqual([0, 1]);
+			expect(pages[1], 'window 2 (4 rows) pages').toEqual([0]);
+			expect(pages[2], 'window 3 (205 rows) pages').toEqual([0, 1, 2]);
+			expect(
+				calls.every((q) => q.pageSize === 100),
+				'page_size 100',
+			).toBe(true);
 		});
-		expect(
-			requestsSince(seq).map((q) => [q.method, q.status]),
-			'the test called system.Core.now',
-		).toEqual([['system.Core.now', 0]]);
 
-		const bad = await rest.testCredential({
-			...CREDENTIAL,
-			type: 'wdtApi',
-			data: { ...goodData, secret: 'not-the-secret' },
+		it('Custom: Call Any Method — system.Core.now, then a paged searchCancel with Return All', async () => {
+			for (let i = 0; i < CALL_COUNT; i++)
+				sim.addStockout({ modifiedMs: CALL_WINDOW.startMs + 1_000 + i * 20_000 });
+			const seq = lastSeq();
+			const before = toWdtTimestamp(Date.now());
+			const r = await execute('wfCall');
+			const after = toWdtTimestamp(Date.now());
+
+			const [now] = out(r, 'Now');
+			expect(now.status, 'system.Core.now status').toBe(0);
+			expect(
+				Number(now.data?.now),
+				'system.Core.now: WDT seconds of the simulator clock',
+			).toBeGreaterThanOrEqual(before);
+			expect(Number(now.data?.now)).toBeLessThanOrEqual(after);
+
+			const rows = out(r, 'Search');
+			expect(rows, 'one item per record across all pages').toHaveLength(CALL_COUNT);
+			expect(new Set(rows.map((x) => x.stockout_id)).size).toBe(CALL_COUNT);
+			const pages = requestsSince(seq, 'wms.stockout.Sales.searchCancel').map((q) => [
+				q.pageNo,
+				q.pageSize,
+			]);
+			expect(pages, 'pages of 50').toEqual([
+				[0, 50],
+				[1, 50],
+				[2, 50],
+			]);
 		});
-		expect(bad.status, JSON.stringify(bad)).toBe('Error');
-		expect(bad.message).toBe(credentialProblem('wrongKeyOrSecret'));
-		expect(sim.requests[sim.requests.length - 1].message, 'simulator refused the sign').toBe(
-			'验证失败',
-		);
+
+		it("n8n's HTTP Request node signs with the WDT credential (predefined credential type)", async () => {
+			const seq = lastSeq();
+			const r = await execute('wfHttp');
+			const [reply] = out(r, 'HTTP');
+			expect(reply?.status, `HTTP node output: ${JSON.stringify(reply)}`).toBe(0);
+			expect(typeof reply.data?.now).toBe('number');
+
+			const seen = requestsSince(seq);
+			expect(
+				seen.map((q) => [q.method, q.status]),
+				'what the simulator saw',
+			).toEqual([['system.Core.now', 0]]);
+			const [q] = seen;
+			expect(q.hasSign && q.hasSalt, 'sign and salt present').toBe(true);
+			expect(q.sid).toBe(DEFAULT_SELLER.sid);
+			expect(q.query.key).toBe(DEFAULT_SELLER.key);
+			expect(q.query.v).toBe('1.0');
+			expect(q.bodyText).toBe('[]');
+		});
 	});
 
-	it('the trigger, activated with a 3-second poll, emits a stockout cancelled after activation exactly once', async () => {
-		const stockout = sim.addStockout({ status: 'toShip' }); // not cancelled yet
-		const seq = lastSeq();
-		await rest.activateWorkflow('wfTrigger');
-		const activated = Date.now();
-		const [firstNow] = requestsSince(seq, 'system.Core.now');
-		expect(firstNow, 'activation ran a first poll (system.Core.now)').toBeDefined();
-		expect(firstNow.status).toBe(0);
+	// ---------------------------------------------------------------------------------------------
+	// Server: REST, credential test, icons, trigger
+	// ---------------------------------------------------------------------------------------------
 
-		// The first poll starts the cursor at WDT's now − 1 min (SAFETY_LAG_MS), without reading.
-		// A cancel stamped 50 s before that poll lies after the cursor and shows up as soon as a
-		// poll's window (ending 1 min before WDT's now) passes it: ~10 s later, not a minute.
-		const modifiedMs = Math.floor(firstNow.at / 1000) * 1000 - 50_000;
-		sim.cancelStockout(stockout.stockoutId, modifiedMs);
+	describe('n8n server with the packed package', () => {
+		beforeAll(async () => {
+			const t0 = Date.now();
+			const failedBefore = failed;
+			failed = true;
+			server = await e2e.startN8n(inst);
+			try {
+				rest = await e2e.ownerClient(server);
+			} catch (error) {
+				throw new Error(
+					`${(error as Error).message}\n--- n8n log ---\n${tail(await server.log())}`,
+				);
+			}
+			failed = failedBefore;
+			console.log(
+				`[e2e] n8n start: REST up in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${server.baseUrl}`,
+			);
+		});
 
-		const executions = async () => (await rest.listExecutions({ workflowId: 'wfTrigger' })).results;
-		let list = await e2e.waitFor(
-			async () => ((await executions()).length ? executions() : undefined),
-			{
-				timeoutMs: 90_000,
-				intervalMs: 1_000,
-				what: `an execution of wfTrigger for stockout ${stockout.stockoutNo} (polls so far: ${requestsSince(seq, 'system.Core.now').length})`,
+		it('loads both node types and the credential type, with icons (light and dark) that resolve to SVG', async () => {
+			const types = await rest.nodeTypes();
+			const ours = types.filter((t) => t.name.startsWith(`${PKG}.`));
+			// wdtTool is the AI-agent tool n8n derives from the action node (usableAsTool: true).
+			expect(ours.map((t) => t.name).sort(), 'community node types loaded by n8n').toEqual([
+				`${PKG}.wdt`,
+				`${PKG}.wdtTool`,
+				`${PKG}.wdtTrigger`,
+			]);
+			for (const type of ours) {
+				expect(typeof type.iconUrl, `${type.name} iconUrl: ${JSON.stringify(type.iconUrl)}`).toBe(
+					'object',
+				);
+				const icons = await rest.fetchNodeIcons(type);
+				expect(icons, `${type.name}: light and dark`).toHaveLength(2);
+				for (const icon of icons) {
+					expect(icon.contentType, `${icon.url}`).toMatch(/^image\/svg\+xml/);
+					const text = await (await rest.raw(icon.url)).text();
+					expect(text, `${icon.url} is an SVG`).toMatch(/<svg[\s>]/);
+				}
+				expect(
+					type.credentials?.map((c) => c.name),
+					`${type.name} credentials`,
+				).toEqual(['wdtApi']);
+			}
+
+			const creds = await rest.credentialTypes();
+			const wdtApi = creds.find((c) => c.name === 'wdtApi') as Record<string, any> | undefined;
+			expect(wdtApi, 'credential type wdtApi loaded').toBeDefined();
+			if (wdtApi?.iconUrl) {
+				for (const url of typeof wdtApi.iconUrl === 'string'
+					? [wdtApi.iconUrl]
+					: Object.values(wdtApi.iconUrl)) {
+					const res = await rest.raw(String(url));
+					expect(res.status, `credential icon ${String(url)}`).toBe(200);
+					expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+				}
+			}
+		});
+
+		it('lists the imported examples as workflows', async () => {
+			const names = readdirSync(EXAMPLES)
+				.filter((f) => f.endsWith('.json'))
+				.map((f) => String(JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')).name));
+			const listed = await rest.get<any>('/rest/workflows?limit=200');
+			const rows: Array<{ name: string }> = Array.isArray(listed) ? listed : (listed?.data ?? []);
+			const have = rows.map((w) => w.name);
+			for (const name of names)
+				expect(have, `workflow "${name}" in n8n after import`).toContain(name);
+		});
+
+		it("n8n's credential test: success for the right secret, the plain-language message for a wrong one", async () => {
+			const seq = lastSeq();
+			const good = await rest.testCredential({ ...CREDENTIAL, type: 'wdtApi', data: goodData });
+			expect(good, 'test of the imported credential').toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
+			expect(
+				requestsSince(seq).map((q) => [q.method, q.status]),
+				'the test called system.Core.now',
+			).toEqual([['system.Core.now', 0]]);
+
+			const bad = await rest.testCredential({
+				...CREDENTIAL,
+				type: 'wdtApi',
+				data: { ...goodData, secret: 'not-the-secret' },
+			});
+			expect(bad.status, JSON.stringify(bad)).toBe('Error');
+			expect(bad.message).toBe(credentialProblem('wrongKeyOrSecret'));
+			expect(sim.requests[sim.requests.length - 1].message, 'simulator refused the sign').toBe(
+				'验证失败',
+			);
+		});
+
+		it(
+			'the trigger, activated with the fastest poll n8n accepts (3 s on 1.x, 1 min on 2.x), emits a stockout cancelled after activation exactly once',
+			async () => {
+				const stockout = sim.addStockout({ status: 'toShip' }); // not cancelled yet
+				const seq = lastSeq();
+				await rest.activateWorkflow('wfTrigger');
+				const activated = Date.now();
+				const [firstNow] = requestsSince(seq, 'system.Core.now');
+				expect(firstNow, 'activation ran a first poll (system.Core.now)').toBeDefined();
+				expect(firstNow.status).toBe(0);
+
+				// The first poll starts the cursor at WDT's now − 1 min (SAFETY_LAG_MS), without reading.
+				// A cancel stamped 50 s before that poll lies after the cursor and shows up as soon as a
+				// poll's window (ending 1 min before WDT's now) passes it: ~10 s later, not a minute.
+				const modifiedMs = Math.floor(firstNow.at / 1000) * 1000 - 50_000;
+				sim.cancelStockout(stockout.stockoutId, modifiedMs);
+
+				const executions = async () =>
+					(await rest.listExecutions({ workflowId: 'wfTrigger' })).results;
+				let list = await e2e.waitFor(
+					async () => ((await executions()).length ? executions() : undefined),
+					{
+						timeoutMs: 90_000 + pollSeconds(version) * 1000,
+						intervalMs: 1_000,
+						what: `an execution of wfTrigger for stockout ${stockout.stockoutNo} (polls so far: ${requestsSince(seq, 'system.Core.now').length})`,
+					},
+				);
+				const firstAt = Date.now();
+				expect(list, 'exactly one execution').toHaveLength(1);
+				expect(list[0].mode).toBe('trigger');
+				await e2e.waitFor(
+					async () => ['success', 'error', 'crashed'].includes((await executions())[0].status),
+					{
+						timeoutMs: 30_000,
+						what: 'the trigger execution to finish',
+					},
+				);
+				const execution = await rest.getExecution(list[0].id);
+				expect(execution.status, 'trigger execution status').toBe('success');
+				expect(execution.data, 'the execution carries the cancelled stockout').toContain(
+					stockout.stockoutNo,
+				);
+
+				// Keep polling: the overlap re-reads the same record, which must not start another run.
+				const pollsBefore = requestsSince(seq, 'system.Core.now').length;
+				const more = pollSeconds(version) >= 60 ? 2 : 5;
+				await e2e.waitFor(
+					() => requestsSince(seq, 'system.Core.now').length >= pollsBefore + more,
+					{
+						timeoutMs: (more + 1) * pollSeconds(version) * 1000 + 30_000,
+						intervalMs: 500,
+						what: `${more} more trigger polls`,
+					},
+				);
+				await sleep(1_000);
+				const reReads = requestsSince(seq, 'wms.stockout.Sales.searchCancel').filter((q) => {
+					if (q.at < firstAt) return false;
+					const { start_time, end_time } = (q.args as Array<Record<string, string>>)[0];
+					return start_time <= cst(modifiedMs) && cst(modifiedMs) <= end_time;
+				});
+				expect(reReads.length, 'later polls read the stockout again (overlap)').toBeGreaterThan(0);
+				list = await executions();
+				expect(
+					list.map((x) => [x.mode, x.status]),
+					'still exactly one execution after more polls',
+				).toEqual([['trigger', 'success']]);
+				const pollErrors = requestsSince(seq).filter((q) => q.status !== 0);
+				expect(
+					pollErrors.map((q) => [q.method, q.status, q.message]),
+					'trigger calls all answered 0',
+				).toEqual([]);
+
+				await rest.deactivateWorkflow('wfTrigger');
+				console.log(
+					`[e2e] trigger: emitted ${((firstAt - activated) / 1000).toFixed(1)} s after activation; ${requestsSince(seq, 'system.Core.now').length} polls`,
+				);
 			},
+			8 * 60_000,
 		);
-		const firstAt = Date.now();
-		expect(list, 'exactly one execution').toHaveLength(1);
-		expect(list[0].mode).toBe('trigger');
-		await e2e.waitFor(
-			async () => ['success', 'error', 'crashed'].includes((await executions())[0].status),
-			{
-				timeoutMs: 30_000,
-				what: 'the trigger execution to finish',
-			},
-		);
-		const execution = await rest.getExecution(list[0].id);
-		expect(execution.status, 'trigger execution status').toBe('success');
-		expect(execution.data, 'the execution carries the cancelled stockout').toContain(
-			stockout.stockoutNo,
-		);
+	});
 
-		// Keep polling: the overlap re-reads the same record, which must not start another run.
-		const pollsBefore = requestsSince(seq, 'system.Core.now').length;
-		await e2e.waitFor(() => requestsSince(seq, 'system.Core.now').length >= pollsBefore + 5, {
-			timeoutMs: 60_000,
-			intervalMs: 500,
-			what: '5 more trigger polls',
-		});
-		await sleep(1_000);
-		const reReads = requestsSince(seq, 'wms.stockout.Sales.searchCancel').filter((q) => {
-			if (q.at < firstAt) return false;
-			const { start_time, end_time } = (q.args as Array<Record<string, string>>)[0];
-			return start_time <= cst(modifiedMs) && cst(modifiedMs) <= end_time;
-		});
-		expect(reReads.length, 'later polls read the stockout again (overlap)').toBeGreaterThan(0);
-		list = await executions();
-		expect(
-			list.map((x) => [x.mode, x.status]),
-			'still exactly one execution after more polls',
-		).toEqual([['trigger', 'success']]);
-		const pollErrors = requestsSince(seq).filter((q) => q.status !== 0);
-		expect(
-			pollErrors.map((q) => [q.method, q.status, q.message]),
-			'trigger calls all answered 0',
-		).toEqual([]);
+	// -----------------------------------------------------------------------------------------
+	// n8n 2.x only: the trigger under 2.x's poll scheduling, with and without durable cursors
+	// -----------------------------------------------------------------------------------------
 
-		await rest.deactivateWorkflow('wfTrigger');
-		console.log(
-			`[e2e] trigger: emitted ${((firstAt - activated) / 1000).toFixed(1)} s after activation; ${requestsSince(seq, 'system.Core.now').length} polls`,
-		);
+	describe.runIf(Number(version.split('.')[0]) >= 2)('n8n 2.x poll scheduling', () => {
+		// Default: n8n's in-memory cron polls, static data saved with each execution. Durable:
+		// polls run by the durable scheduler, and a poll's cursor (static data) is staged and
+		// committed only after a scheduled poll that returned normally (never after the
+		// activation poll, nor after one that threw).
+		const MODES = [
+			{ key: 'Def', name: 'default poll scheduling', env: {} },
+			{ key: 'Dur', name: 'durable poll cursors', env: DURABLE_CURSORS_ENV },
+		];
+
+		describe.each(MODES)('$name', (mode) => {
+			beforeAll(async () => {
+				await server?.stop();
+				server = await e2e.startN8n(inst, { env: mode.env });
+				rest = await e2e.ownerClient(server);
+			});
+			afterAll(async () => {
+				await server?.stop();
+				server = undefined;
+			});
+
+			it(
+				'a poll interval over one minute: the first scheduled poll emits a cancel made right after activation',
+				async () => {
+					// A cron that first fires ~2 minutes from now, then every 2 minutes (minutes and
+					// seconds are the same in the workflow's timezone, a whole-hour offset).
+					// 3 minutes: the import alone took up to a minute on a busy machine.
+					const first = new Date(Date.now() + 180_000);
+					const cron = `${first.getUTCSeconds()} ${first.getUTCMinutes() % 3}/3 * * * *`;
+					const id = `wfSlow${mode.key}`;
+					await e2e.importWorkflow(inst, [triggerWorkflow(id, cron)]);
+
+					const stockout = sim.addStockout({ status: 'toShip' });
+					const seq = lastSeq();
+					await rest.activateWorkflow(id);
+					const activated = Date.now();
+					const [activationNow] = requestsSince(seq, 'system.Core.now');
+					// n8n's in-memory scheduling polls once at activation; the durable scheduler does not,
+					// so the trigger's first poll may be the scheduled one. Either way nothing may be lost.
+					console.log(
+						`[e2e] ${id}: activation poll ${activationNow ? 'ran' : 'did not run'} (${mode.name})`,
+					);
+					// Cancelled 5 s after activation: after the activation poll's cursor (WDT now − 1 min)
+					// and more than a minute before the first scheduled poll's window end.
+					await sleep(5_000);
+					const cancelledAt = Date.now();
+					sim.cancelStockout(stockout.stockoutId, cancelledAt);
+					expect(
+						first.getTime() - 60_000 - cancelledAt,
+						'the cancel lies in the gap',
+					).toBeGreaterThan(20_000);
+
+					const executions = async () => (await rest.listExecutions({ workflowId: id })).results;
+					const list = await e2e.waitFor(
+						async () => {
+							const l = await executions();
+							return l.length ? l : undefined;
+						},
+						{
+							timeoutMs: first.getTime() - Date.now() + 60_000,
+							intervalMs: 2_000,
+							what: `an execution of ${id} for ${stockout.stockoutNo} by the first scheduled poll (${cst(first.getTime())} CST); polls: ${requestsSince(
+								seq,
+								'system.Core.now',
+							)
+								.map((q) => cst(q.at))
+								.join(', ')}`,
+						},
+					);
+					await sleep(2_000);
+					const polls = requestsSince(seq, 'system.Core.now');
+					expect(polls.length, 'the activation poll (if any) + the first scheduled poll').toBe(
+						activationNow ? 2 : 1,
+					);
+					expect(
+						polls[polls.length - 1].at - activated,
+						'the scheduled poll came over a minute later',
+					).toBeGreaterThan(60_000);
+					const final = await executions();
+					expect(final, 'exactly one execution').toHaveLength(1);
+					await e2e.waitFor(async () => (await executions())[0].status === 'success', {
+						timeoutMs: 30_000,
+						what: 'the execution to succeed',
+					});
+					const execution = await rest.getExecution(list[0].id);
+					expect(execution.data, 'it carries the stockout cancelled after activation').toContain(
+						stockout.stockoutNo,
+					);
+					await rest.deactivateWorkflow(id);
+				},
+				6 * 60_000,
+			);
+
+			it(
+				'a rate-limited poll pauses the trigger: no calls to WDT until the pause ends',
+				async () => {
+					const id = `wfRate${mode.key}`;
+					await e2e.importWorkflow(inst, [triggerWorkflow(id, FAST_POLL(version))]);
+					const seq = lastSeq();
+					await rest.activateWorkflow(id);
+					// The next poll that reads a window gets WDT's rate-limit reply.
+					sim.faults.next('rateLimit', 1, 'wms.stockout.Sales.searchCancel');
+					await e2e.waitFor(() => sim.faults.pending === 0, {
+						timeoutMs: 150_000,
+						what: 'a poll to meet the rate limit',
+					});
+					const limitedAt = Date.now();
+					await sleep(75_000); // the next 1-minute poll falls inside the pause
+					const after = requestsSince(seq).filter((q) => q.at > limitedAt + 500);
+					await rest.deactivateWorkflow(id);
+					expect(
+						after.map((q) => `${cst(q.at)} ${q.method}`),
+						'calls during the 2-minute pause after a rate limit',
+					).toEqual([]);
+				},
+				8 * 60_000,
+			);
+		});
 	});
 });

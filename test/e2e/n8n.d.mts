@@ -2,11 +2,17 @@
 
 import type { ChildProcess } from 'node:child_process';
 
-export { ensureN8n, n8nEnv, N8N_VERSION } from './n8n-install.mjs';
+export { ensureN8n, n8nEnv, N8N_VERSION, N8N_VERSIONS, resolveN8nVersion } from './n8n-install.mjs';
 
 /** One throw-away n8n: its CLI, its user folder and the env to run it with. */
 export interface N8nInstance {
+	/** The n8n version, e.g. '2.39.10'. */
+	version: string;
 	n8nBin: string;
+	/** The Node that runs this n8n (this process's own for 1.x, a cached Node 24 for 2.x). */
+	nodeBin: string;
+	/** N8N_EXPRESSION_ENGINE used: 2.x's default `vm` when isolated-vm loads, else `legacy`. */
+	expressionEngine: 'vm' | 'legacy';
 	cacheDir: string;
 	userFolder: string;
 	env: Record<string, string>;
@@ -107,6 +113,8 @@ export interface Owner {
 export declare const DEFAULT_OWNER: Readonly<Owner>;
 
 export declare function prepareN8n(opts?: {
+	/** 1, 2, or a version from N8N_VERSIONS (default N8N_VERSION). */
+	version?: string;
 	userFolder?: string;
 	env?: Record<string, string | undefined>;
 	log?: (s: string) => void;
@@ -172,9 +180,7 @@ export declare class N8nRest {
 		id: string,
 		includeData?: boolean,
 	): Promise<{ id: string; name: string; type: string; data?: Record<string, unknown> }>;
-	getWorkflow(
-		id: string,
-	): Promise<{
+	getWorkflow(id: string): Promise<{
 		id: string;
 		name: string;
 		active: boolean;
@@ -182,9 +188,7 @@ export declare class N8nRest {
 		activeVersionId: string | null;
 		[key: string]: unknown;
 	}>;
-	activateWorkflow(
-		id: string,
-	): Promise<{
+	activateWorkflow(id: string): Promise<{
 		id: string;
 		active: boolean;
 		activeVersionId: string | null;

@@ -6,14 +6,22 @@
 
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 
-import { cleanNpmEnv, ensureN8n, n8nEnv, N8N_VERSION, run } from './n8n-install.mjs';
+import {
+	cleanNpmEnv,
+	ensureN8n,
+	n8nEnv,
+	N8N_VERSION,
+	N8N_VERSIONS,
+	resolveN8nVersion,
+	run,
+} from './n8n-install.mjs';
 
-export { ensureN8n, n8nEnv, N8N_VERSION };
+export { ensureN8n, n8nEnv, N8N_VERSION, N8N_VERSIONS, resolveN8nVersion };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -22,16 +30,20 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // ---------------------------------------------------------------------------
 
 /**
- * Installs/reuses n8n and makes a fresh user folder.
+ * Installs/reuses one n8n version (default N8N_VERSION) and makes a fresh user folder.
  *
- * @param {{ userFolder?: string, env?: Record<string,string|undefined>, log?: (s:string)=>void }} [opts]
- * @returns {Promise<{ n8nBin: string, cacheDir: string, userFolder: string, env: Record<string,string> }>}
+ * @param {{ version?: string, userFolder?: string, env?: Record<string,string|undefined>, log?: (s:string)=>void }} [opts]
+ * @returns {Promise<{ version: string, n8nBin: string, nodeBin: string, expressionEngine: 'vm'|'legacy', cacheDir: string, userFolder: string, env: Record<string,string> }>}
  */
 export async function prepareN8n(opts = {}) {
-	const { n8nBin, cacheDir } = await ensureN8n({ log: opts.log });
-	const userFolder = opts.userFolder ?? (await mkdtemp(join(tmpdir(), 'wdt-e2e-n8n-')));
+	const { version, n8nBin, nodeBin, expressionEngine, cacheDir } = await ensureN8n({
+		version: opts.version,
+		log: opts.log,
+	});
+	const userFolder = opts.userFolder ?? (await mkdtemp(join(tmpdir(), `wdt-e2e-n8n-${version}-`)));
 	await mkdir(userFolder, { recursive: true });
-	return { n8nBin, cacheDir, userFolder, env: n8nEnv(userFolder, opts.env) };
+	const env = n8nEnv(userFolder, opts.env, { version, nodeBin, expressionEngine });
+	return { version, n8nBin, nodeBin, expressionEngine, cacheDir, userFolder, env };
 }
 
 /**
@@ -128,24 +140,41 @@ export async function installCommunityPackage(userFolder, tarball) {
  *
  * @returns {Promise<{ code: number|null, signal: string|null, stdout: string, stderr: string }>}
  */
-export function n8nCli(inst, args, { env, timeoutMs = 5 * 60_000 } = {}) {
-	return new Promise((resolvePromise, reject) => {
-		const child = spawn(process.execPath, [inst.n8nBin, ...args], {
-			cwd: inst.userFolder,
-			env: { ...inst.env, ...env },
-			stdio: ['ignore', 'pipe', 'pipe'],
+export async function n8nCli(inst, args, { env, timeoutMs = 5 * 60_000 } = {}) {
+	// stdout and stderr go to files, not pipes: n8n ends with process.exit(), which cuts off
+	// output still queued for a pipe (seen on a busy machine: `execute` lost the end of its
+	// IRun). Writes to a file are synchronous, so nothing is lost.
+	const dir = await mkdtemp(join(tmpdir(), 'wdt-e2e-cli-'));
+	const brokerPort = await freePort();
+	const outFile = join(dir, 'stdout');
+	const errFile = join(dir, 'stderr');
+	const [out, err] = await Promise.all([open(outFile, 'w'), open(errFile, 'w')]);
+	try {
+		const { code, signal } = await new Promise((resolvePromise, reject) => {
+			const child = spawn(inst.nodeBin, [inst.n8nBin, ...args], {
+				cwd: inst.userFolder,
+				env: { ...inst.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env },
+				stdio: ['ignore', out.fd, err.fd],
+			});
+			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			child.on('error', (error) => {
+				clearTimeout(timer);
+				reject(error);
+			});
+			child.on('close', (exitCode, exitSignal) => {
+				clearTimeout(timer);
+				resolvePromise({ code: exitCode, signal: exitSignal });
+			});
 		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (b) => (stdout += b));
-		child.stderr.on('data', (b) => (stderr += b));
-		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			resolvePromise({ code, signal, stdout, stderr });
-		});
-	});
+		const [stdout, stderr] = await Promise.all([
+			readFile(outFile, 'utf8'),
+			readFile(errFile, 'utf8'),
+		]);
+		return { code, signal, stdout, stderr };
+	} finally {
+		await Promise.allSettled([out.close(), err.close()]);
+		await rm(dir, { recursive: true, force: true });
+	}
 }
 
 function describeFailure(what, r) {
@@ -291,13 +320,20 @@ export function freePort() {
  *
  * @returns {Promise<{ baseUrl: string, port: number, pid: number, logFile: string, log: () => Promise<string>, stop: () => Promise<void>, child: import('node:child_process').ChildProcess }>}
  */
-export async function startN8n(inst, { port, env, timeoutMs = 180_000 } = {}) {
+export async function startN8n(inst, { port, env, timeoutMs = 300_000 } = {}) {
 	port ??= await freePort();
 	const logFile = join(inst.userFolder, 'n8n-start.log');
 	const logStream = createWriteStream(logFile, { flags: 'a' });
-	const child = spawn(process.execPath, [inst.n8nBin, 'start'], {
+	const child = spawn(inst.nodeBin, [inst.n8nBin, 'start'], {
 		cwd: inst.userFolder,
-		env: { ...inst.env, N8N_PORT: String(port), ...env },
+		// n8n 2.x opens its task broker (default port 5679) even with runners off; a port of
+		// its own lets several n8n processes (a CLI run beside `n8n start`, two test runs) coexist.
+		env: {
+			...inst.env,
+			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			...env,
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	child.stdout.pipe(logStream);
@@ -366,6 +402,20 @@ export async function stopN8n(server, { graceMs = 30_000 } = {}) {
 }
 
 /**
+ * fetch, with one retry of a GET whose kept-alive connection the server had just closed
+ * ("other side closed": n8n's HTTP server drops idle sockets after 5 s, and on a busy machine
+ * the client can pick one up at that moment). Anything else, and every non-GET, fails as is.
+ */
+async function fetchOnce(method, url, init) {
+	try {
+		return await fetch(url, init);
+	} catch (error) {
+		if (method !== 'GET' || error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
+		return await fetch(url, init);
+	}
+}
+
+/**
  * A tiny REST client holding the `n8n-auth` cookie. n8n's REST responses wrap
  * their payload as `{ data: ... }`; `request` unwraps it.
  */
@@ -376,7 +426,7 @@ export class N8nRest {
 	}
 
 	async request(method, path, body) {
-		const res = await fetch(`${this.baseUrl}${path}`, {
+		const res = await fetchOnce(method, `${this.baseUrl}${path}`, {
 			method,
 			headers: {
 				...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -484,7 +534,7 @@ export class N8nRest {
 
 	/** A GET outside /rest that still needs the session cookie (e.g. /types/*.json, /icons/*). */
 	async raw(path) {
-		return await fetch(`${this.baseUrl}/${path.replace(/^\//, '')}`, {
+		return await fetchOnce('GET', `${this.baseUrl}/${path.replace(/^\//, '')}`, {
 			headers: this.cookie ? { cookie: this.cookie } : {},
 		});
 	}

@@ -307,29 +307,50 @@ describe('Parallel Requests', () => {
 		expect(jsonOf(parallel.outputs[0])).toHaveLength(61);
 	});
 
-	it('a concurrency-limit reply stops the parallel read without hammering and says how far it got', async () => {
+	it('a concurrency-limit reply drops a parallel read to one request at a time, which then reads every row', async () => {
 		let inFlight = 0;
-		let peak = 0;
+		let refused = 0;
+		let peakAfterRefusal = 0;
 		server.reply(async (request) => {
-			if (inFlight > 0)
+			if (inFlight > 0) {
+				refused++;
 				return { body: { status: 100, message: '超过每分钟最大并发次数限制，请稍后重试' } };
+			}
 			inFlight++;
-			peak = Math.max(peak, inFlight);
+			if (refused > 0) peakAfterRefusal = Math.max(peakAfterRefusal, inFlight);
 			try {
 				return await searchCancelServer(request, 50);
 			} finally {
 				inFlight--;
 			}
 		});
+		const sequential = await getManyCancelled(1);
+		expect(sequential.error).toBeUndefined();
+		expect(refused).toBe(0);
+		const callsAtOne = server.requests.length;
+		server.requests.length = 0;
+
+		const parallel = await getManyCancelled(3);
+		expect(parallel.error).toBeUndefined();
+		expect(refused).toBeGreaterThan(0);
+		expect(peakAfterRefusal).toBe(1);
+		expect(jsonOf(parallel.outputs[0])).toEqual(jsonOf(sequential.outputs[0]));
+		// Each refused window is read once more, nothing else.
+		expect(server.requests.length).toBeLessThanOrEqual(callsAtOne + refused);
+	});
+
+	it('a calls-per-minute limit stops the read without hammering and says how far it got', async () => {
+		let answered = 0;
+		server.reply(async (request) => {
+			if (answered++ >= 2)
+				return { body: { status: 100, message: '超过每分钟最大调用频率限制，请稍后重试' } };
+			return await searchCancelServer(request, 50);
+		});
 		const { error } = await getManyCancelled(3);
-		// The engine drops to one request at a time and would read the refused window once more;
-		// callWdt refuses every further call of a run once WDT rate-limited the key, so the read
-		// ends here with what was complete.
-		expect(error?.message).toMatch(/超过每分钟最大并发次数限制|rate-limited this API key/);
+		expect(error?.message).toMatch(/超过每分钟最大调用频率限制|rate-limited this API key/);
 		expect(error?.message).toMatch(/Read so far: .*window/);
-		expect(error?.message).toMatch(/5–10 minutes/);
-		expect(server.requests.length).toBeLessThanOrEqual(4);
-		expect(peak).toBe(1);
+		expect(`${error?.message} ${error?.description}`).toMatch(/5–10 minutes/);
+		expect(server.requests.length).toBeLessThanOrEqual(5);
 	});
 });
 

@@ -15,6 +15,7 @@ import {
 	describeKind,
 	encodeBody,
 	ensureSuccess,
+	isConcurrencyLimit,
 	RATE_LIMIT_REST,
 	readWdtCredentials,
 	WDT_DEADLINES,
@@ -272,7 +273,10 @@ export async function callWdt(
 		} catch (error) {
 			failure = attemptFailure(call.method, error, { deadline, cancel, deadlineWords });
 		}
-		if (failure.kind === 'rateLimit') rateLimitedRuns.set(this, failure);
+		// A calls-per-minute limit stops the run: WDT asks to rest the key 5–10 minutes. A
+		// concurrency limit answers too many calls at once; the read engine drops to one at a time.
+		if (failure.kind === 'rateLimit' && !isConcurrencyLimit(failure))
+			rateLimitedRuns.set(this, failure);
 		const delay = baseDelay * 2 ** attempt;
 		if (!failure.retryable || attempt >= retries || cancel?.aborted || delay >= timeLeft()) {
 			const tries =

@@ -4,6 +4,7 @@
  * deterministic order, with Return All/Limit and bounded parallelism.
  */
 import {
+	isConcurrencyLimit,
 	movedWhileRead,
 	pageThrough,
 	splitIntoWindows,
@@ -93,11 +94,6 @@ interface WindowRead {
 	complete: boolean;
 	otherLists: Record<string, unknown[]>;
 }
-
-const isConcurrencyLimit = (error: unknown) =>
-	error instanceof WdtError &&
-	error.kind === 'rateLimit' &&
-	(error.wdtMessage ?? error.message).includes('并发');
 
 function describeWindow(window: TimeWindow | undefined): string {
 	return window
