@@ -5,6 +5,7 @@ import { toNodeError } from '../../shared/transport';
 import * as custom from './custom';
 import * as otherOut from './otherOut';
 import * as purchaseApply from './purchaseApply';
+import * as salesOrder from './salesOrder';
 import * as salesStockout from './salesStockout';
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
@@ -17,7 +18,12 @@ const operations: Record<string, Record<string, Operation>> = {
 		getMany: purchaseApply.getMany.execute,
 	},
 	otherOut: { cancel: otherOut.cancel.execute },
-	salesStockout: { getManyCancelled: salesStockout.getManyCancelled.execute },
+	salesOrder: { getMany: salesOrder.getMany.execute, get: salesOrder.get.execute },
+	salesStockout: {
+		getMany: salesStockout.getMany.execute,
+		get: salesStockout.get.execute,
+		getManyCancelled: salesStockout.getManyCancelled.execute,
+	},
 	custom: { call: custom.call.execute },
 };
 
