@@ -97,11 +97,6 @@ export const stockoutQueryWithDetail: MethodSpec = {
 					return false;
 				if (statuses && Number(query.status_type) === 3 && !statuses.includes(record.status))
 					return false;
-				if (present(query.warehouse_no) && record.warehouseNo !== String(query.warehouse_no))
-					return false;
-				// shop_nos: "多个店铺编号使用英文逗号分隔".
-				if (present(query.shop_nos) && !String(query.shop_nos).split(',').includes(record.shopNo))
-					return false;
 				if (!window) return true;
 				// By window, status_type defaults to cancelled (已取消: status 10 and below). A number
 				// alone is not filtered by status: the page is silent, and the number names one stockout.
