@@ -30,6 +30,7 @@ import {
 } from './cursor';
 import {
 	DEFAULT_EVENT,
+	EMIT_AGAIN_OPTION,
 	eventOptionCollections,
 	eventOptions,
 	eventSubtitle,
@@ -57,7 +58,7 @@ const COMMON_OPTIONS: INodeProperties[] = [
 	},
 	{
 		displayName: 'Emit Again When Changed',
-		name: 'emitAgainWhenChanged',
+		name: EMIT_AGAIN_OPTION,
 		type: 'boolean',
 		default: false,
 		description:
@@ -102,7 +103,7 @@ export class WdtTrigger implements INodeType {
 			);
 		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const common = readCommonOptions.call(this, options);
+		const common = readCommonOptions.call(this, options, event);
 		const settings: unknown = event.settings.call(this, options);
 		if (this.getMode() === 'manual') return await fetchTestEvents.call(this, event, settings);
 		return await pollEvent.call(this, event, settings, common);
@@ -114,7 +115,11 @@ interface CommonOptions {
 	emitRule: EmitRule;
 }
 
-function readCommonOptions(this: IPollFunctions, options: IDataObject): CommonOptions {
+function readCommonOptions(
+	this: IPollFunctions,
+	options: IDataObject,
+	event: AnyTriggerEvent,
+): CommonOptions {
 	const backfillHours = Number(options.backfillHours ?? 0);
 	if (!Number.isFinite(backfillHours) || backfillHours < 0 || backfillHours > MAX_BACKFILL_HOURS) {
 		throw new NodeOperationError(
@@ -124,7 +129,10 @@ function readCommonOptions(this: IPollFunctions, options: IDataObject): CommonOp
 	}
 	return {
 		backfillHours,
-		emitRule: options.emitAgainWhenChanged === true ? 'everyChange' : 'oncePerKey',
+		emitRule:
+			(options[EMIT_AGAIN_OPTION] ?? event.emitEveryChangeByDefault === true) === true
+				? 'everyChange'
+				: 'oncePerKey',
 	};
 }
 

@@ -81,6 +81,7 @@ export {
 	type ReplyChoices,
 	type StockoutInput,
 	type StockoutRecord,
+	type TradeRecord,
 	type StockoutStatusName,
 	type StoreOptions,
 	type WindowEnds,

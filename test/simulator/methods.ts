@@ -17,6 +17,7 @@ import {
 } from './store';
 import type { SellerAccount } from './sellers';
 import { stockoutQueryWithDetail } from './stockoutQueryWithDetail';
+import { tradeQueryWithDetail } from './tradeQueryWithDetail';
 
 /** Largest page_size WDT accepts by default (`paging.maxPageSize` changes it). */
 export { MAX_PAGE_SIZE };
@@ -522,6 +523,7 @@ export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
 		otherOutCancel,
 		searchCancel,
 		stockoutQueryWithDetail,
+		tradeQueryWithDetail,
 	].map((spec) => [spec.name, spec]),
 );
 

@@ -212,6 +212,24 @@ export interface StockoutRecord {
 	remark: string;
 }
 
+/** A sales order (订单) as sales.TradeQuery.queryWithDetail returns it (tradeQueryWithDetail.ts). */
+export interface TradeRecord {
+	tradeId: number;
+	tradeNo: string;
+	/** trade_status on the page, e.g. 30 待客审, 55 已审核, 95 已发货, 110 已完成. */
+	status: number;
+	createdMs: number;
+	modifiedMs: number;
+	/** Replication lag, as for stockouts; undefined: the simulator's visibilityLagMs. */
+	visibleAfterMs?: number;
+	srcTids: string;
+	shopNo: string;
+	warehouseNo: string;
+	remark: string;
+}
+
+export type TradeInput = Partial<TradeRecord>;
+
 export type StockoutInput = Partial<Omit<StockoutRecord, 'status' | 'cancelled'>> & {
 	/** Default 5 (cancelled): most tests want records that searchCancel returns. */
 	status?: number | StockoutStatusName;
@@ -342,6 +360,8 @@ export class SimulatorStore {
 	private nextApplyLineId = 370;
 	private nextOtherOutId = 5100;
 	private nextStockoutId = 1630001;
+	private nextTradeId = 2054001;
+	readonly trades = new Map<number, TradeRecord>();
 	private readonly lastSeqByDay = new Map<string, number>();
 	private readonly stockoutNos = new Set<string>();
 
@@ -362,6 +382,7 @@ export class SimulatorStore {
 		this.otherOuts.clear();
 		this.stockouts.clear();
 		this.stockoutNos.clear();
+		this.trades.clear();
 	}
 
 	/** `<prefix><yyyyMMdd><4-digit seq>`: the next sequence number of that day not yet taken. */
@@ -497,6 +518,39 @@ export class SimulatorStore {
 		return record;
 	}
 
+	// --- sales orders --------------------------------------------------------------------------
+
+	addTrade(input: TradeInput = {}): TradeRecord {
+		const now = this.clock.now();
+		const modifiedMs = input.modifiedMs ?? now;
+		const tradeId = input.tradeId ?? this.nextTradeId++;
+		if (this.trades.has(tradeId)) throw new Error(`trade ${tradeId} already exists`);
+		if (tradeId >= this.nextTradeId) this.nextTradeId = tradeId + 1;
+		const record: TradeRecord = {
+			tradeId,
+			tradeNo: input.tradeNo ?? `JY${String(tradeId).padStart(12, '0')}`,
+			status: input.status ?? 30,
+			createdMs: input.createdMs ?? Math.min(modifiedMs, now),
+			modifiedMs,
+			visibleAfterMs: input.visibleAfterMs,
+			srcTids: input.srcTids ?? `T${tradeId}7700`,
+			shopNo: input.shopNo ?? 'SHOP01',
+			warehouseNo: input.warehouseNo ?? 'WH01',
+			remark: input.remark ?? '',
+		};
+		this.trades.set(tradeId, record);
+		return record;
+	}
+
+	/** Changes a sales order; `modified` becomes simulated now unless the patch sets it. */
+	modifyTrade(tradeId: number, patch: Omit<TradeInput, 'tradeId'>): TradeRecord {
+		const record = this.trades.get(tradeId);
+		if (!record) throw new Error(`trade ${tradeId} does not exist`);
+		Object.assign(record, patch);
+		if (patch.modifiedMs === undefined) record.modifiedMs = this.clock.now();
+		return record;
+	}
+
 	/** Whether a record modified at modifiedMs lies in the window, per `windowEnds`. */
 	inWindow(modifiedMs: number, startMs: number | undefined, endMs: number | undefined): boolean {
 		const modified = Math.floor(modifiedMs / 1000) * 1000; // the resolution WDT's strings have
@@ -509,7 +563,10 @@ export class SimulatorStore {
 	}
 
 	/** Whether searchCancel can see this record yet (replication lag model). */
-	isStockoutVisible(record: StockoutRecord, nowMs: number = this.clock.now()): boolean {
+	isStockoutVisible(
+		record: Pick<StockoutRecord, 'modifiedMs' | 'visibleAfterMs'>,
+		nowMs: number = this.clock.now(),
+	): boolean {
 		return nowMs >= record.modifiedMs + (record.visibleAfterMs ?? this.visibilityLagMs);
 	}
 }

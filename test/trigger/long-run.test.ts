@@ -1,7 +1,9 @@
 /* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * 48 simulated hours of the trigger, polled once a simulated minute through n8n's poll engine,
- * against the simulator's frozen clock (advanced one minute per poll):
+ * against the simulator's frozen clock (advanced one minute per poll), for each stockout event
+ * (LONG_RUN_EVENTS: Sales Stockout Cancelled, Sales Stockout Shipped; "cancellation" below is a
+ * stockout becoming the event, "edit" a later change of it) on n8n 1.x and 2.x persistence:
  *
  * - 600 cancellations at seeded random instants, and a burst of 220 inside 40 minutes (more
  *   than 100 in one one-hour window: two pages); a quarter of them become visible only after
@@ -31,13 +33,13 @@ import {
 	seededRandom,
 	type FaultKind,
 	type RecordedRequest,
-	type StockoutRecord,
+	type StockoutStatusName,
+	type WdtSimulator,
 } from '../simulator';
 import {
 	CORE_NOW,
 	eventKey,
 	HOUR,
-	keyOf,
 	MINUTE,
 	onRequest,
 	SEARCH_CANCEL,
@@ -103,8 +105,77 @@ afterAll(async () => {
 	await rig.close();
 });
 
+/**
+ * The events under the long run. Each names the method it reads (where the faults land) and
+ * how a record of the simulator becomes its event and is edited later.
+ */
+interface LongRunEvent<Status = unknown> {
+	/** The trigger's Event parameter. */
+	event: string;
+	/** The WDT method the event reads (the random faults and the catch-up page-2 fault hit it). */
+	method: string;
+	/** The record's id field in the items. */
+	idField: string;
+	/** Whether a later change of an emitted record is an event too (New or Updated), or an edit. */
+	editIsEvent: boolean;
+	/** A record's status before it becomes an event. */
+	pendingStatus: Status;
+	/** Its status when it becomes an event (`random` is the run's seeded generator). */
+	eventStatus(random: () => number): Status;
+	/** Its status after a later edit. */
+	editStatus: Status;
+	/** Adds a record; returns its id. */
+	add(sim: WdtSimulator, status: Status, modifiedMs: number, visibleAfterMs?: number): number;
+	/** Changes a record's status at `atMs`, visible after `lagMs`. */
+	change(sim: WdtSimulator, id: number, status: Status, atMs: number, lagMs: number): void;
+}
+
+const stockoutRecords = {
+	idField: 'stockout_id',
+	pendingStatus: 'toShip',
+	add: (sim, status, modifiedMs, visibleAfterMs) =>
+		sim.addStockout({ status, modifiedMs, visibleAfterMs }).stockoutId,
+	change: (sim, id, status, atMs, lagMs) =>
+		sim.modifyStockout(id, { status, modifiedMs: atMs, visibleAfterMs: lagMs }),
+} satisfies Partial<LongRunEvent<StockoutStatusName>>;
+
+const LONG_RUN_EVENTS: LongRunEvent[] = [
+	{
+		...stockoutRecords,
+		event: 'stockoutCancelled',
+		method: SEARCH_CANCEL,
+		editIsEvent: false,
+		eventStatus: () => 'cancelled',
+		editStatus: 'cancelled',
+	} satisfies LongRunEvent<StockoutStatusName>,
+	{
+		// A third ship as delayed shipments (90); an edit completes them (110): not a second event.
+		...stockoutRecords,
+		event: 'stockoutShipped',
+		method: 'wms.stockout.Sales.queryWithDetail',
+		editIsEvent: false,
+		eventStatus: (random) => (random() < 1 / 3 ? 'delayedShipping' : 'done'),
+		editStatus: 'done',
+	} satisfies LongRunEvent<StockoutStatusName>,
+	{
+		// Orders change status (reviewed, shipped, completed); every change is an event.
+		event: 'salesOrderChanged',
+		method: 'sales.TradeQuery.queryWithDetail',
+		idField: 'trade_id',
+		editIsEvent: true,
+		pendingStatus: 30,
+		eventStatus: (random) => [55, 95, 110][Math.floor(random() * 3)],
+		editStatus: 110,
+		add: (sim, status, modifiedMs, visibleAfterMs) =>
+			sim.addTrade({ status, modifiedMs, visibleAfterMs }).tradeId,
+		change: (sim, id, status, atMs, lagMs) =>
+			sim.modifyTrade(id, { status, modifiedMs: atMs, visibleAfterMs: lagMs }),
+	} satisfies LongRunEvent<number>,
+] as LongRunEvent[];
+
 interface Cancellation {
 	stockoutId: number;
+	status: unknown;
 	atMs: number;
 	lagMs: number;
 }
@@ -117,10 +188,15 @@ interface PollRecord {
 	emitted: number;
 }
 
-describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence) => {
+describe.each(
+	LONG_RUN_EVENTS.flatMap((scenario) =>
+		(['n8n1', 'n8n2'] as const).map((persistence) => ({ scenario, persistence })),
+	),
+)('$scenario.event, $persistence: 48 simulated hours', ({ scenario, persistence }) => {
 	it(
-		'emits every cancelled stockout exactly once through failures, an outage, a page-2 fault, clock glitches, corrupt state and edits',
+		'emits every event exactly once through failures, an outage, a page-2 fault, clock glitches, corrupt state and edits',
 		async () => {
+			const parameters = { event: scenario.event, options: {} };
 			const { sim } = rig;
 			sim.resetData('empty');
 			sim.faults.clear();
@@ -132,14 +208,18 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 
 			// --- arrange ----------------------------------------------------------------------------
 			for (let i = 0; i < OLD_CANCELLATIONS; i++) {
-				sim.addStockout({ modifiedMs: T0 - between(2 * MINUTE, 72 * HOUR), visibleAfterMs: lag() });
+				const status = scenario.eventStatus(random);
+				const modifiedMs = T0 - between(2 * MINUTE, 72 * HOUR);
+				scenario.add(sim, status, modifiedMs, lag());
 			}
 			const plan: Cancellation[] = [];
-			const pool = (): StockoutRecord =>
-				sim.addStockout({ status: 'toShip', modifiedMs: T0 - 48 * HOUR });
+			const pool = () => ({
+				stockoutId: scenario.add(sim, scenario.pendingStatus, T0 - 48 * HOUR),
+			});
 			for (let i = 0; i < RANDOM_CANCELLATIONS; i++) {
 				plan.push({
 					stockoutId: pool().stockoutId,
+					status: scenario.eventStatus(random),
 					atMs: T0 + between(MINUTE, RUN_MINUTES * MINUTE - 10 * MINUTE),
 					lagMs: lag(),
 				});
@@ -147,6 +227,7 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 			for (let i = 0; i < BURST.count; i++) {
 				plan.push({
 					stockoutId: pool().stockoutId,
+					status: scenario.eventStatus(random),
 					atMs: BURST.fromMs + between(0, BURST.spanMs),
 					lagMs: lag(),
 				});
@@ -158,27 +239,24 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 			const latestKey = new Map<number, string>();
 			const emittedCount = new Map<string, number>();
 			let lastEmittedId: number | undefined;
-			const cancel = (stockoutId: number, atMs: number, lagMs: number) => {
-				sim.modifyStockout(stockoutId, {
-					status: 'cancelled',
-					modifiedMs: atMs,
-					visibleAfterMs: lagMs,
-				});
+			const cancel = (stockoutId: number, status: unknown, atMs: number, lagMs: number) => {
+				scenario.change(sim, stockoutId, status, atMs, lagMs);
 				const key = eventKey(stockoutId, atMs);
-				// One event per stockout: a later change of an emitted one is an edit, not an event.
+				// A later change of an emitted record is an edit: one event per record, unless every
+				// change is an event (New or Updated).
 				if (latestKey.has(stockoutId)) editKeys.add(key);
-				else expected.add(key);
+				if (!latestKey.has(stockoutId) || scenario.editIsEvent) expected.add(key);
 				latestKey.set(stockoutId, key);
 			};
 			let next = 0;
 			const cancelDue = () => {
 				for (; next < plan.length && plan[next].atMs <= rig.now(); next++) {
-					cancel(plan[next].stockoutId, plan[next].atMs, plan[next].lagMs);
+					cancel(plan[next].stockoutId, plan[next].status, plan[next].atMs, plan[next].lagMs);
 				}
 			};
 			const recancels: string[] = [];
 			const recancel = (stockoutId: number) => {
-				cancel(stockoutId, rig.now() - between(0, 50_000), lag());
+				cancel(stockoutId, scenario.editStatus, rig.now() - between(0, 50_000), lag());
 				recancels.push(latestKey.get(stockoutId)!);
 			};
 			const emittedIds = new Set<number>();
@@ -190,7 +268,12 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 				| undefined;
 
 			// --- run ----------------------------------------------------------------------------------
-			const activation = await rig.poll({ persistence, staticData: {}, activationPoll: true });
+			const activation = await rig.poll({
+				persistence,
+				parameters,
+				staticData: {},
+				activationPoll: true,
+			});
 			expect(activation.error).toBeUndefined();
 			expect(activation.items).toBeNull();
 			let staticData = activation.staticData;
@@ -234,7 +317,11 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 				const unhook = restart
 					? // The catch-up poll: the first page 2 of a window fails with an nginx 502.
 						onRequest(sim, (request) => {
-							if (request.method === SEARCH_CANCEL && request.pageNo === 1 && pageFaults++ === 0) {
+							if (
+								request.method === scenario.method &&
+								request.pageNo === 1 &&
+								pageFaults++ === 0
+							) {
 								return { kind: 'html502', delayMs: 0 };
 							}
 							return undefined;
@@ -243,10 +330,11 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 				const quiet = QUIET_MINUTES.some(([from, to]) => minute >= from && minute <= to);
 				if (!restart && !quiet && minute <= RUN_MINUTES && random() < FAILED_POLL_RATE) {
 					const kind = FAULT_KINDS[between(0, FAULT_KINDS.length - 1)];
-					sim.faults.next(kind, 1, random() < 0.4 ? CORE_NOW : SEARCH_CANCEL);
+					sim.faults.next(kind, 1, random() < 0.4 ? CORE_NOW : scenario.method);
 				}
 				const result = await rig.poll({
 					persistence,
+					parameters,
 					// n8n1 after a restart has only what the last emitting poll saved; n8n2 always the committed cursor.
 					staticData: restart ? persisted : staticData,
 					...(restart ? { activationPoll: true, activation: 'init' as const } : {}),
@@ -255,9 +343,9 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 				unhook?.();
 
 				for (const json of result.emitted) {
-					const key = keyOf(json);
+					const key = `${String(json[scenario.idField])}@${String(json.modified)}`;
 					emittedCount.set(key, (emittedCount.get(key) ?? 0) + 1);
-					lastEmittedId = Number(json.stockout_id);
+					lastEmittedId = Number(json[scenario.idField]);
 					emittedIds.add(lastEmittedId);
 				}
 				if (quickRecancel === 'waiting' && result.emitted.length > 0) quickRecancel = 'due';
@@ -281,7 +369,7 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 				});
 				// A poll that throws commits nothing on n8n 2.x, so a corruption it repaired comes back.
 				if (result.error === undefined) {
-					for (const problem of staticDataProblems(result.staticData))
+					for (const problem of staticDataProblems(result.staticData, scenario.event))
 						problems.push(`minute ${minute}: ${problem}`);
 				}
 				warnings.push(...result.warnings.map((warning) => `minute ${minute}: ${warning}`));
@@ -301,8 +389,8 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 			const active = stats(executed.map((poll) => poll.calls));
 			console.log(
 				[
-					`[${persistence}] 48 h + ${DRAIN_MINUTES} min: ${polls.length} polls (${polls.filter((p) => p.paused).length} paused by the rate-limit back-off, ${failed.length} failed = ${Math.round((failed.length / executed.length) * 1000) / 10} % of the polls that called WDT)`,
-					`  events: ${expected.size} expected (${recancels.length} edits of emitted stockouts, not events; ${lagged.length} cancellations visible only after a lag of up to ${Math.max(...lagged.map((c) => c.lagMs)) / 1000} s), ${[...emittedCount.values()].reduce((a, b) => a + b, 0)} emitted`,
+					`[${scenario.event}, ${persistence}] 48 h + ${DRAIN_MINUTES} min: ${polls.length} polls (${polls.filter((p) => p.paused).length} paused by the rate-limit back-off, ${failed.length} failed = ${Math.round((failed.length / executed.length) * 1000) / 10} % of the polls that called WDT)`,
+					`  events: ${expected.size} expected (${recancels.length} edits of emitted records, ${scenario.editIsEvent ? 'events too' : 'not events'}; ${lagged.length} cancellations visible only after a lag of up to ${Math.max(...lagged.map((c) => c.lagMs)) / 1000} s), ${[...emittedCount.values()].reduce((a, b) => a + b, 0)} emitted`,
 					`  API calls per poll, all polls:        min ${all.min} / median ${all.median} / max ${all.max} (mean ${all.mean}, total ${all.total})`,
 					`  API calls per poll, polls that ran:   min ${active.min} / median ${active.median} / max ${active.max} (mean ${active.mean})`,
 					`  catch-up poll after the outage: ${catchUp?.requests.length} calls, ${catchUp?.emitted} events, page-2 fault ${catchUp?.pageFaults ? 'hit' : 'missed'}`,
@@ -313,11 +401,15 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 			// --- assert -------------------------------------------------------------------------------
 			const duplicated = [...emittedCount].filter(([, count]) => count > 1).map(([key]) => key);
 			const missing = [...expected].filter((key) => !emittedCount.has(key));
-			const editsEmitted = [...editKeys].filter((key) => emittedCount.has(key));
+			const editsEmitted = scenario.editIsEvent
+				? []
+				: [...editKeys].filter((key) => emittedCount.has(key));
 			const unexpected = [...emittedCount.keys()].filter((key) => !expected.has(key));
 			// One event per stockout: each emitted once per stockout id, too.
 			const ids = [...emittedCount.keys()].map((key) => key.split('@')[0]);
-			const stockoutsTwice = ids.filter((id, index) => ids.indexOf(id) !== index);
+			const stockoutsTwice = scenario.editIsEvent
+				? []
+				: ids.filter((id, index) => ids.indexOf(id) !== index);
 			expect({ missing, duplicated, unexpected, editsEmitted, stockoutsTwice }).toEqual({
 				missing: [],
 				duplicated: [],
@@ -325,7 +417,9 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 				editsEmitted: [],
 				stockoutsTwice: [],
 			});
-			expect(expected.size).toBe(RANDOM_CANCELLATIONS + BURST.count);
+			expect(expected.size).toBe(
+				RANDOM_CANCELLATIONS + BURST.count + (scenario.editIsEvent ? editKeys.size : 0),
+			);
 			expect(editKeys.size).toBe(RECANCEL_MINUTES.length + 1);
 			expect(problems).toEqual([]);
 			// Every glitch and repair was noticed and logged.
@@ -356,15 +450,19 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: 48 simulated hours', (persistence)
 				),
 			).toBe(true);
 			expect(
-				new Set(catchUp?.requests.filter((r) => r.method === SEARCH_CANCEL).map((r) => r.bodyText))
-					.size,
+				new Set(
+					catchUp?.requests.filter((r) => r.method === scenario.method).map((r) => r.bodyText),
+				).size,
 			).toBeGreaterThan(1);
 			// An edit of the stockout emitted a minute before, while it was still in the overlap:
 			// not emitted again.
 			expect(quickRecancel).toMatchObject({ rememberedThen: true });
 			const quick = quickRecancel as { stockoutId: number; firstKey: string };
 			expect(emittedCount.get(quick.firstKey)).toBe(1);
-			expect(emittedCount.has(latestKey.get(quick.stockoutId)!)).toBe(false);
+			// (For New or Updated, the edit is an event of its own, emitted once.)
+			expect(emittedCount.get(latestKey.get(quick.stockoutId)!)).toBe(
+				scenario.editIsEvent ? 1 : undefined,
+			);
 			expect(recancels).toHaveLength(RECANCEL_MINUTES.length + 1);
 			expect(lagged.length).toBeGreaterThan(100);
 			expect(maxRemembered).toBeLessThanOrEqual(RANDOM_CANCELLATIONS + BURST.count);

@@ -192,7 +192,7 @@ export function stats(values: number[]): {
 }
 
 /** Checks the trigger's static data is plain, readable JSON of the documented shape. */
-export function staticDataProblems(data: IDataObject): string[] {
+export function staticDataProblems(data: IDataObject, event = 'stockoutCancelled'): string[] {
 	const problems: string[] = [];
 	const allowed = new Set([
 		'event',
@@ -220,7 +220,7 @@ export function staticDataProblems(data: IDataObject): string[] {
 	) {
 		problems.push(`rateLimitStreak: ${JSON.stringify(data.rateLimitStreak)}`);
 	}
-	if (data.event !== 'stockoutCancelled') problems.push(`event: ${JSON.stringify(data.event)}`);
+	if (data.event !== event) problems.push(`event: ${JSON.stringify(data.event)}`);
 	const emitted = data.emitted;
 	if (!emitted || typeof emitted !== 'object' || Array.isArray(emitted)) {
 		problems.push('emitted is not an object');

@@ -48,7 +48,7 @@ function leftOutBesideData(method: string): string[] {
 }
 
 /** Methods whose rows hold only part of the documented fields: the store has no more to give. */
-const PARTIAL_ROWS = new Set([STOCKOUT_DETAILS]);
+const PARTIAL_ROWS = new Set([STOCKOUT_DETAILS, 'sales.TradeQuery.queryWithDetail']);
 
 /** Served methods without a doc page: their reply shape is a configurable choice (README). */
 const UNDOCUMENTED = new Set(['system.Core.now']);
@@ -278,6 +278,30 @@ const RECIPES: Readonly<Record<string, (rig: Rig) => Call[]>> = {
 				],
 				pager: page,
 			},
+			{
+				// The Sales Stockout Shipped event's query.
+				args: [
+					{
+						start_time: formatCst(NOW - HOUR),
+						end_time: formatCst(NOW),
+						status_type: 3,
+						status: '90,110',
+						shop_nos: 'TMALL01,JD01',
+					},
+				],
+				pager: page,
+			},
+		];
+	},
+	'sales.TradeQuery.queryWithDetail': (rig) => {
+		const orders = [30, 55, 95, 110].map((status, i) =>
+			rig.sim.addTrade({ status, modifiedMs: NOW - (i + 1) * 10 * 60_000 }),
+		);
+		const hour = { start_time: formatCst(NOW - HOUR), end_time: formatCst(NOW) };
+		return [
+			{ args: [hour], pager: page },
+			{ args: [{ ...hour, status: '95,110', shop_no: 'SHOP01' }], pager: page },
+			{ args: [{ trade_no: orders[0].tradeNo }], pager: page },
 		];
 	},
 };

@@ -3,12 +3,18 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { salesOrderChanged } from './salesOrderChanged';
 import { stockoutCancelled } from './stockoutCancelled';
+import { stockoutShipped } from './stockoutShipped';
 import type { AnyTriggerEvent } from './types';
 
 export type { AnyTriggerEvent, TriggerEvent } from './types';
 
-export const TRIGGER_EVENTS: readonly AnyTriggerEvent[] = [stockoutCancelled];
+export const TRIGGER_EVENTS: readonly AnyTriggerEvent[] = [
+	stockoutCancelled,
+	stockoutShipped,
+	salesOrderChanged,
+];
 
 /** The event that static data without an `event` field (version 1 of the trigger) belongs to. */
 export const LEGACY_EVENT = stockoutCancelled.option.value;
@@ -34,8 +40,21 @@ export function eventOptionCollections(common: INodeProperties[]): INodeProperti
 		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show: { event: [event.option.value] } },
-		options: [...common, ...event.options].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
+		options: [...common.map((option) => withEventDefault(option, event)), ...event.options].sort(
+			(a, b) => a.displayName.localeCompare(b.displayName),
 		),
 	}));
+}
+
+/** The common Emit Again When Changed option, on by default for events that say so. */
+export const EMIT_AGAIN_OPTION = 'emitAgainWhenChanged';
+
+function withEventDefault(option: INodeProperties, event: AnyTriggerEvent): INodeProperties {
+	if (option.name !== EMIT_AGAIN_OPTION || !event.emitEveryChangeByDefault) return option;
+	return {
+		...option,
+		default: true,
+		description:
+			'Whether to emit a record again each time WDT reports a later change of it (a new modified time). On (default for this event): every change is an event. Off: each record is emitted once, and later edits are ignored while it is remembered (30 days after its last change, or the latest 5,000 records).',
+	};
 }

@@ -14,6 +14,7 @@ import {
 import { readStockoutDetails } from '../../shared/transport/stockoutDetails';
 import { readStockoutWindow, SEARCH_CANCEL_MAX_WINDOW_MS } from '../../shared/transport/stockouts';
 import type { TriggerEvent } from './types';
+import { NO_RETRY } from './windowReader';
 
 /** English labels of the statuses on the searchCancel page, for the Statuses option. */
 const STATUS_LABELS: Readonly<Record<number, string>> = {
@@ -40,9 +41,6 @@ interface Settings {
 	statuses: Set<number>;
 	includeDetails: boolean;
 }
-
-/** The trigger never waits inside a poll: n8n's poll interval is its retry, rate limits pause it. */
-const NO_RETRY = { retries: 0 };
 
 export const stockoutCancelled: TriggerEvent<StockoutItem & IDataObject, Settings> = {
 	option: {

@@ -29,6 +29,11 @@ export interface TriggerEvent<Row extends IDataObject = IDataObject, Settings = 
 	matches(row: Row, settings: Settings): boolean;
 	/** Turns the rows to emit into item JSON (e.g. merging details); default: the rows as they are. */
 	toItems?(this: IPollFunctions, rows: Row[], settings: Settings): Promise<IDataObject[]>;
+	/**
+	 * Whether every change of a record is an event unless the user turns Emit Again When Changed
+	 * off (e.g. "New or Updated"); default false: each record once.
+	 */
+	emitEveryChangeByDefault?: boolean;
 	/** Said when "Fetch Test Event" finds nothing, after "No … in the last 24 hours". */
 	testEventHint: string;
 }

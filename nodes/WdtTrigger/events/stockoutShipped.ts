@@ -1,0 +1,130 @@
+/**
+ * Sales Stockout Shipped: sales stockouts that reached a shipped status, read from
+ * wms.stockout.Sales.queryWithDetail by modified time (status_type 3: "by modified time and the
+ * given statuses"). Its page names two shipped statuses: 110 (已完成, completed) and 90 (延时发货,
+ * delayed shipment: shipped, completion held back); status_type 0 ("延时发货&已完成") groups them,
+ * but by consign time, which an edit does not move. A stockout is one event: once it was
+ * emitted (at 90, say), reaching 110 later is not another one.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { HOUR_MS } from '../../shared/protocol';
+import type { TriggerEvent } from './types';
+import { readQueryWindow, type WindowQuery } from './windowReader';
+
+export const STOCKOUT_QUERY_METHOD = 'wms.stockout.Sales.queryWithDetail';
+export const COMPLETED = 110;
+export const DELAYED_SHIPMENT = 90;
+/** status_type 3: by modified time and the `status` list. */
+const BY_MODIFIED_AND_STATUS = 3;
+/** warehouse_no's length on the page. */
+const WAREHOUSE_NO_MAX_LENGTH = 40;
+
+interface Settings {
+	statuses: number[];
+	query: WindowQuery;
+	includeLines: boolean;
+}
+
+/** A comma-separated list of codes (either comma), as WDT's `shop_nos` takes it; '' when empty. */
+export function readCodeList(value: unknown): string {
+	return String(value ?? '')
+		.split(/[,，]/)
+		.map((code) => code.trim())
+		.filter((code) => code !== '')
+		.join(',');
+}
+
+export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
+	option: {
+		name: 'Sales Stockout Shipped',
+		value: 'stockoutShipped',
+		description:
+			'Once for every sales stockout that reaches Completed (110) or, by default, Delayed Shipment (90) (wms.stockout.Sales.queryWithDetail)',
+	},
+	options: [
+		{
+			displayName: 'Include Delayed Shipment',
+			name: 'includeDelayedShipment',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether a stockout in Delayed Shipment (90) counts as shipped. WDT's page groups Delayed Shipment with Completed (110) as the shipped statuses. On (default): a stockout is emitted when it first reaches either, and not again when a delayed shipment completes. Off: only when it reaches Completed.",
+		},
+		{
+			displayName: 'Include Lines',
+			name: 'includeLines',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to keep each stockout's lines (details_list) in the item. Off: the stockout fields only.",
+		},
+		{
+			displayName: 'Shop Codes',
+			name: 'shopNos',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. shop01,shop02',
+			description:
+				'Only stockouts of these shops (shop codes, comma-separated). Empty: every shop the key may read.',
+		},
+		{
+			displayName: 'Warehouse Code',
+			name: 'warehouseNo',
+			type: 'string',
+			default: '',
+			description: 'Only stockouts of this warehouse (its code). Empty: every warehouse.',
+		},
+	],
+	maxWindowMs: HOUR_MS,
+	identity: {
+		key: (row) => String(row.stockout_id),
+		modified: (row) => String(row.modified),
+	},
+	settings(options) {
+		const statuses =
+			options.includeDelayedShipment === false ? [COMPLETED] : [DELAYED_SHIPMENT, COMPLETED];
+		const params: IDataObject = {
+			status_type: BY_MODIFIED_AND_STATUS,
+			status: statuses.join(','),
+		};
+		const shopNos = readCodeList(options.shopNos);
+		if (shopNos) params.shop_nos = shopNos;
+		const warehouseNo = String(options.warehouseNo ?? '').trim();
+		if (warehouseNo.length > WAREHOUSE_NO_MAX_LENGTH) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Options → Warehouse Code is ${warehouseNo.length} characters long; WDT accepts at most ${WAREHOUSE_NO_MAX_LENGTH}.`,
+			);
+		}
+		if (warehouseNo) params.warehouse_no = warehouseNo;
+		return {
+			statuses,
+			includeLines: options.includeLines !== false,
+			query: {
+				method: STOCKOUT_QUERY_METHOD,
+				params,
+				windowFields: ['start_time', 'end_time'],
+				maxWindowMs: HOUR_MS,
+				idField: 'stockout_id',
+				modifiedField: 'modified',
+				statusFields: ['status', 'trade_status', 'refund_status', 'trade_type'],
+				timeFields: ['consign_time', 'modified', 'created_date'],
+			},
+		};
+	},
+	async read(window, settings) {
+		const rows = await readQueryWindow.call(this, settings.query, window);
+		if (settings.includeLines) return rows;
+		return rows.map((row) => {
+			const stockout = { ...row };
+			delete stockout.details_list;
+			return stockout;
+		});
+	},
+	// WDT filters by status already; a row in another status is not a shipment whatever the reply says.
+	matches: (row, settings) => settings.statuses.includes(Number(row.status)),
+	testEventHint:
+		'Ship a stockout in WDT (or check Options → Shop Codes and Warehouse Code) and fetch again.',
+};

@@ -1,0 +1,80 @@
+/**
+ * What the events over a windowed WDT query share: one window read completely through the read
+ * engine (searchWindows, the method's pager and record list from the catalog), without retries,
+ * and item JSON with WDT's fields as sent, a `<field>_name` beside each status code the method's
+ * page names (from the catalog's status tables: WDT's own words) and a `<field>_iso` beside each
+ * WDT time (protocol/time.ts).
+ */
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { getCatalogMethod } from '../../shared/catalog';
+import { toWdtTime, withIsoTimes, type TimeWindow } from '../../shared/protocol';
+import { catalogPaging, searchWindows } from '../../shared/transport/search';
+
+/** The trigger never waits inside a poll: n8n's poll interval is its retry, rate limits pause it. */
+export const NO_RETRY = { retries: 0 };
+
+export interface RecordShape {
+	/** Top-level fields holding a status code that gets a `<field>_name`. */
+	statusFields: readonly string[];
+	/** Top-level fields holding a WDT time (CST string) that gets a `<field>_iso`. */
+	timeFields: readonly string[];
+}
+
+export interface WindowQuery extends RecordShape {
+	method: string;
+	/** The query's parameters besides the window (filters); the window fields are added. */
+	params: IDataObject;
+	/** The window's field names on this method's page. */
+	windowFields: readonly [string, string];
+	/** The method's longest window. */
+	maxWindowMs: number;
+	/** What identifies a record, and its modified time: a record read at two times was moving. */
+	idField: string;
+	modifiedField: string;
+}
+
+/** Adds status names and ISO times to one record; everything WDT sent stays as it is. */
+export function shapeRecord(method: string, raw: IDataObject, shape: RecordShape): IDataObject {
+	const tables = getCatalogMethod(method)?.statusTables ?? {};
+	const named: IDataObject = {};
+	for (const [field, value] of Object.entries(raw)) {
+		named[field] = value;
+		if (!shape.statusFields.includes(field) || `${field}_name` in raw) continue;
+		const name = tables[field]?.[String(value)];
+		if (name !== undefined) named[`${field}_name`] = name;
+	}
+	return withIsoTimes(named, shape.timeFields);
+}
+
+/**
+ * Every record of one window (at most the method's window), each page, deduplicated by id and
+ * modified time; a window whose records moved while it was paged is read again (read engine).
+ */
+export async function readQueryWindow(
+	this: IPollFunctions,
+	query: WindowQuery,
+	window: TimeWindow,
+): Promise<IDataObject[]> {
+	const [startField, endField] = query.windowFields;
+	const { records } = await searchWindows.call(this, {
+		...catalogPaging(query.method),
+		method: query.method,
+		args: (part) => [
+			{
+				...query.params,
+				[startField]: toWdtTime(part!.startMs),
+				[endField]: toWdtTime(part!.endMs),
+			},
+		],
+		range: window,
+		maxWindowMs: query.maxWindowMs,
+		recordKey: (record) => {
+			const row = record as IDataObject;
+			return `${String(row[query.idField])}@${String(row[query.modifiedField])}`;
+		},
+		moved: { idField: query.idField, modifiedField: query.modifiedField },
+		policy: NO_RETRY,
+	});
+	return records.map((record) => shapeRecord(query.method, record as IDataObject, query));
+}
