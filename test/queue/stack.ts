@@ -8,9 +8,16 @@
  * left if the test process ends any other way (Ctrl-C, a crash, SIGKILL).
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, createWriteStream, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { chown, mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import {
+	appendFileSync,
+	createWriteStream,
+	existsSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { chmod, chown, mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 import { freePort } from '../e2e/n8n.mjs';
 import type { N8nInstance } from '../e2e/n8n.mjs';
@@ -117,7 +124,10 @@ export function spawnService(
 			} catch {
 				// already gone
 			}
-			const timedOut = await Promise.race([done.then(() => false), sleep(graceMs).then(() => true)]);
+			const timedOut = await Promise.race([
+				done.then(() => false),
+				sleep(graceMs).then(() => true),
+			]);
 			if (timedOut) {
 				try {
 					process.kill(-child.pid!, 'SIGKILL');
@@ -147,7 +157,9 @@ export const APT_COMMAND = 'apt-get update && apt-get install -y redis-server po
 
 function which(cmd: string): string | undefined {
 	try {
-		return execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim() || undefined;
+		return (
+			execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim() || undefined
+		);
 	} catch {
 		return undefined;
 	}
@@ -202,7 +214,13 @@ export async function ensureSystemPackages(log: (s: string) => void): Promise<Sy
 function run(
 	cmd: string,
 	args: string[],
-	opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; uid?: number; gid?: number; cwd?: string } = {},
+	opts: {
+		env?: NodeJS.ProcessEnv;
+		timeoutMs?: number;
+		uid?: number;
+		gid?: number;
+		cwd?: string;
+	} = {},
 ): Promise<string> {
 	return new Promise((resolve, reject) => {
 		execFile(
@@ -218,7 +236,8 @@ function run(
 				gid: opts.gid,
 			},
 			(error, stdout, stderr) => {
-				if (error) reject(new Error(`${cmd} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+				if (error)
+					reject(new Error(`${cmd} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
 				else resolve(stdout);
 			},
 		);
@@ -234,11 +253,15 @@ async function waitUntil(
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (service.exited())
-			throw new Error(`${service.name} exited while starting:\n${(await service.log()).slice(-4000)}`);
+			throw new Error(
+				`${service.name} exited while starting:\n${(await service.log()).slice(-4000)}`,
+			);
 		if (await check().catch(() => false)) return;
 		if (Date.now() > deadline) {
 			await service.stop('SIGKILL', 1_000);
-			throw new Error(`${what} not ready after ${timeoutMs} ms:\n${(await service.log()).slice(-4000)}`);
+			throw new Error(
+				`${what} not ready after ${timeoutMs} ms:\n${(await service.log()).slice(-4000)}`,
+			);
 		}
 		await sleep(300);
 	}
@@ -259,7 +282,8 @@ export interface Postgres {
 /** initdb refuses to run as root: as root, the cluster belongs to the `postgres` user. */
 function postgresUser(): { uid?: number; gid?: number } {
 	if (process.getuid?.() !== 0) return {};
-	const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+	const id = (flag: string) =>
+		Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
 	return { uid: id('-u'), gid: id('-g') };
 }
 
@@ -267,7 +291,11 @@ export async function startPostgres(tools: SystemTools, dir: string): Promise<Po
 	const user = postgresUser();
 	const dataDir = join(dir, 'pgdata');
 	await mkdir(dir, { recursive: true });
-	if (user.uid !== undefined) await chown(dir, user.uid, user.gid!);
+	if (user.uid !== undefined) {
+		// mkdtemp makes the parent 0700: the postgres user must be able to pass through it.
+		await chmod(dirname(dir), 0o711);
+		await chown(dir, user.uid, user.gid!);
+	}
 	const env = { PATH: process.env.PATH, LANG: 'C', LC_ALL: 'C', HOME: dir };
 	await run(
 		join(tools.pgBin, 'initdb'),
@@ -279,15 +307,23 @@ export async function startPostgres(tools: SystemTools, dir: string): Promise<Po
 		'postgres',
 		join(tools.pgBin, 'postgres'),
 		[
-			'-D', dataDir,
-			'-p', String(port),
-			'-k', dir, // the Unix socket goes into our folder, not /var/run/postgresql
-			'-c', 'listen_addresses=127.0.0.1',
+			'-D',
+			dataDir,
+			'-p',
+			String(port),
+			'-k',
+			dir, // the Unix socket goes into our folder, not /var/run/postgresql
+			'-c',
+			'listen_addresses=127.0.0.1',
 			// A throw-away database: durability off, speed on.
-			'-c', 'fsync=off',
-			'-c', 'synchronous_commit=off',
-			'-c', 'full_page_writes=off',
-			'-c', 'max_connections=100',
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'max_connections=100',
 		],
 		{ ...user, env, cwd: dir, logFile: join(dir, 'postgres.log') },
 	);
@@ -295,13 +331,39 @@ export async function startPostgres(tools: SystemTools, dir: string): Promise<Po
 	const query = async (sql: string, database = 'postgres') => {
 		const out = await run(
 			psql,
-			['-X', '-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-A', '-t', '-F', '\x1f', '-R', '\x1e', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+			[
+				'-X',
+				'-q',
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+				'-U',
+				'postgres',
+				'-d',
+				database,
+				'-A',
+				'-t',
+				'-F',
+				'\x1f',
+				'-R',
+				'\x1e',
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-c',
+				sql,
+			],
 			{ env: { PATH: process.env.PATH, PGCONNECT_TIMEOUT: '5' }, timeoutMs: 60_000 },
 		);
 		const text = out.replace(/\n$/, '');
 		return text === '' ? [] : text.split('\x1e').map((row) => row.split('\x1f'));
 	};
-	await waitUntil('postgres', async () => (await query('SELECT 1'))[0]?.[0] === '1', service, 60_000);
+	await waitUntil(
+		'postgres',
+		async () => (await query('SELECT 1'))[0]?.[0] === '1',
+		service,
+		60_000,
+	);
 	return {
 		port,
 		service,
@@ -327,7 +389,20 @@ export async function startRedis(tools: SystemTools, dir: string): Promise<Redis
 	const service = spawnService(
 		'redis',
 		tools.redisServer,
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+			'--protected-mode',
+			'yes',
+		],
 		{ cwd: dir, logFile: join(dir, 'redis.log'), env: { PATH: process.env.PATH } },
 	);
 	const cli = which('redis-cli');
@@ -335,7 +410,9 @@ export async function startRedis(tools: SystemTools, dir: string): Promise<Redis
 		'redis',
 		async () =>
 			cli
-				? (await run(cli, ['-h', '127.0.0.1', '-p', String(port), 'PING'], { timeoutMs: 5_000 })).trim() === 'PONG'
+				? (
+						await run(cli, ['-h', '127.0.0.1', '-p', String(port), 'PING'], { timeoutMs: 5_000 })
+					).trim() === 'PONG'
 				: /Ready to accept connections/.test(await service.log()),
 		service,
 		30_000,
@@ -370,7 +447,8 @@ export async function startMain(
 	await waitUntil(
 		name,
 		async () =>
-			(await fetch(`${baseUrl}/healthz/readiness`)).ok && (await fetch(`${baseUrl}/rest/settings`)).ok,
+			(await fetch(`${baseUrl}/healthz/readiness`)).ok &&
+			(await fetch(`${baseUrl}/rest/settings`)).ok,
 		service,
 		timeoutMs,
 	);
