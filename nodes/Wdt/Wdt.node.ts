@@ -15,7 +15,7 @@ import { listSearch } from './methods';
 
 export class Wdt implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'WDT 旺店通',
+		displayName: 'WDT',
 		name: 'wdt',
 		icon: {
 			light: 'file:../../icons/wdt.svg',
@@ -26,8 +26,8 @@ export class Wdt implements INodeType {
 		subtitle:
 			'={{ ({ purchaseApply: "Purchase Apply", otherOut: "Other Out", salesStockout: "Sales Stockout", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled" })[$parameter["operation"]]) }}',
 		description:
-			'Work with the WDT (旺店通) 旗舰版 ERP: purchase applies, other-out orders, cancelled stockouts and any API method',
-		defaults: { name: 'WDT 旺店通' },
+			'Work with the WDT (Wangdiantong) Flagship ERP: purchase applies, other-out orders, cancelled sales stockouts and any API method',
+		defaults: { name: 'WDT' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -43,11 +43,15 @@ export class Wdt implements INodeType {
 					{
 						name: 'Custom',
 						value: 'custom',
-						description: 'Call any WDT method (自定义调用)',
+						description: 'Call any WDT API method by name',
 					},
-					{ name: 'Other Out (其他出库业务单)', value: 'otherOut' },
-					{ name: 'Purchase Apply (采购申请单)', value: 'purchaseApply' },
-					{ name: 'Sales Stockout (销售出库单)', value: 'salesStockout' },
+					{ name: 'Other Out', value: 'otherOut', description: 'Other-out business orders' },
+					{
+						name: 'Purchase Apply',
+						value: 'purchaseApply',
+						description: 'Purchase applies (requisitions)',
+					},
+					{ name: 'Sales Stockout', value: 'salesStockout', description: 'Sales stockout orders' },
 				],
 			},
 			...purchaseApply.description,

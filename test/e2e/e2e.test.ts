@@ -505,11 +505,15 @@ describe('n8n CLI with the packed package', () => {
 			'Cancel success output',
 		).toEqual([[APPLY_A, true]]);
 		// n8n rewrites an item that carries an error to { error: message } (WorkflowExecute), so
-		// the error output holds the node's message, which names the number and WDT's reason.
+		// the error output holds the node's message: the number, WDT's reason, in plain words.
 		expect(
 			refused,
 			`Cancel error output: ${JSON.stringify(r.runData?.Cancel?.[0]?.data?.main?.[1])}`,
-		).toEqual([{ error: `${APPLY_B}: 采购申请单状态不是编辑中或待确认` }]);
+		).toEqual([
+			{
+				error: `${APPLY_B}: WDT refused to cancel it: "采购申请单状态不是编辑中或待确认" (WDT cancels only purchase applies that are being edited or are waiting for confirmation; it may already have been cancelled, for example by an earlier run)`,
+			},
+		]);
 		expect(out(r, 'Cancelled')).toHaveLength(1);
 		expect(out(r, 'Not cancelled')).toHaveLength(1);
 		const cancels = requestsSince(seq, 'purchase.PurchaseApply.cancelForApi');
@@ -540,9 +544,11 @@ describe('n8n CLI with the packed package', () => {
 
 		expect(r.lastNodeExecuted).toBe('Cancel submitted');
 		expect(r.error?.message, explain(r)).toBe(
-			`1 of 1 purchase apply number(s) were not cancelled: ${APPLY_B} (采购申请单状态不是编辑中或待确认)`,
+			`WDT refused to cancel purchase apply ${APPLY_B} ("采购申请单状态不是编辑中或待确认")`,
 		);
-		expect(String(r.error?.description ?? '')).toContain('None was cancelled.');
+		expect(String(r.error?.description ?? '')).toContain(
+			'WDT confirmed none as cancelled in this run.',
+		);
 		expect(sim.purchaseApplies.get(APPLY_B)!.status).toBe(PURCHASE_APPLY_STATUS.pendingReference);
 	});
 

@@ -38,7 +38,10 @@ const custom = (extra: INodeParameters): INodeParameters => ({
 });
 const good = { sku: 'S1', qty: 1 };
 
-/** [what, parameters, input items, the item the message must name, the field it must name] */
+/**
+ * [what, parameters, input items, the index of the item the message must name (shown 1-based,
+ * as n8n's UI numbers items), the field it must name]
+ */
 const cases: Array<[string, INodeParameters, IDataObject[], number, RegExp]> = [
 	[
 		'create: empty SKU code from an expression',
@@ -52,14 +55,14 @@ const cases: Array<[string, INodeParameters, IDataObject[], number, RegExp]> = [
 		create({ lines: line({ specNo: 'X'.repeat(41) }) }),
 		[{}],
 		0,
-		/SKU Code \(spec_no\) is longer than 40/,
+		/SKU Code \(spec_no\) is 41 characters long; WDT allows at most 40/,
 	],
 	[
 		'create: quantity 0',
 		create({ lines: line({ num: 0 }) }),
 		[{}],
 		0,
-		/Quantity \(num\) must be a positive whole number/,
+		/Quantity \(num\) must be at least 1/,
 	],
 	['create: negative quantity', create({ lines: line({ num: -3 }) }), [{}], 0, /Quantity \(num\)/],
 	[
@@ -82,35 +85,35 @@ const cases: Array<[string, INodeParameters, IDataObject[], number, RegExp]> = [
 		create({ warehouseNo: 'W'.repeat(41) }),
 		[{}],
 		0,
-		/Warehouse Number \(warehouse_no\) is longer than 40/,
+		/Warehouse Number \(warehouse_no\) is 41 characters long; WDT allows at most 40/,
 	],
 	[
 		'create: remark over 255',
 		create({ remark: '备'.repeat(256) }),
 		[{}],
 		0,
-		/Remark \(remark\) is longer than 255/,
+		/Remark \(remark\) is 256 characters long; WDT allows at most 255/,
 	],
 	[
 		'create: line remark over 255',
 		create({ lines: line({ remark: 'r'.repeat(256) }) }),
 		[{}],
 		0,
-		/Line Remark \(remark\) is longer than 255/,
+		/Line Remark \(remark\) is 256 characters long/,
 	],
 	[
 		'create: supplier over 40',
 		create({ lines: line({ providerNo: 'p'.repeat(41) }) }),
 		[{}],
 		0,
-		/Supplier Number \(provider_no\) is longer than 40/,
+		/Supplier Number \(provider_no\) is 41 characters long/,
 	],
 	[
 		'create: apply number over 20',
 		create({ purchaseApplyNo: 'POA'.repeat(7) }),
 		[{}],
 		0,
-		/Purchase Apply Number \(purchase_apply_no\) is longer than 20/,
+		/Purchase Apply Number \(purchase_apply_no\) is 21 characters long; WDT allows at most 20/,
 	],
 	[
 		'create: expected time not a date',
@@ -124,14 +127,14 @@ const cases: Array<[string, INodeParameters, IDataObject[], number, RegExp]> = [
 		create({ lines: line({ num: '={{ $json.q }}' }) }),
 		[{ q: 2 }, { q: 0 }],
 		1,
-		/Item 1: .*Quantity \(num\)/,
+		/Item 2: .*Quantity \(num\)/,
 	],
 	[
 		'create: the same apply number twice',
 		create({ purchaseApplyNo: 'SAME-1' }),
 		[{}, {}],
 		1,
-		/"SAME-1" is also used by item 0/,
+		/"SAME-1" is also used by item 1/,
 	],
 	[
 		'create rows: missing SKU column',
@@ -152,14 +155,14 @@ const cases: Array<[string, INodeParameters, IDataObject[], number, RegExp]> = [
 		rows({}),
 		[good, good, { sku: 'S1', qty: 'x' }],
 		2,
-		/Item 2: .*Quantity \(num\)/,
+		/Item 3: .*Quantity \(num\)/,
 	],
 	[
 		'create rows: empty SKU in row 2',
 		rows({}),
 		[good, { sku: ' ', qty: 1 }],
 		1,
-		/Item 1: .*SKU Code \(spec_no\) is empty/,
+		/Item 2: .*SKU Code \(spec_no\) is empty/,
 	],
 	[
 		'create rows: empty group key',
@@ -190,14 +193,14 @@ const cases: Array<[string, INodeParameters, IDataObject[], number, RegExp]> = [
 		cancel('cancel', 'N'.repeat(41)),
 		[{}],
 		0,
-		/longer than the 40 characters/,
+		/is 41 characters long; WDT allows at most 40/,
 	],
 	[
 		'cancel: the third item is empty',
 		cancel('cancel', '={{ $json.no }}'),
 		[{ no: 'A' }, { no: 'B' }, { no: '' }],
 		2,
-		/Item 2: Order Numbers/,
+		/Item 3: Order Numbers/,
 	],
 	[
 		'stop: empty numbers',
@@ -225,7 +228,7 @@ const cases: Array<[string, INodeParameters, IDataObject[], number, RegExp]> = [
 		cancel('cancel', '={{ $json.x }}', 'otherOut'),
 		[{ x: 'QC1' }, { x: {} }],
 		1,
-		/Item 1: Order Numbers/,
+		/Item 2: Order Numbers/,
 	],
 	[
 		'cancelled stockouts: end before start',
@@ -321,7 +324,7 @@ it.each(cases)(
 		const { error } = await rig.run(parameters, input);
 		expect(error, 'the node must fail').toBeDefined();
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toMatch(new RegExp(`^Item ${itemIndex}: `));
+		expect(error?.message).toMatch(new RegExp(`^Item ${itemIndex + 1}: `));
 		expect(error?.message).toMatch(field);
 		expect(rig.sim.writeRequests()).toHaveLength(0);
 		// Validation happens before any call at all, reads included.

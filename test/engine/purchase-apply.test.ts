@@ -138,8 +138,8 @@ describe('Purchase Apply → Create', () => {
 			create({ purchaseApplyNo: 'DUP-1', lines: { line: [{ specNo: 'S1', num: 1 }] } }),
 		);
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toMatch(/status 100: 采购申请单号已存在/);
-		expect(error?.description).toMatch(/按照错误信息核对传入参数/);
+		expect(error?.message).toMatch(/WDT refused the request \(status 100: "采购申请单号已存在"\)/);
+		expect(error?.description).toMatch(/check the values against WDT's message/);
 	});
 
 	it('with Continue On Fail, a failed apply becomes an error item and the others are created', async () => {
@@ -197,10 +197,15 @@ describe('Purchase Apply → Cancel and Stop', () => {
 			operation: 'cancel',
 			orderNumbers: 'OK1,BAD1,MISSING',
 		});
-		expect(error?.message).toMatch(/2 of 3 purchase apply number\(s\) were not cancelled/);
-		expect(error?.message).toMatch(/BAD1 \(采购申请单状态不是编辑中或待确认\)/);
-		expect(error?.message).toMatch(/MISSING \(采购申请单不存在\)/);
-		expect(error?.description).toMatch(/Already cancelled \(not undone\): OK1/);
+		expect(error?.message).toBe(
+			'WDT refused to cancel 2 purchase applies: BAD1 ("采购申请单状态不是编辑中或待确认"), MISSING ("采购申请单不存在")',
+		);
+		expect(error?.description).toMatch(
+			/^WDT confirmed that this run cancelled 1 purchase apply: OK1\. It stays cancelled; nothing was undone\./,
+		);
+		expect(error?.description).toMatch(
+			/may already have been cancelled, for example by an earlier run/,
+		);
 	});
 
 	it('routes failed numbers to the error output with Continue (using error output)', async () => {
@@ -213,7 +218,12 @@ describe('Purchase Apply → Cancel and Stop', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(jsonOf(outputs[0]).map((o) => o.order_no)).toEqual(['OK2']);
-		expect(jsonOf(outputs[1])).toEqual([{ error: 'BAD2: 采购申请单状态不是编辑中或待确认' }]);
+		expect(jsonOf(outputs[1])).toEqual([
+			{
+				error:
+					'BAD2: WDT refused to cancel it: "采购申请单状态不是编辑中或待确认" (WDT cancels only purchase applies that are being edited or are waiting for confirmation; it may already have been cancelled, for example by an earlier run)',
+			},
+		]);
 		expect(pairsOf(outputs[1])).toEqual([1]);
 	});
 
@@ -227,8 +237,15 @@ describe('Purchase Apply → Cancel and Stop', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(jsonOf(outputs[0])).toEqual([
-			{ order_no: 'P25', success: true, error: null, error_code: null },
-			{ order_no: 'P23', success: false, error: '采购申请单状态不是部分引用', error_code: 0 },
+			{ order_no: 'P25', success: true, outcome: 'succeeded', error: null, error_code: null },
+			{
+				order_no: 'P23',
+				success: false,
+				outcome: 'failed',
+				error: '采购申请单状态不是部分引用',
+				error_code: 0,
+				order_id: rig.sim.purchaseApplies.get('P23')?.applyId,
+			},
 		]);
 		expect(rig.sim.purchaseApplies.get('P25')?.status).toBe(30);
 		expect(rig.sim.requestsFor('purchase.PurchaseApply.stopForApi')).toHaveLength(1);
@@ -263,7 +280,8 @@ describe('Purchase Apply → Cancel and Stop', () => {
 			operation: 'cancel',
 			orderNumbers: 'L1',
 		});
-		expect(error?.message).toMatch(/L1 \(Unknown outcome/);
+		expect(error?.message).toMatch(/^It is not known whether purchase apply L1 was cancelled/);
+		expect(error?.description).toMatch(/L1: Unknown outcome: the reply was lost/);
 		expect(rig.sim.requestsFor('purchase.PurchaseApply.cancelForApi')).toHaveLength(1);
 	});
 });

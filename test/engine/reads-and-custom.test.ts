@@ -43,10 +43,10 @@ describe('Other Out → Cancel', () => {
 			operation: 'cancel',
 			orderNumbers: 'QC5, QC6',
 		});
-		expect(error?.message).toMatch(
-			/1 of 2 other-out order number\(s\) were not cancelled: QC6 \(单据不存在\)/,
+		expect(error?.message).toBe('WDT refused to cancel other-out order QC6 ("单据不存在")');
+		expect(error?.description).toMatch(
+			/WDT confirmed that this run cancelled 1 other-out order: QC5\. It stays cancelled; nothing was undone\./,
 		);
-		expect(error?.description).toMatch(/Already cancelled \(not undone\): QC5/);
 	});
 });
 
@@ -142,7 +142,7 @@ describe('Sales Stockout → Get Many Cancelled', () => {
 		expect(outputs[0]).toHaveLength(1);
 	});
 
-	it.each(['rateLimit', 'html502', 'drop', 'truncated', 'empty'] as const)(
+	it.each(['html502', 'drop', 'truncated', 'empty'] as const)(
 		'retries a read after %s and recovers',
 		async (fault) => {
 			rig.sim.addStockout({ modifiedMs: base + 60_000 });
@@ -160,7 +160,19 @@ describe('Sales Stockout → Get Many Cancelled', () => {
 		},
 	);
 
-	it('gives up after bounded retries with the WDT status and fix', async () => {
+	it('gives up after bounded retries of a transient fault', async () => {
+		rig.sim.faults.next('html502', 10, 'wms.stockout.Sales.searchCancel');
+		const { error } = await rig.run({
+			resource: 'salesStockout',
+			operation: 'getManyCancelled',
+			startTime: new Date(base).toISOString(),
+			endTime: new Date(base + HOUR).toISOString(),
+		});
+		expect(error?.message).toMatch(/HTTP 502 .*gave up after 4 attempts/);
+		expect(rig.sim.requestsFor('wms.stockout.Sales.searchCancel')).toHaveLength(4);
+	}, 30_000);
+
+	it('never retries a rate limit, and says to wait 5–10 minutes', async () => {
 		rig.sim.faults.next('rateLimit', 10, 'wms.stockout.Sales.searchCancel');
 		const { error } = await rig.run({
 			resource: 'salesStockout',
@@ -168,10 +180,12 @@ describe('Sales Stockout → Get Many Cancelled', () => {
 			startTime: new Date(base).toISOString(),
 			endTime: new Date(base + HOUR).toISOString(),
 		});
-		expect(error?.message).toMatch(/status 100: 超过每分钟最大调用频率限制/);
-		expect(error?.description).toMatch(/5-10分钟/);
-		expect(rig.sim.requestsFor('wms.stockout.Sales.searchCancel')).toHaveLength(4);
-	}, 30_000);
+		expect(error?.message).toMatch(
+			/WDT is rate-limiting this API key \(status 100: "超过每分钟最大调用频率限制/,
+		);
+		expect(error?.description).toMatch(/Wait 5–10 minutes/);
+		expect(rig.sim.requestsFor('wms.stockout.Sales.searchCancel')).toHaveLength(1);
+	});
 });
 
 describe('Custom → Call Any Method', () => {

@@ -803,11 +803,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
 	return { nodeTypes, credentialsHelper, runWorkflow, runNode, runPoll, testCredential };
 }
 
-/** lodash.get for dotted paths (what the cli uses on the reply body). */
+/**
+ * lodash.get for dotted paths (what the cli uses on the reply body). Like lodash's baseGet it
+ * also reads properties of strings and numbers (`''.length`, `'<html>'[0]`, `(0).constructor`).
+ */
 function getPath(value: unknown, path: string): unknown {
 	let current: unknown = value;
 	for (const key of path.split('.')) {
-		if (current === null || typeof current !== 'object') return undefined;
+		if (current === null || current === undefined) return undefined;
 		current = (current as Record<string, unknown>)[key];
 	}
 	return current;

@@ -37,7 +37,7 @@ const faults: Array<{ kind: FaultKind; method: string; message: RegExp; descript
 		kind: 'rateLimit',
 		method: SEARCH_CANCEL,
 		message:
-			/WDT wms\.stockout\.Sales\.searchCancel failed with status 100: 超过每分钟最大调用频率限制/,
+			/WDT wms\.stockout\.Sales\.searchCancel failed: WDT is rate-limiting this API key \(status 100: "超过每分钟最大调用频率限制/,
 		description: /^WDT limits calls per minute for this key/,
 	},
 	{
@@ -118,10 +118,10 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: a failed poll', (persistence) => {
 		expect(failed.error).toMatchObject({
 			name: 'NodeApiError',
 			message:
-				'WDT Trigger poll failed; the next poll repeats the same time range: WDT system.Core.now failed with status 1: 验证失败',
+				'WDT Trigger poll failed; the next poll repeats the same time range: WDT system.Core.now failed: WDT rejected the signature (status 1: "验证失败")',
 		});
 		expect((failed.error as { description: string }).description).toMatch(
-			/^Check the API Key \(key, 接口账号\), Secret and Salt/,
+			/^Check the API Key, Secret and Salt/,
 		);
 		expect(failed.staticData).toEqual(state);
 	});
@@ -137,7 +137,7 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: a failed poll', (persistence) => {
 		expect(failed.error).toMatchObject({
 			name: 'NodeApiError',
 			message:
-				'WDT Trigger poll failed; the next poll repeats the same time range: WDT wms.stockout.Sales.searchCancel failed with status 100: 权限不足',
+				'WDT Trigger poll failed; the next poll repeats the same time range: WDT wms.stockout.Sales.searchCancel failed: this API key is not granted the method (status 100: "权限不足")',
 		});
 		expect((failed.error as { description: string }).description).toMatch(
 			/not granted this method.*自助对接 → 应用管理/,

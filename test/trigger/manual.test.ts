@@ -111,7 +111,7 @@ describe('manual mode (Fetch test event)', () => {
 			credentials: { wdtApi: { ...rig.credentials.wdtApi, key: 'not-the-key' } },
 		});
 		expect(manual.error).toMatchObject({
-			message: 'WDT system.Core.now failed with status 1: app auth fail',
+			message: 'WDT system.Core.now failed: WDT rejected the signature (status 1: "app auth fail")',
 		});
 		expect((manual.error as { description: string }).description).toMatch(/^Check the API Key/);
 	});

@@ -126,7 +126,6 @@ describe('reply decoding', () => {
 		],
 		['an empty body', '', 200, /empty body/],
 		['a truncated body', '{"status":0,"data":{"order_li', 200, /truncated or malformed JSON/],
-		['JSON without status', '{"foo":1}', 200, /without a status/],
 	])('turns %s into a clear, retryable error', (_what, body, status, message) => {
 		let caught: unknown;
 		try {
@@ -140,11 +139,29 @@ describe('reply decoding', () => {
 		expect((caught as WdtError).retryable).toBe(true);
 	});
 
+	it.each([
+		['JSON without status', '{"foo":1}', 200, /without a status number/],
+		['a status that is text', '{"status":"0"}', 200, /without a status number/],
+		['an HTML page with HTTP 200', '<html><title>Home</title></html>', 200, /HTML page/],
+		['a 404 page', 'Not Found', 404, /HTTP 404/],
+	])('turns %s into a "not WDT" error that is not retried', (_what, body, status, message) => {
+		let caught: unknown;
+		try {
+			decodeResponse('m.x', body, status);
+		} catch (error) {
+			caught = error;
+		}
+		expect((caught as WdtError).message).toMatch(message);
+		expect((caught as WdtError).kind).toBe('notWdt');
+		expect((caught as WdtError).retryable).toBe(false);
+		expect((caught as WdtError).fix).toMatch(/Base URL .*ending in \/openapi/);
+	});
+
 	it('accepts a parsed or a text envelope and raises WDT statuses with their class', () => {
 		expect(decodeResponse('m', '{"status":0,"data":[]}').data).toEqual([]);
 		expect(decodeResponse('m', { status: 0, data: 1 }).data).toBe(1);
 		expect(() => ensureSuccess('m', { status: 7, message: '时间戳错误' })).toThrow(
-			/status 7: 时间戳错误/,
+			'WDT m failed: WDT rejected the timestamp (status 7: "时间戳错误")',
 		);
 	});
 });
@@ -170,8 +187,9 @@ describe('error classification', () => {
 		const result = classifyWdtStatus(status, message);
 		expect(result.kind).toBe(kind);
 		expect(result.fix.length).toBeGreaterThan(20);
-		expect(result.fix).toMatch(/[\u4e00-\u9fa5]/);
-		expect(result.retryable).toBe(kind === 'rateLimit');
+		// English only, apart from a quoted WDT menu path.
+		expect(result.fix.replace(/"[^"]*"/g, '')).not.toMatch(/[\u4e00-\u9fa5]/);
+		expect(result.retryable).toBe(false);
 	});
 });
 
@@ -242,30 +260,34 @@ describe('order numbers and batch outcomes', () => {
 	});
 
 	it('maps cancelForApi failures (listed) and successes (not listed)', () => {
-		const outcomes = purchaseApplyOutcomes(
-			['POA1', 'POA2'],
-			[{ order_id: 1, order_no: 'POA2', error: '采购申请单状态不是编辑中或待确认', error_code: 0 }],
-		);
+		const outcomes = purchaseApplyOutcomes(['POA1', 'POA2'], {
+			total: 1,
+			data: [
+				{ order_id: 1, order_no: 'POA2', error: '采购申请单状态不是编辑中或待确认', error_code: 0 },
+			],
+		});
 		expect(outcomes).toEqual([
-			{ order_no: 'POA1', success: true, error: null, error_code: null },
+			{ order_no: 'POA1', success: true, outcome: 'succeeded', error: null, error_code: null },
 			{
 				order_no: 'POA2',
 				success: false,
+				outcome: 'failed',
 				error: '采购申请单状态不是编辑中或待确认',
 				error_code: 0,
+				order_id: 1,
 			},
 		]);
 	});
 
-	it('maps cancelOrder success_data/error_data; error wins; unreported is not a success', () => {
+	it('maps cancelOrder success_data/error_data; in both or in neither is unknown', () => {
 		const outcomes = otherOutOutcomes(['QC1', 'QC2', 'QC3'], {
 			success_data: ['QC1', 'QC2'],
 			error_data: [{ order_no: 'QC2', err_msg: '单据状态不是编辑中、待审核、已审核，不允许取消' }],
 		});
-		expect(outcomes.map((o) => [o.order_no, o.success])).toEqual([
-			['QC1', true],
-			['QC2', false],
-			['QC3', false],
+		expect(outcomes.map((o) => [o.order_no, o.success, o.outcome])).toEqual([
+			['QC1', true, 'succeeded'],
+			['QC2', false, 'unknown'],
+			['QC3', false, 'unknown'],
 		]);
 		expect(outcomes[2].error).toMatch(/neither/);
 	});

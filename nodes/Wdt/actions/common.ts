@@ -9,38 +9,55 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	chunk,
+	countOf,
+	orderNumberKey,
 	parseOrderNumbers,
-	parseUserDateTime,
+	readUserDateTime,
 	type OrderOutcome,
+	unknownOutcome,
 	WdtError,
 	type WdtResponse,
 } from '../../shared/protocol';
+import { lengthProblem, unstorableCharacterProblem } from '../../shared/protocol/validate';
 import { callWdt, toNodeError } from '../../shared/transport';
 
-/** A configuration mistake in one item, named by item and field, raised before any call. */
+/**
+ * A configuration mistake in one item, named by item and field, raised before any call.
+ * Items are numbered from 1, as n8n's UI shows them.
+ */
 export function invalidInput(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	field: string,
 	problem: string,
 ) {
-	return new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: ${field} ${problem}`, {
+	return new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: ${field} ${problem}`, {
 		itemIndex,
 	});
 }
 
 export const DEFAULT_BATCH_SIZE = 100;
 export const MAX_BATCH_SIZE = 500;
+/** Order numbers are at most 40 characters on WDT's pages (e.g. other_out_no, 长度 40). */
+const MAX_ORDER_NUMBER_LENGTH = 40;
 
-export function orderNumbersField(entity: string, example: string): INodeProperties {
+/**
+ * @param mappedField the field that upstream operations output for this number, suggested as
+ * the expression to map
+ */
+export function orderNumbersField(
+	entity: string,
+	example: string,
+	mappedField: string,
+): INodeProperties {
 	return {
 		displayName: 'Order Numbers',
 		name: 'orderNumbers',
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: `e.g. ${example} or {{ $json.order_no }}`,
-		description: `The ${entity} number(s) of this item: one number, a comma-separated list or an array (via an expression). Numbers from all items are deduplicated and sent in batches.`,
+		placeholder: `e.g. ${example} or {{ $json.${mappedField} }}`,
+		description: `The ${entity} number(s) of this item: one number, a comma-separated list or an array (via an expression). Numbers from all items are deduplicated (ignoring upper and lower case, as WDT does) and sent in batches.`,
 	};
 }
 
@@ -66,38 +83,96 @@ export function batchOptionsField(): INodeProperties {
 
 interface BatchOperation {
 	method: string;
-	/** What one number is, for messages, e.g. "purchase apply". */
-	entity: string;
-	/** The past tense of the action, for messages, e.g. "cancelled". */
+	/** What one number is, for messages, e.g. { one: 'purchase apply', many: 'purchase applies' }. */
+	entity: { one: string; many: string };
+	/** The verb and its past participle, for messages, e.g. 'cancel' / 'cancelled'. */
+	action: string;
 	done: string;
+	/** The field upstream operations output for this number, e.g. purchase_apply_no. */
+	mappedField: string;
+	/** In plain words, which documents WDT accepts, e.g. "WDT cancels only …". */
+	statusRule: string;
 	outcomes: (sent: string[], response: WdtResponse) => OrderOutcome[];
 }
 
-const NOT_SENT = 'Not sent: an earlier batch failed as a whole, so the node stopped sending';
+/** WDT's refusals for a document's status all name its status (状态). */
+const refusedForStatus = (outcome: OrderOutcome) =>
+	outcome.outcome === 'failed' && (outcome.error ?? '').includes('状态');
+
+/** How a failure of the whole call starts its `error`; WDT's own text is quoted inside it. */
+const WHOLE_CALL_REFUSED = 'WDT refused the whole call';
+
+/** A failure's text for messages: WDT's own text in quotes, after our English. */
+const shownError = (outcome: OrderOutcome) =>
+	String(outcome.error).startsWith(WHOLE_CALL_REFUSED) ? outcome.error : `"${outcome.error}"`;
+
+/** One number's fate in plain words, for the error output and messages. */
+function explain(outcome: OrderOutcome, operation: BatchOperation): string {
+	if (outcome.outcome === 'succeeded') return `${operation.done} by this run`;
+	if (outcome.outcome !== 'failed') return String(outcome.error);
+	const hint = refusedForStatus(outcome)
+		? ` (${operation.statusRule}; it may already have been ${operation.done}, for example by an earlier run)`
+		: '';
+	return `WDT refused to ${operation.action} it: ${shownError(outcome)}${hint}`;
+}
 
 function summarize(
-	outcomes: Array<OrderOutcome>,
-	entity: string,
-	done: string,
+	outcomes: OrderOutcome[],
+	operation: BatchOperation,
 ): { message: string; description: string } {
-	const failed = outcomes.filter((outcome) => !outcome.success);
-	const succeeded = outcomes.filter((outcome) => outcome.success);
-	const list = (entries: OrderOutcome[], withError: boolean) =>
+	const { entity, action, done } = operation;
+	const of = (kind: OrderOutcome['outcome']) => outcomes.filter((entry) => entry.outcome === kind);
+	const [succeeded, refused, unknown, notSent] = (
+		['succeeded', 'failed', 'unknown', 'not sent'] as const
+	).map(of);
+	const firstFew = (entries: OrderOutcome[], withError: boolean) =>
 		entries
-			.map((entry) => (withError ? `${entry.order_no} (${entry.error})` : entry.order_no))
-			.join(', ');
-	const firstFew = failed.slice(0, 5);
-	const more =
-		failed.length > firstFew.length ? ` and ${failed.length - firstFew.length} more` : '';
-	return {
-		message: `${failed.length} of ${outcomes.length} ${entity} number(s) were not ${done}: ${list(firstFew, true)}${more}`,
-		description:
-			`Failed: ${list(failed, true)}. ` +
-			(succeeded.length
-				? `Already ${done} (not undone): ${list(succeeded, false)}.`
-				: `None was ${done}.`) +
-			' Turn on "Continue (using error output)" in the node settings to route the failed numbers to a separate output.',
-	};
+			.slice(0, 5)
+			.map((entry) => (withError ? `${entry.order_no} (${shownError(entry)})` : entry.order_no))
+			.join(', ') + (entries.length > 5 ? ` and ${entries.length - 5} more` : '');
+	const parts: string[] = [];
+	if (refused.length === 1)
+		parts.push(`WDT refused to ${action} ${entity.one} ${firstFew(refused, true)}`);
+	else if (refused.length > 1)
+		parts.push(
+			`WDT refused to ${action} ${countOf(refused.length, entity.one, entity.many)}: ${firstFew(refused, true)}`,
+		);
+	if (unknown.length === 1)
+		parts.push(
+			`it is not known whether ${entity.one} ${unknown[0].order_no} was ${done} (check it in WDT before sending it again)`,
+		);
+	else if (unknown.length > 1)
+		parts.push(
+			`it is not known whether ${countOf(unknown.length, entity.one, entity.many)} were ${done}: ${firstFew(unknown, false)} (check them in WDT before sending them again)`,
+		);
+	if (notSent.length)
+		parts.push(
+			`${countOf(notSent.length, entity.one, entity.many)} ${notSent.length === 1 ? 'was' : 'were'} not sent: ${firstFew(notSent, false)}`,
+		);
+	const message = parts.join('; ').replace(/^./, (first) => first.toUpperCase());
+
+	const all = (entries: OrderOutcome[]) => entries.map((entry) => entry.order_no).join(', ');
+	const lines = [
+		succeeded.length
+			? `WDT confirmed that this run ${done} ${countOf(succeeded.length, entity.one, entity.many)}: ${all(succeeded)}. ${succeeded.length === 1 ? 'It stays' : 'They stay'} ${done}; nothing was undone.`
+			: `WDT confirmed none as ${done} in this run.`,
+	];
+	if (refused.length)
+		lines.push(
+			`Refused by WDT: ${refused.map((entry) => `${entry.order_no} (${shownError(entry)})`).join(', ')}.`,
+		);
+	if (refused.some(refusedForStatus))
+		lines.push(
+			`${operation.statusRule}. A number refused for its status may already have been ${done}, for example by an earlier run of this workflow.`,
+		);
+	const reasons = new Map<string, string[]>();
+	for (const entry of [...unknown, ...notSent])
+		reasons.set(String(entry.error), [...(reasons.get(String(entry.error)) ?? []), entry.order_no]);
+	for (const [reason, numbers] of reasons) lines.push(`${numbers.join(', ')}: ${reason}.`);
+	lines.push(
+		'Turn on "Continue (using error output)" in the node settings to route these numbers to a separate output.',
+	);
+	return { message, description: lines.join(' ') };
 }
 
 /** `={{ $json.field }}` or `={{ $json["field"] }}`: the mapping users make most. */
@@ -124,9 +199,33 @@ function orderNumbersReader(
 	return same(0) && same(items.length - 1) ? direct : viaN8n;
 }
 
+/** The numbers of one item, or what is wrong with them. */
+function readItemNumbers(
+	value: unknown,
+	operation: BatchOperation,
+): { numbers: string[] } | { problem: string } {
+	const parsed = parseOrderNumbers(value);
+	if ('problem' in parsed) return { problem: `: ${parsed.problem}.` };
+	if (parsed.numbers.length === 0)
+		return {
+			problem: ` is empty. Map the field that holds the ${operation.entity.one} number, e.g. {{ $json.${operation.mappedField} }}.`,
+		};
+	for (const number of parsed.numbers) {
+		const problem =
+			unstorableCharacterProblem(number) ?? lengthProblem(number, MAX_ORDER_NUMBER_LENGTH);
+		if (problem) return { problem: `: "${[...number].slice(0, 50).join('')}" ${problem}.` };
+	}
+	const byKey = new Map<string, string>();
+	for (const number of parsed.numbers)
+		if (!byKey.has(orderNumberKey(number))) byKey.set(orderNumberKey(number), number);
+	return { numbers: [...byKey.values()] };
+}
+
 /**
- * Cancel/stop style operations: numbers from all items are validated, deduplicated, sent in
- * batches, and every number comes back as one item paired with the item it came from.
+ * Cancel/stop style operations: numbers from all items are validated, deduplicated the way
+ * WDT compares them, sent in batches, and every number comes back as one item paired with the
+ * item it came from. A batch is never re-sent; numbers whose fate WDT's reply leaves open are
+ * reported with outcome "unknown", never as a success.
  */
 export async function runBatchOperation(
 	this: IExecuteFunctions,
@@ -141,36 +240,23 @@ export async function runBatchOperation(
 
 	const readNumbers = orderNumbersReader(this, items);
 	for (let i = 0; i < items.length; i++) {
-		const parsed = parseOrderNumbers(readNumbers(i));
-		let error: NodeOperationError | undefined;
-		if ('problem' in parsed)
-			error = invalidInput(this, i, 'Order Numbers (orderNumbers):', `${parsed.problem}.`);
-		else if (parsed.numbers.length === 0)
-			error = invalidInput(
-				this,
-				i,
-				'Order Numbers (orderNumbers)',
-				`is empty. Map the field that holds the ${operation.entity} number, e.g. {{ $json.order_no }}.`,
+		const read = readItemNumbers(readNumbers(i), operation);
+		if ('problem' in read) {
+			const error = new NodeOperationError(
+				this.getNode(),
+				`Item ${i + 1}: Order Numbers (orderNumbers)${read.problem}`,
+				{ itemIndex: i },
 			);
-		else {
-			const tooLong = parsed.numbers.find((number) => number.length > 40);
-			if (tooLong)
-				error = invalidInput(
-					this,
-					i,
-					'Order Numbers (orderNumbers):',
-					`"${tooLong.slice(0, 50)}…" is longer than the 40 characters a WDT number can have.`,
-				);
-		}
-		if (error) {
 			if (!continueOnFail) throw error;
 			invalid.set(i, error);
 			continue;
 		}
-		perItem[i] = [...new Set((parsed as { numbers: string[] }).numbers)];
+		perItem[i] = read.numbers;
 	}
 
-	const unique = [...new Set(perItem.flatMap((numbers) => numbers ?? []))];
+	const toSend = new Map<string, string>();
+	for (const number of perItem.flatMap((numbers) => numbers ?? []))
+		if (!toSend.has(orderNumberKey(number))) toSend.set(orderNumberKey(number), number);
 	const batchSize = Math.min(
 		MAX_BATCH_SIZE,
 		Math.max(
@@ -182,15 +268,17 @@ export async function runBatchOperation(
 			),
 		),
 	);
+	/** By orderNumberKey: every spelling of a number shares the outcome of the one sent. */
 	const outcomes = new Map<string, OrderOutcome>();
 	let stopped: string | undefined;
-	for (const batch of chunk(unique, batchSize)) {
+	for (const batch of chunk([...toSend.values()], batchSize)) {
 		if (stopped) {
 			for (const orderNo of batch)
-				outcomes.set(orderNo, {
+				outcomes.set(orderNumberKey(orderNo), {
 					order_no: orderNo,
 					success: false,
-					error: NOT_SENT,
+					outcome: 'not sent',
+					error: `Not sent: an earlier batch failed as a whole (${stopped}), so the node stopped sending`,
 					error_code: null,
 				});
 			continue;
@@ -202,33 +290,44 @@ export async function runBatchOperation(
 				{ write: true },
 			);
 			for (const outcome of operation.outcomes(batch, response))
-				outcomes.set(outcome.order_no, outcome);
+				outcomes.set(orderNumberKey(outcome.order_no), outcome);
 		} catch (error) {
 			if (!(error instanceof WdtError)) throw toNodeError(this.getNode(), error);
-			const unknownOutcome = error.kind === 'network' || error.kind === 'badResponse';
-			const reason = unknownOutcome
-				? `Unknown outcome: the reply was lost (${error.message}); check these numbers in WDT before sending them again`
-				: `${error.wdtMessage ?? error.message} — ${error.fix}`;
+			const lost = error.kind === 'network' || error.kind === 'badResponse';
 			for (const orderNo of batch)
-				outcomes.set(orderNo, {
-					order_no: orderNo,
-					success: false,
-					error: reason,
-					error_code: error.status ?? null,
-				});
-			stopped = reason;
+				outcomes.set(
+					orderNumberKey(orderNo),
+					lost
+						? unknownOutcome(
+								orderNo,
+								`the reply was lost (${error.message}), so WDT may or may not have ${operation.done} it`,
+							)
+						: {
+								order_no: orderNo,
+								success: false,
+								outcome: 'failed',
+								error: `${WHOLE_CALL_REFUSED}: ${error.wdtMessage === undefined ? error.message : `"${error.wdtMessage}"`}. ${error.fix}`,
+								error_code: error.status ?? null,
+							},
+				);
+			stopped = lost ? 'its reply was lost' : (error.wdtMessage ?? error.message);
 		}
 	}
 
-	const failedSomewhere = [...outcomes.values()].some((outcome) => !outcome.success);
+	/** The outcome of one number as this item spelled it. */
+	const outcomeOf = (orderNo: string): OrderOutcome => {
+		const outcome = outcomes.get(orderNumberKey(orderNo)) as OrderOutcome;
+		if (outcome.order_no === orderNo) return outcome;
+		const spelled: OrderOutcome = { ...outcome, order_no: orderNo };
+		if (spelled.wdt_order_no === undefined) spelled.wdt_order_no = outcome.order_no;
+		return spelled;
+	};
+	const everyOutcome = perItem.flatMap((numbers) => (numbers ?? []).map(outcomeOf));
+	const failedSomewhere = everyOutcome.some((outcome) => !outcome.success);
 	if (failedSomewhere && !continueOnFail) {
-		const { message, description } = summarize(
-			[...outcomes.values()],
-			operation.entity,
-			operation.done,
-		);
+		const { message, description } = summarize([...outcomes.values()], operation);
 		const firstFailedItem = perItem.findIndex((numbers) =>
-			numbers?.some((number) => !outcomes.get(number)?.success),
+			numbers?.some((number) => !outcomeOf(number).success),
 		);
 		throw new NodeOperationError(this.getNode(), message, {
 			description,
@@ -247,17 +346,17 @@ export async function runBatchOperation(
 			continue;
 		}
 		for (const orderNo of perItem[i] ?? []) {
-			const outcome = outcomes.get(orderNo) as OrderOutcome;
-			const item: INodeExecutionData = {
-				json: { ...outcome } as IDataObject,
-				pairedItem: { item: i },
-			};
-			// With an error output, an item carrying an error goes there (n8n keeps only its message).
-			if (!outcome.success && toErrorOutput) {
-				item.error = new NodeOperationError(this.getNode(), `${orderNo}: ${outcome.error}`, {
-					itemIndex: i,
-				});
-			}
+			const outcome = outcomeOf(orderNo);
+			const item: INodeExecutionData = { json: { ...outcome }, pairedItem: { item: i } };
+			// With an error output, an item carrying an error goes there. n8n (1.x and 2.x) then
+			// keeps only its message, so the message names the number and says what happened;
+			// Continue (using regular output) keeps every field of the outcome.
+			if (!outcome.success && toErrorOutput)
+				item.error = new NodeOperationError(
+					this.getNode(),
+					`${orderNo}: ${explain(outcome, operation)}`,
+					{ itemIndex: i },
+				);
 			output.push(item);
 		}
 	}
@@ -273,10 +372,9 @@ export function readDateParameter(
 ): number | undefined {
 	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	if (value === '' || value === null || value === undefined) return undefined;
-	const ms = parseUserDateTime(value, ctx.getTimezone());
-	if (ms === undefined)
-		throw invalidInput(ctx, itemIndex, label, `is not a date: "${String(value)}".`);
-	return ms;
+	const read = readUserDateTime(value, ctx.getTimezone());
+	if ('problem' in read) throw invalidInput(ctx, itemIndex, label, `${read.problem}.`);
+	return read.ms;
 }
 
 /**

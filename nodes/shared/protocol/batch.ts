@@ -3,11 +3,27 @@
  * when some numbers failed; these functions make every number's fate explicit.
  */
 
+/**
+ * What happened to one number. `succeeded` and `failed` only when WDT's reply says so
+ * clearly; `unknown` when the reply leaves it open (a lost reply, a failure count that the
+ * list does not explain, a shape other than the documented one); `not sent` when the node
+ * stopped before sending it.
+ */
+export type OutcomeKind = 'succeeded' | 'failed' | 'unknown' | 'not sent';
+
 export interface OrderOutcome {
+	/** The number as it was sent. */
 	order_no: string;
+	/** True only when WDT clearly reported this number as done. */
 	success: boolean;
+	outcome: OutcomeKind;
+	/** WDT's own text for a failure; our explanation for an unknown or unsent number. */
 	error: string | null;
 	error_code: number | null;
+	/** WDT's id of the document, from its failure entry (cancelForApi/stopForApi). */
+	order_id?: number | string;
+	/** The number as WDT wrote it in its reply, when that differs from the one sent. */
+	wdt_order_no?: string;
 }
 
 /**
@@ -47,79 +63,172 @@ export function chunk<T>(values: readonly T[], size: number): T[][] {
 	return chunks;
 }
 
-interface ApplyFailure {
-	order_no?: unknown;
-	error?: unknown;
-	error_code?: unknown;
+/**
+ * The identity WDT gives an order number. WDT looks numbers up in MySQL with a
+ * case-insensitive collation, so `poa1` and `POA1` are the same document; its comparison also
+ * ignores trailing spaces. We never send spaces (the input is split on them), so surrounding
+ * spaces in a reply are trimmed before comparing.
+ */
+export function orderNumberKey(orderNo: string): string {
+	return orderNo.trim().toLowerCase();
+}
+
+/** "1 purchase apply", "3 purchase applies". */
+export function countOf(count: number, one: string, many: string): string {
+	return `${count} ${count === 1 ? one : many}`;
+}
+
+const succeeded = (orderNo: string): OrderOutcome => ({
+	order_no: orderNo,
+	success: true,
+	outcome: 'succeeded',
+	error: null,
+	error_code: null,
+});
+
+export const unknownOutcome = (orderNo: string, reason: string): OrderOutcome => ({
+	order_no: orderNo,
+	success: false,
+	outcome: 'unknown',
+	error: `Unknown outcome: ${reason}. Check this number in WDT before sending it again`,
+	error_code: null,
+});
+
+function orderNoOf(entry: unknown): string | undefined {
+	const orderNo = (entry as { order_no?: unknown } | null)?.order_no;
+	return typeof orderNo === 'string' || typeof orderNo === 'number' ? String(orderNo) : undefined;
+}
+
+function describeValue(value: unknown): string {
+	if (value === undefined) return 'missing';
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return `a list of ${value.length}`;
+	return typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** WDT's `total`: a whole number ≥ 0 (also as digits), undefined when absent, NaN otherwise. */
+function readCount(value: unknown): number | undefined {
+	if (value === undefined || value === null) return undefined;
+	const count = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+	return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : NaN;
 }
 
 /**
- * purchase.PurchaseApply.cancelForApi / stopForApi list only the failures in `data`;
- * every number sent and not listed there succeeded.
+ * purchase.PurchaseApply.cancelForApi / stopForApi list only the failures in `data`, and
+ * `total` is their count (the documented success reply is `{status:0, data:[]}`, without
+ * `total`). A number not listed succeeded only when the list is complete: it is a list, each
+ * entry names a number that was sent, and it agrees with `total` when WDT gives one. Otherwise
+ * every number not listed has an unknown outcome.
  */
-export function purchaseApplyOutcomes(sent: readonly string[], data: unknown): OrderOutcome[] {
-	const failures = new Map<string, ApplyFailure>();
-	for (const failure of Array.isArray(data) ? (data as ApplyFailure[]) : []) {
-		if (failure && failure.order_no !== undefined) failures.set(String(failure.order_no), failure);
+export function purchaseApplyOutcomes(
+	sent: readonly string[],
+	reply: { total?: unknown; data?: unknown },
+): OrderOutcome[] {
+	const sentKeys = new Set(sent.map(orderNumberKey));
+	const failures = new Map<string, Record<string, unknown>>();
+	const strangers: string[] = [];
+	const list = reply.data;
+	const total = readCount(reply.total);
+	for (const entry of Array.isArray(list) ? list : []) {
+		const orderNo = orderNoOf(entry);
+		const key = orderNo === undefined ? undefined : orderNumberKey(orderNo);
+		if (key === undefined || !sentKeys.has(key)) strangers.push(orderNo ?? JSON.stringify(entry));
+		else if (!failures.has(key)) failures.set(key, entry as Record<string, unknown>);
 	}
+
+	let unclear: string | undefined;
+	if (Number.isNaN(total)) unclear = `WDT's failure count (total) is ${describeValue(reply.total)}`;
+	else if (Array.isArray(list)) {
+		if (strangers.length)
+			unclear = `WDT's reply lists failures for numbers that were not sent (${strangers.slice(0, 3).join(', ')})`;
+		else if (total !== undefined && (total !== list.length || total !== failures.size))
+			unclear = `WDT's reply counts ${countOf(total, 'failure', 'failures')} (total) but lists ${failures.size === list.length ? list.length : `${countOf(list.length, 'entry', 'entries')} for ${countOf(failures.size, 'number', 'numbers')}`}`;
+	} else if (!(total === 0 && (list === undefined || list === null)))
+		unclear =
+			total === undefined
+				? `WDT's reply has no failure list (data is ${describeValue(list)}) and no failure count (total)`
+				: `WDT's reply counts ${countOf(total, 'failure', 'failures')} (total) but its failure list (data) is ${describeValue(list)}`;
+
 	return sent.map((orderNo) => {
-		const failure = failures.get(orderNo);
-		if (!failure)
-			return {
-				order_no: orderNo,
-				success: true,
-				error: null,
-				error_code: null,
-			};
-		return {
+		const failure = failures.get(orderNumberKey(orderNo));
+		if (!failure) return unclear ? unknownOutcome(orderNo, unclear) : succeeded(orderNo);
+		const outcome: OrderOutcome = {
 			order_no: orderNo,
 			success: false,
-			error: String(failure.error ?? 'WDT reported a failure without a message'),
+			outcome: 'failed',
+			error:
+				typeof failure.error === 'string' && failure.error !== ''
+					? failure.error
+					: 'WDT reported a failure without a message',
 			error_code:
-				failure.error_code === undefined || failure.error_code === null
-					? null
-					: Number(failure.error_code),
+				typeof failure.error_code === 'number' || /^\d+$/.test(String(failure.error_code ?? ''))
+					? Number(failure.error_code)
+					: null,
 		};
+		if (typeof failure.order_id === 'number' || typeof failure.order_id === 'string')
+			outcome.order_id = failure.order_id;
+		if (orderNoOf(failure) !== orderNo) outcome.wdt_order_no = orderNoOf(failure);
+		return outcome;
 	});
 }
 
 /**
- * wms.stockother.Out.cancelOrder lists both `success_data` and `error_data`. A number in
- * error_data failed even if it is also in success_data (the vendor's own example shows that);
- * a number in neither is not claimed as a success.
+ * wms.stockother.Out.cancelOrder lists both `success_data` (numbers) and `error_data`
+ * (`{order_no, err_msg}`). A number in exactly one of them has that outcome. A number in both
+ * (the vendor's own reply example shows one) or in neither has an unknown outcome.
  */
 export function otherOutOutcomes(sent: readonly string[], data: unknown): OrderOutcome[] {
-	const body = (data ?? {}) as { success_data?: unknown; error_data?: unknown };
-	const succeeded = new Set(
-		(Array.isArray(body.success_data) ? body.success_data : []).map(String),
-	);
-	const failed = new Map<string, string>();
-	for (const entry of Array.isArray(body.error_data) ? body.error_data : []) {
-		const record = entry as { order_no?: unknown; err_msg?: unknown };
-		if (record && record.order_no !== undefined)
-			failed.set(String(record.order_no), String(record.err_msg ?? ''));
+	const body = data !== null && typeof data === 'object' && !Array.isArray(data) ? data : {};
+	const { success_data: successList, error_data: errorList } = body as {
+		success_data?: unknown;
+		error_data?: unknown;
+	};
+	const done = new Map<string, string>();
+	for (const entry of Array.isArray(successList) ? successList : [])
+		if (typeof entry === 'string' || typeof entry === 'number')
+			done.set(orderNumberKey(String(entry)), String(entry));
+	const failed = new Map<string, { orderNo: string; message: string }>();
+	for (const entry of Array.isArray(errorList) ? errorList : []) {
+		const orderNo = orderNoOf(entry);
+		const message = (entry as { err_msg?: unknown }).err_msg;
+		if (orderNo !== undefined && !failed.has(orderNumberKey(orderNo)))
+			failed.set(orderNumberKey(orderNo), {
+				orderNo,
+				message: typeof message === 'string' && message !== '' ? message : '',
+			});
 	}
+	const shape =
+		Array.isArray(successList) && Array.isArray(errorList)
+			? ''
+			: ` (success_data is ${describeValue(successList)}, error_data is ${describeValue(errorList)})`;
+
 	return sent.map((orderNo) => {
-		if (failed.has(orderNo)) {
-			return {
+		const key = orderNumberKey(orderNo);
+		const failure = failed.get(key);
+		if (failure && done.has(key))
+			return unknownOutcome(
+				orderNo,
+				`WDT's reply lists this number both as cancelled (success_data) and as failed (error_data: ${failure.message || 'no message'})`,
+			);
+		if (failure) {
+			const outcome: OrderOutcome = {
 				order_no: orderNo,
 				success: false,
-				error: failed.get(orderNo) || 'WDT reported a failure without a message',
+				outcome: 'failed',
+				error: failure.message || 'WDT reported a failure without a message',
 				error_code: null,
 			};
+			if (failure.orderNo !== orderNo) outcome.wdt_order_no = failure.orderNo;
+			return outcome;
 		}
-		if (succeeded.has(orderNo))
-			return {
-				order_no: orderNo,
-				success: true,
-				error: null,
-				error_code: null,
-			};
-		return {
-			order_no: orderNo,
-			success: false,
-			error: 'WDT reported this number neither as cancelled nor as failed; check it in WDT',
-			error_code: null,
-		};
+		if (done.has(key)) {
+			const outcome = succeeded(orderNo);
+			if (done.get(key) !== orderNo) outcome.wdt_order_no = done.get(key);
+			return outcome;
+		}
+		return unknownOutcome(
+			orderNo,
+			`WDT's reply lists this number neither as cancelled (success_data) nor as failed (error_data)${shape}`,
+		);
 	});
 }

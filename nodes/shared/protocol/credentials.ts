@@ -52,3 +52,49 @@ export function readWdtCredentials(raw: Record<string, unknown>): WdtCredentials
 		endpoint: resolveEndpoint(raw.environment, raw.baseUrl),
 	};
 }
+
+/** WDT's API path: every documented endpoint ends with it. */
+const API_PATH = '/openapi';
+
+/** What is wrong with a custom Base URL, naming the field; undefined when it is usable. */
+export function baseUrlProblem(baseUrl: string): string | undefined {
+	const example = WDT_ENDPOINTS.production;
+	if (baseUrl === '')
+		return `The credential's Base URL is empty: enter WDT's endpoint ending in ${API_PATH} (e.g. ${example}), or pick the Production or Test environment.`;
+	if (!/^https?:\/\//i.test(baseUrl))
+		return `The credential's Base URL must start with http:// or https:// (e.g. ${example}).`;
+	let url: URL;
+	try {
+		url = new URL(baseUrl);
+	} catch {
+		return `The credential's Base URL is not a valid URL: enter WDT's endpoint, e.g. ${example}.`;
+	}
+	if (url.search !== '' || url.hash !== '' || baseUrl.includes('?') || baseUrl.includes('#'))
+		return `The credential's Base URL must not contain a query (?…) or fragment (#…): enter the endpoint only, e.g. ${example}; the node adds the query itself.`;
+	if (url.username !== '' || url.password !== '')
+		return `The credential's Base URL must not contain a user name or password.`;
+	if (!url.pathname.replace(/\/+$/, '').endsWith(API_PATH))
+		return `The credential's Base URL must be WDT's endpoint itself, ending in ${API_PATH} with nothing after it (e.g. ${example}).`;
+	return undefined;
+}
+
+/**
+ * What is wrong with the credential's own fields, naming the field; undefined when they are
+ * usable. Checked before anything is sent, so the user learns which field to fix.
+ */
+export function credentialFieldProblem(
+	raw: Record<string, unknown>,
+	{ checkBaseUrl = true }: { checkBaseUrl?: boolean } = {},
+): string | undefined {
+	const text = (value: unknown) =>
+		typeof value === 'string' ? value.trim() : value == null ? '' : String(value);
+	if (text(raw.sid) === '') return "The credential's Seller Account (sid) is empty.";
+	if (text(raw.key) === '') return "The credential's API Key is empty.";
+	const secret = text(raw.secret);
+	if (secret === '')
+		return "The credential's Secret is empty: paste the appsecret from the WDT open platform.";
+	if (text(raw.salt) === '' && !secret.includes(':'))
+		return "The credential's Salt is empty and its Secret has no colon: WDT's appsecret has two parts separated by a colon. Paste the whole appsecret, colon included, into Secret, or put the part after the colon into Salt.";
+	if (checkBaseUrl && raw.environment === 'custom') return baseUrlProblem(text(raw.baseUrl));
+	return undefined;
+}

@@ -1,7 +1,8 @@
 /**
  * Classifies WDT failures after the vendor's error table (错误码说明), so that every error
- * can say in plain words what to fix. Pure: no n8n imports.
+ * can say in plain English what to fix, with WDT's own text quoted after it. Pure: no n8n imports.
  */
+import { redactSecrets } from './redact';
 
 export type WdtErrorKind =
 	| 'wrongKeyOrSecret'
@@ -16,74 +17,113 @@ export type WdtErrorKind =
 	| 'dynamicPassword'
 	| 'business'
 	| 'serverFault'
+	/** The credential's own fields are unusable (empty, malformed): nothing was sent. */
+	| 'credentialFields'
+	/** Something answered at the Base URL, but not WDT's API (404, an HTML page, JSON without a numeric status). */
+	| 'notWdt'
+	/** Nothing could be reached at the Base URL (refused, unknown host, TLS mismatch): nothing was sent. */
+	| 'unreachable'
+	/** A reply that WDT or a gateway garbled (empty, truncated, HTTP 5xx): the outcome is unknown. */
 	| 'badResponse'
+	/** The connection failed midway or a deadline passed: the outcome is unknown. */
 	| 'network';
 
 export interface WdtErrorClass {
 	kind: WdtErrorKind;
-	/** One line, English with the vendor's Chinese original, saying what to do. */
+	/** One or two sentences, English, saying what to do. */
 	fix: string;
 	/** A read may be sent again after back-off; a write never is. */
 	retryable: boolean;
 }
 
+/** The vendor's advice after either rate-limit reply (错误码说明): let the interface rest 5–10 minutes. */
+export const RATE_LIMIT_REST = '5–10 minutes';
+
 const FIXES: Record<WdtErrorKind, Omit<WdtErrorClass, 'kind'>> = {
 	wrongKeyOrSecret: {
-		fix: 'Check the API Key (key, 接口账号), Secret and Salt in the credential: they do not match this seller account (检查appkey, appsecret是否正确).',
+		fix: 'Check the API Key, Secret and Salt in the credential: they do not match this seller account. Copy them again from the WDT open platform.',
 		retryable: false,
 	},
 	wrongSidOrEnvironment: {
-		fix: 'Check the Seller Account (sid, 卖家账号) and the Environment: a production sid only exists at http://wdt.wangdian.cn/openapi, a test sid only on the test server (请检查请求URL、sid是否正确对应请求环境).',
+		fix: 'Check the Seller Account (sid) and the Environment: a production sid only exists at http://wdt.wangdian.cn/openapi, a test sid only on the test server.',
 		retryable: false,
 	},
 	clockSkew: {
-		fix: "The n8n server's clock differs from WDT's by more than 120 seconds: sync the n8n host clock (NTP) (时间戳错误: 与服务器时间误差两分钟内合法).",
+		fix: "The n8n server's clock differs from WDT's by more than 120 seconds: sync the n8n host clock (NTP).",
 		retryable: false,
 	},
 	ipWhitelist: {
-		fix: "Add the n8n server's public IP address to the IP whitelist of this app in the WDT open platform, or remove the whitelist (检查是否设置了ip白名单, 以及请求的ip是否在白名单内).",
+		fix: "Add the n8n server's public IP address to the IP whitelist of this app in the WDT open platform, or remove the whitelist.",
 		retryable: false,
 	},
 	methodNotGranted: {
-		fix: 'This API key is not granted this method: request it in the WDT open platform under 自助对接 → 应用管理 → 新增/变更, after checking sid, key and environment (权限不足).',
+		fix: 'This API key is not granted this method: request it in the WDT open platform under "自助对接 → 应用管理 → 新增/变更", after checking the Seller Account, API Key and Environment.',
 		retryable: false,
 	},
 	rateLimit: {
-		fix: 'WDT limits calls per minute for this key: wait a few minutes, poll less often or batch more per call (接口调用频率/并发超限，请静置接口5-10分钟后重试).',
-		retryable: true,
+		fix: `WDT limits calls per minute for this key, and concurrent calls. Wait ${RATE_LIMIT_REST} before running this again, as WDT advises; then poll less often or batch more per call. The node does not retry rate-limited calls.`,
+		retryable: false,
 	},
 	pagerRequired: {
-		fix: 'This is a paged query: set Page Size and Page Number (page_size, page_no from 0) (此方法仅支持分页查询).',
+		fix: 'This is a paged query: set Page Size and Page Number (page_size, page_no from 0).',
 		retryable: false,
 	},
 	badArguments: {
-		fix: 'Check the number, JSON shape and types of the arguments against the method page (请检查接口入参以及对应json格式是否正确).',
+		fix: 'Check the number, JSON shape and types of the arguments against the method page.',
 		retryable: false,
 	},
 	versionMismatch: {
-		fix: 'The API version must be 1.0 (检查传入的版本是否正确).',
+		fix: 'The API version must be 1.0.',
 		retryable: false,
 	},
 	dynamicPassword: {
-		fix: 'This account requires a dynamic password (动态口令); switch it off for the API user in WDT (检查是否设置了动态口令, 如果设置了需要取消).',
+		fix: 'This account requires a dynamic password: switch it off for the API user in WDT.',
 		retryable: false,
 	},
 	business: {
-		fix: 'WDT refused the request for a business reason: check the values against the message above (按照错误信息核对传入参数).',
+		fix: "WDT refused the request for a business reason: check the values against WDT's message.",
 		retryable: false,
 	},
 	serverFault: {
-		fix: 'WDT reported an internal error: try again later, and contact WDT support if it persists (联系对接的研发人员).',
+		fix: 'WDT reported an internal error: try again later, and contact WDT support if it persists.',
+		retryable: false,
+	},
+	credentialFields: {
+		fix: 'Open the WDT credential and correct the field named above.',
+		retryable: false,
+	},
+	notWdt: {
+		fix: "Check the credential's Environment and Base URL: the Base URL must be WDT's API endpoint itself, ending in /openapi, e.g. http://wdt.wangdian.cn/openapi.",
+		retryable: false,
+	},
+	unreachable: {
+		fix: "Check the credential's Base URL (scheme http:// or https://, host and port) and that the n8n server can reach it.",
 		retryable: false,
 	},
 	badResponse: {
-		fix: 'WDT (or a gateway in front of it) did not answer with JSON: check the endpoint URL, then try again later.',
+		fix: 'WDT (or a gateway in front of it) did not answer with JSON, or the reply was cut short: try again later, and check the Base URL if it persists.',
 		retryable: true,
 	},
 	network: {
-		fix: 'The connection to WDT failed or was cut: check the endpoint URL and the network, then try again.',
+		fix: 'The connection to WDT failed or was cut, or WDT did not answer in time: check the network and try again later.',
 		retryable: true,
 	},
+};
+
+/** What a WDT status means, in a few words, before WDT's own message. */
+const SUMMARIES: Partial<Record<WdtErrorKind, string>> = {
+	wrongKeyOrSecret: 'WDT rejected the signature',
+	wrongSidOrEnvironment: 'WDT does not know this seller account in this environment',
+	clockSkew: 'WDT rejected the timestamp',
+	ipWhitelist: "WDT refused this server's IP address",
+	methodNotGranted: 'this API key is not granted the method',
+	rateLimit: 'WDT is rate-limiting this API key',
+	pagerRequired: 'the method only answers paged queries',
+	badArguments: 'WDT rejected the arguments',
+	versionMismatch: 'WDT rejected the API version',
+	dynamicPassword: 'the account requires a dynamic password',
+	business: 'WDT refused the request',
+	serverFault: 'WDT reported an internal error',
 };
 
 export function describeKind(kind: WdtErrorKind): WdtErrorClass {
@@ -122,14 +162,17 @@ export function classifyWdtStatus(status: number, message: string): WdtErrorClas
 	}
 }
 
-/** A WDT failure with its class; the message never contains credentials or the sign. */
+/**
+ * A WDT failure with its class. Message and WDT message pass through `redactSecrets`, so no
+ * salt, sign, key or query string that a server echoed survives in them.
+ */
 export class WdtError extends Error {
 	readonly kind: WdtErrorKind;
 	readonly fix: string;
 	readonly retryable: boolean;
 	/** WDT's status, when WDT answered with one. */
 	readonly status?: number;
-	/** WDT's own message, verbatim. */
+	/** WDT's own message (redacted). */
 	readonly wdtMessage?: string;
 	readonly httpStatus?: number;
 
@@ -140,95 +183,123 @@ export class WdtError extends Error {
 			wdtMessage?: string;
 			httpStatus?: number;
 		},
+		/** Values to hide besides the patterns (the credential's secret, salt and key). */
+		secretValues: readonly string[] = [],
 	) {
-		super(message);
+		super(redactSecrets(message, secretValues));
 		this.name = 'WdtError';
 		this.kind = details.kind;
 		this.fix = details.fix;
 		this.retryable = details.retryable;
 		this.status = details.status;
-		this.wdtMessage = details.wdtMessage;
+		this.wdtMessage =
+			details.wdtMessage === undefined
+				? undefined
+				: redactSecrets(details.wdtMessage, secretValues);
 		this.httpStatus = details.httpStatus;
 	}
 }
 
+/** Quotes a text that came from WDT (or from whatever answered), redacted. */
+export function quoteWdtText(text: string): string {
+	return JSON.stringify(redactSecrets(text));
+}
+
 export function errorFromStatus(method: string, status: number, message: string): WdtError {
 	const errorClass = classifyWdtStatus(status, message);
-	return new WdtError(`WDT ${method} failed with status ${status}: ${message || '(no message)'}`, {
-		...errorClass,
-		status,
-		wdtMessage: message,
-	});
+	const wdtText = message ? `: ${quoteWdtText(message)}` : ', no message';
+	return new WdtError(
+		`WDT ${method} failed: ${SUMMARIES[errorClass.kind] ?? 'WDT refused the request'} (status ${status}${wdtText})`,
+		{ ...errorClass, status, wdtMessage: message },
+	);
 }
 
 /** What the credential test tells a user, per class: which field to fix, in plain words. */
 export const CREDENTIAL_PROBLEMS: Partial<Record<WdtErrorKind, string>> = {
 	wrongKeyOrSecret:
-		'WDT rejected the signature (验证失败 / app auth fail): the API Key (key), Secret or Salt is wrong. Copy them again from the WDT open platform; you may paste the whole appsecret "secret:salt" into Secret and leave Salt empty.',
+		'WDT rejected the signature ("验证失败" / "app auth fail"): the API Key, Secret or Salt is wrong. Copy them again from the WDT open platform; you may paste the whole appsecret "secret:salt" into Secret and leave Salt empty.',
 	wrongSidOrEnvironment:
-		'WDT does not know this Seller Account (sid is not exists): check the sid (卖家账号) and pick the Environment it belongs to (production or test).',
+		'WDT does not know this Seller Account ("sid is not exists"): check the Seller Account (sid) and pick the Environment it belongs to (production or test).',
 	clockSkew:
-		"WDT rejected the timestamp (时间戳错误): this n8n server's clock differs from WDT's by more than 120 seconds. Sync the server clock (NTP) and test again.",
+		"WDT rejected the timestamp (status 7): this n8n server's clock differs from WDT's by more than 120 seconds. Sync the server clock (NTP) and test again.",
 	ipWhitelist:
-		"WDT refused this server's IP address (ip限制): add the n8n server's public IP to the app's IP whitelist in the WDT open platform.",
+		"WDT refused this server's IP address (status 6): add the n8n server's public IP to the app's IP whitelist in the WDT open platform.",
 	methodNotGranted:
-		'The credentials are valid but this API key may not call system.Core.now (权限不足): ask WDT to grant the methods you need in 自助对接 → 应用管理.',
-	rateLimit:
-		'The credentials could not be checked because WDT is rate-limiting this key (超过每分钟最大调用频率/并发次数限制): wait a few minutes and test again.',
-	versionMismatch: 'WDT rejected the API version (版本错误); this node sends v=1.0.',
+		'The credentials are valid but this API key may not call system.Core.now ("权限不足"): ask WDT to grant the methods you need in the WDT open platform under "自助对接 → 应用管理".',
+	rateLimit: `The credentials could not be checked because WDT is rate-limiting this API key ("超过每分钟最大调用频率/并发次数限制"): wait ${RATE_LIMIT_REST}, as WDT advises, and test again.`,
+	versionMismatch: 'WDT rejected the API version (status 8); this node sends v=1.0.',
 	dynamicPassword:
-		'This WDT account requires a dynamic password (需要动态口令); switch it off for the API user.',
+		'This WDT account requires a dynamic password (status 3); switch it off for the API user.',
 	badArguments:
-		'WDT rejected the request parameters (status 1): check the sid, key, secret and salt for stray characters.',
+		'WDT rejected the request parameters (status 1 or 2): check the Seller Account (sid), API Key, Secret and Salt for stray characters.',
 	serverFault: 'WDT reported an internal error while checking the credentials: try again later.',
+	business:
+		'WDT answered the credential check with an error (status 100): check the Seller Account (sid), API Key, Secret, Salt and the Environment.',
 };
 
-/**
- * The exact replies the credential test recognizes, most specific first. n8n compares a reply
- * field with `===`, so the messages are the vendor's exact texts.
- */
-export const CREDENTIAL_TEST_REPLIES: ReadonlyArray<{
-	field: 'status' | 'message';
-	value: string | number;
-	kind: WdtErrorKind;
-}> = [
-	{ field: 'message', value: '验证失败', kind: 'wrongKeyOrSecret' },
-	{ field: 'message', value: 'app auth fail', kind: 'wrongKeyOrSecret' },
-	{
-		field: 'message',
-		value: 'sid is not exists',
-		kind: 'wrongSidOrEnvironment',
-	},
-	{
-		field: 'message',
-		value: 'sid is not found',
-		kind: 'wrongSidOrEnvironment',
-	},
-	{ field: 'message', value: '权限不足', kind: 'methodNotGranted' },
-	{
-		field: 'message',
-		value: '超过每分钟最大调用频率限制，请稍后重试',
-		kind: 'rateLimit',
-	},
-	{
-		field: 'message',
-		value: '超过每分钟最大并发次数限制，请稍后重试',
-		kind: 'rateLimit',
-	},
-	{ field: 'status', value: 7, kind: 'clockSkew' },
-	{ field: 'status', value: 6, kind: 'ipWhitelist' },
-	{ field: 'status', value: 8, kind: 'versionMismatch' },
-	{ field: 'status', value: 3, kind: 'dynamicPassword' },
-	{ field: 'status', value: 1, kind: 'badArguments' },
-	{ field: 'status', value: 4, kind: 'serverFault' },
-	{ field: 'status', value: 5, kind: 'serverFault' },
-	{ field: 'status', value: 99, kind: 'serverFault' },
-	{ field: 'status', value: 100, kind: 'business' },
-];
-
 export function credentialProblem(kind: WdtErrorKind): string {
-	return (
-		CREDENTIAL_PROBLEMS[kind] ??
-		'WDT answered the credential check with an error (status 100): check sid, key, secret, salt and the environment.'
-	);
+	return CREDENTIAL_PROBLEMS[kind] ?? FIXES[kind].fix;
 }
+
+/**
+ * What the credential test says when the reply is not a WDT envelope at all. n8n's declarative
+ * credential test can only compare one reply field with `===`, so each shape of "not WDT" is
+ * one rule (a string body's `length` and first character are readable fields too).
+ */
+export const NOT_WDT_REPLIES = {
+	emptyBody:
+		"The Base URL answered with an empty body, not WDT's API. Check the Environment and Base URL: it must be WDT's endpoint itself, ending in /openapi (e.g. http://wdt.wangdian.cn/openapi).",
+	htmlPage:
+		"The Base URL answered with a web page (HTML), not WDT's API: the address is wrong or a gateway failed. Check the Environment and Base URL: it must be WDT's endpoint itself, ending in /openapi (e.g. http://wdt.wangdian.cn/openapi).",
+	noStatus:
+		"The Base URL answered, but not like WDT: the reply has no status field. Check the Environment and Base URL: it must be WDT's endpoint itself, ending in /openapi (e.g. http://wdt.wangdian.cn/openapi).",
+	statusNotNumber:
+		"The Base URL answered, but not like WDT: the reply's status is not a number (WDT sends 0 for success). Check the Environment and Base URL: it must be WDT's endpoint itself, ending in /openapi.",
+} as const;
+
+/** A rule of the credential test: when the reply's `path` equals `value`, it fails with `message`. */
+export interface CredentialTestReply {
+	path: string;
+	value: unknown;
+	message: string;
+}
+
+const byKind = (path: string, value: unknown, kind: WdtErrorKind): CredentialTestReply => ({
+	path,
+	value,
+	message: credentialProblem(kind),
+});
+
+/**
+ * The replies the credential test recognizes, most specific first: WDT's documented failures,
+ * then every shape that is not a WDT envelope. The test passes only on a JSON object whose
+ * `status` is a number that no rule names (0 on a real WDT).
+ */
+export const CREDENTIAL_TEST_REPLIES: readonly CredentialTestReply[] = [
+	{ path: 'length', value: 0, message: NOT_WDT_REPLIES.emptyBody },
+	{ path: '0', value: '<', message: NOT_WDT_REPLIES.htmlPage },
+	byKind('message', '验证失败', 'wrongKeyOrSecret'),
+	byKind('message', 'app auth fail', 'wrongKeyOrSecret'),
+	byKind('message', 'sid is not exists', 'wrongSidOrEnvironment'),
+	byKind('message', 'sid is not found', 'wrongSidOrEnvironment'),
+	byKind('message', '权限不足', 'methodNotGranted'),
+	byKind('message', '超过每分钟最大调用频率限制，请稍后重试', 'rateLimit'),
+	byKind('message', '超过每分钟最大并发次数限制，请稍后重试', 'rateLimit'),
+	byKind('status', 7, 'clockSkew'),
+	byKind('status', 6, 'ipWhitelist'),
+	byKind('status', 8, 'versionMismatch'),
+	byKind('status', 3, 'dynamicPassword'),
+	byKind('status', 1, 'badArguments'),
+	byKind('status', 2, 'badArguments'),
+	byKind('status', 4, 'serverFault'),
+	byKind('status', 5, 'serverFault'),
+	byKind('status', 99, 'serverFault'),
+	byKind('status', 100, 'business'),
+	{ path: 'status', value: undefined, message: NOT_WDT_REPLIES.noStatus },
+	{ path: 'status', value: null, message: NOT_WDT_REPLIES.statusNotNumber },
+	...['String', 'Boolean', 'Object', 'Array'].map((type) => ({
+		path: 'status.constructor.name',
+		value: type,
+		message: NOT_WDT_REPLIES.statusNotNumber,
+	})),
+];

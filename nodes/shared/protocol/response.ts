@@ -1,4 +1,4 @@
-import { describeKind, errorFromStatus, WdtError } from './errors';
+import { describeKind, errorFromStatus, quoteWdtText, WdtError, type WdtErrorKind } from './errors';
 
 /** The envelope of every WDT reply. */
 export interface WdtResponse {
@@ -12,17 +12,19 @@ const PREVIEW_CHARS = 160;
 
 function preview(text: string): string {
 	const oneLine = text.replace(/\s+/g, ' ').trim();
-	return oneLine.length > PREVIEW_CHARS ? `${oneLine.slice(0, PREVIEW_CHARS)}…` : oneLine;
+	return quoteWdtText(
+		oneLine.length > PREVIEW_CHARS ? `${oneLine.slice(0, PREVIEW_CHARS)}…` : oneLine,
+	);
 }
 
 function describeNonJson(text: string): string {
 	if (text.trim() === '') return 'an empty body';
 	if (/^\s*</.test(text)) {
 		const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
-		return `an HTML page${title ? ` ("${title}")` : ''}`;
+		return `an HTML page${title ? ` (${preview(title)})` : ''}`;
 	}
-	if (/^\s*[[{]/.test(text)) return `truncated or malformed JSON ("${preview(text)}")`;
-	return `text that is not JSON ("${preview(text)}")`;
+	if (/^\s*[[{]/.test(text)) return `truncated or malformed JSON (${preview(text)})`;
+	return `text that is not JSON (${preview(text)})`;
 }
 
 const NOT_JSON = Symbol('not JSON');
@@ -36,18 +38,31 @@ function parseJson(text: string): unknown {
 }
 
 /**
+ * Whose fault a reply that is not a WDT envelope is. A gateway in front of WDT answers 5xx, and
+ * a body cut short can happen on the way: both may pass on the next attempt. A 4xx, an HTML page
+ * with 2xx, or well-formed JSON without a numeric status means the Base URL points elsewhere.
+ */
+function nonEnvelopeKind(httpStatus: number, text: string | undefined): WdtErrorKind {
+	if (httpStatus >= 500) return 'badResponse';
+	if (httpStatus >= 400) return 'notWdt';
+	if (text !== undefined && /^\s*</.test(text)) return 'notWdt';
+	return text === undefined || parseJson(text) !== NOT_JSON ? 'notWdt' : 'badResponse';
+}
+
+/**
  * Turns a raw HTTP reply into a WDT envelope, or throws a WdtError that says what came back.
  * `body` may be a string or an already-parsed object (n8n parses JSON replies itself).
  */
 export function decodeResponse(method: string, body: unknown, httpStatus = 200): WdtResponse {
 	let parsed: unknown = body;
+	let text: string | undefined;
 	if (typeof body === 'string' || Buffer.isBuffer(body)) {
-		const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
+		text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
 		parsed = parseJson(text);
 		if (parsed === NOT_JSON) {
 			throw new WdtError(
 				`WDT ${method} returned ${describeNonJson(text)} with HTTP ${httpStatus} instead of a JSON reply`,
-				{ ...describeKind('badResponse'), httpStatus },
+				{ ...describeKind(nonEnvelopeKind(httpStatus, text)), httpStatus },
 			);
 		}
 	}
@@ -61,15 +76,15 @@ export function decodeResponse(method: string, body: unknown, httpStatus = 200):
 		const shown =
 			parsed === undefined || parsed === null ? 'nothing' : preview(JSON.stringify(parsed));
 		throw new WdtError(
-			`WDT ${method} returned a reply without a status (HTTP ${httpStatus}): ${shown}`,
-			{ ...describeKind('badResponse'), httpStatus },
+			`WDT ${method} returned a reply without a status number (HTTP ${httpStatus}): ${shown}`,
+			{ ...describeKind(nonEnvelopeKind(httpStatus, text)), httpStatus },
 		);
 	}
-	if (httpStatus >= 500) {
-		throw new WdtError(`WDT ${method} answered HTTP ${httpStatus}`, {
-			...describeKind('badResponse'),
-			httpStatus,
-		});
+	if (httpStatus >= 400) {
+		throw new WdtError(
+			`WDT ${method} answered HTTP ${httpStatus}: ${preview(JSON.stringify(parsed))}`,
+			{ ...describeKind(nonEnvelopeKind(httpStatus, text)), httpStatus },
+		);
 	}
 	return envelope as WdtResponse;
 }

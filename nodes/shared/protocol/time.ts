@@ -72,9 +72,6 @@ export function splitIntoWindows(startMs: number, endMs: number, maxMs: number):
 	return windows;
 }
 
-const LOCAL_DATE_TIME =
-	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
-
 /** The offset (ms) of an IANA zone from UTC at a given instant, from Intl alone. */
 function zoneOffsetMs(timeZone: string, unixMs: number): number {
 	const parts = new Intl.DateTimeFormat('en-US', {
@@ -99,37 +96,89 @@ function zoneOffsetMs(timeZone: string, unixMs: number): number {
 	return asUtc - Math.floor(unixMs / 1000) * 1000;
 }
 
+const USER_DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?))?$/i;
+
+const DATE_FORMATS =
+	'use yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss, optionally followed by Z or an offset such as +08:00';
+
+const MONTH_NAMES = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
+
 /**
- * Reads a date a user gave n8n: a Date, a Luxon DateTime, unix ms, an ISO string with an
- * offset, or n8n's date-picker format without one (which means wall time in the workflow's
- * timezone). Returns unix ms, or undefined when the value is not a date.
+ * Reads a date a user gave n8n: a Date, a Luxon DateTime, unix ms, or text in ISO 8601 form.
+ * Text without an offset (n8n's date picker writes none) is wall time in the workflow's
+ * timezone. Impossible dates and times (2024-02-31, month 13, 25:61) are refused rather than
+ * rolled over, and so is any other text: JavaScript's own parser reads "next week 2" as
+ * 2001-02-01 and "2024-02-31" as 2024-03-02.
  */
-export function parseUserDateTime(value: unknown, timeZone: string): number | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
-	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+export function readUserDateTime(
+	value: unknown,
+	timeZone: string,
+): { ms: number } | { problem: string } {
+	const notADate = { problem: `is not a date: "${String(value)}"; ${DATE_FORMATS}` };
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? notADate : { ms: value.getTime() };
+	if (typeof value === 'number') return Number.isFinite(value) ? { ms: value } : notADate;
 	if (
 		value &&
 		typeof value === 'object' &&
 		typeof (value as { toMillis?: unknown }).toMillis === 'function'
 	) {
 		const ms = (value as { toMillis: () => number }).toMillis();
-		return Number.isFinite(ms) ? ms : undefined;
+		return Number.isFinite(ms) ? { ms } : notADate;
 	}
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
-	const text = value.trim();
-	const local = LOCAL_DATE_TIME.exec(text);
-	if (!local) {
-		const ms = Date.parse(text);
-		return Number.isNaN(ms) ? undefined : ms;
-	}
-	const [year, month, day, hour = 0, minute = 0, second = 0] = local
+	if (typeof value !== 'string') return notADate;
+	const match = USER_DATE_TIME.exec(value.trim());
+	if (!match) return notADate;
+	const [year, month, day, hour = 0, minute = 0, second = 0] = match
 		.slice(1, 7)
 		.map((part) => Number(part ?? 0));
-	const millis = Number((local[7] ?? '0').padEnd(3, '0'));
+	const millis = Number((match[7] ?? '0').padEnd(3, '0'));
+	const daysInMonth =
+		month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+	if (month < 1 || month > 12)
+		return { problem: `is not a date: "${value}" has month ${month}; months run from 01 to 12` };
+	if (day < 1 || day > daysInMonth)
+		return {
+			problem: `is not a date: "${value}" has day ${day}, but ${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth} days`,
+		};
+	if (hour > 23 || minute > 59 || second > 59)
+		return {
+			problem: `is not a time: "${value}" has ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}; hours run to 23, minutes and seconds to 59`,
+		};
 	const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-	if (Number.isNaN(wallAsUtc)) return undefined;
+	const offset = match[8];
+	if (offset !== undefined) {
+		if (offset.toUpperCase() === 'Z') return { ms: wallAsUtc };
+		const [, sign, hours, minutes = '0'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset) ?? [];
+		if (Number(hours) > 14 || Number(minutes) > 59)
+			return {
+				problem: `is not a date: "${value}" has the offset ${offset}, which no timezone has`,
+			};
+		const offsetMs = (Number(hours) * 60 + Number(minutes)) * 60_000 * (sign === '-' ? -1 : 1);
+		return { ms: wallAsUtc - offsetMs };
+	}
 	// Two passes settle the offset also next to a daylight-saving change.
 	let guess = wallAsUtc - zoneOffsetMs(timeZone, wallAsUtc);
 	guess = wallAsUtc - zoneOffsetMs(timeZone, guess);
-	return guess;
+	return { ms: guess };
+}
+
+/** readUserDateTime as unix ms, or undefined when the value is not a possible date. */
+export function parseUserDateTime(value: unknown, timeZone: string): number | undefined {
+	const read = readUserDateTime(value, timeZone);
+	return 'ms' in read ? read.ms : undefined;
 }

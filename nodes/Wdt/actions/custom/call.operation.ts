@@ -25,7 +25,8 @@ export const description: INodeProperties[] = [
 		default: { mode: 'list', value: '' },
 		required: true,
 		displayOptions: { show },
-		description: 'The WDT method to call, e.g. system.Core.now (获取服务器当前时间)',
+		description:
+			'The WDT method to call, e.g. system.Core.now (get the server time). Search the list by English name, Chinese name or method name.',
 		modes: [
 			{
 				displayName: 'From List',

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 				name: 'Call Any Method',
 				value: 'call',
 				action: 'Call any WDT method',
-				description: 'Call any of the 188 WDT methods with JSON arguments',
+				description: 'Call any WDT API method with JSON arguments',
 			},
 		],
 	},

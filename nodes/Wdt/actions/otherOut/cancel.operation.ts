@@ -7,7 +7,8 @@ const show = { resource: ['otherOut'], operation: ['cancel'] };
 
 export const description: INodeProperties[] = [
 	{
-		...orderNumbersField('other-out business order (业务单号)', 'QC202409200001'),
+		// WDT's other-out queries (wms.stockother.OutQuery.queryWithDetail) name it other_out_no.
+		...orderNumbersField('other-out business order', 'QC202409200001', 'other_out_no'),
 		displayOptions: { show },
 	},
 	{ ...batchOptionsField(), displayOptions: { show } },
@@ -17,8 +18,12 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runBatchOperation.call(this, {
 		method: 'wms.stockother.Out.cancelOrder',
-		entity: 'other-out order',
+		entity: { one: 'other-out order', many: 'other-out orders' },
+		action: 'cancel',
 		done: 'cancelled',
+		mappedField: 'other_out_no',
+		statusRule:
+			'WDT cancels only other-out orders that are being edited, waiting for review or reviewed',
 		outcomes: (sent, response) => otherOutOutcomes(sent, response.data),
 	});
 }

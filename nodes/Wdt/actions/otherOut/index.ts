@@ -17,7 +17,8 @@ export const description: INodeProperties[] = [
 				name: 'Cancel',
 				value: 'cancel',
 				action: 'Cancel other out business orders',
-				description: 'Cancel orders in 编辑中, 待审核 or 已审核 (wms.stockother.Out.cancelOrder)',
+				description:
+					'Cancel orders that are being edited, awaiting review or reviewed (wms.stockother.Out.cancelOrder)',
 			},
 		],
 	},

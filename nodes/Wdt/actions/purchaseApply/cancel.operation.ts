@@ -7,7 +7,8 @@ const show = { resource: ['purchaseApply'], operation: ['cancel'] };
 
 export const description: INodeProperties[] = [
 	{
-		...orderNumbersField('purchase apply (采购申请单号)', 'POA2309130001'),
+		// Create and Get Many output the number as purchase_apply_no.
+		...orderNumbersField('purchase apply', 'POA2309130001', 'purchase_apply_no'),
 		displayOptions: { show },
 	},
 	{ ...batchOptionsField(), displayOptions: { show } },
@@ -17,8 +18,12 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runBatchOperation.call(this, {
 		method: 'purchase.PurchaseApply.cancelForApi',
-		entity: 'purchase apply',
+		entity: { one: 'purchase apply', many: 'purchase applies' },
+		action: 'cancel',
 		done: 'cancelled',
-		outcomes: (sent, response) => purchaseApplyOutcomes(sent, response.data),
+		mappedField: 'purchase_apply_no',
+		statusRule:
+			'WDT cancels only purchase applies that are being edited or are waiting for confirmation',
+		outcomes: (sent, response) => purchaseApplyOutcomes(sent, response),
 	});
 }

@@ -7,7 +7,15 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { parseUserDateTime, toWdtTime, WdtError } from '../../../shared/protocol';
+import {
+	describeKind,
+	orderNumberKey,
+	readUserDateTime,
+	toWdtTime,
+	WdtError,
+	type WdtResponse,
+} from '../../../shared/protocol';
+import { parseQuantity, textProblem } from '../../../shared/protocol/validate';
 import { callWdt, toNodeApiError, toNodeError } from '../../../shared/transport';
 import { invalidInput } from '../common';
 
@@ -36,7 +44,7 @@ export const description: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Warehouse Number (申请仓库编号)',
+		displayName: 'Warehouse Number',
 		name: 'warehouseNo',
 		type: 'string',
 		default: '',
@@ -45,7 +53,7 @@ export const description: INodeProperties[] = [
 			'The number of the warehouse the goods are requested for, at most 40 characters. WDT field: warehouse_no.',
 	},
 	{
-		displayName: 'Expected Arrival (期望到货时间)',
+		displayName: 'Expected Arrival',
 		name: 'expectedTime',
 		type: 'dateTime',
 		default: '',
@@ -54,7 +62,7 @@ export const description: INodeProperties[] = [
 			"When the goods should arrive. Interpreted in the workflow's timezone and sent to WDT in China Standard Time. WDT field: expected_time.",
 	},
 	{
-		displayName: 'Remark (备注)',
+		displayName: 'Remark',
 		name: 'remark',
 		type: 'string',
 		default: '',
@@ -62,7 +70,7 @@ export const description: INodeProperties[] = [
 		description: 'A note on the apply, at most 255 characters. WDT field: remark.',
 	},
 	{
-		displayName: 'Purchase Apply Number (采购申请单号)',
+		displayName: 'Purchase Apply Number',
 		name: 'purchaseApplyNo',
 		type: 'string',
 		default: '',
@@ -71,13 +79,13 @@ export const description: INodeProperties[] = [
 			'Your own number for the apply, at most 20 characters. Leave empty to let WDT number it. Setting it makes a re-run safe: WDT refuses a number it already has. WDT field: purchase_apply_no.',
 	},
 	{
-		displayName: 'Submit (是否提交)',
+		displayName: 'Submit',
 		name: 'isSubmit',
 		type: 'boolean',
 		default: true,
 		displayOptions: { show },
 		description:
-			"Whether to submit the apply. On: it is created as 待引用 (ready to be referenced by purchase orders). Off: it stays 编辑中 (editing), or 待确认 (to confirm) when WDT's quantity-confirmation setting is on. WDT field: is_submit.",
+			"Whether to submit the apply. On: it is created ready to be referenced by purchase orders. Off: it stays in editing, or awaiting confirmation when WDT's quantity-confirmation setting is on. WDT field: is_submit.",
 	},
 	{
 		displayName: 'Lines',
@@ -93,15 +101,15 @@ export const description: INodeProperties[] = [
 				name: 'line',
 				values: [
 					{
-						displayName: 'SKU Code (商家编码)',
+						displayName: 'SKU Code',
 						name: 'specNo',
 						type: 'string',
 						default: '',
 						required: true,
-						description: 'The merchant code of the SKU, at most 40 characters',
+						description: 'The merchant code of the SKU, at most 40 characters. WDT field: spec_no.',
 					},
 					{
-						displayName: 'Quantity (数量)',
+						displayName: 'Quantity',
 						name: 'num',
 						type: 'number',
 						typeOptions: { minValue: 1, numberPrecision: 0 },
@@ -110,7 +118,7 @@ export const description: INodeProperties[] = [
 						description: 'A positive whole number. WDT field: num.',
 					},
 					{
-						displayName: 'Supplier Number (供应商编号)',
+						displayName: 'Supplier Number',
 						name: 'providerNo',
 						type: 'string',
 						default: '',
@@ -118,7 +126,7 @@ export const description: INodeProperties[] = [
 							'Optional. When every line has the same supplier, it becomes the supplier of the apply. WDT field: provider_no.',
 					},
 					{
-						displayName: 'Line Remark (备注)',
+						displayName: 'Line Remark',
 						name: 'remark',
 						type: 'string',
 						default: '',
@@ -135,7 +143,7 @@ export const description: INodeProperties[] = [
 		default: 'spec_no',
 		required: true,
 		displayOptions: { show: fromItems },
-		description: 'The input field that holds the SKU code (spec_no, 商家编码)',
+		description: 'The input field that holds the SKU code (WDT field spec_no)',
 	},
 	{
 		displayName: 'Quantity Column',
@@ -144,7 +152,7 @@ export const description: INodeProperties[] = [
 		default: 'num',
 		required: true,
 		displayOptions: { show: fromItems },
-		description: 'The input field that holds the quantity (num, 数量)',
+		description: 'The input field that holds the quantity (WDT field num)',
 	},
 	{
 		displayName: 'Supplier Number Column',
@@ -152,8 +160,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show: fromItems },
-		description:
-			'Optional: the input field that holds the supplier number (provider_no, 供应商编号)',
+		description: 'Optional: the input field that holds the supplier number (WDT field provider_no)',
 	},
 	{
 		displayName: 'Line Remark Column',
@@ -198,6 +205,20 @@ function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
+/** One text field, trimmed and checked: characters WDT can store, length as WDT counts it. */
+function checkedText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	field: keyof typeof LIMITS,
+	value: unknown,
+): string {
+	const checked = text(value);
+	const problem = textProblem(checked, LIMITS[field]);
+	if (problem) throw invalidInput(ctx, itemIndex, `${label} (${field})`, `${problem}.`);
+	return checked;
+}
+
 /** Validates one line; throws a message naming the field. */
 function toLine(
 	ctx: IExecuteFunctions,
@@ -212,41 +233,20 @@ function toLine(
 ): ApplyLine {
 	const specNo = text(raw.specNo);
 	if (!specNo) throw invalidInput(ctx, itemIndex, `${where}SKU Code (spec_no)`, 'is empty.');
-	if (specNo.length > LIMITS.spec_no)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			`${where}SKU Code (spec_no)`,
-			`is longer than ${LIMITS.spec_no} characters: "${specNo}".`,
-		);
-	const numText = text(raw.num);
-	const num = Number(numText);
-	if (numText === '' || !Number.isInteger(num) || num <= 0 || num > 2_147_483_647) {
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			`${where}Quantity (num)`,
-			`must be a positive whole number, got "${numText}".`,
-		);
-	}
-	const line: ApplyLine = { spec_no: specNo, num };
-	const providerNo = text(raw.providerNo);
-	if (providerNo.length > LIMITS.provider_no)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			`${where}Supplier Number (provider_no)`,
-			`is longer than ${LIMITS.provider_no} characters.`,
-		);
+	checkedText(ctx, itemIndex, `${where}SKU Code`, 'spec_no', specNo);
+	const quantity = parseQuantity(raw.num);
+	if ('problem' in quantity)
+		throw invalidInput(ctx, itemIndex, `${where}Quantity (num)`, `${quantity.problem}.`);
+	const line: ApplyLine = { spec_no: specNo, num: quantity.quantity };
+	const providerNo = checkedText(
+		ctx,
+		itemIndex,
+		`${where}Supplier Number`,
+		'provider_no',
+		raw.providerNo,
+	);
 	if (providerNo) line.provider_no = providerNo;
-	const remark = text(raw.remark);
-	if (remark.length > LIMITS.remark)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			`${where}Line Remark (remark)`,
-			`is longer than ${LIMITS.remark} characters.`,
-		);
+	const remark = checkedText(ctx, itemIndex, `${where}Line Remark`, 'remark', raw.remark);
 	if (remark) line.remark = remark;
 	return line;
 }
@@ -254,44 +254,31 @@ function toLine(
 /** Reads and validates the apply fields at one item. */
 function applyHeader(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const header: IDataObject = {};
-	const warehouseNo = text(ctx.getNodeParameter('warehouseNo', itemIndex, ''));
-	if (warehouseNo.length > LIMITS.warehouse_no)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			'Warehouse Number (warehouse_no)',
-			`is longer than ${LIMITS.warehouse_no} characters.`,
-		);
+	const parameter = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const warehouseNo = checkedText(
+		ctx,
+		itemIndex,
+		'Warehouse Number',
+		'warehouse_no',
+		parameter('warehouseNo'),
+	);
 	if (warehouseNo) header.warehouse_no = warehouseNo;
-	const expected = ctx.getNodeParameter('expectedTime', itemIndex, '') as unknown;
+	const expected = parameter('expectedTime');
 	if (expected !== '' && expected !== null && expected !== undefined) {
-		const ms = parseUserDateTime(expected, ctx.getTimezone());
-		if (ms === undefined)
-			throw invalidInput(
-				ctx,
-				itemIndex,
-				'Expected Arrival (expected_time)',
-				`is not a date: "${text(expected)}".`,
-			);
-		header.expected_time = toWdtTime(ms);
+		const read = readUserDateTime(expected, ctx.getTimezone());
+		if ('problem' in read)
+			throw invalidInput(ctx, itemIndex, 'Expected Arrival (expected_time)', `${read.problem}.`);
+		header.expected_time = toWdtTime(read.ms);
 	}
-	const remark = text(ctx.getNodeParameter('remark', itemIndex, ''));
-	if (remark.length > LIMITS.remark)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			'Remark (remark)',
-			`is longer than ${LIMITS.remark} characters.`,
-		);
+	const remark = checkedText(ctx, itemIndex, 'Remark', 'remark', parameter('remark'));
 	if (remark) header.remark = remark;
-	const applyNo = text(ctx.getNodeParameter('purchaseApplyNo', itemIndex, ''));
-	if (applyNo.length > LIMITS.purchase_apply_no)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			'Purchase Apply Number (purchase_apply_no)',
-			`is longer than ${LIMITS.purchase_apply_no} characters: "${applyNo}".`,
-		);
+	const applyNo = checkedText(
+		ctx,
+		itemIndex,
+		'Purchase Apply Number',
+		'purchase_apply_no',
+		parameter('purchaseApplyNo'),
+	);
 	if (applyNo) header.purchase_apply_no = applyNo;
 	header.is_submit = ctx.getNodeParameter('isSubmit', itemIndex, true) as boolean;
 	return header;
@@ -366,6 +353,36 @@ function planFromInputItems(ctx: IExecuteFunctions, items: INodeExecutionData[])
 }
 
 /**
+ * The number of the apply WDT created. The upload page: `data.status` 0 means `data.message`
+ * is the new number, any other status means `data.message` is the error. (The envelope's
+ * `message` is documented the same way, so it is the fallback for the number.) A refusal is a
+ * business error; a reply that says neither is an unknown outcome, never a created apply.
+ */
+function createdApplyNumber(response: WdtResponse): string {
+	const method = 'purchase.PurchaseApply.upload';
+	const data = response.data as { status?: unknown; message?: unknown } | null | undefined;
+	const status =
+		typeof data?.status === 'string' && /^-?\d+$/.test(data.status.trim())
+			? Number(data.status)
+			: data?.status;
+	const message = text(data?.message);
+	if (typeof status === 'number' && status !== 0)
+		throw new WdtError(
+			`WDT refused to create it (its reply has data.status ${status}): "${message || '(no message)'}"`,
+			{ ...describeKind('business'), status, wdtMessage: message },
+		);
+	const number = status === 0 ? message || text(response.message) : '';
+	if (number === '') {
+		const shown = JSON.stringify(response.data ?? null).slice(0, 200);
+		throw new WdtError(
+			`WDT ${method} answered without saying whether the apply was created (data is ${shown}; the documented reply has data.status and data.message)`,
+			describeKind('badResponse'),
+		);
+	}
+	return number;
+}
+
+/**
  * purchase.PurchaseApply.upload. Every apply is validated before the first one is sent. A
  * create is never re-sent: if its reply is lost, the outcome is reported as unknown.
  */
@@ -391,19 +408,21 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			}
 		}
 	}
+	// WDT compares numbers ignoring case, so "poa1" and "POA1" are the same number.
 	const seenNumbers = new Map<string, number>();
 	for (const plan of plans) {
 		if (!('params' in plan) || !plan.params.purchase_apply_no) continue;
 		const number = String(plan.params.purchase_apply_no);
-		if (seenNumbers.has(number)) {
+		const earlierItem = seenNumbers.get(orderNumberKey(number));
+		if (earlierItem !== undefined) {
 			throw invalidInput(
 				this,
 				plan.itemIndices[0],
 				'Purchase Apply Number (purchase_apply_no)',
-				`"${number}" is also used by item ${seenNumbers.get(number)}; each apply needs its own number.`,
+				`"${number}" is also used by item ${earlierItem + 1}; each apply needs its own number.`,
 			);
 		}
-		seenNumbers.set(number, plan.itemIndices[0]);
+		seenNumbers.set(orderNumberKey(number), plan.itemIndices[0]);
 	}
 
 	const created: string[] = [];
@@ -423,20 +442,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				{ method: 'purchase.PurchaseApply.upload', args: [plan.params] },
 				{ write: true },
 			);
-			const data = (response.data ?? {}) as IDataObject;
-			const number =
-				text(data.message) || text(response.message) || text(plan.params.purchase_apply_no);
+			const number = createdApplyNumber(response);
 			created.push(number);
-			output.push({
-				json: { purchase_apply_no: number, ...plan.params },
-				pairedItem,
-			});
+			const { purchase_apply_no: requested, ...sent } = plan.params;
+			const json: IDataObject = { purchase_apply_no: number, ...sent };
+			if (requested !== undefined) json.requested_purchase_apply_no = requested;
+			output.push({ json, pairedItem });
 		} catch (error) {
 			if (!(error instanceof WdtError)) throw toNodeError(this.getNode(), error);
-			const lost = error.kind === 'network' || error.kind === 'badResponse';
-			const context = lost
-				? `Unknown outcome: the reply to this create was lost, so WDT may or may not have created the apply${plan.params.purchase_apply_no ? ` ${String(plan.params.purchase_apply_no)}` : ''}. It was not sent again; check Purchase Apply → Get Many before re-running`
-				: `Purchase apply of item ${plan.itemIndices[0]} was not created`;
+			// A lost reply, or one that does not say whether the apply was created.
+			const unknown = error.kind === 'network' || error.kind === 'badResponse';
+			const context = unknown
+				? `Unknown outcome: WDT may or may not have created the purchase apply of item ${plan.itemIndices[0] + 1}${plan.params.purchase_apply_no ? ` (${String(plan.params.purchase_apply_no)})` : ''}. It was not sent again; check Purchase Apply → Get Many before re-running`
+				: `Purchase apply of item ${plan.itemIndices[0] + 1} was not created`;
 			const nodeError = toNodeApiError(this.getNode(), error, {
 				itemIndex: plan.itemIndices[0],
 				context,
@@ -445,11 +463,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				nodeError.description =
 					`${nodeError.description ?? ''} Created before this failure: ${created.join(', ')}.`.trim();
 			if (!continueOnFail) throw nodeError;
-			output.push({
-				json: { error: nodeError.message, unknownOutcome: lost },
-				error: nodeError,
-				pairedItem,
-			});
+			const details: IDataObject = { outcome: unknown ? 'unknown' : 'failed' };
+			if (plan.params.purchase_apply_no !== undefined)
+				details.requested_purchase_apply_no = plan.params.purchase_apply_no;
+			if (error.status !== undefined) details.wdt_status = error.status;
+			if (error.wdtMessage !== undefined) details.wdt_message = error.wdtMessage;
+			// An item carrying an error goes to the error output, where n8n keeps only its message.
+			// Without an error output, error and details are plain fields, so n8n keeps both.
+			output.push(
+				this.getNode().onError === 'continueErrorOutput'
+					? { json: {}, error: nodeError, pairedItem }
+					: { json: { error: nodeError.message, details }, pairedItem },
+			);
 		}
 	}
 	return output;

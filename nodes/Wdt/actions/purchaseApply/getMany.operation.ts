@@ -25,7 +25,7 @@ export const MAX_RANGE_DAYS = 366;
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Purchase Apply Number (采购申请单号)',
+		displayName: 'Purchase Apply Number',
 		name: 'purchaseApplyNo',
 		type: 'string',
 		default: '',
@@ -38,6 +38,8 @@ export const description: INodeProperties[] = [
 		name: 'startTime',
 		type: 'dateTime',
 		default: '',
+		placeholder: 'Empty: 30 days before Modified Before',
+		hint: 'Leave both times empty to get the last 30 days (or, with a number, that apply at any time)',
 		displayOptions: { show },
 		description:
 			'Empty: 30 days before the end, or no time filter when a number is given. WDT field: start_time.',
@@ -47,6 +49,7 @@ export const description: INodeProperties[] = [
 		name: 'endTime',
 		type: 'dateTime',
 		default: '',
+		placeholder: 'Empty: now',
 		displayOptions: { show },
 		description: `Empty: now. Ranges up to ${MAX_RANGE_DAYS} days are split into the 30-day windows WDT accepts. WDT field: end_time.`,
 	},

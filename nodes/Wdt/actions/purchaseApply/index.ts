@@ -20,7 +20,8 @@ export const description: INodeProperties[] = [
 				name: 'Cancel',
 				value: 'cancel',
 				action: 'Cancel purchase applies',
-				description: 'Cancel applies in 编辑中 or 待确认 (purchase.PurchaseApply.cancelForApi)',
+				description:
+					'Cancel applies that are being edited or awaiting confirmation (purchase.PurchaseApply.cancelForApi)',
 			},
 			{
 				name: 'Create',
@@ -40,7 +41,7 @@ export const description: INodeProperties[] = [
 				value: 'stop',
 				action: 'Stop referencing purchase applies',
 				description:
-					'Stop partly referenced (部分引用) applies from being referenced further (purchase.PurchaseApply.stopForApi)',
+					'Stop partly referenced applies from being referenced further (purchase.PurchaseApply.stopForApi)',
 			},
 		],
 	},

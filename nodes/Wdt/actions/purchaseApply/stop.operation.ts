@@ -7,7 +7,8 @@ const show = { resource: ['purchaseApply'], operation: ['stop'] };
 
 export const description: INodeProperties[] = [
 	{
-		...orderNumbersField('purchase apply (采购申请单号)', 'POA2309130001'),
+		// Create and Get Many output the number as purchase_apply_no.
+		...orderNumbersField('purchase apply', 'POA2309130001', 'purchase_apply_no'),
 		displayOptions: { show },
 	},
 	{ ...batchOptionsField(), displayOptions: { show } },
@@ -17,8 +18,11 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runBatchOperation.call(this, {
 		method: 'purchase.PurchaseApply.stopForApi',
-		entity: 'purchase apply',
+		entity: { one: 'purchase apply', many: 'purchase applies' },
+		action: 'stop',
 		done: 'stopped',
-		outcomes: (sent, response) => purchaseApplyOutcomes(sent, response.data),
+		mappedField: 'purchase_apply_no',
+		statusRule: 'WDT stops only purchase applies that are partly referenced by purchase orders',
+		outcomes: (sent, response) => purchaseApplyOutcomes(sent, response),
 	});
 }

@@ -29,6 +29,8 @@ export const description: INodeProperties[] = [
 		name: 'startTime',
 		type: 'dateTime',
 		default: '',
+		placeholder: 'Empty: one hour before Modified Before',
+		hint: 'Leave both times empty to get the last hour',
 		displayOptions: { show },
 		description:
 			'Start of the range of cancellation (modification) times. Empty: one hour before the end. Any timezone; WDT is queried in China Standard Time. WDT field: start_time.',
@@ -38,6 +40,7 @@ export const description: INodeProperties[] = [
 		name: 'endTime',
 		type: 'dateTime',
 		default: '',
+		placeholder: 'Empty: now',
 		displayOptions: { show },
 		description: `End of the range. Empty: now. Any length up to ${MAX_RANGE_DAYS} days: the node splits it into the one-hour windows WDT accepts. WDT field: end_time.`,
 	},
