@@ -47,6 +47,14 @@ import {
 } from './stack';
 
 const REPO = resolve(__dirname, '../..');
+/** WDT_QUEUE_N8N picks another n8n the e2e installer knows (e.g. 2.39.10 once it can install it). */
+const N8N_VERSION = process.env.WDT_QUEUE_N8N ?? e2e.N8N_VERSION;
+const KNOWN_VERSIONS: readonly string[] = (e2e as { N8N_VERSIONS?: readonly string[] })
+	.N8N_VERSIONS ?? [e2e.N8N_VERSION];
+if (!KNOWN_VERSIONS.includes(N8N_VERSION))
+	throw new Error(
+		`WDT_QUEUE_N8N=${N8N_VERSION}: the e2e installer knows only ${KNOWN_VERSIONS.join(', ')}`,
+	);
 const RESULTS_FILE = join(REPO, 'test', 'queue', 'results.json');
 const PKG = 'n8n-nodes-wdt';
 const STREAM_SECONDS = Number(process.env.WDT_QUEUE_STREAM_SECONDS ?? 120);
@@ -68,8 +76,8 @@ let notes: string;
 let sim: WdtSimulator;
 let pg: Postgres;
 let redis: Redis;
-let n8nBin: string;
-let cacheDir: string;
+/** What the e2e installer returned: n8n's CLI, and (from the 2.x-capable installer) its own Node. */
+let installed: { n8nBin: string; cacheDir: string; nodeBin?: string; expressionEngine?: string };
 let tarball: string;
 let mainInst: N8nInstance;
 let main: N8nProcess;
@@ -77,8 +85,7 @@ let workers: N8nProcess[] = [];
 let rest: N8nRest;
 let failed = false;
 const results: Record<string, unknown> = {
-	n8n: e2e.N8N_VERSION,
-	node: process.version,
+	n8n: N8N_VERSION,
 	workerConcurrency: WORKER_CONCURRENCY,
 	streamSeconds: STREAM_SECONDS,
 };
@@ -243,12 +250,16 @@ async function instance(
 	const userFolder = join(tmp, name);
 	await mkdir(userFolder, { recursive: true });
 	await e2e.installCommunityPackage(userFolder, tarball);
+	const env = { ...databaseEnv(database), ...extra, WDT_QUEUE_PROCESS: name };
+	const runtime = { nodeBin: installed.nodeBin, expressionEngine: installed.expressionEngine };
 	return {
-		n8nBin,
-		cacheDir,
+		n8nBin: installed.n8nBin,
+		cacheDir: installed.cacheDir,
+		nodeBin: installed.nodeBin,
 		userFolder,
-		env: e2e.n8nEnv(userFolder, { ...databaseEnv(database), ...extra, WDT_QUEUE_PROCESS: name }),
-	};
+		// The third argument (the runtime) is for the 2.x-capable e2e installer; older ones ignore it.
+		env: (e2e.n8nEnv as (...args: unknown[]) => Record<string, string>)(userFolder, env, runtime),
+	} as N8nInstance;
 }
 
 const credentialData = () => ({
@@ -467,7 +478,11 @@ beforeAll(async () => {
 	await pg.createDatabase('n8n_regular');
 	timings.servicesSeconds = seconds(Date.now() - t0);
 
-	({ n8nBin, cacheDir } = await e2e.ensureN8n({ log }));
+	installed = await (e2e.ensureN8n as (o: object) => Promise<typeof installed>)({
+		version: N8N_VERSION,
+		log,
+	});
+	results.nodeRunningN8n = installed.nodeBin ?? process.execPath;
 	tarball = await e2e.packPackage(REPO, join(tmp, 'pack'));
 	mainInst = await instance('main', 'n8n_queue', queueEnv());
 	await importAll(mainInst);
@@ -515,7 +530,7 @@ beforeEach((ctx) => {
 // Scenarios
 // ---------------------------------------------------------------------------------------------
 
-describe(`n8n ${e2e.N8N_VERSION} in queue mode: a main and two workers`, () => {
+describe(`n8n ${N8N_VERSION} in queue mode: a main and two workers`, () => {
 	it('1: an activated trigger on the main; a steady stream of cancellations; each in exactly one execution; executions on both workers', async () => {
 		await rest.activateWorkflow('wfQTrigger');
 		const streamStart = Date.now();

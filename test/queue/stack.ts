@@ -430,6 +430,11 @@ export interface N8nProcess extends Service {
 	port: number;
 }
 
+/** The Node that runs this n8n: the e2e installer may give a version its own (`nodeBin`). */
+function nodeFor(inst: N8nInstance): string {
+	return (inst as N8nInstance & { nodeBin?: string }).nodeBin ?? process.execPath;
+}
+
 /** Starts `n8n start` and waits until its REST API answers. */
 export async function startMain(
 	inst: N8nInstance,
@@ -438,7 +443,7 @@ export async function startMain(
 	timeoutMs = 180_000,
 ): Promise<N8nProcess> {
 	const port = Number(env.N8N_PORT) || (await freePort());
-	const service = spawnService(name, process.execPath, [inst.n8nBin, 'start'], {
+	const service = spawnService(name, nodeFor(inst), [inst.n8nBin, 'start'], {
 		cwd: inst.userFolder,
 		env: { ...inst.env, ...env, N8N_PORT: String(port) },
 		logFile: join(inst.userFolder, `${name}.log`),
@@ -466,7 +471,7 @@ export async function startWorker(
 	const port = await freePort();
 	const service = spawnService(
 		name,
-		process.execPath,
+		nodeFor(inst),
 		[inst.n8nBin, 'worker', `--concurrency=${concurrency}`],
 		{
 			cwd: inst.userFolder,
