@@ -804,6 +804,7 @@ describe(`n8n ${N8N_VERSION} in queue mode: a main and two workers`, () => {
 			numbersSentTwice: sentTwice.length,
 			doubleApplied: doubleApplied.length,
 			lost: notCancelled.length,
+			exampleRefusedItem: refusedOnRerun[0],
 			rerunOutput: {
 				items: out.length,
 				succeeded: out.filter((i) => i.success === true).length,

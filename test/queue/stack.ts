@@ -435,6 +435,11 @@ function nodeFor(inst: N8nInstance): string {
 	return (inst as N8nInstance & { nodeBin?: string }).nodeBin ?? process.execPath;
 }
 
+/** Where a task-runner broker would listen, if this n8n starts one: not the shared default 5679. */
+async function ownRunnerPort(): Promise<Record<string, string>> {
+	return { N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+}
+
 /** Starts `n8n start` and waits until its REST API answers. */
 export async function startMain(
 	inst: N8nInstance,
@@ -445,7 +450,7 @@ export async function startMain(
 	const port = Number(env.N8N_PORT) || (await freePort());
 	const service = spawnService(name, nodeFor(inst), [inst.n8nBin, 'start'], {
 		cwd: inst.userFolder,
-		env: { ...inst.env, ...env, N8N_PORT: String(port) },
+		env: { ...inst.env, ...env, N8N_PORT: String(port), ...(await ownRunnerPort()) },
 		logFile: join(inst.userFolder, `${name}.log`),
 	});
 	const baseUrl = `http://127.0.0.1:${port}`;
@@ -478,6 +483,7 @@ export async function startWorker(
 			env: {
 				...inst.env,
 				...env,
+				...(await ownRunnerPort()),
 				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 				QUEUE_HEALTH_CHECK_PORT: String(port),
 				N8N_PORT: String(port),
