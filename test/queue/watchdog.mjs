@@ -1,4 +1,3 @@
-/* eslint-disable -- test tooling, never shipped: the community-node lint rules are for node code. */
 // Kills what the queue-mode test started if the test process dies without cleaning up
 // (SIGKILL, a crashed vitest fork). Started detached by stack.ts:
 //
