@@ -57,7 +57,15 @@ if (!KNOWN_VERSIONS.includes(N8N_VERSION))
 	);
 const RESULTS_FILE = join(REPO, 'test', 'queue', 'results.json');
 const PKG = 'n8n-nodes-wdt';
-const STREAM_SECONDS = Number(process.env.WDT_QUEUE_STREAM_SECONDS ?? 120);
+/** 2.x refuses a poll interval under a minute ("The polling interval is too short"); 1.x takes 3 s. */
+const POLL_SECONDS = Number(N8N_VERSION.split('.')[0]) >= 2 ? 60 : 3;
+const POLL_CRON = POLL_SECONDS === 60 ? '0 * * * * *' : '0-59/3 * * * * *';
+// Long enough for executions to spread over both workers: at one poll a minute, six minutes.
+const STREAM_SECONDS = Number(
+	process.env.WDT_QUEUE_STREAM_SECONDS ?? (POLL_SECONDS === 60 ? 360 : 120),
+);
+/** A cancellation shows up after the trigger's one-minute safety lag, at the next poll. */
+const DRAIN_MS = (60 + POLL_SECONDS) * 1000 + 90_000;
 const STREAM_EVERY_MS = 2_000;
 const BULK = 5_000;
 const WORKER_CONCURRENCY = 1;
@@ -165,7 +173,7 @@ const WORKFLOWS = () => [
 			credentials: CRED_REF,
 			parameters: {
 				// n8n refuses a poll cron with `*` seconds; every 3rd second is accepted.
-				pollTimes: { item: [{ mode: 'custom', cronExpression: '0-59/3 * * * * *' }] },
+				pollTimes: { item: [{ mode: 'custom', cronExpression: POLL_CRON }] },
 				event: 'stockoutCancelled',
 				options: {},
 			},
@@ -547,7 +555,7 @@ describe(`n8n ${N8N_VERSION} in queue mode: a main and two workers`, () => {
 				const t = await triggerTally();
 				return steady.every((e) => t.seen.has(e.no)) ? t : undefined;
 			},
-			150_000,
+			DRAIN_MS,
 			2_000,
 		);
 		const duplicated = steady.filter((e) => tally.seen.get(e.no)!.length > 1);
@@ -629,7 +637,7 @@ describe(`n8n ${N8N_VERSION} in queue mode: a main and two workers`, () => {
 				const x = await triggerTally();
 				return all.every((e) => x.seen.has(e.no)) ? x : undefined;
 			},
-			180_000,
+			DRAIN_MS + 30_000,
 			2_000,
 		).catch(async (error) => {
 			const x = await triggerTally();
@@ -639,7 +647,8 @@ describe(`n8n ${N8N_VERSION} in queue mode: a main and two workers`, () => {
 			};
 			throw error;
 		});
-		await sleep(15_000); // later polls re-read the overlap: give a duplicate the chance to show
+		// Later polls re-read the overlap: give a duplicate the chance to show.
+		await sleep(Math.max(15_000, 2 * POLL_SECONDS * 1000));
 		const final = await triggerTally();
 		const duplicated = all.filter((e) => final.seen.get(e.no)!.length > 1);
 		const during = all.filter((e) => e.atMs >= stopAt && e.atMs <= stopAt + downMs);
