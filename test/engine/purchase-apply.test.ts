@@ -50,6 +50,7 @@ describe('Purchase Apply → Create', () => {
 		expect(uploads).toHaveLength(2);
 		expect(uploads[1].args).toEqual([
 			{
+				purchase_apply_no: expect.stringMatching(/^N.+-[0-9A-Z]{3}-2$/), // derived: see apply-numbering.test.ts
 				warehouse_no: 'WH02',
 				remark: '加急 采购',
 				is_submit: true,

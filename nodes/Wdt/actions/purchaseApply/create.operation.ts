@@ -76,7 +76,29 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 		description:
-			'Your own number for the apply, at most 20 characters. Leave empty to let WDT number it. Setting it makes a re-run safe: WDT refuses a number it already has. WDT field: purchase_apply_no.',
+			'Your own number for the apply, at most 20 characters. WDT refuses a number it already has, so a re-run cannot create the apply twice. When empty, see When the Number Is Empty. WDT field: purchase_apply_no.',
+	},
+	{
+		displayName: 'When the Number Is Empty',
+		name: 'numberWhenEmpty',
+		type: 'options',
+		default: 'derive',
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Derive It From the Execution (Safe to Re-Run)',
+				value: 'derive',
+				description:
+					"Sends N + the execution ID + a tag of this node and run + the apply's position, e.g. N1234-K3F-1. Running the same execution again (a queue-mode worker that died, Retry On Fail) sends the same numbers, so WDT refuses them instead of creating the applies twice.",
+			},
+			{
+				name: 'Let WDT Number It',
+				value: 'wdt',
+				description:
+					'WDT gives each apply its own number (e.g. POA2208260005). Running the same execution again creates the applies again.',
+			},
+		],
+		description: 'What to send as purchase_apply_no when Purchase Apply Number is empty',
 	},
 	{
 		displayName: 'Submit',
@@ -352,6 +374,32 @@ function planFromInputItems(ctx: IExecuteFunctions, items: INodeExecutionData[])
 	});
 }
 
+/** FNV-1a, 32 bits: a short, stable tag (not a secret). */
+function fnv1a(text: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash;
+}
+
+/**
+ * The purchase_apply_no sent when the user gives none: the same for the same execution, node run
+ * and apply, so a re-run of the execution cannot create an apply twice (WDT refuses a number it
+ * has). `N<execution id>-<3-character tag of node and run>-<apply position>`, at most 20
+ * characters (the field's documented length); an execution ID too long for that is hashed.
+ */
+export function derivedApplyNumber(executionId: string, nodeRun: string, position: number): string {
+	const tag = (fnv1a(nodeRun) % 36 ** 3).toString(36).toUpperCase().padStart(3, '0');
+	const tail = `-${tag}-${position}`;
+	const execution =
+		/^\d+$/.test(executionId) && 1 + executionId.length + tail.length <= LIMITS.purchase_apply_no
+			? executionId
+			: (fnv1a(executionId) % 36 ** 6).toString(36).toUpperCase();
+	return `N${execution}${tail}`;
+}
+
 /**
  * The number of the apply WDT created. The upload page: `data.status` 0 means `data.message`
  * is the new number, any other status means `data.message` is the error. (The envelope's
@@ -423,6 +471,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			);
 		}
 		seenNumbers.set(orderNumberKey(number), plan.itemIndices[0]);
+	}
+
+	if (this.getNodeParameter('numberWhenEmpty', 0, 'derive') === 'derive') {
+		const runIndex = Number(this.getWorkflowDataProxy(0).$runIndex ?? 0);
+		plans.forEach((plan, at) => {
+			if ('params' in plan && !plan.params.purchase_apply_no)
+				plan.params.purchase_apply_no = derivedApplyNumber(
+					this.getExecutionId(),
+					`${this.getNode().id}:${runIndex}`,
+					at + 1,
+				);
+		});
 	}
 
 	const created: string[] = [];
