@@ -6,11 +6,21 @@
  * folder on free ports, then drives headless Chromium with playwright-core (already installed as
  * a transitive dev dependency) and writes PNGs (1280×800) into docs/images/:
  *
- *   canvas.png        the demo workflow after a run: our node icons, light theme
- *   canvas-dark.png   the same, dark theme
- *   node-panel.png    the WDT node's parameters: Purchase Apply → Create
- *   credential.png    the "WDT API" credential form (the simulator's demo values; secrets as dots)
- *   nodes-panel.png   the node creator searched for "WDT", our node opened: its actions
+ *   canvas.png           the demo workflow after a run: our node icons, light theme
+ *   canvas-dark.png      the same, dark theme
+ *   node-panel.png       the WDT node's parameters: Purchase Apply → Create
+ *   output-times.png     Get Many Cancelled's output after the demo run, JSON view: each item has
+ *                        WDT's `modified` (China time, no zone) and `modified_iso` (ISO 8601, +08:00)
+ *   credential.png       the "WDT API" credential form (the simulator's demo values; secrets as dots)
+ *   nodes-panel.png      the node creator searched for "WDT", our node opened: its actions
+ *   picker-erp.png       the node creator searched for "ERP": WDT found by its codex alias
+ *   picker-cancel-zh.png the node creator searched for "取消" (cancel): WDT found by a Chinese alias
+ *   trigger-subtitle.png a canvas with the WDT Trigger: its subtitle reads "Sales Stockout Cancelled"
+ *   time-range-hint.png  Get Many Cancelled with empty Modified After/Before: the default range
+ *                        ("the last hour") in the fields' placeholders and hint
+ *
+ * The last two come from a workflow this script creates through n8n's REST API (the demo
+ * workflow has no WDT Trigger, and its Get Many Cancelled node sets Modified After).
  *
  * Chinese labels need a CJK font, or they render as boxes: apt-get install -y fonts-noto-cjk
  *
@@ -25,7 +35,14 @@ import { join } from 'node:path';
 
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-import { CREDENTIAL_ID, DEMO_WORKFLOW_ID, REPO_ROOT, startDev, type DevEnvironment } from './start';
+import {
+	CREDENTIAL_ID,
+	CREDENTIAL_NAME,
+	DEMO_WORKFLOW_ID,
+	REPO_ROOT,
+	startDev,
+	type DevEnvironment,
+} from './start';
 
 const OUT_DIR = join(REPO_ROOT, 'docs', 'images');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -152,23 +169,35 @@ async function canvasShots(browser: Browser, dev: DevEnvironment, theme: 'light'
 			.dblclick();
 		await page.waitForSelector('[data-test-id="ndv"], .ndv-wrapper', { timeout: 30_000 });
 		await sleep(1000);
-		await expectVisible(
-			page,
-			['Warehouse Number (申请仓库编号)', 'Submit (是否提交)'],
-			'node panel',
-		);
+		await expectVisible(page, ['Warehouse Number', 'Submit'], 'node panel');
 		const resource = await page
 			.locator('[data-test-id="parameter-input-resource"] input')
 			.first()
 			.inputValue()
 			.catch(() => '');
-		if (resource !== 'Purchase Apply (采购申请单)') {
+		if (resource !== 'Purchase Apply') {
 			throw new Error(`node panel: Resource shows "${resource}"`);
 		}
 		await shot(page, 'node-panel.png');
 		await closePopups(page);
+		await outputTimesShot(page);
 	}
 	await context.close();
+}
+
+/** The demo run's cancelled stockouts, JSON view: `modified` and `modified_iso` side by side. */
+async function outputTimesShot(page: Page): Promise<void> {
+	await page
+		.locator('[data-test-id="canvas-node"][data-node-name="Cancelled stockouts, last 6 hours"]')
+		.dblclick();
+	await page.waitForSelector('[data-test-id="ndv"], .ndv-wrapper', { timeout: 30_000 });
+	await sleep(800);
+	const output = page.locator('[data-test-id="output-panel"]');
+	await output.getByText('JSON', { exact: true }).first().click();
+	await sleep(800);
+	await expectVisible(page, ['"modified"', '"modified_iso"', '+08:00'], 'output panel');
+	await shot(page, 'output-times.png');
+	await closePopups(page);
 }
 
 /** Fails when a label the README promises is not on screen. */
@@ -206,14 +235,7 @@ async function credentialShot(browser: Browser, dev: DevEnvironment) {
 	await sleep(1000);
 	await expectVisible(
 		page,
-		[
-			'Seller Account (sid, 卖家账号)',
-			'API Key (key, 接口账号)',
-			'Secret',
-			'Salt (盐)',
-			'Environment',
-			'Base URL',
-		],
+		['Seller Account (sid)', 'API Key (appkey)', 'Secret', 'Salt', 'Environment', 'Base URL'],
 		'credential form',
 	);
 	// The demo secret and salt must be masked.
@@ -256,24 +278,143 @@ async function credentialShot(browser: Browser, dev: DevEnvironment) {
 	await context.close();
 }
 
-async function nodesPanelShot(browser: Browser, dev: DevEnvironment) {
-	const context = await newContext(browser, dev, 'light');
-	const page = await context.newPage();
-	await ensureLoggedIn(page, dev);
+/** Opens the node creator on the demo workflow and types `query` into its search. */
+async function searchNodeCreator(page: Page, dev: DevEnvironment, query: string): Promise<void> {
 	await openWorkflow(page, dev, DEMO_WORKFLOW_ID);
 	await page.keyboard.press('Tab'); // opens the node creator
 	const search = page.locator('input[data-test-id="node-creator-search-bar"]').first();
 	await search.waitFor({ timeout: 15_000 });
-	await search.fill('WDT');
+	await search.fill(query);
 	await sleep(1000);
+}
+
+/**
+ * The node creator's results for `query` must list our node. n8n shows a package's action node
+ * and trigger as one entry, "WDT", whose panel lists the actions and the trigger's events.
+ */
+async function expectWdtFound(page: Page, query: string): Promise<void> {
+	// An item's text is its name, then its description.
+	const items = await page.locator('[data-test-id="item-iterator-item"]').allInnerTexts();
+	const names = items.map((text) => text.trim().split('\n')[0].trim());
+	if (!names.includes('WDT')) {
+		throw new Error(`node creator, "${query}": "WDT" not found among ${JSON.stringify(names)}`);
+	}
+}
+
+async function nodesPanelShots(browser: Browser, dev: DevEnvironment) {
+	const context = await newContext(browser, dev, 'light');
+	const page = await context.newPage();
+	await ensureLoggedIn(page, dev);
+
+	// Found by codex aliases: an English word and a Chinese one that are not in the names.
+	for (const [query, file] of [
+		['ERP', 'picker-erp.png'],
+		['取消', 'picker-cancel-zh.png'],
+	]) {
+		await searchNodeCreator(page, dev, query);
+		await expectWdtFound(page, query);
+		await shot(page, file);
+		await closePopups(page);
+	}
+
+	await searchNodeCreator(page, dev, 'WDT');
 	// Open our node: its actions, grouped by resource.
 	await page
 		.locator('[data-test-id="item-iterator-item"]')
-		.filter({ hasText: 'WDT 旺店通' })
+		.filter({ hasText: /^\s*WDT\s*$/ })
 		.first()
 		.click();
 	await sleep(1200);
+	await expectVisible(page, ['Get many cancelled sales stockouts'], 'nodes panel');
 	await shot(page, 'nodes-panel.png');
+	await context.close();
+}
+
+/**
+ * A workflow for the editor points the demo workflow cannot show: a WDT Trigger (its subtitle)
+ * and a Get Many Cancelled node with both times empty (the default range). Created through n8n's
+ * REST API, so examples/ and the demo stay as they are.
+ */
+async function createEditorPointsWorkflow(dev: DevEnvironment): Promise<string> {
+	const credentials = { wdtApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
+	const manual = 'When clicking ‘Execute workflow’';
+	const cancelled = 'Cancelled stockouts, default range';
+	const created = await dev.rest.post<{ id: string }>('/rest/workflows', {
+		name: 'WDT screenshots: trigger and default range',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				parameters: { event: 'stockoutCancelled', options: {} },
+				id: '5c0f2a8e-7d43-4c1b-9f0a-3b1e6d2c0001',
+				name: 'WDT Trigger',
+				type: 'n8n-nodes-wdt.wdtTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				credentials,
+			},
+			{
+				parameters: {},
+				id: '5c0f2a8e-7d43-4c1b-9f0a-3b1e6d2c0002',
+				name: manual,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 250],
+			},
+			{
+				parameters: { resource: 'salesStockout', operation: 'getManyCancelled' },
+				id: '5c0f2a8e-7d43-4c1b-9f0a-3b1e6d2c0003',
+				name: cancelled,
+				type: 'n8n-nodes-wdt.wdt',
+				typeVersion: 1,
+				position: [300, 250],
+				credentials,
+			},
+		],
+		connections: { [manual]: { main: [[{ node: cancelled, type: 'main', index: 0 }]] } },
+	});
+	return created.id;
+}
+
+async function editorPointsShots(browser: Browser, dev: DevEnvironment) {
+	const workflowId = await createEditorPointsWorkflow(dev);
+	const context = await newContext(browser, dev, 'light');
+	const page = await context.newPage();
+	await ensureLoggedIn(page, dev);
+	await openWorkflow(page, dev, workflowId);
+	await page
+		.locator('[data-test-id="canvas-wrapper"], .vue-flow')
+		.first()
+		.click({ position: { x: 5, y: 5 } })
+		.catch(() => {});
+	await page.keyboard.press('1'); // zoom to fit
+	await sleep(500);
+	await expectVisible(
+		page,
+		['Sales Stockout Cancelled', 'Sales Stockout: Get Many Cancelled'],
+		'canvas',
+	);
+	await shot(page, 'trigger-subtitle.png');
+
+	await page
+		.locator('[data-test-id="canvas-node"][data-node-name="Cancelled stockouts, default range"]')
+		.dblclick();
+	await page.waitForSelector('[data-test-id="ndv"], .ndv-wrapper', { timeout: 30_000 });
+	await sleep(1000);
+	await expectVisible(page, ['Leave both times empty to get the last hour'], 'default range');
+	for (const [field, placeholder] of [
+		['startTime', 'Empty: one hour before Modified Before'],
+		['endTime', 'Empty: now'],
+	]) {
+		const input = page.locator(`[data-test-id="parameter-input-${field}"] input`).first();
+		const shown = await input.getAttribute('placeholder').catch(() => null);
+		if (shown !== placeholder) {
+			throw new Error(
+				`default range: ${field} shows the placeholder "${shown}", expected "${placeholder}"`,
+			);
+		}
+	}
+	await shot(page, 'time-range-hint.png');
 	await context.close();
 }
 
@@ -292,7 +433,8 @@ async function main(): Promise<void> {
 		await canvasShots(browser, dev, 'light');
 		await canvasShots(browser, dev, 'dark');
 		await credentialShot(browser, dev);
-		await nodesPanelShot(browser, dev);
+		await nodesPanelShots(browser, dev);
+		await editorPointsShots(browser, dev);
 	} finally {
 		await browser?.close().catch(() => {});
 		await dev.stop();
