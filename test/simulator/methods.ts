@@ -16,6 +16,7 @@ import {
 	type StockoutRecord,
 } from './store';
 import type { SellerAccount } from './sellers';
+import { queryLogistics, queryShop, queryWarehouse } from './masterData';
 import { stockoutQueryWithDetail } from './stockoutQueryWithDetail';
 
 /** Largest page_size WDT accepts by default (`paging.maxPageSize` changes it). */
@@ -522,6 +523,9 @@ export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
 		otherOutCancel,
 		searchCancel,
 		stockoutQueryWithDetail,
+		queryShop,
+		queryWarehouse,
+		queryLogistics,
 	].map((spec) => [spec.name, spec]),
 );
 
