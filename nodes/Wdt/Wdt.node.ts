@@ -10,6 +10,7 @@ import * as custom from './actions/custom';
 import * as otherOut from './actions/otherOut';
 import * as purchaseApply from './actions/purchaseApply';
 import { router } from './actions/router';
+import * as salesOrder from './actions/salesOrder';
 import * as salesStockout from './actions/salesStockout';
 import { listSearch } from './methods';
 
@@ -24,7 +25,7 @@ export class Wdt implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ ({ purchaseApply: "Purchase Apply", otherOut: "Other Out", salesStockout: "Sales Stockout", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled" })[$parameter["operation"]]) }}',
+			'={{ ({ purchaseApply: "Purchase Apply", otherOut: "Other Out", salesOrder: "Sales Order", salesStockout: "Sales Stockout", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
 		description:
 			'Work with the WDT (Wangdiantong) Flagship ERP: purchase applies, other-out orders, cancelled sales stockouts and any API method',
 		defaults: { name: 'WDT' },
@@ -51,11 +52,13 @@ export class Wdt implements INodeType {
 						value: 'purchaseApply',
 						description: 'Purchase applies (requisitions)',
 					},
+					{ name: 'Sales Order', value: 'salesOrder', description: 'Sales orders (trades)' },
 					{ name: 'Sales Stockout', value: 'salesStockout', description: 'Sales stockout orders' },
 				],
 			},
 			...purchaseApply.description,
 			...otherOut.description,
+			...salesOrder.description,
 			...salesStockout.description,
 			...custom.description,
 		],

@@ -1,54 +1,80 @@
 import type {
 	IDataObject,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import {
-	HOUR_MS,
-	splitIntoWindows,
-	STOCKOUT_STATUS_CANCELLED,
-	STOCKOUT_STATUS_NAMES,
-	WdtError,
-	type StockoutItem,
-} from '../shared/protocol';
+import { HOUR_MS, splitIntoWindows, toWdtTime, WdtError } from '../shared/protocol';
 import { callWdt, toNodeError } from '../shared/transport';
-import { readStockoutWindow } from '../shared/transport/stockouts';
 import {
 	advance,
+	freshState,
 	isPaused,
 	MAX_BACKFILL_HOURS,
+	MAX_WINDOWS_PER_POLL,
 	newEvents,
 	parseServerNow,
 	pauseAfterRateLimit,
+	planBackfill,
 	planPoll,
 	readState,
 	SAFETY_LAG_MS,
+	trustedNow,
+	type Clock,
+	type EmitRule,
 	type TriggerState,
 } from './cursor';
+import {
+	DEFAULT_EVENT,
+	eventOptionCollections,
+	eventOptions,
+	eventSubtitle,
+	findEvent,
+	LEGACY_EVENT,
+	type AnyTriggerEvent,
+} from './events';
+import { forgetActivation, recallActivation, rememberActivation } from './pendingActivations';
 
-/** "Fetch test event" looks back this far for the latest matching stockouts. */
+/** "Fetch test event" looks back this far for the latest events. */
 const TEST_EVENT_LOOKBACK_HOURS = 24;
 const TEST_EVENT_COUNT = 3;
+/** Where n8n gives a poll budget (n8n 2.x durable polls), a poll stops reading at this share of it. */
+const BUDGET_SHARE = 0.5;
 
-/** The trigger never waits inside a poll: n8n's poll interval is its retry, rate limits pause it. */
-const NO_RETRY = { retries: 0 };
+/** Options every event has. */
+const COMMON_OPTIONS: INodeProperties[] = [
+	{
+		displayName: 'Backfill Hours on First Activation',
+		name: 'backfillHours',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: MAX_BACKFILL_HOURS },
+		default: 0,
+		description: `0: start from the activation and emit nothing older. Otherwise also emit what happened in the last N hours (at most ${MAX_BACKFILL_HOURS}) when the workflow is first activated.`,
+	},
+	{
+		displayName: 'Emit Again When Changed',
+		name: 'emitAgainWhenChanged',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to emit a record again each time WDT reports a later change of it (a new modified time). Off (default): each record is emitted once, and later edits are ignored while it is remembered (30 days after its last change, or the latest 5,000 records). So if WDT restores a cancelled stockout and cancels it again within that time, only this option emits the second cancellation.',
+	},
+];
 
 export class WdtTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'WDT 旺店通 Trigger',
+		displayName: 'WDT Trigger',
 		name: 'wdtTrigger',
 		icon: { light: 'file:../../icons/wdt.svg', dark: 'file:../../icons/wdt.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] }}',
-		// n8n's node picker shows this text for the action node too, so it speaks for both.
-		description:
-			'Work with the WDT (旺店通) 旗舰版 ERP and start workflows when sales stockouts are cancelled',
-		defaults: { name: 'WDT 旺店通 Trigger' },
+		subtitle: eventSubtitle,
+		description: 'Starts the workflow when records change in the WDT ERP (flagship edition)',
+		defaults: { name: 'WDT Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -59,113 +85,207 @@ export class WdtTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				noDataExpression: true,
-				default: 'stockoutCancelled',
-				options: [
-					{
-						name: 'Sales Stockout Cancelled (销售出库单已取消)',
-						value: 'stockoutCancelled',
-						description:
-							'Once for every sales stockout that became cancelled since the last poll (wms.stockout.Sales.searchCancel)',
-					},
-				],
+				default: DEFAULT_EVENT,
+				options: eventOptions,
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					{
-						displayName: 'Backfill Hours on First Activation',
-						name: 'backfillHours',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: MAX_BACKFILL_HOURS },
-						default: 0,
-						description: `0: start from now and emit nothing older. Otherwise also emit what was cancelled in the last N hours (at most ${MAX_BACKFILL_HOURS}) when the workflow is first activated.`,
-					},
-					{
-						displayName: 'Statuses',
-						name: 'statuses',
-						type: 'multiOptions',
-						default: [STOCKOUT_STATUS_CANCELLED],
-						options: Object.entries(STOCKOUT_STATUS_NAMES).map(([value, name]) => ({
-							name: `${value} ${name}`,
-							value: Number(value),
-						})),
-						description: 'Which stockout statuses to emit. Default: 5 已取消 (cancelled) only.',
-					},
-				],
-			},
+			...eventOptionCollections(COMMON_OPTIONS),
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const eventValue = this.getNodeParameter('event', DEFAULT_EVENT);
+		const event = findEvent(eventValue);
+		if (!event) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Event "${String(eventValue)}" is not an event of this node; choose one from the Event list.`,
+			);
+		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const statuses = new Set(
-			((options.statuses as number[] | undefined) ?? [STOCKOUT_STATUS_CANCELLED]).map(Number),
+		const common = readCommonOptions.call(this, options);
+		const settings: unknown = event.settings.call(this, options);
+		if (this.getMode() === 'manual') return await fetchTestEvents.call(this, event, settings);
+		return await pollEvent.call(this, event, settings, common);
+	}
+}
+
+interface CommonOptions {
+	backfillHours: number;
+	emitRule: EmitRule;
+}
+
+function readCommonOptions(this: IPollFunctions, options: IDataObject): CommonOptions {
+	const backfillHours = Number(options.backfillHours ?? 0);
+	if (!Number.isFinite(backfillHours) || backfillHours < 0 || backfillHours > MAX_BACKFILL_HOURS) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Options → Backfill Hours on First Activation must be between 0 and ${MAX_BACKFILL_HOURS}, got ${String(options.backfillHours)}.`,
 		);
-		const backfillHours = Number(options.backfillHours ?? 0);
-		if (statuses.size === 0) {
-			throw new NodeOperationError(
-				this.getNode(),
-				'Options → Statuses is empty: pick at least one stockout status to emit (e.g. 5 已取消).',
+	}
+	return {
+		backfillHours,
+		emitRule: options.emitAgainWhenChanged === true ? 'everyChange' : 'oncePerKey',
+	};
+}
+
+/** One scheduled (or activation) poll: plan from the cursor, read, pick new events, commit once. */
+async function pollEvent(
+	this: IPollFunctions,
+	event: AnyTriggerEvent,
+	settings: unknown,
+	common: CommonOptions,
+): Promise<INodeExecutionData[][] | null> {
+	const staticData = this.getWorkflowStaticData('node');
+	const { state: saved, repairs } = readState(staticData, event.option.value, LEGACY_EVENT);
+	for (const repair of repairs)
+		this.logger.warn(`WDT Trigger "${this.getNode().name}": static data: ${repair}`);
+	const activationKey = `${String(this.getWorkflow().id)}:${this.getNode().id}:${event.option.value}`;
+	// n8n 2.x keeps nothing of an activation poll that returned null: its state is recalled here.
+	let state = saved ?? recallActivation(activationKey, Date.now());
+	if (saved) forgetActivation(activationKey);
+	if (state && isPaused(state, Date.now())) {
+		if (repairs.length) commit(staticData, state);
+		return null;
+	}
+
+	const startedMs = performance.now();
+	const budgetMs = pollBudgetMs(this);
+	const limits = { maxWindowMs: event.maxWindowMs, maxWindows: MAX_WINDOWS_PER_POLL };
+
+	let clock: Clock;
+	try {
+		clock = await readClock.call(this);
+	} catch (error) {
+		return failNothingRead.call(this, error, state, staticData, repairs.length > 0);
+	}
+	const { nowMs, distrusted } = trustedNow(clock);
+	if (distrusted) {
+		this.logger.warn(
+			`WDT Trigger "${this.getNode().name}": system.Core.now said ${toWdtTime(clock.serverNowMs)}, more than 120 s from this host's ${toWdtTime(clock.hostNowMs)}; planning from ${toWdtTime(nowMs)} instead`,
+		);
+	}
+
+	const fresh = state === undefined;
+	let windows;
+	let plannedEndMs: number;
+	if (state === undefined) {
+		const backfill = planBackfill(nowMs - SAFETY_LAG_MS, common.backfillHours, limits);
+		state = freshState(event.option.value, backfill.sinceMs, backfill.sinceMs);
+		({ windows } = backfill);
+		plannedEndMs = backfill.endMs;
+	} else {
+		const plan = planPoll(state, nowMs, limits);
+		if (plan.movedBack) {
+			this.logger.warn(
+				`WDT Trigger "${this.getNode().name}": WDT's time ${toWdtTime(nowMs)} is behind the cursor ${state.cursor}; reading again from WDT's time (emitted records are remembered, so none repeats)`,
 			);
 		}
+		({ windows } = plan);
+		plannedEndMs = plan.endMs;
+	}
+
+	const rows: IDataObject[] = [];
+	let readUpToMs: number | undefined;
+	let failure: unknown;
+	let slowestWindowMs = 0;
+	for (const [index, window] of windows.entries()) {
+		const elapsedMs = performance.now() - startedMs;
 		if (
-			!Number.isFinite(backfillHours) ||
-			backfillHours < 0 ||
-			backfillHours > MAX_BACKFILL_HOURS
+			index > 0 &&
+			budgetMs !== undefined &&
+			elapsedMs + slowestWindowMs > budgetMs * BUDGET_SHARE
 		) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Options → Backfill Hours on First Activation must be between 0 and ${MAX_BACKFILL_HOURS}, got ${String(options.backfillHours)}.`,
-			);
+			break;
 		}
-		const matches = (stockout: StockoutItem) => statuses.has(stockout.status);
-
-		if (this.getMode() === 'manual') return await fetchTestEvents.call(this, matches);
-
-		const staticData = this.getWorkflowStaticData('node');
-		const state = readState(staticData);
-		if (isPaused(state, Date.now())) return null;
+		const windowStartedMs = performance.now();
 		try {
-			const serverNowMs = await readServerNow.call(this);
-			const plan = planPoll(state, serverNowMs, backfillHours);
-			let readUpToMs: number | undefined;
-			const found: StockoutItem[] = [];
-			let failure: unknown;
-			for (const window of plan.windows) {
-				try {
-					const { stockouts } = await readStockoutWindow.call(this, window, { policy: NO_RETRY });
-					found.push(...stockouts.filter(matches));
-					readUpToMs = window.endMs;
-				} catch (error) {
-					failure = error;
-					break;
-				}
-			}
-			// Windows read completely before a failure are kept; a failure with nothing read surfaces.
-			if (failure !== undefined && readUpToMs === undefined) throw failure;
-			if (failure !== undefined) {
-				this.logger.warn(
-					`WDT Trigger: stopped after a failed window; the next poll goes on from ${String(readUpToMs)}`,
-				);
-			}
-			const endMs = failure === undefined ? plan.endMs : (readUpToMs as number);
-			const events = newEvents(state, plan.since, found);
-			commit(staticData, advance(state, plan.since, endMs, events));
-			return events.length ? [events.map((json) => ({ json: json as IDataObject }))] : null;
+			const found = await event.read.call(this, window, settings);
+			rows.push(...found.filter((row) => event.matches(row, settings)));
+			readUpToMs = window.endMs;
 		} catch (error) {
-			if (error instanceof WdtError && error.kind === 'rateLimit') {
-				// Only the pause is written; the cursor stays where it was.
-				commit(staticData, pauseAfterRateLimit(state, Date.now()));
-			}
-			throw toNodeError(this.getNode(), error, {
-				context: 'WDT Trigger poll failed; the next poll repeats the same time range',
-			});
+			failure = error;
+			break;
+		}
+		slowestWindowMs = Math.max(slowestWindowMs, performance.now() - windowStartedMs);
+	}
+	if (windows.length > 0 && readUpToMs === undefined) {
+		return failNothingRead.call(
+			this,
+			failure,
+			fresh ? undefined : state,
+			staticData,
+			repairs.length > 0,
+		);
+	}
+	const complete = readUpToMs === undefined || readUpToMs === plannedEndMs;
+	const endMs = complete ? plannedEndMs : (readUpToMs as number);
+	if (failure !== undefined) {
+		this.logger.warn(
+			`WDT Trigger "${this.getNode().name}": stopped after a failed window (${(failure as Error).message}); the next poll goes on from ${toWdtTime(endMs)}`,
+		);
+	}
+
+	const { events, emitted } = newEvents(state, rows, event.identity, common.emitRule);
+	// Items are built before the state is committed: a failure here leaves the cursor where it
+	// was, and the next poll reads these events again.
+	let items: IDataObject[] = events;
+	if (events.length && event.toItems) {
+		try {
+			items = await event.toItems.call(this, events, settings);
+		} catch (error) {
+			return failNothingRead.call(
+				this,
+				error,
+				fresh ? undefined : state,
+				staticData,
+				repairs.length > 0,
+			);
 		}
 	}
+	let next = advance(state, endMs, emitted);
+	if (isRateLimit(failure)) {
+		next = pauseAfterRateLimit({ ...next, rateLimitStreak: state.rateLimitStreak }, Date.now());
+	}
+	commit(staticData, next);
+	if (fresh && items.length === 0) rememberActivation(activationKey, next, Date.now());
+	return items.length ? [items.map((json) => ({ json }))] : null;
+}
+
+/**
+ * A poll that read nothing. A rate-limit reply pauses the trigger (5, then 10 minutes): the
+ * pause is committed and the poll returns null, because n8n 2.x keeps nothing of a poll that
+ * throws. Any other failure is thrown with the cursor unchanged; so is a rate limit before the
+ * first cursor exists (an activation then fails and says why).
+ */
+function failNothingRead(
+	this: IPollFunctions,
+	error: unknown,
+	state: TriggerState | undefined,
+	staticData: IDataObject,
+	repaired: boolean,
+): null {
+	if (state !== undefined && isRateLimit(error)) {
+		const paused = pauseAfterRateLimit(state, Date.now());
+		commit(staticData, paused);
+		this.logger.warn(
+			`WDT Trigger "${this.getNode().name}": WDT rate-limited this key (${(error as Error).message}); no calls until ${paused.pausedUntil} (this host's clock), then the poll goes on from ${state.cursor}`,
+		);
+		return null;
+	}
+	if (state !== undefined && repaired) commit(staticData, state);
+	throw toNodeError(this.getNode(), error, {
+		context: 'WDT Trigger poll failed; the next poll repeats the same time range',
+	});
+}
+
+const isRateLimit = (error: unknown) => error instanceof WdtError && error.kind === 'rateLimit';
+
+/** n8n 2.x durable polls must finish inside a budget; n8n 1.x offers none. */
+function pollBudgetMs(context: IPollFunctions): number | undefined {
+	const getBudget = (context as Partial<IPollFunctions>).getPollBudgetMs;
+	if (typeof getBudget !== 'function') return undefined;
+	const budget = Number(getBudget.call(context));
+	return Number.isFinite(budget) && budget > 0 ? budget : undefined;
 }
 
 /** Replaces static data in one step, just before the poll returns. */
@@ -174,12 +294,12 @@ function commit(staticData: IDataObject, state: TriggerState): void {
 	Object.assign(staticData, state);
 }
 
-/** WDT's own clock, so windows never run ahead of the server whatever this host's clock says. */
-async function readServerNow(this: IPollFunctions): Promise<number> {
+/** WDT's own clock, and this host's when the reply came. */
+async function readClock(this: IPollFunctions): Promise<Clock> {
 	const response = await callWdt.call(
 		this,
 		{ method: 'system.Core.now', args: [] },
-		{ write: false, ...NO_RETRY },
+		{ write: false, retries: 0 },
 	);
 	const serverNowMs = parseServerNow(response.data);
 	if (serverNowMs === undefined) {
@@ -188,39 +308,40 @@ async function readServerNow(this: IPollFunctions): Promise<number> {
 			`system.Core.now returned no usable time: ${JSON.stringify(response.data)?.slice(0, 100)}`,
 		);
 	}
-	return serverNowMs;
+	return { serverNowMs, hostNowMs: Date.now() };
 }
 
-/** "Fetch test event": the latest matching stockouts, newest window first; never moves the cursor. */
+/** "Fetch test event": the latest events, newest window first; never moves the cursor. */
 async function fetchTestEvents(
 	this: IPollFunctions,
-	matches: (stockout: StockoutItem) => boolean,
+	event: AnyTriggerEvent,
+	settings: unknown,
 ): Promise<INodeExecutionData[][]> {
 	try {
-		const serverNowMs = await readServerNow.call(this);
-		const endMs = serverNowMs - SAFETY_LAG_MS;
+		const { nowMs } = trustedNow(await readClock.call(this));
+		const endMs = nowMs - SAFETY_LAG_MS;
 		const windows = splitIntoWindows(
 			endMs - TEST_EVENT_LOOKBACK_HOURS * HOUR_MS,
 			endMs,
-			HOUR_MS,
+			event.maxWindowMs,
 		).reverse();
+		const { modified } = event.identity;
 		for (const window of windows) {
-			const { stockouts } = await readStockoutWindow.call(this, window);
-			const latest = stockouts
-				.filter(matches)
-				.sort((a, b) => (a.modified < b.modified ? 1 : -1))
+			const rows = await event.read.call(this, window, settings);
+			const latest = rows
+				.filter((row) => event.matches(row, settings))
+				.sort((a, b) => (modified(a) < modified(b) ? 1 : -1))
 				.slice(0, TEST_EVENT_COUNT);
-			if (latest.length) return [latest.map((json) => ({ json: json as IDataObject }))];
+			if (latest.length === 0) continue;
+			const items = event.toItems ? await event.toItems.call(this, latest, settings) : latest;
+			return [items.map((json) => ({ json }))];
 		}
 	} catch (error) {
 		throw toNodeError(this.getNode(), error);
 	}
 	throw new NodeOperationError(
 		this.getNode(),
-		`No sales stockout with the chosen statuses changed in the last ${TEST_EVENT_LOOKBACK_HOURS} hours, so there is no test event to show.`,
-		{
-			description:
-				'Cancel a stockout in WDT (or widen Options → Statuses) and fetch again. Activating the workflow does not depend on this.',
-		},
+		`No ${event.option.name} event in the last ${TEST_EVENT_LOOKBACK_HOURS} hours, so there is no test event to show.`,
+		{ description: `${event.testEventHint} Activating the workflow does not depend on this.` },
 	);
 }

@@ -66,7 +66,7 @@ import {
 	type NodeTypeClass,
 	START_NODE_TYPE,
 } from './node-types';
-import { Container, registerServices } from './services';
+import { Container, loggedWarnings, registerServices } from './services';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -182,6 +182,13 @@ export interface RunPollOptions {
 	timezone?: string;
 	/** Default 'Trigger'. */
 	nodeName?: string;
+	/** The workflow's id (n8n keeps it for the life of the workflow); default 'harness-poll-workflow'. */
+	workflowId?: string;
+	/**
+	 * n8n2 only: what `getPollBudgetMs()` returns. n8n 2.41 gives a budget only to leased
+	 * (durable, scheduled) polls; without one PollContext answers its 5-minute default.
+	 */
+	pollBudgetMs?: number;
 }
 
 export interface RunPollResult {
@@ -195,6 +202,8 @@ export interface RunPollResult {
 	persistedStaticData: IDataObject;
 	/** Manual mode only: the run of the one-node workflow. */
 	run?: IRun;
+	/** What n8n's logger received at warn level during the poll. */
+	warnings: string[];
 }
 
 export interface CredentialTestResult {
@@ -475,6 +484,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
 		const persistence = pollOptions.persistence ?? 'n8n1';
 		const initial = deepCopy(pollOptions.staticData ?? {});
 		const where = `runPoll(${pollOptions.mode}, ${persistence}) node "${nodeName}"`;
+		const warningsBefore = loggedWarnings.length;
+		const warnings = () => loggedWarnings.slice(warningsBefore);
 
 		if (pollOptions.mode === 'manual') {
 			// The editor's test run of a polling trigger: WorkflowExecute.executePollNode builds a
@@ -512,6 +523,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 				staticData: initial,
 				persistedStaticData: deepCopy(initial),
 				run,
+				warnings: warnings(),
 			};
 		}
 
@@ -530,7 +542,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 			true,
 			stored,
 		);
-		const workflowId = 'harness-poll-workflow';
+		const workflowId = pollOptions.workflowId ?? 'harness-poll-workflow';
 		const workflow = new Workflow({
 			id: workflowId,
 			name: 'Harness poll workflow',
@@ -618,6 +630,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
 					}
 					return staged.snapshot;
 				},
+				pollOptions.pollBudgetMs !== undefined
+					? () => pollOptions.pollBudgetMs as number
+					: undefined,
 			);
 		}
 
@@ -645,6 +660,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 			...(error !== undefined ? { error } : {}),
 			staticData,
 			persistedStaticData: plain(persisted),
+			warnings: warnings(),
 		};
 	}
 

@@ -42,6 +42,9 @@ function shouldPrint(level: LogLevel): boolean {
 	return limit >= 0 && LEVELS.indexOf(level) <= limit;
 }
 
+/** Every warning n8n's logger received, in order (runPoll returns those of its poll). */
+export const loggedWarnings: string[] = [];
+
 export class HarnessLogger {
 	constructor(private readonly scopes: string[] = []) {}
 
@@ -67,6 +70,7 @@ export class HarnessLogger {
 	}
 
 	warn(message: string, metadata?: Record<string, unknown>) {
+		loggedWarnings.push(message);
 		this.log('warn', message, metadata);
 	}
 

@@ -146,13 +146,14 @@ describe('request checks, in order', () => {
 	});
 
 	it('9. unknown method → 100 接口不存在; method not granted → 100 权限不足', async () => {
+		// A write without a hand-written handler (documented reads have the generic fallback).
 		const unknown = await rig.client.call({
-			method: 'sales.TradeQuery.queryWithDetail',
+			method: 'sales.TradeEdit.modifyRemark',
 			args: [{}],
 		});
 		expect(unknown.json).toEqual({
 			status: 100,
-			message: '接口不存在:sales.TradeQuery.queryWithDetail',
+			message: '接口不存在:sales.TradeEdit.modifyRemark',
 		});
 		const seller = rig.sim.sellers.get('wdtapi3')!;
 		try {

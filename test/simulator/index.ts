@@ -30,6 +30,7 @@ export {
 	type FaultOptions,
 	type RandomFaultOptions,
 } from './faults';
+export { MethodRecords, genericMethodSpec, methodRecords, type ParamMatch } from './generic';
 export {
 	MAX_PAGE_SIZE,
 	METHODS,

@@ -18,6 +18,12 @@ import {
 	type DocExampleSource,
 } from './doc-examples';
 import { FaultInjector, type DrawnFault, type FaultKind } from './faults';
+import {
+	clearMethodRecords,
+	genericMethodSpec,
+	methodRecords,
+	type MethodRecords,
+} from './generic';
 import { METHODS, WdtError, type MethodSpec, type Pager, type WdtReply } from './methods';
 import { DEFAULT_SELLER, type SellerAccount } from './sellers';
 import { isValidSign } from './signature';
@@ -155,6 +161,11 @@ export class WdtSimulator extends SimulatorStore {
 	private readonly callTimes = new Map<string, number[]>();
 	private readonly inFlight = new Map<string, number>();
 
+	/** The records a catalog method without a hand-written handler answers with (generic.ts). */
+	records(method: string): MethodRecords {
+		return methodRecords(this, method);
+	}
+
 	constructor(options: SimulatorOptions = {}) {
 		super(new SimClock(), options);
 		if (options.now !== undefined) this.clock.set(options.now);
@@ -246,6 +257,7 @@ export class WdtSimulator extends SimulatorStore {
 	/** Drops all records and re-seeds (default 'empty'); requests and faults are kept. */
 	resetData(seed: 'demo' | 'empty' = 'empty'): void {
 		this.clearRecords();
+		clearMethodRecords(this);
 		if (seed === 'demo') seedDemoData(this);
 	}
 
@@ -364,7 +376,9 @@ export class WdtSimulator extends SimulatorStore {
 		const method = params.method;
 		const requestedPageNo = params.page_no ? parseJavaInt(params.page_no) : undefined;
 		const example = docExampleReply(this.docExamples, method, requestedPageNo);
-		const spec = example ? docExampleSpec(method, example) : METHODS.get(method);
+		const spec = example
+			? docExampleSpec(method, example)
+			: (METHODS.get(method) ?? genericMethodSpec(method));
 		if (!spec) return wdtError(100, `接口不存在:${method}`);
 		if (seller.grantedMethods && !seller.grantedMethods.includes(method))
 			return wdtError(100, '权限不足');

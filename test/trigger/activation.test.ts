@@ -64,13 +64,14 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: first activation', (persistence) =
 		if (persistence === 'n8n1') {
 			// The cursor starts at WDT's now minus the 1-minute safety lag; nothing before `since` is ever emitted.
 			expect(activation.staticData).toEqual({
+				event: 'stockoutCancelled',
 				cursor: '2024-11-22 09:59:00',
 				since: '2024-11-22 09:59:00',
-				recentlyEmitted: [],
+				emitted: {},
 			});
 		} else {
-			// n8n 2.x commits nothing after an activation poll that returned null: the first scheduled
-			// poll activates again, one poll interval later.
+			// n8n 2.x commits nothing after an activation poll that returned null; the first
+			// scheduled poll takes the activation's state from this process (see the n8n 2.x tests).
 			expect(activation.staticData).toEqual({});
 		}
 
@@ -99,17 +100,14 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: first activation', (persistence) =
 			stockout_id: pending.stockoutId,
 			stockout_no: pending.stockoutNo,
 			status: 5,
-			status_name: '已取消',
 			modified: '2024-11-22 10:00:20',
 		});
-		// The key is remembered while the overlap can re-read it, then forgotten.
-		expect(polls[1].staticData.recentlyEmitted).toEqual([
-			eventKey(pending.stockoutId, T0 + 20_000),
-		]);
+		// The stockout is remembered (30 days, at most 5,000), so it is emitted once.
 		expect(staticData).toEqual({
+			event: 'stockoutCancelled',
 			cursor: '2024-11-22 10:11:00',
-			since: persistence === 'n8n1' ? '2024-11-22 09:59:00' : '2024-11-22 10:00:00',
-			recentlyEmitted: [],
+			since: '2024-11-22 09:59:00',
+			emitted: { [pending.stockoutId]: '2024-11-22 10:00:20' },
 		});
 		// Every poll after the first read exactly one window (the overlap): 2 calls.
 		expect(polls.slice(1).map((poll) => poll.requests.length)).toEqual(polls.slice(1).map(() => 2));
@@ -148,9 +146,10 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: first activation', (persistence) =
 		]);
 		// It emitted, so both persistences saved the state.
 		expect(activation.persistedStaticData).toEqual({
+			event: 'stockoutCancelled',
 			cursor: '2024-11-22 09:59:00',
 			since: '2024-11-22 06:59:00',
-			recentlyEmitted: [eventKey(inside[2].stockoutId, inside[2].modifiedMs)],
+			emitted: Object.fromEntries(inside.map((s) => [s.stockoutId, formatCst(s.modifiedMs)])),
 		});
 
 		const { polls } = await pollEveryMinute(persistence, activation.staticData, 1, 8, parameters);
@@ -218,31 +217,32 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: first activation', (persistence) =
 });
 
 describe('the Statuses option', () => {
-	it('emits only the chosen statuses when WDT returns others too', async () => {
+	it('by default emits every row searchCancel returns, whatever its current status; a chosen list narrows that', async () => {
 		rig.sim.searchCancelStatuses = 'all';
 		const cancelled = rig.sim.addStockout({ modifiedMs: T0 + 10_000 });
-		// A cancellation whose stockout was completed since: WDT lists it with status 110.
+		// Cancelled, then restored and completed: searchCancel lists it with its current status.
 		const done = rig.sim.addStockout({ status: 'done', cancelled: true, modifiedMs: T0 + 20_000 });
 		const state = {
+			event: 'stockoutCancelled',
 			cursor: formatCst(T0 - MINUTE),
 			since: formatCst(T0 - MINUTE),
-			recentlyEmitted: [],
+			emitted: {},
 		};
 
 		rig.setTime(T0 + 2 * MINUTE);
 		const defaults = await rig.poll({ persistence: 'n8n2', staticData: state });
-		expect(defaults.emitted.map(keyOf)).toEqual([
-			eventKey(cancelled.stockoutId, cancelled.modifiedMs),
+		expect(defaults.emitted.map((json) => [json.stockout_id, json.status])).toEqual([
+			[cancelled.stockoutId, 5],
+			[done.stockoutId, 110],
 		]);
 
-		const both = await rig.poll({
+		const chosen = await rig.poll({
 			persistence: 'n8n2',
 			staticData: state,
-			parameters: { options: { statuses: [5, 110] } },
+			parameters: { options: { statuses: [5] } },
 		});
-		expect(both.emitted.map((json) => [json.stockout_id, json.status, json.status_name])).toEqual([
-			[cancelled.stockoutId, 5, '已取消'],
-			[done.stockoutId, 110, '已完成'],
+		expect(chosen.emitted.map(keyOf)).toEqual([
+			eventKey(cancelled.stockoutId, cancelled.modifiedMs),
 		]);
 	});
 });
@@ -258,17 +258,17 @@ describe('bad options are refused with a clear message, before any call', () => 
 			message: 'Options → Backfill Hours on First Activation must be between 0 and 168, got -1.',
 		},
 		{
-			options: { statuses: [] },
-			message:
-				'Options → Statuses is empty: pick at least one stockout status to emit (e.g. 5 已取消).',
+			options: { statuses: [7] },
+			message: 'Options → Statuses holds 7, which is not a sales stockout status of WDT.',
 		},
 	];
 	for (const { options, message } of cases) {
 		it(`${JSON.stringify(options)}`, async () => {
 			const state = {
+				event: 'stockoutCancelled',
 				cursor: formatCst(T0 - MINUTE),
 				since: formatCst(T0 - MINUTE),
-				recentlyEmitted: [],
+				emitted: {},
 			};
 			rig.sim.addStockout({ modifiedMs: T0 - 30_000 });
 			rig.setTime(T0 + MINUTE);

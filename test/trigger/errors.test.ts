@@ -26,20 +26,14 @@ function arrange(): { state: IDataObject; key: string } {
 	const state = {
 		cursor: formatCst(T0 - MINUTE),
 		since: formatCst(T0 - MINUTE),
-		recentlyEmitted: [],
+		event: 'stockoutCancelled',
+		emitted: {},
 	};
 	rig.setTime(T0 + 2 * MINUTE);
 	return { state, key: eventKey(stockout.stockoutId, stockout.modifiedMs) };
 }
 
 const faults: Array<{ kind: FaultKind; method: string; message: RegExp; description: RegExp }> = [
-	{
-		kind: 'rateLimit',
-		method: SEARCH_CANCEL,
-		message:
-			/WDT wms\.stockout\.Sales\.searchCancel failed: WDT is rate-limiting this API key \(status 100: "超过每分钟最大调用频率限制/,
-		description: /^WDT limits calls per minute for this key/,
-	},
 	{
 		kind: 'html502',
 		method: CORE_NOW,
@@ -74,33 +68,48 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: a failed poll', (persistence) => {
 			);
 			expect(error.message).toMatch(message);
 			expect(error.description).toMatch(description);
-			// A poll that throws commits nothing: the cursor stays (n8n1 keeps the rate-limit pause in memory).
-			const { pausedUntil, rateLimitStreak, ...rest } = failed.staticData;
-			expect(rest).toEqual(state);
+			// A poll that throws commits nothing: the cursor stays.
+			expect(failed.staticData).toEqual(state);
 			expect(failed.persistedStaticData).toEqual(state);
-			expect(staticDataProblems(failed.staticData)).toEqual([]);
 
-			let next = failed;
-			if (kind === 'rateLimit' && persistence === 'n8n1') {
-				// Paused for 2 minutes on the host clock: the poll a minute later makes no call.
-				expect({ pausedUntil, rateLimitStreak }).toEqual({
-					pausedUntil: formatCst(T0 + 4 * MINUTE),
-					rateLimitStreak: 1,
-				});
+			rig.advance(MINUTE);
+			const recovered = await rig.poll({ persistence, staticData: failed.staticData });
+			expect(recovered.error).toBeUndefined();
+			expect(recovered.emitted.map(keyOf)).toEqual([key]);
+			expect(staticDataProblems(recovered.staticData)).toEqual([]);
+		});
+	}
+
+	for (const method of [CORE_NOW, SEARCH_CANCEL]) {
+		it(`a rate-limit reply on ${method} pauses 5 minutes, kept by both persistences (the poll returns null); the event comes after the pause`, async () => {
+			const { state, key } = arrange();
+			rig.sim.faults.next('rateLimit', 1, method);
+			const limited = await rig.poll({ persistence, staticData: state });
+			expect(limited.error).toBeUndefined();
+			expect(limited.items).toBeNull();
+			// A scheduled poll's cursor-only change: n8n 2.x commits it (a throwing poll would commit
+			// nothing); n8n 1.x keeps it in the active workflow's memory.
+			if (persistence === 'n8n2') expect(limited.persistedStaticData).toEqual(limited.staticData);
+			expect(limited.staticData).toEqual({
+				...state,
+				pausedUntil: formatCst(T0 + 7 * MINUTE),
+				rateLimitStreak: 1,
+			});
+			expect(limited.warnings.join('\n')).toMatch(
+				/WDT rate-limited this key .*超过每分钟最大调用频率限制.*no calls until 2024-11-22 10:07:00/,
+			);
+
+			let staticData = limited.staticData;
+			for (let minute = 1; minute <= 4; minute++) {
 				rig.advance(MINUTE);
-				next = await rig.poll({ persistence, staticData: failed.staticData });
-				expect(next.requests).toEqual([]);
-				expect(next.items).toBeNull();
-				expect(next.error).toBeUndefined();
-			} else {
-				// n8n 2.x commits nothing from a poll that threw, so the pause is not kept there either.
-				expect({ pausedUntil, rateLimitStreak }).toEqual({
-					pausedUntil: undefined,
-					rateLimitStreak: undefined,
-				});
+				const paused = await rig.poll({ persistence, staticData });
+				expect(paused.requests).toEqual([]);
+				expect(paused.items).toBeNull();
+				expect(paused.error).toBeUndefined();
+				staticData = paused.staticData;
 			}
 			rig.advance(MINUTE);
-			const recovered = await rig.poll({ persistence, staticData: next.staticData });
+			const recovered = await rig.poll({ persistence, staticData });
 			expect(recovered.error).toBeUndefined();
 			expect(recovered.emitted.map(keyOf)).toEqual([key]);
 			expect(recovered.staticData).not.toHaveProperty('pausedUntil');
@@ -154,40 +163,42 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: a failed poll', (persistence) => {
 	});
 });
 
-describe('n8n1: rate limits in a row pause 2, 4, 8 minutes (host clock); a good poll ends the pause', () => {
-	it('backs off and recovers without losing the event', async () => {
-		const { state, key } = arrange();
-		let staticData: IDataObject = state;
-		const timeline: string[] = [];
-		const emitted: string[] = [];
-		for (let poll = 0; poll < 20; poll++) {
-			if (poll > 0) rig.advance(MINUTE);
-			// Every call is rate-limited for the first 10 minutes.
-			if (rig.now() < T0 + 12 * MINUTE) rig.sim.faults.next('rateLimit', 1, CORE_NOW);
-			const result = await rig.poll({ persistence: 'n8n1', staticData });
-			rig.sim.faults.clear();
-			timeline.push(result.requests.length === 0 ? 'paused' : result.error ? 'limited' : 'ok');
-			emitted.push(...result.emitted.map(keyOf));
-			staticData = result.staticData;
-		}
-		expect(timeline.slice(0, 16)).toEqual([
-			'limited', // T0+2: pause 2 min
-			'paused',
-			'limited', // T0+4: pause 4 min
-			'paused',
-			'paused',
-			'paused',
-			'limited', // T0+8: pause 8 min
-			'paused',
-			'paused',
-			'paused',
-			'paused',
-			'paused',
-			'paused',
-			'paused',
-			'ok', // T0+16
-			'ok',
-		]);
-		expect(emitted).toEqual([key]);
-	});
-});
+describe.each(['n8n1', 'n8n2'] as const)(
+	'%s: rate limits in a row pause 5, then 10 minutes (host clock); a good poll ends the pause',
+	(persistence) => {
+		it('backs off and recovers without losing the event', async () => {
+			const { state, key } = arrange();
+			let staticData: IDataObject = state;
+			const timeline: string[] = [];
+			const emitted: string[] = [];
+			for (let poll = 0; poll < 30; poll++) {
+				if (poll > 0) rig.advance(MINUTE);
+				// Every call is rate-limited for the first 20 minutes.
+				if (rig.now() < T0 + 22 * MINUTE) rig.sim.faults.next('rateLimit', 1, CORE_NOW);
+				const result = await rig.poll({ persistence, staticData });
+				rig.sim.faults.clear();
+				expect(result.error).toBeUndefined();
+				timeline.push(
+					result.requests.length === 0
+						? 'paused'
+						: result.staticData.pausedUntil
+							? `limited ${String(result.staticData.rateLimitStreak)}`
+							: 'ok',
+				);
+				emitted.push(...result.emitted.map(keyOf));
+				staticData = result.staticData;
+			}
+			const paused = (count: number) => Array<string>(count).fill('paused');
+			expect(timeline.slice(0, 26)).toEqual([
+				'limited 1', // T0+2: pause 5 min
+				...paused(4),
+				'limited 2', // T0+7: pause 10 min
+				...paused(9),
+				'limited 3', // T0+17: pause 10 min
+				...paused(9),
+				'ok', // T0+27
+			]);
+			expect(emitted).toEqual([key]);
+		});
+	},
+);

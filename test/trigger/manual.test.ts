@@ -24,7 +24,8 @@ describe('manual mode (Fetch test event)', () => {
 		const state = {
 			cursor: formatCst(T0 - MINUTE),
 			since: formatCst(T0 - 48 * HOUR),
-			recentlyEmitted: [],
+			event: 'stockoutCancelled',
+			emitted: {},
 		};
 		const staticDataReads = vi.spyOn(PollContext.prototype, 'getWorkflowStaticData');
 
@@ -50,7 +51,8 @@ describe('manual mode (Fetch test event)', () => {
 		const state = {
 			cursor: formatCst(T0 - 2 * MINUTE),
 			since: formatCst(T0 - 2 * MINUTE),
-			recentlyEmitted: [],
+			event: 'stockoutCancelled',
+			emitted: {},
 		};
 		const fresh = rig.sim.addStockout({ modifiedMs: T0 - 90_000 });
 		const key = eventKey(fresh.stockoutId, fresh.modifiedMs);
@@ -80,28 +82,24 @@ describe('manual mode (Fetch test event)', () => {
 	it('says clearly when nothing matches', async () => {
 		rig.sim.searchCancelStatuses = 'all';
 		rig.sim.addStockout({ modifiedMs: T0 - 25 * HOUR }); // cancelled, but too old
-		// Recent, but not a chosen status: a cancellation whose stockout was completed since (110).
-		rig.sim.addStockout({ status: 'done', cancelled: true, modifiedMs: T0 - HOUR });
-		const manual = await rig.poll({ mode: 'manual', staticData: {} });
+		rig.sim.addStockout({ status: 'done', cancelled: true, modifiedMs: T0 - HOUR }); // recent, status 110
+		const parameters = { options: { statuses: [5] } };
+		const manual = await rig.poll({ mode: 'manual', staticData: {}, parameters });
 		expect(manual.items).toBeNull();
 		expect(manual.error).toMatchObject({
 			name: 'NodeOperationError',
 			message:
-				'No sales stockout with the chosen statuses changed in the last 24 hours, so there is no test event to show.',
+				'No Sales Stockout Cancelled event in the last 24 hours, so there is no test event to show.',
 			description:
-				'Cancel a stockout in WDT (or widen Options → Statuses) and fetch again. Activating the workflow does not depend on this.',
+				'Cancel a stockout in WDT (or clear Options → Statuses) and fetch again. Activating the workflow does not depend on this.',
 		});
 		expect(manual.run?.status).toBe('error');
 		expect(manual.requests.filter((r) => r.method === SEARCH_CANCEL)).toHaveLength(24);
 
-		// Widening Statuses finds the done one.
-		const widened = await rig.poll({
-			mode: 'manual',
-			staticData: {},
-			parameters: { options: { statuses: [5, 110] } },
-		});
-		expect(widened.emitted.map((json) => [json.status, json.status_name])).toEqual([
-			[110, '已完成'],
+		// The default (every status searchCancel returns) finds the completed one.
+		const all = await rig.poll({ mode: 'manual', staticData: {} });
+		expect(all.emitted.map((json) => [json.status, json.modified])).toEqual([
+			[110, formatCst(T0 - HOUR)],
 		]);
 	});
 

@@ -22,6 +22,8 @@ import {
 import {
 	DEFAULT_SELLER,
 	formatCst,
+	METHODS,
+	type MethodSpec,
 	startSimulator,
 	type DrawnFault,
 	type RecordedRequest,
@@ -62,6 +64,10 @@ export interface TriggerRig {
 	advance(ms: number): void;
 	/** One poll of the WDT Trigger through n8n's engine (default: a scheduled poll, trigger mode). */
 	poll(options?: PollOptions): Promise<PollOutcome>;
+	/** The id of the workflow the polls belong to (n8n keeps one per workflow); new per test. */
+	workflowId: string;
+	/** Makes system.Core.now answer `offsetMs` away from the simulator's clock until called again with 0. */
+	skewCoreNow(offsetMs: number): void;
 	close(): Promise<void>;
 }
 
@@ -97,10 +103,19 @@ export async function startTriggerRig(options: TriggerRigOptions = {}): Promise<
 		sim.clock.set(ms);
 		vi.setSystemTime(ms);
 	};
-	return {
+	const coreNow = METHODS.get(CORE_NOW) as MethodSpec;
+	const coreNowRun = coreNow.run;
+	const rig: TriggerRig = {
 		sim,
 		engine,
 		credentials,
+		workflowId: 'trigger-workflow-0',
+		skewCoreNow(offsetMs) {
+			coreNow.run =
+				offsetMs === 0
+					? coreNowRun
+					: (call) => coreNowRun({ ...call, nowMs: call.nowMs + offsetMs });
+		},
 		now: () => sim.clock.now(),
 		setTime,
 		advance: (ms) => setTime(sim.clock.now() + ms),
@@ -110,15 +125,18 @@ export async function startTriggerRig(options: TriggerRigOptions = {}): Promise<
 				nodeType: 'wdtTrigger',
 				mode: 'trigger',
 				credentials,
+				workflowId: this.workflowId,
 				...pollOptions,
 			});
 			return { ...result, requests: sim.requests.slice(before), emitted: jsonOf(result.items) };
 		},
 		async close() {
+			coreNow.run = coreNowRun;
 			vi.useRealTimers();
 			await sim.close();
 		},
 	};
+	return rig;
 }
 
 export function jsonOf(items: INodeExecutionData[][] | null): IDataObject[] {
@@ -176,7 +194,14 @@ export function stats(values: number[]): {
 /** Checks the trigger's static data is plain, readable JSON of the documented shape. */
 export function staticDataProblems(data: IDataObject): string[] {
 	const problems: string[] = [];
-	const allowed = new Set(['cursor', 'since', 'recentlyEmitted', 'pausedUntil', 'rateLimitStreak']);
+	const allowed = new Set([
+		'event',
+		'cursor',
+		'since',
+		'emitted',
+		'pausedUntil',
+		'rateLimitStreak',
+	]);
 	for (const key of Object.keys(data))
 		if (!allowed.has(key)) problems.push(`unexpected key ${key}`);
 	if (JSON.stringify(JSON.parse(JSON.stringify(data))) !== JSON.stringify(data))
@@ -195,14 +220,16 @@ export function staticDataProblems(data: IDataObject): string[] {
 	) {
 		problems.push(`rateLimitStreak: ${JSON.stringify(data.rateLimitStreak)}`);
 	}
-	if (data.recentlyEmitted !== undefined) {
-		if (!Array.isArray(data.recentlyEmitted)) problems.push('recentlyEmitted is not an array');
-		else
-			for (const key of data.recentlyEmitted) {
-				if (typeof key !== 'string' || !/^\d+@\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(key)) {
-					problems.push(`recentlyEmitted entry ${JSON.stringify(key)}`);
-				}
+	if (data.event !== 'stockoutCancelled') problems.push(`event: ${JSON.stringify(data.event)}`);
+	const emitted = data.emitted;
+	if (!emitted || typeof emitted !== 'object' || Array.isArray(emitted)) {
+		problems.push('emitted is not an object');
+	} else {
+		for (const [key, modified] of Object.entries(emitted)) {
+			if (!/^\d+$/.test(key) || typeof modified !== 'string' || !WDT_TIME.test(modified)) {
+				problems.push(`emitted entry ${JSON.stringify([key, modified])}`);
 			}
+		}
 	}
 	return problems;
 }
@@ -218,7 +245,10 @@ export function useTriggerRig(options: TriggerRigOptions = {}): TriggerRig {
 		Object.assign(rig, await startTriggerRig(options));
 	});
 	afterAll(async () => await rig.close());
+	let workflows = 0;
 	beforeEach(() => {
+		rig.workflowId = `trigger-workflow-${++workflows}`;
+		rig.skewCoreNow(0);
 		rig.sim.resetData('empty');
 		rig.sim.faults.clear();
 		rig.sim.clearRequests();

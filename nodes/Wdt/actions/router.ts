@@ -5,6 +5,7 @@ import { toNodeError } from '../../shared/transport';
 import * as custom from './custom';
 import * as otherOut from './otherOut';
 import * as purchaseApply from './purchaseApply';
+import * as salesOrder from './salesOrder';
 import * as salesStockout from './salesStockout';
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
@@ -17,6 +18,7 @@ const operations: Record<string, Record<string, Operation>> = {
 		getMany: purchaseApply.getMany.execute,
 	},
 	otherOut: { cancel: otherOut.cancel.execute },
+	salesOrder: { getMany: salesOrder.getMany.execute, get: salesOrder.get.execute },
 	salesStockout: { getManyCancelled: salesStockout.getManyCancelled.execute },
 	custom: { call: custom.call.execute },
 };

@@ -1,0 +1,92 @@
+/**
+ * Output shaping shared by the read operations: status names from the doc pages' tables (via the
+ * method catalog), a `<field>_iso` form of every WDT time, and one item per line on request.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { getCatalogMethod } from '../../shared/catalog';
+import { ISO_TIME_SUFFIX, wdtTimeToIso } from '../../shared/protocol';
+
+/** 13-digit millisecond timestamps: some pages document times this way (e.g. trade_time). */
+const MS_TIMESTAMP = /^\d{13}$/;
+
+/** A WDT time (`2025-05-09 11:04:07` CST or a millisecond timestamp) as ISO 8601 in +08:00. */
+export function anyWdtTimeToIso(value: unknown): string | undefined {
+	const text = wdtTimeToIso(value);
+	if (text !== undefined) return text;
+	if ((typeof value !== 'number' && typeof value !== 'string') || !MS_TIMESTAMP.test(String(value)))
+		return undefined;
+	const cst = new Date(Number(value) + 8 * 3600 * 1000).toISOString().slice(0, 19);
+	return `${cst}+08:00`;
+}
+
+/** WDT's names of times: `modified`, `created`, `…_time`, `…_date`. */
+const TIME_FIELD = /^(modified|created)$|_(time|date)$/;
+
+export interface RecordShape {
+	/** Fields holding WDT times, on the record and on its lines; default: by name (TIME_FIELD). */
+	timeFields?: readonly string[];
+	/** The line lists to shape too, e.g. ['detail_list']. */
+	lineLists?: readonly string[];
+}
+
+/** `field` → code → name, for the record (`prefix` '') or one of its line lists (`list.`). */
+function tablesAt(method: string, prefix: string): Array<[string, Record<string, string>]> {
+	const tables = getCatalogMethod(method)?.statusTables ?? {};
+	return Object.entries(tables)
+		.filter(([path]) => path.startsWith(prefix) && !path.slice(prefix.length).includes('.'))
+		.map(([path, table]) => [path.slice(prefix.length), table]);
+}
+
+function shapeObject(
+	object: IDataObject,
+	timeFields: readonly string[] | undefined,
+	tables: Array<[string, Record<string, string>]>,
+): IDataObject {
+	const out: IDataObject = {};
+	for (const [name, value] of Object.entries(object)) {
+		out[name] = value;
+		if (name.endsWith(ISO_TIME_SUFFIX)) continue;
+		if (timeFields ? timeFields.includes(name) : TIME_FIELD.test(name)) {
+			const iso = anyWdtTimeToIso(value);
+			if (iso !== undefined) out[`${name}${ISO_TIME_SUFFIX}`] = iso;
+		}
+		const table = tables.find(([field]) => field === name)?.[1];
+		// Exact codes only: several tables are bit flags, and a combined value has no one name.
+		if (table && value !== null && value !== undefined && table[String(value)] !== undefined)
+			out[`${name}_name`] = table[String(value)];
+	}
+	return out;
+}
+
+/**
+ * Adds `<field>_name` after each code a status table of the method's page names (WDT's own
+ * Chinese name), and `<field>_iso` after each time, on the record and on its lines.
+ */
+export function shapeRecord(method: string, record: IDataObject, shape: RecordShape): IDataObject {
+	const out = shapeObject(record, shape.timeFields, tablesAt(method, ''));
+	for (const list of shape.lineLists ?? []) {
+		const lines = out[list];
+		if (!Array.isArray(lines)) continue;
+		const tables = tablesAt(method, `${list}.`);
+		out[list] = lines.map((line) =>
+			typeof line === 'object' && line !== null
+				? shapeObject(line as IDataObject, shape.timeFields, tables)
+				: line,
+		) as IDataObject[];
+	}
+	return out;
+}
+
+/**
+ * One item per line of `lineList`, each with the record's other fields prefixed (`order_…`),
+ * so a sheet gets one row per line. A record without lines gives one item of its own fields.
+ */
+export function flattenLines(record: IDataObject, lineList: string, prefix: string): IDataObject[] {
+	const { [lineList]: lines, ...fields } = record;
+	const parent: IDataObject = {};
+	for (const [name, value] of Object.entries(fields))
+		parent[name.startsWith(prefix) ? name : `${prefix}${name}`] = value;
+	if (!Array.isArray(lines) || lines.length === 0) return [parent];
+	return lines.map((line) => ({ ...parent, ...(line as IDataObject) }));
+}

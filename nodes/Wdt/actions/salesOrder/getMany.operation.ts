@@ -1,0 +1,242 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { toWdtTime, type TimeWindow } from '../../../shared/protocol';
+import { catalogPaging, searchWindows } from '../../../shared/transport/search';
+import { runPerItem } from '../common';
+import { flattenLines, shapeRecord } from '../output';
+import {
+	noticeField,
+	ONE_HOUR_WINDOWS,
+	outputModeField,
+	readLimit,
+	readOptions,
+	readOptionsField,
+	readOutputAsLines,
+	readParallelRequests,
+	readTextFilter,
+	readTimeRange,
+	returnAllLimitFields,
+	statusFilterField,
+	timeRangeFields,
+} from '../shared.fields';
+
+export const ORDER_METHOD = 'sales.TradeQuery.queryWithDetail';
+/**
+ * Same parameters, reply and 60-minute window; its page says only that it returns the ERP's
+ * historical (archived) orders and gives no age at which orders move there, so the node does not
+ * guess: the user chooses it (Options → Read From).
+ */
+export const HISTORY_METHOD = 'sales.TradeQuery.queryHistoryWithDetail';
+
+/** English labels of WDT's trade_status codes (the page's status table; names in output stay WDT's). */
+export const ORDER_STATUS_LABELS: Readonly<Record<string, string>> = {
+	'4': 'Offline Refund',
+	'5': 'Cancelled',
+	'6': 'To Convert to Pre-Order (Awaiting Review)',
+	'7': 'To Convert to Completed',
+	'10': 'Unpaid',
+	'12': 'Awaiting Balance Payment',
+	'15': 'Waiting for Unpaid',
+	'16': 'Delayed Review',
+	'19': 'Pre-Order Pre-Processing',
+	'20': 'Pre-Review Processing',
+	'21': 'Self-Circulation Awaiting Shipment',
+	'23': 'Exception',
+	'24': 'Exchange Pre-Order',
+	'25': 'Pre-Order to Process',
+	'27': 'Pre-Order to Allocate',
+	'30': 'Awaiting Customer Service Review',
+	'35': 'Awaiting Finance Review',
+	'40': 'Under Review',
+	'55': 'Reviewed',
+	'95': 'Shipped',
+	'96': 'Cost Confirmation',
+	'101': 'Posted',
+	'110': 'Completed',
+};
+
+export const PRIVACY_NOTICE =
+	'WDT does not return Taobao/Tmall, Pinduoduo and system-distribution (系统供销) orders through its API, so you may see fewer orders than in the ERP. Private fields (buyer nick, receiver name, address, phone numbers, payment account, customer name) are returned only for self-owned and offline platforms.';
+
+const TIME_RANGE = { ...ONE_HOUR_WINDOWS, what: 'modification' };
+
+export const OUTPUT = { record: 'Order', lineList: 'detail_list', prefix: 'order_' };
+
+/** Options → Read From, shared with Get. */
+export const readFromOption: INodeProperties = {
+	displayName: 'Read From',
+	name: 'readFrom',
+	type: 'options',
+	default: 'current',
+	options: [
+		{
+			name: 'Current Orders',
+			value: 'current',
+			description: `The ERP's current orders (${ORDER_METHOD})`,
+		},
+		{
+			name: 'Order History',
+			value: 'history',
+			description: `Orders WDT has moved to its history (${HISTORY_METHOD}); use it when older orders are missing`,
+		},
+	],
+};
+
+const properties: INodeProperties[] = [
+	noticeField('salesOrderPrivacyNotice', PRIVACY_NOTICE),
+	...timeRangeFields(TIME_RANGE),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Platform Order Numbers',
+				name: 'srcTid',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1234567890123,1234567890124',
+				description: "The shop platform's order number(s), comma-separated. WDT field: src_tid.",
+			},
+			{
+				displayName: 'Shop Code',
+				name: 'shopNo',
+				type: 'string',
+				default: '',
+				description: 'One shop (WDT does not accept several here). WDT field: shop_no.',
+			},
+			statusFilterField(
+				{ displayName: 'Status', name: 'status', wdtField: 'status' },
+				ORDER_STATUS_LABELS,
+			),
+			{
+				displayName: 'Trade Number',
+				name: 'tradeNo',
+				type: 'string',
+				default: '',
+				description: "WDT's own order number. WDT field: trade_no.",
+			},
+			{
+				displayName: 'Warehouse Code',
+				name: 'warehouseNo',
+				type: 'string',
+				default: '',
+				description: 'WDT field: warehouse_no',
+			},
+		],
+	},
+	outputModeField(OUTPUT),
+	...returnAllLimitFields(),
+	readOptionsField([readFromOption]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['salesOrder'], operation: ['getMany'] } },
+	properties,
+);
+
+/** What one item asks WDT for; every field checked before any call. */
+export interface OrderQuery {
+	method: string;
+	/** Sent in every call: filters or a number. */
+	params: IDataObject;
+	/** Undefined: by number, without a time range (the page allows it). */
+	range?: TimeWindow;
+	limit: number;
+	asLines: boolean;
+	parallel: number;
+}
+
+export function readMethod(ctx: IExecuteFunctions, itemIndex: number): string {
+	return readOptions(ctx, itemIndex).readFrom === 'history' ? HISTORY_METHOD : ORDER_METHOD;
+}
+
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): OrderQuery {
+	const filters = (ctx.getNodeParameter('filters', itemIndex, {}) ?? {}) as IDataObject;
+	const text = (name: string, label: string, maxLength: number) =>
+		readTextFilter(ctx, itemIndex, filters[name], `${label} (filters.${name})`, maxLength);
+	const params: IDataObject = {};
+	const add = (field: string, value: string | undefined) => {
+		if (value !== undefined) params[field] = value;
+	};
+	add('trade_no', text('tradeNo', 'Trade Number', 40));
+	add('shop_no', text('shopNo', 'Shop Code', 20));
+	add('warehouse_no', text('warehouseNo', 'Warehouse Code', 40));
+	const srcTids = text('srcTid', 'Platform Order Numbers', 1000);
+	if (srcTids !== undefined) {
+		const numbers = srcTids
+			.split(/[,，\s]+/)
+			.map((number) => number.trim())
+			.filter(Boolean);
+		for (const number of numbers)
+			readTextFilter(
+				ctx,
+				itemIndex,
+				number,
+				`Platform Order Numbers (filters.srcTid): "${number}"`,
+				40,
+			);
+		params.src_tid = numbers.join(',');
+	}
+	const statuses = (filters.status as string[] | undefined) ?? [];
+	if (statuses.length) params.status = statuses.join(',');
+	return {
+		method: readMethod(ctx, itemIndex),
+		params,
+		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
+		limit: readLimit(ctx, itemIndex),
+		asLines: readOutputAsLines(ctx, itemIndex),
+		parallel: readParallelRequests(ctx, itemIndex),
+	};
+}
+
+/** Every order of one query on the read engine: one-hour windows, last page first, by trade_id. */
+export async function readOrders(
+	ctx: IExecuteFunctions,
+	query: OrderQuery,
+): Promise<IDataObject[]> {
+	const { records } = await searchWindows.call(ctx, {
+		method: query.method,
+		...catalogPaging(query.method),
+		args: (window) => [
+			window
+				? {
+						start_time: toWdtTime(window.startMs),
+						end_time: toWdtTime(window.endMs),
+						...query.params,
+					}
+				: query.params,
+		],
+		range: query.range,
+		recordKey: (record) => String((record as IDataObject).trade_id),
+		moved: { idField: 'trade_id', modifiedField: 'modified' },
+		// Lines: the limit counts output items, which only the orders' lines tell.
+		limit: query.asLines ? undefined : query.limit,
+		parallel: query.parallel,
+	});
+	const orders = (records as IDataObject[]).map((order) =>
+		shapeRecord(query.method, order, { lineLists: [OUTPUT.lineList] }),
+	);
+	const items = query.asLines
+		? orders.flatMap((order) => flattenLines(order, OUTPUT.lineList, OUTPUT.prefix))
+		: orders;
+	return items.slice(0, query.limit);
+}
+
+/** sales.TradeQuery.queryWithDetail (or its history) over any range, items paired. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const nowMs = Date.now();
+	return await runPerItem(
+		this,
+		(i) => readQuery(this, i, nowMs),
+		async (query) => await readOrders(this, query),
+	);
+}

@@ -1,0 +1,115 @@
+/**
+ * Sales Stockout Cancelled: every row of wms.stockout.Sales.searchCancel. The method returns
+ * the cancelled stockouts with their CURRENT status (its reply example shows 110), so by
+ * default every row is an event; the Statuses option narrows that.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	STOCKOUT_STATUS_NAMES,
+	withStockoutDetails,
+	type StockoutItem,
+} from '../../shared/protocol';
+import { readStockoutDetails } from '../../shared/transport/stockoutDetails';
+import { readStockoutWindow, SEARCH_CANCEL_MAX_WINDOW_MS } from '../../shared/transport/stockouts';
+import type { TriggerEvent } from './types';
+
+/** English labels of the statuses on the searchCancel page, for the Statuses option. */
+const STATUS_LABELS: Readonly<Record<number, string>> = {
+	5: 'Cancelled',
+	10: 'Awaiting Return',
+	51: 'Out of Stock',
+	53: 'Accepted by WMS',
+	54: 'Waybill Requested',
+	60: 'Awaiting Allocation',
+	61: 'Queued',
+	63: 'Awaiting Replenishment',
+	65: 'Awaiting Processing',
+	70: 'Awaiting Shipment',
+	73: 'Locked (Best Seller)',
+	75: 'Awaiting Picking',
+	77: 'Picking',
+	79: 'Picked',
+	90: 'Delayed Shipment',
+	110: 'Completed',
+};
+
+interface Settings {
+	/** Empty: every status. */
+	statuses: Set<number>;
+	includeDetails: boolean;
+}
+
+/** The trigger never waits inside a poll: n8n's poll interval is its retry, rate limits pause it. */
+const NO_RETRY = { retries: 0 };
+
+export const stockoutCancelled: TriggerEvent<StockoutItem & IDataObject, Settings> = {
+	option: {
+		name: 'Sales Stockout Cancelled',
+		value: 'stockoutCancelled',
+		description:
+			'Once for every sales stockout WDT lists as cancelled (wms.stockout.Sales.searchCancel), with its current status',
+	},
+	options: [
+		{
+			displayName: 'Include Details',
+			name: 'includeDetails',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add each stockout's order, shop, warehouse, receiver, logistics and lines from wms.stockout.Sales.queryWithDetail (one extra call per emitted stockout). WDT does not return Taobao/Tmall, Pinduoduo and system-distribution orders there: such items get details_found false and a details_missing_reason.",
+		},
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			default: [],
+			options: Object.keys(STOCKOUT_STATUS_NAMES).map((code) => ({
+				name: `${STATUS_LABELS[Number(code)] ?? 'Status'} (${code})`,
+				value: Number(code),
+			})),
+			description:
+				'Emit only cancelled stockouts whose current status is one of these. Empty (default): all of them, whatever status WDT reports now (its own example shows 110, completed).',
+		},
+	],
+	maxWindowMs: SEARCH_CANCEL_MAX_WINDOW_MS,
+	identity: {
+		key: (row) => String(row.stockout_id),
+		modified: (row) => row.modified,
+	},
+	settings(options) {
+		const raw = options.statuses ?? [];
+		if (!Array.isArray(raw)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				'Options → Statuses must be a list of statuses.',
+			);
+		}
+		const statuses = new Set(raw.map(Number));
+		for (const status of statuses) {
+			if (!(status in STOCKOUT_STATUS_NAMES)) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Options → Statuses holds ${status}, which is not a sales stockout status of WDT.`,
+				);
+			}
+		}
+		return { statuses, includeDetails: options.includeDetails === true };
+	},
+	async read(window) {
+		const { stockouts } = await readStockoutWindow.call(this, window, { policy: NO_RETRY });
+		return stockouts as Array<StockoutItem & IDataObject>;
+	},
+	matches: (row, settings) => settings.statuses.size === 0 || settings.statuses.has(row.status),
+	async toItems(rows, settings) {
+		if (!settings.includeDetails) return rows;
+		const { details } = await readStockoutDetails.call(
+			this,
+			rows.map((row) => row.stockout_no),
+			{ policy: NO_RETRY },
+		);
+		return rows.map((row) => withStockoutDetails(row, details.get(row.stockout_no)) as IDataObject);
+	},
+	testEventHint: 'Cancel a stockout in WDT (or clear Options → Statuses) and fetch again.',
+};

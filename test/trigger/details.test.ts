@@ -1,0 +1,71 @@
+/**
+ * The cancelled-stockout event with Options → Include Details, through n8n's poll engine
+ * against the simulator's wms.stockout.Sales.queryWithDetail (doc fields only).
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import { formatCst } from '../simulator';
+import { hideStockoutDetailsOfShops } from '../simulator/stockoutQueryWithDetail';
+import { MINUTE, T0, useTriggerRig } from './support';
+
+const rig = useTriggerRig();
+const DETAIL_METHOD = 'wms.stockout.Sales.queryWithDetail';
+const parameters = { options: { includeDetails: true } };
+
+const activeState = (): IDataObject => ({
+	event: 'stockoutCancelled',
+	cursor: formatCst(T0 - MINUTE),
+	since: formatCst(T0 - MINUTE),
+	emitted: {},
+});
+
+describe.each(['n8n1', 'n8n2'] as const)('%s: Include Details', (persistence) => {
+	it('merges queryWithDetail fields into each event and marks the stockouts WDT returned none for', async () => {
+		rig.sim.addStockout({ stockoutNo: 'CK1', modifiedMs: T0 + 10_000, shopNo: 'shop-own' });
+		rig.sim.addStockout({ stockoutNo: 'CK2', modifiedMs: T0 + 20_000, shopNo: 'shop-tb' });
+		hideStockoutDetailsOfShops(rig.sim, ['shop-tb']);
+		try {
+			rig.setTime(T0 + 2 * MINUTE);
+			const poll = await rig.poll({ persistence, staticData: activeState(), parameters });
+			expect(poll.error).toBeUndefined();
+			const [found, missing] = poll.emitted;
+			expect(found).toMatchObject({
+				stockout_no: 'CK1',
+				status: 5,
+				modified: formatCst(T0 + 10_000),
+				order_no: 'CK1',
+				shop_no: 'shop-own',
+				details_found: true,
+			});
+			expect(found).toHaveProperty('details_list');
+			expect(missing).toMatchObject({ stockout_no: 'CK2', details_found: false });
+			expect(String(missing.details_missing_reason)).toMatch(/Taobao\/Tmall, Pinduoduo/);
+			// One call per emitted stockout; none for the overlap the next poll re-reads.
+			expect(poll.requests.filter((r) => r.method === DETAIL_METHOD)).toHaveLength(2);
+			rig.advance(MINUTE);
+			const next = await rig.poll({ persistence, staticData: poll.staticData, parameters });
+			expect(next.emitted).toEqual([]);
+			expect(next.requests.filter((r) => r.method === DETAIL_METHOD)).toHaveLength(0);
+		} finally {
+			hideStockoutDetailsOfShops(rig.sim, []);
+		}
+	});
+
+	it('a rate limit while reading details pauses without moving the cursor; the events come after the pause, with details', async () => {
+		rig.sim.addStockout({ stockoutNo: 'CK1', modifiedMs: T0 + 10_000 });
+		rig.setTime(T0 + 2 * MINUTE);
+		rig.sim.faults.next('rateLimit', 1, DETAIL_METHOD);
+		const limited = await rig.poll({ persistence, staticData: activeState(), parameters });
+		expect(limited.error).toBeUndefined();
+		expect(limited.items).toBeNull();
+		expect(limited.staticData).toEqual({
+			...activeState(),
+			pausedUntil: formatCst(T0 + 7 * MINUTE),
+			rateLimitStreak: 1,
+		});
+		rig.setTime(T0 + 7 * MINUTE);
+		const after = await rig.poll({ persistence, staticData: limited.staticData, parameters });
+		expect(after.emitted).toMatchObject([{ stockout_no: 'CK1', details_found: true }]);
+	});
+});
