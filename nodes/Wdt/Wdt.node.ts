@@ -12,6 +12,8 @@ import * as purchaseApply from './actions/purchaseApply';
 import { router } from './actions/router';
 import * as salesOrder from './actions/salesOrder';
 import * as salesStockout from './actions/salesStockout';
+import * as shop from './actions/shop';
+import * as warehouse from './actions/warehouse';
 import { listSearch } from './methods';
 
 export class Wdt implements INodeType {
@@ -25,7 +27,7 @@ export class Wdt implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ ({ purchaseApply: "Purchase Apply", otherOut: "Other Out", salesOrder: "Sales Order", salesStockout: "Sales Stockout", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
+			'={{ ({ purchaseApply: "Purchase Apply", otherOut: "Other Out", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
 		description:
 			'Work with the WDT (Wangdiantong) Flagship ERP: purchase applies, other-out orders, cancelled sales stockouts and any API method',
 		defaults: { name: 'WDT' },
@@ -54,12 +56,16 @@ export class Wdt implements INodeType {
 					},
 					{ name: 'Sales Order', value: 'salesOrder', description: 'Sales orders (trades)' },
 					{ name: 'Sales Stockout', value: 'salesStockout', description: 'Sales stockout orders' },
+					{ name: 'Shop', value: 'shop', description: "The ERP's shops" },
+					{ name: 'Warehouse', value: 'warehouse', description: "The ERP's warehouses" },
 				],
 			},
 			...purchaseApply.description,
 			...otherOut.description,
 			...salesOrder.description,
 			...salesStockout.description,
+			...shop.description,
+			...warehouse.description,
 			...custom.description,
 		],
 	};

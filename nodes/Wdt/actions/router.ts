@@ -7,6 +7,8 @@ import * as otherOut from './otherOut';
 import * as purchaseApply from './purchaseApply';
 import * as salesOrder from './salesOrder';
 import * as salesStockout from './salesStockout';
+import * as shop from './shop';
+import * as warehouse from './warehouse';
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 
@@ -20,6 +22,8 @@ const operations: Record<string, Record<string, Operation>> = {
 	otherOut: { cancel: otherOut.cancel.execute },
 	salesOrder: { getMany: salesOrder.getMany.execute, get: salesOrder.get.execute },
 	salesStockout: { getManyCancelled: salesStockout.getManyCancelled.execute },
+	shop: { getMany: shop.getMany.execute },
+	warehouse: { getMany: warehouse.getMany.execute },
 	custom: { call: custom.call.execute },
 };
 

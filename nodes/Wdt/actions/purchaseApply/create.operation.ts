@@ -46,8 +46,7 @@ export const description: INodeProperties[] = [
 	},
 	{
 		...warehouseLocator({
-			description:
-				'The warehouse the goods are requested for (a number of at most 40 characters).',
+			description: 'The warehouse the goods are requested for (a number of at most 40 characters).',
 		}),
 		displayOptions: { show },
 	},
