@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as custom from './actions/custom';
+import * as goods from './actions/goods';
 import * as otherOut from './actions/otherOut';
 import * as purchaseApply from './actions/purchaseApply';
 import { router } from './actions/router';
@@ -27,7 +28,7 @@ export class Wdt implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ ({ purchaseApply: "Purchase Apply", otherOut: "Other Out", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
+			'={{ ({ goods: "Goods", purchaseApply: "Purchase Apply", otherOut: "Other Out", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
 		description:
 			'Work with the WDT (Wangdiantong) Flagship ERP: purchase applies, other-out orders, cancelled sales stockouts and any API method',
 		defaults: { name: 'WDT' },
@@ -48,6 +49,7 @@ export class Wdt implements INodeType {
 						value: 'custom',
 						description: 'Call any WDT API method by name',
 					},
+					{ name: 'Goods', value: 'goods', description: 'Goods (SPU) with their specs (SKU)' },
 					{ name: 'Other Out', value: 'otherOut', description: 'Other-out business orders' },
 					{
 						name: 'Purchase Apply',
@@ -61,6 +63,7 @@ export class Wdt implements INodeType {
 				],
 			},
 			...purchaseApply.description,
+			...goods.description,
 			...otherOut.description,
 			...salesOrder.description,
 			...salesStockout.description,

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from '../../shared/transport';
 import * as custom from './custom';
+import * as goods from './goods';
 import * as otherOut from './otherOut';
 import * as purchaseApply from './purchaseApply';
 import * as salesOrder from './salesOrder';
@@ -20,6 +21,7 @@ const operations: Record<string, Record<string, Operation>> = {
 		getMany: purchaseApply.getMany.execute,
 	},
 	otherOut: { cancel: otherOut.cancel.execute },
+	goods: { getMany: goods.getMany.execute, get: goods.get.execute },
 	salesOrder: { getMany: salesOrder.getMany.execute, get: salesOrder.get.execute },
 	salesStockout: { getManyCancelled: salesStockout.getManyCancelled.execute },
 	shop: { getMany: shop.getMany.execute },
