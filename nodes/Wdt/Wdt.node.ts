@@ -28,7 +28,7 @@ export class Wdt implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ ({ goods: "Goods", purchaseApply: "Purchase Apply", otherOut: "Other Out", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
+			'={{ ({ goods: "Product", purchaseApply: "Purchase Apply", otherOut: "Other Out", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
 		description:
 			'Work with the WDT (Wangdiantong) Flagship ERP: purchase applies, other-out orders, cancelled sales stockouts and any API method',
 		defaults: { name: 'WDT' },
@@ -49,8 +49,12 @@ export class Wdt implements INodeType {
 						value: 'custom',
 						description: 'Call any WDT API method by name',
 					},
-					{ name: 'Goods', value: 'goods', description: 'Goods (SPU) with their specs (SKU)' },
 					{ name: 'Other Out', value: 'otherOut', description: 'Other-out business orders' },
+					{
+						name: 'Product',
+						value: 'goods',
+						description: 'Goods (SPU) with their specs (SKU)',
+					},
 					{
 						name: 'Purchase Apply',
 						value: 'purchaseApply',

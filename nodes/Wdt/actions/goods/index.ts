@@ -17,14 +17,14 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get goods',
+				action: 'Get a product',
 				description:
 					'Get goods with their specs by goods number or SKU code (goods.Goods.queryWithSpec)',
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				action: 'Get many goods',
+				action: 'Get many products',
 				description:
 					'List goods with their specs modified in a time range (goods.Goods.queryWithSpec)',
 			},
