@@ -10,6 +10,7 @@ import * as custom from './actions/custom';
 import * as goods from './actions/goods';
 import * as otherOut from './actions/otherOut';
 import * as purchaseApply from './actions/purchaseApply';
+import * as refund from './actions/refund';
 import { router } from './actions/router';
 import * as salesOrder from './actions/salesOrder';
 import * as salesStockout from './actions/salesStockout';
@@ -28,7 +29,7 @@ export class Wdt implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ ({ goods: "Product", purchaseApply: "Purchase Apply", otherOut: "Other Out", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
+			'={{ ({ goods: "Product", purchaseApply: "Purchase Apply", otherOut: "Other Out", refund: "Refund", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
 		description:
 			'Work with the WDT (Wangdiantong) Flagship ERP: purchase applies, other-out orders, cancelled sales stockouts and any API method',
 		defaults: { name: 'WDT' },
@@ -60,6 +61,7 @@ export class Wdt implements INodeType {
 						value: 'purchaseApply',
 						description: 'Purchase applies (requisitions)',
 					},
+					{ name: 'Refund', value: 'refund', description: 'Refunds, returns and exchanges' },
 					{ name: 'Sales Order', value: 'salesOrder', description: 'Sales orders (trades)' },
 					{ name: 'Sales Stockout', value: 'salesStockout', description: 'Sales stockout orders' },
 					{ name: 'Shop', value: 'shop', description: "The ERP's shops" },
@@ -69,6 +71,7 @@ export class Wdt implements INodeType {
 			...purchaseApply.description,
 			...goods.description,
 			...otherOut.description,
+			...refund.description,
 			...salesOrder.description,
 			...salesStockout.description,
 			...shop.description,

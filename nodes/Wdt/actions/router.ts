@@ -6,6 +6,7 @@ import * as custom from './custom';
 import * as goods from './goods';
 import * as otherOut from './otherOut';
 import * as purchaseApply from './purchaseApply';
+import * as refund from './refund';
 import * as salesOrder from './salesOrder';
 import * as salesStockout from './salesStockout';
 import * as shop from './shop';
@@ -22,6 +23,7 @@ const operations: Record<string, Record<string, Operation>> = {
 	},
 	otherOut: { cancel: otherOut.cancel.execute },
 	goods: { getMany: goods.getMany.execute, get: goods.get.execute },
+	refund: { getMany: refund.getMany.execute, get: refund.get.execute },
 	salesOrder: { getMany: salesOrder.getMany.execute, get: salesOrder.get.execute },
 	salesStockout: { getManyCancelled: salesStockout.getManyCancelled.execute },
 	shop: { getMany: shop.getMany.execute },
