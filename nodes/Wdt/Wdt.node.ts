@@ -15,6 +15,7 @@ import { router } from './actions/router';
 import * as salesOrder from './actions/salesOrder';
 import * as salesStockout from './actions/salesStockout';
 import * as shop from './actions/shop';
+import * as stock from './actions/stock';
 import * as warehouse from './actions/warehouse';
 import { listSearch } from './methods';
 
@@ -29,7 +30,7 @@ export class Wdt implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ ({ goods: "Product", purchaseApply: "Purchase Apply", otherOut: "Other Out", refund: "Refund", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
+			'={{ ({ goods: "Product", purchaseApply: "Purchase Apply", otherOut: "Other Out", refund: "Refund", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", stock: "Stock", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
 		description:
 			'Work with the WDT (Wangdiantong) Flagship ERP: purchase applies, other-out orders, cancelled sales stockouts and any API method',
 		defaults: { name: 'WDT' },
@@ -65,6 +66,7 @@ export class Wdt implements INodeType {
 					{ name: 'Sales Order', value: 'salesOrder', description: 'Sales orders (trades)' },
 					{ name: 'Sales Stockout', value: 'salesStockout', description: 'Sales stockout orders' },
 					{ name: 'Shop', value: 'shop', description: "The ERP's shops" },
+					{ name: 'Stock', value: 'stock', description: 'Stock per SKU and warehouse' },
 					{ name: 'Warehouse', value: 'warehouse', description: "The ERP's warehouses" },
 				],
 			},
@@ -75,6 +77,7 @@ export class Wdt implements INodeType {
 			...salesOrder.description,
 			...salesStockout.description,
 			...shop.description,
+			...stock.description,
 			...warehouse.description,
 			...custom.description,
 		],

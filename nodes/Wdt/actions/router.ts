@@ -10,6 +10,7 @@ import * as refund from './refund';
 import * as salesOrder from './salesOrder';
 import * as salesStockout from './salesStockout';
 import * as shop from './shop';
+import * as stock from './stock';
 import * as warehouse from './warehouse';
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
@@ -27,6 +28,7 @@ const operations: Record<string, Record<string, Operation>> = {
 	salesOrder: { getMany: salesOrder.getMany.execute, get: salesOrder.get.execute },
 	salesStockout: { getManyCancelled: salesStockout.getManyCancelled.execute },
 	shop: { getMany: shop.getMany.execute },
+	stock: { getMany: stock.getMany.execute },
 	warehouse: { getMany: warehouse.getMany.execute },
 	custom: { call: custom.call.execute },
 };
