@@ -1,4 +1,3 @@
-/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * The fallback for every catalog method without a hand-written handler: it answers from the
  * method catalog (nodes/shared/catalog) and the doc page's reply field tree

@@ -91,6 +91,10 @@ export const stockoutQueryWithDetail: MethodSpec = {
 					return false;
 				if (present(query.logistics_no) && record.logisticsNo !== String(query.logistics_no))
 					return false;
+				if (present(query.warehouse_no) && record.warehouseNo !== String(query.warehouse_no))
+					return false;
+				if (present(query.shop_nos) && !String(query.shop_nos).split(',').includes(record.shopNo))
+					return false;
 				if (statuses && Number(query.status_type) === 3 && !statuses.includes(record.status))
 					return false;
 				if (!window) return true;

@@ -26,7 +26,11 @@ const operations: Record<string, Record<string, Operation>> = {
 	goods: { getMany: goods.getMany.execute, get: goods.get.execute },
 	refund: { getMany: refund.getMany.execute, get: refund.get.execute },
 	salesOrder: { getMany: salesOrder.getMany.execute, get: salesOrder.get.execute },
-	salesStockout: { getManyCancelled: salesStockout.getManyCancelled.execute },
+	salesStockout: {
+		getMany: salesStockout.getMany.execute,
+		get: salesStockout.get.execute,
+		getManyCancelled: salesStockout.getManyCancelled.execute,
+	},
 	shop: { getMany: shop.getMany.execute },
 	stock: { getMany: stock.getMany.execute },
 	warehouse: { getMany: warehouse.getMany.execute },

@@ -62,7 +62,7 @@ export const ORDER_STATUS_LABELS: Readonly<Record<string, string>> = {
 };
 
 export const PRIVACY_NOTICE =
-	'WDT does not return Taobao/Tmall, Pinduoduo and system-distribution (系统供销) orders through its API, so you may see fewer orders than in the ERP. Private fields (buyer nick, receiver name, address, phone numbers, payment account, customer name) are returned only for self-owned and offline platforms.';
+	'WDT does not return Taobao/Tmall, Pinduoduo and system-distribution orders through its API, so you may see fewer orders than in the ERP. Private fields (buyer nick, receiver name, address, phone numbers, payment account, customer name) are returned only for self-owned and offline platforms.';
 
 const TIME_RANGE = { ...ONE_HOUR_WINDOWS, what: 'modification' };
 
@@ -173,7 +173,7 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Or
 	const srcTids = text('srcTid', 'Platform Order Numbers', 1000);
 	if (srcTids !== undefined) {
 		const numbers = srcTids
-			.split(/[,，\s]+/)
+			.split(/[,\uFF0C\s]+/)
 			.map((number) => number.trim())
 			.filter(Boolean);
 		for (const number of numbers)

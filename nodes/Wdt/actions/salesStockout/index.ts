@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
 import * as getManyCancelled from './getManyCancelled.operation';
 
-export { getManyCancelled };
+export { get, getMany, getManyCancelled };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,6 +16,20 @@ export const description: INodeProperties[] = [
 		default: 'getManyCancelled',
 		options: [
 			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a sales stockout',
+				description:
+					'Get a stockout by stockout, order or logistics number (wms.stockout.Sales.queryWithDetail)',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many sales stockouts',
+				description:
+					'List stockouts modified in a time range, with their lines (wms.stockout.Sales.queryWithDetail)',
+			},
+			{
 				name: 'Get Many Cancelled',
 				value: 'getManyCancelled',
 				action: 'Get many cancelled sales stockouts',
@@ -22,5 +38,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	...getMany.description,
+	...get.description,
 	...getManyCancelled.description,
 ];

@@ -1,0 +1,256 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { getCatalogMethod } from '../../../shared/catalog';
+import { toWdtTime, type TimeWindow } from '../../../shared/protocol';
+import { catalogPaging, searchWindows } from '../../../shared/transport/search';
+import { invalidInput, runPerItem } from '../common';
+import { flattenLines, shapeRecord } from '../output';
+import {
+	noticeField,
+	ONE_HOUR_WINDOWS,
+	outputModeField,
+	readLimit,
+	readOptionsField,
+	readOutputAsLines,
+	readParallelRequests,
+	readTextFilter,
+	readTimeRange,
+	returnAllLimitFields,
+	statusFilterField,
+	timeRangeFields,
+} from '../shared.fields';
+
+export const STOCKOUT_METHOD = 'wms.stockout.Sales.queryWithDetail';
+
+/** English labels of WDT's stockout status codes (the page's table; names in output stay WDT's). */
+export const STOCKOUT_STATUS_LABELS: Readonly<Record<string, string>> = {
+	'5': 'Cancelled',
+	'10': 'To Put Back (Picked, To Put Back)',
+	'50': 'Awaiting Review',
+	'51': 'Out of Stock',
+	'52': 'Out of Stock, Awaiting Stock-In',
+	'53': 'Accepted by WMS',
+	'54': 'Getting E-Waybill',
+	'58': 'Stall Locked',
+	'60': 'To Allocate',
+	'61': 'Queued',
+	'63': 'Awaiting Replenishment',
+	'65': 'To Process',
+	'70': 'Awaiting Shipment',
+	'73': 'Hot-Item Locked',
+	'74': 'Pre-Packed',
+	'75': 'Awaiting Picking',
+	'77': 'Picking',
+	'79': 'Picked',
+	'90': 'Delayed Shipment',
+	'110': 'Completed',
+	'-1': 'Not Shipped',
+};
+
+export const STOCKOUT_PRIVACY_NOTICE =
+	'WDT does not return stockouts of Taobao/Tmall, Pinduoduo and system-distribution orders through its API, so you may see fewer than in the ERP. Private fields (receiver name, address, phone numbers, buyer nick) are returned only for self-owned and offline platforms.';
+
+const TIME_RANGE = { ...ONE_HOUR_WINDOWS, what: 'modification' };
+
+export const STOCKOUT_OUTPUT = {
+	record: 'Stockout',
+	lineList: 'details_list',
+	prefix: 'stockout_',
+};
+
+/** Status → WDT's status_type (and status): the page's four ways to select stockouts. */
+const STATUS_TYPES: Record<string, { statusType: number; statuses?: 'all' | 'selected' }> = {
+	all: { statusType: 3, statuses: 'all' },
+	selected: { statusType: 3, statuses: 'selected' },
+	cancelled: { statusType: 1 },
+	toShip: { statusType: 2 },
+	shipped: { statusType: 0 },
+};
+
+const properties: INodeProperties[] = [
+	noticeField('salesStockoutPrivacyNotice', STOCKOUT_PRIVACY_NOTICE),
+	...timeRangeFields(TIME_RANGE),
+	{
+		displayName: 'Status',
+		name: 'statusType',
+		type: 'options',
+		default: 'all',
+		options: [
+			{
+				name: 'All Statuses',
+				value: 'all',
+				description: 'Every stockout modified in the range (status_type 3 with every status)',
+			},
+			{
+				name: 'Cancelled',
+				value: 'cancelled',
+				description: 'Cancelled stockouts modified in the range (status_type 1)',
+			},
+			{
+				name: 'Delayed Shipment or Completed (by Shipment Time)',
+				value: 'shipped',
+				description:
+					'Stockouts shipped in the range: WDT then reads the range as shipment times (status_type 0)',
+			},
+			{
+				name: 'Selected Statuses',
+				value: 'selected',
+				description:
+					'Stockouts in the statuses chosen below, modified in the range (status_type 3)',
+			},
+			{
+				name: 'To Allocate … Delayed Shipment',
+				value: 'toShip',
+				description:
+					'Confirmed stockouts not yet shipped, from To Allocate to Delayed Shipment (status_type 2)',
+			},
+		],
+	},
+	{
+		...statusFilterField(
+			{ displayName: 'Statuses', name: 'statuses', wdtField: 'status' },
+			STOCKOUT_STATUS_LABELS,
+		),
+		displayOptions: { show: { statusType: ['selected'] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Shop Codes',
+				name: 'shopNos',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. shop1,shop2',
+				description: 'One or more shop codes, comma-separated. WDT field: shop_nos.',
+			},
+			{
+				displayName: 'Warehouse Code',
+				name: 'warehouseNo',
+				type: 'string',
+				default: '',
+				description: 'WDT field: warehouse_no',
+			},
+		],
+	},
+	outputModeField(STOCKOUT_OUTPUT),
+	...returnAllLimitFields(),
+	readOptionsField(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['salesStockout'], operation: ['getMany'] } },
+	properties,
+);
+
+export interface StockoutQuery {
+	params: IDataObject;
+	/** Undefined: by number, without a time range (the page allows it). */
+	range?: TimeWindow;
+	limit: number;
+	asLines: boolean;
+	parallel: number;
+}
+
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): StockoutQuery {
+	const filters = (ctx.getNodeParameter('filters', itemIndex, {}) ?? {}) as IDataObject;
+	const choice = STATUS_TYPES[String(ctx.getNodeParameter('statusType', itemIndex, 'all'))];
+	if (!choice)
+		throw invalidInput(ctx, itemIndex, 'Status (statusType)', 'is not one of the listed choices.');
+	const params: IDataObject = { status_type: choice.statusType };
+	if (choice.statuses === 'all')
+		params.status = Object.keys(
+			getCatalogMethod(STOCKOUT_METHOD)?.statusTables?.status ?? STOCKOUT_STATUS_LABELS,
+		).join(',');
+	if (choice.statuses === 'selected') {
+		const statuses = (ctx.getNodeParameter('statuses', itemIndex, []) as string[]) ?? [];
+		if (statuses.length === 0)
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				'Statuses (statuses)',
+				'is empty: choose at least one status.',
+			);
+		params.status = statuses.join(',');
+	}
+	const shopNos = readTextFilter(
+		ctx,
+		itemIndex,
+		filters.shopNos,
+		'Shop Codes (filters.shopNos)',
+		2000,
+	);
+	if (shopNos !== undefined)
+		params.shop_nos = shopNos
+			.split(/[,\uFF0C\s]+/)
+			.filter(Boolean)
+			.join(',');
+	const warehouseNo = readTextFilter(
+		ctx,
+		itemIndex,
+		filters.warehouseNo,
+		'Warehouse Code (filters.warehouseNo)',
+		40,
+	);
+	if (warehouseNo !== undefined) params.warehouse_no = warehouseNo;
+	return {
+		params,
+		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
+		limit: readLimit(ctx, itemIndex),
+		asLines: readOutputAsLines(ctx, itemIndex),
+		parallel: readParallelRequests(ctx, itemIndex),
+	};
+}
+
+/** Every stockout of one query: one-hour windows, last page first, each once by stockout_id. */
+export async function readStockouts(
+	ctx: IExecuteFunctions,
+	query: StockoutQuery,
+): Promise<IDataObject[]> {
+	const { records } = await searchWindows.call(ctx, {
+		method: STOCKOUT_METHOD,
+		...catalogPaging(STOCKOUT_METHOD),
+		args: (window) => [
+			window
+				? {
+						start_time: toWdtTime(window.startMs),
+						end_time: toWdtTime(window.endMs),
+						...query.params,
+					}
+				: query.params,
+		],
+		range: query.range,
+		recordKey: (record) => String((record as IDataObject).stockout_id),
+		moved: { idField: 'stockout_id', modifiedField: 'modified' },
+		limit: query.asLines ? undefined : query.limit,
+		parallel: query.parallel,
+	});
+	const { lineList, prefix } = STOCKOUT_OUTPUT;
+	const stockouts = (records as IDataObject[]).map((stockout) =>
+		shapeRecord(STOCKOUT_METHOD, stockout, { lineLists: [lineList] }),
+	);
+	const items = query.asLines
+		? stockouts.flatMap((stockout) => flattenLines(stockout, lineList, prefix))
+		: stockouts;
+	return items.slice(0, query.limit);
+}
+
+/** wms.stockout.Sales.queryWithDetail over any range, items paired. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const nowMs = Date.now();
+	return await runPerItem(
+		this,
+		(i) => readQuery(this, i, nowMs),
+		async (query) => await readStockouts(this, query),
+	);
+}
