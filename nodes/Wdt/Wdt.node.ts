@@ -7,11 +7,16 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as custom from './actions/custom';
+import * as goods from './actions/goods';
 import * as otherOut from './actions/otherOut';
 import * as purchaseApply from './actions/purchaseApply';
+import * as refund from './actions/refund';
 import { router } from './actions/router';
 import * as salesOrder from './actions/salesOrder';
 import * as salesStockout from './actions/salesStockout';
+import * as shop from './actions/shop';
+import * as stock from './actions/stock';
+import * as warehouse from './actions/warehouse';
 import { listSearch } from './methods';
 
 export class Wdt implements INodeType {
@@ -25,7 +30,7 @@ export class Wdt implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ ({ purchaseApply: "Purchase Apply", otherOut: "Other Out", salesOrder: "Sales Order", salesStockout: "Sales Stockout", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
+			'={{ ({ goods: "Product", purchaseApply: "Purchase Apply", otherOut: "Other Out", refund: "Refund", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", stock: "Stock", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
 		description:
 			'Work with the WDT (Wangdiantong) Flagship ERP: purchase applies, other-out orders, cancelled sales stockouts and any API method',
 		defaults: { name: 'WDT' },
@@ -48,18 +53,32 @@ export class Wdt implements INodeType {
 					},
 					{ name: 'Other Out', value: 'otherOut', description: 'Other-out business orders' },
 					{
+						name: 'Product',
+						value: 'goods',
+						description: 'Goods (SPU) with their specs (SKU)',
+					},
+					{
 						name: 'Purchase Apply',
 						value: 'purchaseApply',
 						description: 'Purchase applies (requisitions)',
 					},
+					{ name: 'Refund', value: 'refund', description: 'Refunds, returns and exchanges' },
 					{ name: 'Sales Order', value: 'salesOrder', description: 'Sales orders (trades)' },
 					{ name: 'Sales Stockout', value: 'salesStockout', description: 'Sales stockout orders' },
+					{ name: 'Shop', value: 'shop', description: "The ERP's shops" },
+					{ name: 'Stock', value: 'stock', description: 'Stock per SKU and warehouse' },
+					{ name: 'Warehouse', value: 'warehouse', description: "The ERP's warehouses" },
 				],
 			},
 			...purchaseApply.description,
+			...goods.description,
 			...otherOut.description,
+			...refund.description,
 			...salesOrder.description,
 			...salesStockout.description,
+			...shop.description,
+			...stock.description,
+			...warehouse.description,
 			...custom.description,
 		],
 	};

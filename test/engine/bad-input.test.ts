@@ -85,7 +85,7 @@ const cases: Array<[string, INodeParameters, IDataObject[], number, RegExp]> = [
 		create({ warehouseNo: 'W'.repeat(41) }),
 		[{}],
 		0,
-		/Warehouse Number \(warehouse_no\) is 41 characters long; WDT allows at most 40/,
+		/Warehouse \(warehouse_no\) is 41 characters long; WDT allows at most 40/,
 	],
 	[
 		'create: remark over 255',

@@ -445,7 +445,7 @@ describe('Write fields refuse emoji and characters WDT cannot store, before any 
 			'warehouse',
 			create({ warehouseNo: 'WH\u0007' }),
 			[{}],
-			/^Item 1: Warehouse Number \(warehouse_no\) contains U\+0007/,
+			/^Item 1: Warehouse \(warehouse_no\) contains U\+0007/,
 		],
 		[
 			'apply number',

@@ -44,6 +44,14 @@ export {
 	type Pager,
 	type WdtReply,
 } from './methods';
+export {
+	masterDataOf,
+	setMasterData,
+	type LogisticsRecord,
+	type MasterData,
+	type ShopRecord,
+	type WarehouseRecord,
+} from './masterData';
 export { DEFAULT_SELLER, type SellerAccount } from './sellers';
 export {
 	CONCURRENCY_LIMIT_MESSAGE,

@@ -16,6 +16,7 @@ import {
 	type StockoutRecord,
 } from './store';
 import type { SellerAccount } from './sellers';
+import { queryLogistics, queryShop, queryWarehouse } from './masterData';
 import { stockoutQueryWithDetail } from './stockoutQueryWithDetail';
 import { tradeQueryWithDetail } from './tradeQueryWithDetail';
 
@@ -524,6 +525,9 @@ export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
 		searchCancel,
 		stockoutQueryWithDetail,
 		tradeQueryWithDetail,
+		queryShop,
+		queryWarehouse,
+		queryLogistics,
 	].map((spec) => [spec.name, spec]),
 );
 

@@ -304,6 +304,18 @@ const RECIPES: Readonly<Record<string, (rig: Rig) => Call[]>> = {
 			{ args: [{ trade_no: orders[0].tradeNo }], pager: page },
 		];
 	},
+	'setting.Shop.queryShop': () => [
+		{ args: [{}], pager: page },
+		{ args: [{ shop_no: 'JD01' }], pager: { pageNo: 0, pageSize: 1, calcTotal: false } },
+	],
+	'setting.Warehouse.queryWarehouse': () => [
+		{ args: [{ hide_delete: 1 }], pager: page },
+		{
+			args: [{ start_time: formatCst(NOW - 365 * 24 * HOUR), end_time: formatCst(NOW) }],
+			pager: page,
+		},
+	],
+	'setting.Logistics.queryLogistics': () => [{ args: [{ hide_delete: true }], pager: page }],
 };
 
 describe('the simulator answers only what the docs say', () => {

@@ -3,10 +3,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from '../../shared/transport';
 import * as custom from './custom';
+import * as goods from './goods';
 import * as otherOut from './otherOut';
 import * as purchaseApply from './purchaseApply';
+import * as refund from './refund';
 import * as salesOrder from './salesOrder';
 import * as salesStockout from './salesStockout';
+import * as shop from './shop';
+import * as stock from './stock';
+import * as warehouse from './warehouse';
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 
@@ -18,12 +23,17 @@ const operations: Record<string, Record<string, Operation>> = {
 		getMany: purchaseApply.getMany.execute,
 	},
 	otherOut: { cancel: otherOut.cancel.execute },
+	goods: { getMany: goods.getMany.execute, get: goods.get.execute },
+	refund: { getMany: refund.getMany.execute, get: refund.get.execute },
 	salesOrder: { getMany: salesOrder.getMany.execute, get: salesOrder.get.execute },
 	salesStockout: {
 		getMany: salesStockout.getMany.execute,
 		get: salesStockout.get.execute,
 		getManyCancelled: salesStockout.getManyCancelled.execute,
 	},
+	shop: { getMany: shop.getMany.execute },
+	stock: { getMany: stock.getMany.execute },
+	warehouse: { getMany: warehouse.getMany.execute },
 	custom: { call: custom.call.execute },
 };
 

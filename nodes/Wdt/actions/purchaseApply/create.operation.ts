@@ -18,6 +18,7 @@ import {
 import { parseQuantity, textProblem } from '../../../shared/protocol/validate';
 import { callWdt, toNodeApiError, toNodeError } from '../../../shared/transport';
 import { invalidInput } from '../common';
+import { readLocatorCode, warehouseLocator } from '../locators';
 
 const show = { resource: ['purchaseApply'], operation: ['create'] };
 const fromItems = { ...show, linesSource: ['inputItems'] };
@@ -44,13 +45,10 @@ export const description: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Warehouse Number',
-		name: 'warehouseNo',
-		type: 'string',
-		default: '',
+		...warehouseLocator({
+			description: 'The warehouse the goods are requested for (a number of at most 40 characters).',
+		}),
 		displayOptions: { show },
-		description:
-			'The number of the warehouse the goods are requested for, at most 40 characters. WDT field: warehouse_no.',
 	},
 	{
 		displayName: 'Expected Arrival',
@@ -280,9 +278,9 @@ function applyHeader(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const warehouseNo = checkedText(
 		ctx,
 		itemIndex,
-		'Warehouse Number',
+		'Warehouse',
 		'warehouse_no',
-		parameter('warehouseNo'),
+		readLocatorCode(ctx, itemIndex, 'warehouseNo'),
 	);
 	if (warehouseNo) header.warehouse_no = warehouseNo;
 	const expected = parameter('expectedTime');

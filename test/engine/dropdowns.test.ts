@@ -1,0 +1,199 @@
+import type { INodeParameterResourceLocator } from 'n8n-workflow';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { runListSearch } from '../harness/list-search';
+import { setMasterData, type ShopRecord, type WarehouseRecord } from '../simulator';
+import { jsonOf, useRig } from './rig';
+
+const rig = useRig();
+
+const firstArg = (request: { args: unknown }) => (request.args as unknown[])[0] as object;
+
+const BASE_MS = Date.parse('2024-03-01T09:00:00+08:00');
+const shops: ShopRecord[] = [
+	['TMALL01', '天猫旗舰店', 1],
+	['JD01', '京东自营店', 3],
+	['DY01', '抖音小店', 69],
+].map(([shopNo, shopName, platformId], i) => ({
+	shopId: i + 1,
+	shopNo: shopNo as string,
+	shopName: shopName as string,
+	platformId: platformId as number,
+	isDisabled: false,
+	authState: 1,
+	modifiedMs: BASE_MS,
+}));
+const warehouse = (i: number, extra: Partial<WarehouseRecord> = {}): WarehouseRecord => ({
+	warehouseId: i + 1,
+	warehouseNo: `WH${String(i + 1).padStart(3, '0')}`,
+	name: `仓库${i + 1}`,
+	type: 1,
+	subType: 0,
+	isDisabled: false,
+	deleted: false,
+	modifiedMs: BASE_MS + i * 1000,
+	...extra,
+});
+
+/** A workflow id per test: the cache keys lists by workflow and credential. */
+let workflowSeq = 0;
+let workflowId = '';
+
+const search = async (method: string, filter?: string, id = workflowId) =>
+	await runListSearch(rig.engine, {
+		type: 'wdt',
+		method,
+		filter,
+		credentials: rig.credentials,
+		workflowId: id,
+	});
+
+beforeEach(() => {
+	workflowId = `dropdowns-${++workflowSeq}`;
+	setMasterData(rig.sim, {
+		shops,
+		warehouses: [warehouse(0), warehouse(1, { name: '广州分仓' })],
+		logistics: [
+			{
+				logisticsId: 1,
+				logisticsNo: 'SF',
+				logisticsName: '顺丰速运',
+				logisticsType: 3,
+				isDisabled: false,
+				modifiedMs: BASE_MS,
+			},
+			{
+				logisticsId: 2,
+				logisticsNo: 'OLD',
+				logisticsName: '停用物流',
+				logisticsType: 3,
+				isDisabled: true,
+				modifiedMs: BASE_MS,
+			},
+		],
+	});
+});
+
+describe('Dropdowns (From List) loaded from WDT', () => {
+	it('lists shops by name and code, with one call for every search of the same list', async () => {
+		const all = await search('searchShops');
+		expect(all.results).toEqual([
+			{ name: '天猫旗舰店 (TMALL01)', value: 'TMALL01' },
+			{ name: '京东自营店 (JD01)', value: 'JD01' },
+			{ name: '抖音小店 (DY01)', value: 'DY01' },
+		]);
+		// Typing: every keystroke is a new request from the editor, each a fresh context.
+		expect((await search('searchShops', 'j')).results.map((r) => r.value)).toEqual(['JD01']);
+		expect((await search('searchShops', '抖音')).results.map((r) => r.value)).toEqual(['DY01']);
+		expect((await search('searchShops', 'tmall')).results.map((r) => r.value)).toEqual(['TMALL01']);
+		expect((await search('searchShops', 'nothing')).results).toEqual([]);
+		const calls = rig.sim.requestsFor('setting.Shop.queryShop');
+		expect(calls).toHaveLength(1);
+		expect(calls[0].args).toEqual([{}]);
+	});
+
+	it('keeps lists apart per workflow and per list', async () => {
+		await search('searchShops');
+		await search('searchShops', '', 'another-workflow');
+		await search('searchWarehouses');
+		expect(rig.sim.requestsFor('setting.Shop.queryShop')).toHaveLength(2);
+		expect(rig.sim.requestsFor('setting.Warehouse.queryWarehouse')).toHaveLength(1);
+	});
+
+	it('lists warehouses (deleted ones hidden) and logistics companies (disabled ones left out by WDT)', async () => {
+		setMasterData(rig.sim, {
+			warehouses: [
+				warehouse(0),
+				warehouse(1, { name: '广州分仓' }),
+				warehouse(2, { deleted: true }),
+			],
+		});
+		expect((await search('searchWarehouses', '广州')).results).toEqual([
+			{ name: '广州分仓 (WH002)', value: 'WH002' },
+		]);
+		expect((await search('searchWarehouses')).results.map((r) => r.value)).toEqual([
+			'WH001',
+			'WH002',
+		]);
+		expect(rig.sim.requestsFor('setting.Warehouse.queryWarehouse')[0].args).toEqual([
+			{ hide_delete: 1 },
+		]);
+		expect((await search('searchLogistics')).results).toEqual([
+			{ name: '顺丰速运 (SF)', value: 'SF' },
+		]);
+		expect(rig.sim.requestsFor('setting.Logistics.queryLogistics')[0].args).toEqual([
+			{ hide_delete: true },
+		]);
+	});
+
+	it('reads every page of a long list (250 warehouses: 3 calls), once', async () => {
+		setMasterData(rig.sim, {
+			warehouses: Array.from({ length: 250 }, (_, i) => warehouse(i)),
+		});
+		expect((await search('searchWarehouses')).results).toHaveLength(250);
+		expect((await search('searchWarehouses', '仓库25')).results.map((r) => r.value)).toEqual([
+			'WH025',
+			'WH250',
+		]);
+		const calls = rig.sim.requestsFor('setting.Warehouse.queryWarehouse');
+		expect(calls.map((call) => call.query.page_no)).toEqual(['0', '1', '2']);
+	});
+
+	it('does not keep a failed load: the next search asks WDT again', async () => {
+		rig.sim.faults.next('concurrencyLimit', 1, 'setting.Shop.queryShop');
+		await expect(search('searchShops')).rejects.toThrow();
+		expect((await search('searchShops', 'jd')).results.map((r) => r.value)).toEqual(['JD01']);
+	});
+
+	it('says so when WDT rate-limits the key, without retrying', async () => {
+		rig.sim.faults.next('rateLimit', 1, 'setting.Shop.queryShop');
+		await expect(search('searchShops')).rejects.toThrow(/limit|频繁|限流/i);
+		expect(rig.sim.requestsFor('setting.Shop.queryShop')).toHaveLength(1);
+	});
+});
+
+describe('Purchase Apply → Create with the warehouse dropdown', () => {
+	const create = (warehouseNo: string | INodeParameterResourceLocator) =>
+		rig.run({
+			resource: 'purchaseApply',
+			operation: 'create',
+			warehouseNo,
+			lines: { line: [{ specNo: 'TS-001', num: 2 }] },
+		});
+
+	it('sends the code chosen from the list', async () => {
+		const { outputs, error } = await create({
+			__rl: true,
+			mode: 'list',
+			value: 'WH02',
+			cachedResultName: '广州分仓 (WH02)',
+		});
+		expect(error).toBeUndefined();
+		expect(jsonOf(outputs[0])[0]).toMatchObject({ warehouse_no: 'WH02' });
+		expect(firstArg(rig.sim.requestsFor('purchase.PurchaseApply.upload')[0])).toMatchObject({
+			warehouse_no: 'WH02',
+		});
+	});
+
+	it('sends a code typed or mapped By Code, trimmed', async () => {
+		const { error } = await create({ __rl: true, mode: 'code', value: '={{ " WH01 " }}' });
+		expect(error).toBeUndefined();
+		expect(firstArg(rig.sim.requestsFor('purchase.PurchaseApply.upload')[0])).toMatchObject({
+			warehouse_no: 'WH01',
+		});
+	});
+
+	it('leaves the warehouse out when none is chosen, and reads a plain string of older workflows', async () => {
+		expect((await create({ __rl: true, mode: 'list', value: '' })).error).toBeUndefined();
+		expect((await create('WH01')).error).toBeUndefined();
+		const uploads = rig.sim.requestsFor('purchase.PurchaseApply.upload');
+		expect(firstArg(uploads[0])).not.toHaveProperty('warehouse_no');
+		expect(firstArg(uploads[1])).toMatchObject({ warehouse_no: 'WH01' });
+	});
+
+	it('refuses a code too long for WDT before any call, naming item and field', async () => {
+		const { error } = await create({ __rl: true, mode: 'code', value: 'W'.repeat(41) });
+		expect(error?.message).toMatch(/^Item 1: Warehouse \(warehouse_no\) is 41 characters long/);
+		expect(rig.sim.requests).toHaveLength(0);
+	});
+});

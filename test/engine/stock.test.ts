@@ -1,0 +1,110 @@
+import type { IDataObject } from 'n8n-workflow';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { toWdtTime } from '../../nodes/shared/protocol';
+import { jsonOf, useRig } from './rig';
+
+const rig = useRig();
+const METHOD = 'wms.StockSpec.search2';
+const DAY = 24 * 3600_000;
+
+/** A stock record of one SKU in one warehouse, changed `daysAgo` days before now. */
+function addStock(id: number, daysAgo: number, extra: IDataObject = {}) {
+	rig.sim
+		.records(METHOD)
+		.add(
+			{ rec_id: id, spec_no: `SKU${id}`, warehouse_no: 'WH01', stock_num: id * 10, ...extra },
+			{ modifiedMs: rig.sim.clock.now() - daysAgo * DAY },
+		);
+}
+
+const calls = () =>
+	rig.sim.requestsFor(METHOD).map((request) => ({
+		params: (request.args as unknown[])[0] as IDataObject,
+		pageNo: request.query.page_no,
+	}));
+
+beforeEach(() => {
+	rig.sim
+		.records(METHOD)
+		.filter('spec_nos', (record, value) => (value as string[]).includes(String(record.spec_no)));
+});
+
+const getStock = (extra: IDataObject = {}, timezone?: string) =>
+	rig.run(
+		{ resource: 'stock', operation: 'getMany', returnAll: true, ...extra },
+		undefined,
+		timezone ? { timezone } : {},
+	);
+
+describe('Stock → Get Many (wms.StockSpec.search2)', () => {
+	it('reads the current stock of a warehouse and SKUs without a time range', async () => {
+		addStock(1, 200);
+		addStock(2, 1);
+		addStock(3, 1, { warehouse_no: 'WH02' });
+		const { outputs, error } = await getStock({
+			warehouseNo: { __rl: true, mode: 'list', value: 'WH01' },
+			specNos: 'SKU1, SKU2,SKU1',
+		});
+		expect(error).toBeUndefined();
+		const rows = jsonOf(outputs[0]);
+		expect(rows.map((r) => [r.spec_no, r.stock_num])).toEqual([
+			['SKU1', 10],
+			['SKU2', 20],
+		]);
+		expect(rows[0].modified_iso).toMatch(/\+08:00$/);
+		expect(calls().map((call) => call.params)).toEqual([
+			{ warehouse_no: 'WH01', spec_nos: ['SKU1', 'SKU2'] },
+		]);
+	});
+
+	it('reads stock changed in a range, split into 30-day windows', async () => {
+		for (let i = 1; i <= 3; i++) addStock(i, i * 25);
+		const now = rig.sim.clock.now();
+		const { outputs, error } = await getStock(
+			{
+				changedSince: true,
+				startTime: new Date(now - 80 * DAY).toISOString(),
+				endTime: new Date(now).toISOString(),
+			},
+			'Europe/London',
+		);
+		expect(error).toBeUndefined();
+		expect(jsonOf(outputs[0]).map((r) => r.spec_no)).toEqual(['SKU3', 'SKU2', 'SKU1']);
+		const windows = calls().map((call) => [call.params.start_time, call.params.end_time]);
+		expect(windows).toHaveLength(3);
+		expect(windows[0][0]).toBe(toWdtTime(now - 80 * DAY));
+		expect(windows[2][1]).toBe(toWdtTime(now));
+	});
+
+	it('with neither warehouse nor SKUs, reads stock changed in the last 30 days; pages and Limit', async () => {
+		for (let i = 1; i <= 150; i++) addStock(i, 1);
+		addStock(999, 40);
+		const all = await getStock();
+		expect(jsonOf(all.outputs[0])).toHaveLength(150);
+		expect(calls().map((call) => call.pageNo)).toEqual(['0', '1']);
+		rig.sim.clearRequests();
+		const limited = await getStock({ returnAll: false, limit: 5 });
+		expect(jsonOf(limited.outputs[0]).map((r) => r.rec_id)).toEqual([1, 2, 3, 4, 5]);
+		expect(calls()).toHaveLength(1);
+	});
+
+	it('refuses bad input before any call, naming item and field', async () => {
+		const many = await getStock({
+			specNos: Array.from({ length: 101 }, (_, i) => `S${i}`).join(','),
+		});
+		expect(many.error?.message).toBe('Item 1: SKU Codes (spec_nos) holds 101 codes; at most 100.');
+		const long = await getStock({ specNos: `OK,${'x'.repeat(41)}` });
+		expect(long.error?.message).toMatch(
+			/^Item 1: SKU Codes \(spec_nos\) holds "x+", which is longer than 40 characters\.$/,
+		);
+		expect(rig.sim.requests).toHaveLength(0);
+	});
+
+	it('reports a rate limit without retrying', async () => {
+		rig.sim.faults.next('rateLimit', 1, METHOD);
+		const { error } = await getStock({ specNos: 'SKU1' });
+		expect(error?.message).toMatch(/rate|limit/i);
+		expect(calls()).toHaveLength(1);
+	});
+});
