@@ -277,7 +277,10 @@ export async function executeWorkflow(inst, id, opts = {}) {
 	const run = parseExecuteOutput(r.stdout) ?? parseExecuteOutput(r.stderr);
 	const error = run?.data?.resultData?.error;
 	return {
-		ok: r.code === 0 && !!run && !error,
+		// n8n 2.39's `execute` was seen ending by a signal after printing a complete, successful
+		// run (exit null). The printed IRun is what n8n recorded, so a whole, error-free run counts;
+		// a non-zero exit code does not.
+		ok: (r.code === 0 || (r.code === null && r.signal !== null)) && !!run && !error,
 		run,
 		runData: run?.data?.resultData?.runData,
 		lastNodeExecuted: run?.data?.resultData?.lastNodeExecuted,
