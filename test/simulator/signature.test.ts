@@ -17,9 +17,12 @@ interface SignVector {
 	sign: string;
 }
 
-// A copy of /work/shared/wdt-api/sign-vectors.json, so the tests do not depend on that folder.
+// The committed copy of the shared reference's sign vectors (test/unit/catalog.test.ts checks it
+// against the reference when that is present).
 const vectors = (
-	JSON.parse(readFileSync(join(__dirname, 'sign-vectors.json'), 'utf8')) as { cases: SignVector[] }
+	JSON.parse(readFileSync(join(__dirname, '../fixtures/wdt-docs/sign-vectors.json'), 'utf8')) as {
+		cases: SignVector[];
+	}
 ).cases;
 
 describe('signature vectors', () => {
