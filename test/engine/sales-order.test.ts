@@ -140,8 +140,9 @@ describe('Sales Order → Get Many', () => {
 		const ids = jsonOf(outputs[0]).map((order) => order.trade_id);
 		expect(new Set(ids).size).toBe(250);
 		expect(ids).toHaveLength(250);
-		expect(orderCalls().length).toBeGreaterThanOrEqual(3);
-		expect(orderCalls().length).toBeLessThanOrEqual(6);
+		// Pages 0, 2, 1 (last to first, as the page advises); a window that closed before the read
+		// began and kept its total needs no second read of page 0.
+		expect(orderCalls().map((call) => call.pageNo)).toEqual([0, 2, 1]);
 	});
 
 	it('Limit stops early; One Item per Line counts lines and prefixes order fields', async () => {

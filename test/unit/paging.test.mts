@@ -235,6 +235,52 @@ describe('pageThrough', () => {
 		expect(new Set(ids(result.records))).toEqual(new Set(ids(range(250))));
 	});
 
+	it('lastToFirst over a closed window with a steady total does not read page 0 again', async () => {
+		const { calls, fetchPage } = fakeQuery(range(250));
+		const result = await pageThrough(fetchPage, {
+			method: 'm.x',
+			pageSize: 100,
+			order: 'lastToFirst',
+			closed: true,
+		});
+		expect(calls.map((c) => c.pageNo)).toEqual([0, 2, 1]);
+		expect(ids(result.records)).toEqual(ids(range(250)));
+	});
+
+	it('lastToFirst over a closed window: a row leaving it while paging restarts the read; no remaining row lost', async () => {
+		// Row 10 (page 0) changes after the first read: its new modified time is past the window's
+		// end, so it leaves and row 100 slides from page 1 onto page 0.
+		let rows = range(250);
+		const { calls, fetchPage } = fakeQuery([], (pager, call) => {
+			if (call === 2) rows = rows.filter((row) => row.id !== 10);
+			return {
+				order_list: rows.slice(pager.pageNo * pager.pageSize, (pager.pageNo + 1) * pager.pageSize),
+				total_count: rows.length,
+			};
+		});
+		const result = await pageThrough(fetchPage, {
+			method: 'm.x',
+			pageSize: 100,
+			order: 'lastToFirst',
+			closed: true,
+			keyOf: (r) => String((r as { id: number }).id),
+		});
+		expect(calls.map((c) => c.pageNo)).toEqual([0, 2, 1, 0, 2, 1]);
+		const remaining = ids(range(250)).filter((id) => id !== 10);
+		const read = ids(result.records).filter((id) => id !== 10);
+		expect(read.sort((a, b) => a - b)).toEqual(remaining);
+	});
+
+	it('lastToFirst over a closed window reads page 0 again when a later page has no total', async () => {
+		const rows = range(250);
+		const { calls, fetchPage } = fakeQuery([], (pager) => ({
+			order_list: rows.slice(pager.pageNo * pager.pageSize, (pager.pageNo + 1) * pager.pageSize),
+			...(pager.pageNo === 0 ? { total_count: rows.length } : {}),
+		}));
+		await pageThrough(fetchPage, { method: 'm.x', pageSize: 100, order: 'lastToFirst', closed: true });
+		expect(calls.map((c) => c.pageNo)).toEqual([0, 2, 1, 0]);
+	});
+
 	it('an unknown reply shape is an error naming the method and the keys seen, never an empty success', async () => {
 		const { fetchPage } = fakeQuery([], () => ({ rows: [1], extra: [2], total_count: 2 }));
 		const failure = await pageThrough(fetchPage, { method: 'a.B.query', pageSize: 100 }).catch(

@@ -51,6 +51,13 @@ export interface WindowedSearch extends ListLocation {
 	policy?: Partial<CallPolicy>;
 }
 
+/**
+ * A window that ended this long before its read began counts as closed: no row can arrive in it,
+ * only leave (pageThrough's `closed`). WDT refuses requests from clocks more than 120 s off, so
+ * WDT's "now" is within 2 minutes of ours; 10 minutes leaves room to spare.
+ */
+export const CLOSED_WINDOW_MARGIN_MS = 10 * 60 * 1000;
+
 /** The doc page's note that paging from the last page towards the first avoids missing rows. */
 const LAST_TO_FIRST_NOTE = '从后往前翻页';
 
@@ -180,6 +187,7 @@ export async function searchWindows(
 		const byKey = new Map<string, unknown>();
 		const otherLists: Record<string, unknown[]> = {};
 		for (let read = 1; ; read++) {
+			const closed = window !== undefined && window.endMs < Date.now() - CLOSED_WINDOW_MARGIN_MS;
 			const result = await pageThrough(
 				async (pager) => {
 					const response = await callWdt.call(
@@ -199,6 +207,7 @@ export async function searchWindows(
 					limit,
 					keyOf: recordKey,
 					order: search.order,
+					closed,
 					onPage: ({ pages, records }) => {
 						pagesOf.set(index, pages);
 						recordsOf.set(index, byKey.size + records);
