@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { HOUR_MS } from '../../shared/protocol';
 import type { TriggerEvent } from './types';
-import { readQueryWindow, type WindowQuery } from './windowReader';
+import { readQueryWindow, withLines, type WindowQuery } from './windowReader';
 
 export const TRADE_QUERY_METHOD = 'sales.TradeQuery.queryWithDetail';
 
@@ -160,12 +160,7 @@ export const salesOrderChanged: TriggerEvent<IDataObject, Settings> = {
 	},
 	async read(window, settings) {
 		const rows = await readQueryWindow.call(this, settings.query, window);
-		if (settings.includeLines) return rows;
-		return rows.map((row) => {
-			const order = { ...row };
-			delete order.detail_list;
-			return order;
-		});
+		return withLines(rows, 'detail_list', settings.includeLines);
 	},
 	matches: (row, settings) =>
 		settings.statuses.length === 0 || settings.statuses.includes(Number(row.trade_status)),

@@ -3,13 +3,15 @@
  * engine (searchWindows, the method's pager and record list from the catalog), without retries,
  * and item JSON with WDT's fields as sent, a `<field>_name` beside each status code the method's
  * page names (from the catalog's status tables: WDT's own words) and a `<field>_iso` beside each
- * WDT time (protocol/time.ts).
+ * WDT time (a CST string, or the millisecond timestamp some pages send, as actions/output.ts reads
+ * it).
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { getCatalogMethod } from '../../shared/catalog';
-import { toWdtTime, withIsoTimes, type TimeWindow } from '../../shared/protocol';
+import { ISO_TIME_SUFFIX, toWdtTime, type TimeWindow } from '../../shared/protocol';
 import { catalogPaging, searchWindows } from '../../shared/transport/search';
+import { anyWdtTimeToIso } from '../../Wdt/actions/output';
 
 /** The trigger never waits inside a poll: n8n's poll interval is its retry, rate limits pause it. */
 export const NO_RETRY = { retries: 0 };
@@ -17,7 +19,7 @@ export const NO_RETRY = { retries: 0 };
 export interface RecordShape {
 	/** Top-level fields holding a status code that gets a `<field>_name`. */
 	statusFields: readonly string[];
-	/** Top-level fields holding a WDT time (CST string) that gets a `<field>_iso`. */
+	/** Top-level fields holding a WDT time (CST string or ms timestamp) that get a `<field>_iso`. */
 	timeFields: readonly string[];
 }
 
@@ -40,11 +42,14 @@ export function shapeRecord(method: string, raw: IDataObject, shape: RecordShape
 	const named: IDataObject = {};
 	for (const [field, value] of Object.entries(raw)) {
 		named[field] = value;
+		const iso = shape.timeFields.includes(field) ? anyWdtTimeToIso(value) : undefined;
+		if (iso !== undefined && !(`${field}${ISO_TIME_SUFFIX}` in raw))
+			named[`${field}${ISO_TIME_SUFFIX}`] = iso;
 		if (!shape.statusFields.includes(field) || `${field}_name` in raw) continue;
 		const name = tables[field]?.[String(value)];
 		if (name !== undefined) named[`${field}_name`] = name;
 	}
-	return withIsoTimes(named, shape.timeFields);
+	return named;
 }
 
 /**
@@ -77,4 +82,14 @@ export async function readQueryWindow(
 		policy: NO_RETRY,
 	});
 	return records.map((record) => shapeRecord(query.method, record as IDataObject, query));
+}
+
+/** The rows without their line list (Include Lines off); the rows themselves when `keep`. */
+export function withLines(rows: IDataObject[], list: string, keep: boolean): IDataObject[] {
+	if (keep) return rows;
+	return rows.map((row) => {
+		const record = { ...row };
+		delete record[list];
+		return record;
+	});
 }

@@ -1,0 +1,98 @@
+/**
+ * Purchase Apply Status Changed: purchase applies (采购申请单) whose status changed, read from
+ * purchase.PurchaseApply.search (start_time/end_time, at most 30 days; the page calls the
+ * search incremental and gives each apply its `modified` time, but no id beyond
+ * purchase_apply_no). An apply is an event when its status differs from the one remembered for
+ * it; a new `modified` with the same status (an edited remark, say) is not. The cursor remembers
+ * each apply's status (RowIdentity.state), so a return to an earlier status is an event again.
+ * An apply the trigger has not seen since its activation has no remembered status: the first
+ * change seen of it is an event, even when that change kept its status.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { DAY_MS } from '../../shared/protocol';
+import { codeOptions, readCodes } from './optionReaders';
+import type { TriggerEvent } from './types';
+import { readQueryWindow, withLines, type WindowQuery } from './windowReader';
+
+export const PURCHASE_APPLY_SEARCH_METHOD = 'purchase.PurchaseApply.search';
+const SEARCH_MAX_WINDOW_MS = 30 * DAY_MS;
+
+/** English labels of the page's status table (the output keeps WDT's status_name). */
+const PURCHASE_APPLY_STATUS_LABELS: Readonly<Record<string, string>> = {
+	'5': 'Cancelled',
+	'10': 'Editing',
+	'20': 'Awaiting Confirmation',
+	'23': 'Awaiting Reference',
+	'25': 'Partly Referenced',
+	'30': 'Referenced',
+};
+
+interface Settings {
+	/** Empty: every status. */
+	statuses: number[];
+	includeLines: boolean;
+	query: WindowQuery;
+}
+
+export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, Settings> = {
+	option: {
+		name: 'Purchase Apply Status Changed',
+		value: 'purchaseApplyStatusChanged',
+		description:
+			"Each time a purchase apply's status changes in WDT, including its creation (purchase.PurchaseApply.search)",
+	},
+	options: [
+		{
+			displayName: 'Include Lines',
+			name: 'includeLines',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to keep each apply's lines (detail_list) in the item. Off: the apply fields only.",
+		},
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			default: [],
+			options: codeOptions(PURCHASE_APPLY_STATUS_LABELS),
+			description:
+				'Emit only changes to one of these statuses. Empty (default): every status change.',
+		},
+	],
+	maxWindowMs: SEARCH_MAX_WINDOW_MS,
+	identity: {
+		key: (row) => String(row.purchase_apply_no),
+		modified: (row) => String(row.modified),
+		state: (row) => String(row.status),
+	},
+	settings(options) {
+		return {
+			statuses: readCodes.call(this, options.statuses, {
+				label: 'Statuses',
+				labels: PURCHASE_APPLY_STATUS_LABELS,
+				what: 'purchase apply status',
+			}),
+			includeLines: options.includeLines !== false,
+			query: {
+				method: PURCHASE_APPLY_SEARCH_METHOD,
+				params: {},
+				windowFields: ['start_time', 'end_time'],
+				maxWindowMs: SEARCH_MAX_WINDOW_MS,
+				idField: 'purchase_apply_no',
+				modifiedField: 'modified',
+				statusFields: ['status'],
+				timeFields: ['expected_time', 'modified', 'created'],
+			},
+		};
+	},
+	async read(window, settings) {
+		const rows = await readQueryWindow.call(this, settings.query, window);
+		return withLines(rows, 'detail_list', settings.includeLines);
+	},
+	matches: (row, settings) =>
+		settings.statuses.length === 0 || settings.statuses.includes(Number(row.status)),
+	testEventHint:
+		'Create an apply or change its status in WDT (or clear Options → Statuses) and fetch again.',
+};
