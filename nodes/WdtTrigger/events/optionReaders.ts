@@ -1,5 +1,5 @@
-/** Readers of the events' own options, shared by the event files. */
-import type { IPollFunctions } from 'n8n-workflow';
+/** The events' own options that several events have, and their readers. */
+import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -43,3 +43,25 @@ export function readTextOption(
 	}
 	return value;
 }
+
+/** Include Lines: whether an item keeps the record's line list (`list`), on by default. */
+export const includeLinesOption = (record: string, list: string): INodeProperties => ({
+	displayName: 'Include Lines',
+	name: 'includeLines',
+	type: 'boolean',
+	default: true,
+	description: `Whether to keep each ${record}'s lines (${list}) in the item. Off: the ${record} fields only.`,
+});
+
+/** Statuses: a multi-select of the page's status table (English labels); empty: every status. */
+export const statusesOption = (
+	labels: Readonly<Record<string, string>>,
+	description: string,
+): INodeProperties => ({
+	displayName: 'Statuses',
+	name: 'statuses',
+	type: 'multiOptions',
+	default: [],
+	options: codeOptions(labels),
+	description,
+});

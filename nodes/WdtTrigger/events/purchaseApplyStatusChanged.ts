@@ -11,9 +11,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DAY_MS } from '../../shared/protocol';
-import { codeOptions, readCodes } from './optionReaders';
+import { includeLinesOption, readCodes, statusesOption } from './optionReaders';
 import type { TriggerEvent } from './types';
-import { readQueryWindow, withLines, type WindowQuery } from './windowReader';
+import { readWithLines, statusIn, type QuerySettings } from './windowReader';
 
 export const PURCHASE_APPLY_SEARCH_METHOD = 'purchase.PurchaseApply.search';
 const SEARCH_MAX_WINDOW_MS = 30 * DAY_MS;
@@ -28,14 +28,7 @@ const PURCHASE_APPLY_STATUS_LABELS: Readonly<Record<string, string>> = {
 	'30': 'Referenced',
 };
 
-interface Settings {
-	/** Empty: every status. */
-	statuses: number[];
-	includeLines: boolean;
-	query: WindowQuery;
-}
-
-export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, Settings> = {
+export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, QuerySettings> = {
 	option: {
 		name: 'Purchase Apply Status Changed',
 		value: 'purchaseApplyStatusChanged',
@@ -43,23 +36,11 @@ export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, Settings> = {
 			"Each time a purchase apply's status changes in WDT, including its creation (purchase.PurchaseApply.search)",
 	},
 	options: [
-		{
-			displayName: 'Include Lines',
-			name: 'includeLines',
-			type: 'boolean',
-			default: true,
-			description:
-				"Whether to keep each apply's lines (detail_list) in the item. Off: the apply fields only.",
-		},
-		{
-			displayName: 'Statuses',
-			name: 'statuses',
-			type: 'multiOptions',
-			default: [],
-			options: codeOptions(PURCHASE_APPLY_STATUS_LABELS),
-			description:
-				'Emit only changes to one of these statuses. Empty (default): every status change.',
-		},
+		includeLinesOption('apply', 'detail_list'),
+		statusesOption(
+			PURCHASE_APPLY_STATUS_LABELS,
+			'Emit only changes to one of these statuses. Empty (default): every status change.',
+		),
 	],
 	maxWindowMs: SEARCH_MAX_WINDOW_MS,
 	identity: {
@@ -87,12 +68,8 @@ export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, Settings> = {
 			},
 		};
 	},
-	async read(window, settings) {
-		const rows = await readQueryWindow.call(this, settings.query, window);
-		return withLines(rows, 'detail_list', settings.includeLines);
-	},
-	matches: (row, settings) =>
-		settings.statuses.length === 0 || settings.statuses.includes(Number(row.status)),
+	read: readWithLines('detail_list'),
+	matches: statusIn('status'),
 	testEventHint:
 		'Create an apply or change its status in WDT (or clear Options → Statuses) and fetch again.',
 };

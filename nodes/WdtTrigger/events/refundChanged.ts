@@ -15,23 +15,16 @@ import {
 	REFUND_STATUS_LABELS,
 	REFUND_TYPE_LABELS,
 } from '../../Wdt/actions/refund/getMany.operation';
-import { codeOptions, readCodes } from './optionReaders';
+import { codeOptions, includeLinesOption, readCodes, statusesOption } from './optionReaders';
 import { readCodeList } from './stockoutShipped';
 import type { TriggerEvent } from './types';
-import { readQueryWindow, withLines, type WindowQuery } from './windowReader';
+import { readWithLines, statusIn, type QuerySettings } from './windowReader';
 
 const REFUND_MAX_WINDOW_MS = 30 * DAY_MS;
 /** shop_nos' length on the page. */
 const SHOP_NOS_MAX_LENGTH = 255;
 
-interface Settings {
-	/** Empty: every status. */
-	statuses: number[];
-	includeLines: boolean;
-	query: WindowQuery;
-}
-
-export const refundChanged: TriggerEvent<IDataObject, Settings> = {
+export const refundChanged: TriggerEvent<IDataObject, QuerySettings> = {
 	option: {
 		name: 'Refund Created or Updated',
 		value: 'refundChanged',
@@ -39,14 +32,7 @@ export const refundChanged: TriggerEvent<IDataObject, Settings> = {
 			'Each time a refund or exchange is created or changed in WDT (aftersales.refund.Refund.search, by modified time). WDT does not return Taobao/Tmall, Pinduoduo and system-distribution refunds here.',
 	},
 	options: [
-		{
-			displayName: 'Include Lines',
-			name: 'includeLines',
-			type: 'boolean',
-			default: true,
-			description:
-				"Whether to keep each refund's lines (detail_list) in the item. Off: the refund fields only.",
-		},
+		includeLinesOption('refund', 'detail_list'),
 		{
 			displayName: 'Shop Codes',
 			name: 'shopNos',
@@ -55,15 +41,10 @@ export const refundChanged: TriggerEvent<IDataObject, Settings> = {
 			placeholder: 'e.g. shop01,shop02',
 			description: `Only refunds of these shops (shop codes, comma-separated). Empty: every shop the key may read. ${PRIVACY_NOTICE}`,
 		},
-		{
-			displayName: 'Statuses',
-			name: 'statuses',
-			type: 'multiOptions',
-			default: [],
-			options: codeOptions(REFUND_STATUS_LABELS),
-			description:
-				'Emit only refunds whose status is one of these when they change. Empty (default): every status. WDT filters by one status, so with several the trigger reads every refund and keeps these.',
-		},
+		statusesOption(
+			REFUND_STATUS_LABELS,
+			'Emit only refunds whose status is one of these when they change. Empty (default): every status. WDT filters by one status, so with several the trigger reads every refund and keeps these.',
+		),
 		{
 			displayName: 'Type',
 			name: 'type',
@@ -131,12 +112,8 @@ export const refundChanged: TriggerEvent<IDataObject, Settings> = {
 			},
 		};
 	},
-	async read(window, settings) {
-		const rows = await readQueryWindow.call(this, settings.query, window);
-		return withLines(rows, 'detail_list', settings.includeLines);
-	},
-	matches: (row, settings) =>
-		settings.statuses.length === 0 || settings.statuses.includes(Number(row.status)),
+	read: readWithLines('detail_list'),
+	matches: statusIn('status'),
 	testEventHint:
 		'Create or change a refund in WDT (or clear Options → Statuses, Type and Shop Codes) and fetch again. Taobao/Tmall, Pinduoduo and system-distribution refunds are not returned by WDT here.',
 };

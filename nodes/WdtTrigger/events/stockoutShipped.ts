@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { HOUR_MS } from '../../shared/protocol';
 import type { TriggerEvent } from './types';
-import { readQueryWindow, withLines, type WindowQuery } from './windowReader';
+import { readWithLines, type WindowQuery } from './windowReader';
 
 export const STOCKOUT_QUERY_METHOD = 'wms.stockout.Sales.queryWithDetail';
 export const COMPLETED = 110;
@@ -114,10 +114,7 @@ export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
 			},
 		};
 	},
-	async read(window, settings) {
-		const rows = await readQueryWindow.call(this, settings.query, window);
-		return withLines(rows, 'details_list', settings.includeLines);
-	},
+	read: readWithLines('details_list'),
 	// WDT filters by status already; a row in another status is not a shipment whatever the reply says.
 	matches: (row, settings) => settings.statuses.includes(Number(row.status)),
 	testEventHint:

@@ -93,3 +93,32 @@ export function withLines(rows: IDataObject[], list: string, keep: boolean): IDa
 		return record;
 	});
 }
+
+/** What the events over one windowed query with a line list and a Statuses option read by. */
+export interface QuerySettings {
+	query: WindowQuery;
+	includeLines: boolean;
+	/** Empty: every status. */
+	statuses: number[];
+}
+
+/** An event's `read`: one window of its query, the line list kept or dropped (Include Lines). */
+export function readWithLines(list: string) {
+	return async function (
+		this: IPollFunctions,
+		window: TimeWindow,
+		settings: Pick<QuerySettings, 'query' | 'includeLines'>,
+	): Promise<IDataObject[]> {
+		return withLines(
+			await readQueryWindow.call(this, settings.query, window),
+			list,
+			settings.includeLines,
+		);
+	};
+}
+
+/** An event's `matches` for a Statuses option over the record's status field. */
+export const statusIn =
+	(field: string) =>
+	(row: IDataObject, settings: Pick<QuerySettings, 'statuses'>): boolean =>
+		settings.statuses.length === 0 || settings.statuses.includes(Number(row[field]));
