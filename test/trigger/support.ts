@@ -310,3 +310,37 @@ export function useTriggerRig(options: TriggerRigOptions = {}): TriggerRig {
 	});
 	return rig;
 }
+
+/**
+ * A rate-limit reply on `method` at the poll now: the poll returns null and pauses the trigger
+ * (no call for the next 4 minutes, under either persistence), and the poll 5 minutes later
+ * reads again. Returns that poll's items.
+ */
+export async function pollThroughRateLimit(
+	rig: TriggerRig,
+	persistence: Persistence,
+	staticData: IDataObject,
+	parameters: INodeParameters,
+	method: string,
+): Promise<IDataObject[]> {
+	rig.sim.faults.next('rateLimit', 1, method);
+	const limited = await rig.poll({ persistence, staticData, parameters });
+	expect(limited.error).toBeUndefined();
+	expect(limited.items).toBeNull();
+	expect(limited.staticData).toMatchObject({ rateLimitStreak: 1 });
+	expect(limited.warnings.join('\n')).toContain('WDT rate-limited this key');
+	let state = limited.staticData;
+	for (let minute = 1; minute <= 5; minute++) {
+		rig.advance(MINUTE);
+		const next = await rig.poll({ persistence, staticData: state, parameters });
+		expect(next.error).toBeUndefined();
+		if (minute < 5) expect(next.requests).toEqual([]);
+		state = next.staticData;
+		if (minute === 5) {
+			expect(next.requests.length).toBeGreaterThan(0);
+			expect(state).not.toHaveProperty('pausedUntil');
+			return next.emitted;
+		}
+	}
+	return [];
+}
