@@ -217,6 +217,8 @@ export function readState(
 	return { state, repairs };
 }
 
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
 /** The remembered states of the emitted keys; others, and values that are not text, are dropped. */
 function readStates(
 	value: unknown,
@@ -231,7 +233,7 @@ function readStates(
 	const states: Record<string, string> = {};
 	let dropped = 0;
 	for (const [key, state] of Object.entries(value as Record<string, unknown>)) {
-		if (typeof state === 'string' && key in emitted) states[key] = state;
+		if (typeof state === 'string' && hasOwn(emitted, key)) states[key] = state;
 		else dropped++;
 	}
 	if (dropped) repairs.push(`dropped ${dropped} remembered state(s) without a remembered key`);
@@ -376,7 +378,7 @@ export function advance(
 	};
 	if (states) {
 		next.states = Object.fromEntries(
-			kept.filter(([key]) => key in states).map(([key]) => [key, states[key]]),
+			kept.filter(([key]) => hasOwn(states, key)).map(([key]) => [key, states[key]]),
 		);
 	}
 	return next;

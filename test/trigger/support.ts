@@ -184,7 +184,7 @@ export function jsonOf(items: INodeExecutionData[][] | null): IDataObject[] {
 }
 
 /** The identity of one cancellation event: `stockout_id@modified`. */
-export const eventKey = (stockoutId: number, modifiedMs: number) =>
+export const eventKey = (stockoutId: number | string, modifiedMs: number) =>
 	`${stockoutId}@${formatCst(modifiedMs)}`;
 export const keyOf = (json: IDataObject) => `${String(json.stockout_id)}@${String(json.modified)}`;
 
