@@ -10,17 +10,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { addGoods, changeGoods, changeSpec, formatCst, GOODS_QUERY } from '../simulator';
+import { HOUR, MINUTE, paramsOf, pollMinutes, stateAt, T0, useTriggerRig } from './support';
 import {
-	CORE_NOW,
-	HOUR,
-	MINUTE,
-	paramsOf,
-	pollMinutes,
-	pollThroughRateLimit,
-	stateAt,
-	T0,
-	useTriggerRig,
-} from './support';
+	activate,
+	pagingAndTestEventTests,
+	rateLimitTest,
+	type WindowedEventCase,
+} from './windowedEvents';
 
 const EVENT = 'goodsChanged';
 const DAY = 24 * HOUR;
@@ -37,20 +33,23 @@ const add = (modifiedMs: number, fields: IDataObject = {}) => {
 	return id;
 };
 
+const goodsCase: WindowedEventCase = {
+	rig,
+	name: 'Goods Created or Updated',
+	parameters: goods(),
+	method: GOODS_QUERY,
+	add: (modifiedMs) => add(modifiedMs),
+	id: (json) => json.goods_id,
+};
+
 describe.each(['n8n1', 'n8n2'] as const)('%s: Goods Created or Updated', (persistence) => {
+	rateLimitTest(goodsCase, persistence);
+
 	it('emits nothing from before the activation, then every new goods and every later change once', async () => {
 		add(T0 - 2 * MINUTE);
 		const existing = add(T0 - 3 * DAY);
 
-		const activation = await rig.poll({
-			persistence,
-			staticData: {},
-			activationPoll: true,
-			parameters: goods(),
-		});
-		expect(activation.error).toBeUndefined();
-		expect(activation.items).toBeNull();
-		expect(activation.requests.map((request) => request.method)).toEqual([CORE_NOW]);
+		const activation = await activate(rig, persistence, goods());
 
 		const created = add(T0 + 10_000);
 		changeGoods(rig.sim, existing, { goods_name: 'Renamed' }, T0 + 20_000);
@@ -68,13 +67,6 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: Goods Created or Updated', (persis
 			expect(Object.keys(param).sort()).toEqual(['end_time', 'hide_deleted', 'start_time']);
 			expect(param.hide_deleted).toBe(true);
 		}
-	});
-
-	it('a rate-limit reply on the search pauses the trigger; the goods come after the pause, once', async () => {
-		const id = add(T0 + 10_000);
-		rig.setTime(T0 + 2 * MINUTE);
-		const emitted = await pollThroughRateLimit(rig, persistence, active(), goods(), GOODS_QUERY);
-		expect(ids(emitted)).toEqual([id]);
 	});
 });
 
@@ -175,37 +167,4 @@ describe('options', () => {
 	});
 });
 
-describe('paging, catch-up and Fetch test event', () => {
-	it('reads every page of a busy day in one 30-day window after an outage, each goods once', async () => {
-		const all = Array.from({ length: 230 }, (_, i) => add(T0 + 10_000 + i * 5 * MINUTE));
-		rig.setTime(T0 + 20 * HOUR);
-		const result = await rig.poll({ staticData: active(), parameters: goods() });
-		expect(result.error).toBeUndefined();
-		expect(ids(result.emitted)).toEqual(all);
-		const searches = result.requests.filter((request) => request.method === GOODS_QUERY);
-		expect(searches.map((request) => request.pageNo)).toEqual([0, 1, 2]);
-
-		rig.setTime(T0 + 20 * HOUR + MINUTE);
-		const next = await rig.poll({ staticData: result.staticData, parameters: goods() });
-		expect(next.error).toBeUndefined();
-		expect(next.emitted).toEqual([]);
-	});
-
-	it('Fetch test event shows the latest changed goods without touching the cursor, and says so when there are none', async () => {
-		const recent = [50, 40, 30, 20].map((minutes) => add(T0 - minutes * MINUTE));
-		const state = active();
-		const manual = await rig.poll({ mode: 'manual', staticData: state, parameters: goods() });
-		expect(manual.error).toBeUndefined();
-		expect(ids(manual.emitted)).toEqual([recent[3], recent[2], recent[1]]);
-		expect(manual.staticData).toEqual(state);
-
-		rig.sim.resetData('empty');
-		add(T0 - 25 * HOUR);
-		const none = await rig.poll({ mode: 'manual', staticData: {}, parameters: goods() });
-		expect(none.items).toBeNull();
-		expect(none.error).toMatchObject({
-			message:
-				'No Goods Created or Updated event in the last 24 hours, so there is no test event to show.',
-		});
-	});
-});
+pagingAndTestEventTests(goodsCase);

@@ -10,17 +10,13 @@ import { describe, expect, it } from 'vitest';
 
 import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
 import { formatCst, type PurchaseApplyStatusName } from '../simulator';
+import { HOUR, MINUTE, paramsOf, pollMinutes, stateAt, T0, useTriggerRig } from './support';
 import {
-	CORE_NOW,
-	HOUR,
-	MINUTE,
-	paramsOf,
-	pollMinutes,
-	pollThroughRateLimit,
-	stateAt,
-	T0,
-	useTriggerRig,
-} from './support';
+	activate,
+	pagingAndTestEventTests,
+	rateLimitTest,
+	type WindowedEventCase,
+} from './windowedEvents';
 
 const QUERY = 'purchase.PurchaseApply.search';
 const EVENT = 'purchaseApplyStatusChanged';
@@ -39,18 +35,21 @@ const change = (no: string, status: PurchaseApplyStatusName, modifiedMs: number)
 const edit = (no: string, modifiedMs: number) =>
 	rig.sim.modifyPurchaseApply(no, { remark: `edited ${modifiedMs}`, modifiedMs });
 
+const applyCase: WindowedEventCase = {
+	rig,
+	name: 'Purchase Apply Status Changed',
+	parameters: applies(),
+	method: QUERY,
+	add: (modifiedMs) => add('pendingReference', modifiedMs),
+	id: (json) => json.purchase_apply_no,
+};
+
 describe.each(['n8n1', 'n8n2'] as const)('%s: Purchase Apply Status Changed', (persistence) => {
+	rateLimitTest(applyCase, persistence);
+
 	it('emits nothing from before the activation; then each status change once, not an edit that keeps the status, and a return to an earlier status again', async () => {
 		add('editing', T0 - 2 * MINUTE);
-		const activation = await rig.poll({
-			persistence,
-			staticData: {},
-			activationPoll: true,
-			parameters: applies(),
-		});
-		expect(activation.error).toBeUndefined();
-		expect(activation.items).toBeNull();
-		expect(activation.requests.map((request) => request.method)).toEqual([CORE_NOW]);
+		const activation = await activate(rig, persistence, applies());
 
 		const created = add('editing', T0 + 10_000);
 		const first = await pollMinutes(rig, persistence, activation.staticData, [1, 2], applies());
@@ -81,13 +80,6 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: Purchase Apply Status Changed', (p
 		)) {
 			expect(Object.keys(param).sort()).toEqual(['end_time', 'start_time']);
 		}
-	});
-
-	it('a rate-limit reply on the search pauses the trigger; the change comes after the pause, once', async () => {
-		const no = add('pendingReference', T0 + 10_000);
-		rig.setTime(T0 + 2 * MINUTE);
-		const emitted = await pollThroughRateLimit(rig, persistence, active(), applies(), QUERY);
-		expect(changes(emitted)).toEqual([`${no}:23`]);
 	});
 });
 
@@ -166,7 +158,7 @@ describe('Statuses and the remembered statuses', () => {
 	});
 });
 
-describe('output, paging and Fetch test event', () => {
+describe('output', () => {
 	it('adds status names and ISO times; Include Lines off drops detail_list', async () => {
 		const no = rig.sim.addPurchaseApply({
 			status: 'pendingReference',
@@ -196,43 +188,6 @@ describe('output, paging and Fetch test event', () => {
 		);
 		expect(without.emitted[0]).not.toHaveProperty('detail_list');
 	});
-
-	it('reads every page of a busy day in one 30-day window after an outage, each apply once', async () => {
-		const all = Array.from({ length: 230 }, (_, i) =>
-			add('pendingReference', T0 + 10_000 + i * 5 * MINUTE),
-		);
-		rig.setTime(T0 + 20 * HOUR);
-		const result = await rig.poll({ staticData: active(), parameters: applies() });
-		expect(result.error).toBeUndefined();
-		expect(result.emitted.map((json) => json.purchase_apply_no)).toEqual(all);
-		const searches = result.requests.filter((request) => request.method === QUERY);
-		expect(searches.map((request) => request.pageNo)).toEqual([0, 1, 2]);
-
-		rig.setTime(T0 + 20 * HOUR + MINUTE);
-		const next = await rig.poll({ staticData: result.staticData, parameters: applies() });
-		expect(next.error).toBeUndefined();
-		expect(next.emitted).toEqual([]);
-	});
-
-	it('Fetch test event shows the latest changed applies without touching the cursor, and says so when there are none', async () => {
-		const recent = [50, 40, 30, 20].map((minutes) => add('editing', T0 - minutes * MINUTE));
-		const state = active();
-		const manual = await rig.poll({ mode: 'manual', staticData: state, parameters: applies() });
-		expect(manual.error).toBeUndefined();
-		expect(manual.emitted.map((json) => json.purchase_apply_no)).toEqual([
-			recent[3],
-			recent[2],
-			recent[1],
-		]);
-		expect(manual.staticData).toEqual(state);
-
-		rig.sim.resetData('empty');
-		add('editing', T0 - 25 * HOUR);
-		const none = await rig.poll({ mode: 'manual', staticData: {}, parameters: applies() });
-		expect(none.items).toBeNull();
-		expect(none.error).toMatchObject({
-			message:
-				'No Purchase Apply Status Changed event in the last 24 hours, so there is no test event to show.',
-		});
-	});
 });
+
+pagingAndTestEventTests(applyCase);

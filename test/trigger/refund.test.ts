@@ -10,17 +10,13 @@ import { describe, expect, it } from 'vitest';
 
 import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
 import { formatCst } from '../simulator';
+import { HOUR, MINUTE, paramsOf, pollMinutes, stateAt, T0, useTriggerRig } from './support';
 import {
-	CORE_NOW,
-	HOUR,
-	MINUTE,
-	paramsOf,
-	pollMinutes,
-	pollThroughRateLimit,
-	stateAt,
-	T0,
-	useTriggerRig,
-} from './support';
+	activate,
+	pagingAndTestEventTests,
+	rateLimitTest,
+	type WindowedEventCase,
+} from './windowedEvents';
 
 const QUERY = 'aftersales.refund.Refund.search';
 const EVENT = 'refundChanged';
@@ -60,20 +56,23 @@ function addRefund(modifiedMs: number, fields: IDataObject = {}): number {
 const changeRefund = (id: number, status: number, modifiedMs: number) =>
 	store().modify((record) => record.refund_id === id, { status }, { modifiedMs });
 
+const refundCase: WindowedEventCase = {
+	rig,
+	name: 'Refund Created or Updated',
+	parameters: refunds(),
+	method: QUERY,
+	add: (modifiedMs) => addRefund(modifiedMs),
+	id: (json) => json.refund_id,
+};
+
 describe.each(['n8n1', 'n8n2'] as const)('%s: Refund Created or Updated', (persistence) => {
+	rateLimitTest(refundCase, persistence);
+
 	it('emits nothing from before the activation, then every new refund and every later change once', async () => {
 		addRefund(T0 - 2 * MINUTE);
 		const existing = addRefund(T0 - 3 * DAY);
 
-		const activation = await rig.poll({
-			persistence,
-			staticData: {},
-			activationPoll: true,
-			parameters: refunds(),
-		});
-		expect(activation.error).toBeUndefined();
-		expect(activation.items).toBeNull();
-		expect(activation.requests.map((request) => request.method)).toEqual([CORE_NOW]);
+		const activation = await activate(rig, persistence, refunds());
 
 		const created = addRefund(T0 + 10_000);
 		changeRefund(existing, 30, T0 + 20_000);
@@ -93,13 +92,6 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: Refund Created or Updated', (persi
 		expect(params.length).toBeGreaterThan(0);
 		for (const param of params)
 			expect(Object.keys(param).sort()).toEqual(['modified_from', 'modified_to']);
-	});
-
-	it('a rate-limit reply on the search pauses the trigger; the refund comes after the pause, once', async () => {
-		const id = addRefund(T0 + 10_000);
-		rig.setTime(T0 + 2 * MINUTE);
-		const emitted = await pollThroughRateLimit(rig, persistence, active(), refunds(), QUERY);
-		expect(emitted.map((json) => json.refund_id)).toEqual([id]);
 	});
 });
 
@@ -210,38 +202,4 @@ describe('options', () => {
 	});
 });
 
-describe('paging, catch-up and Fetch test event', () => {
-	it('reads every page of a busy day in one 30-day window after an outage, each refund once', async () => {
-		const ids = Array.from({ length: 230 }, (_, i) => addRefund(T0 + 10_000 + i * 5 * MINUTE));
-		rig.setTime(T0 + 20 * HOUR);
-		const result = await rig.poll({ staticData: active(), parameters: refunds() });
-		expect(result.error).toBeUndefined();
-		expect(result.emitted.map((json) => json.refund_id)).toEqual(ids);
-		const searches = result.requests.filter((request) => request.method === QUERY);
-		expect(searches.map((request) => request.pageNo)).toEqual([0, 1, 2]);
-		expect(new Set(paramsOf(result, QUERY).map((param) => param.modified_from)).size).toBe(1);
-
-		rig.setTime(T0 + 20 * HOUR + MINUTE);
-		const next = await rig.poll({ staticData: result.staticData, parameters: refunds() });
-		expect(next.error).toBeUndefined();
-		expect(next.emitted).toEqual([]);
-	});
-
-	it('Fetch test event shows the latest changed refunds without touching the cursor, and says so when there are none', async () => {
-		const recent = [50, 40, 30, 20].map((minutes) => addRefund(T0 - minutes * MINUTE));
-		const state = active();
-		const manual = await rig.poll({ mode: 'manual', staticData: state, parameters: refunds() });
-		expect(manual.error).toBeUndefined();
-		expect(manual.emitted.map((json) => json.refund_id)).toEqual([recent[3], recent[2], recent[1]]);
-		expect(manual.staticData).toEqual(state);
-
-		rig.sim.resetData('empty');
-		addRefund(T0 - 25 * HOUR);
-		const none = await rig.poll({ mode: 'manual', staticData: {}, parameters: refunds() });
-		expect(none.items).toBeNull();
-		expect(none.error).toMatchObject({
-			message:
-				'No Refund Created or Updated event in the last 24 hours, so there is no test event to show.',
-		});
-	});
-});
+pagingAndTestEventTests(refundCase);

@@ -108,8 +108,6 @@ export const goodsChanged: TriggerEvent<IDataObject, Settings> = {
 			query: {
 				method: GOODS_METHOD,
 				params,
-				windowFields: ['start_time', 'end_time'],
-				maxWindowMs: GOODS_MAX_WINDOW_MS,
 				idField: 'goods_id',
 				modifiedField: 'modified',
 				statusFields: ['goods_type'],

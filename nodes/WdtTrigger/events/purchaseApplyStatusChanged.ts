@@ -59,8 +59,6 @@ export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, QuerySettings
 			query: {
 				method: PURCHASE_APPLY_SEARCH_METHOD,
 				params: {},
-				windowFields: ['start_time', 'end_time'],
-				maxWindowMs: SEARCH_MAX_WINDOW_MS,
 				idField: 'purchase_apply_no',
 				modifiedField: 'modified',
 				statusFields: ['status'],

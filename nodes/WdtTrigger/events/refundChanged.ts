@@ -88,8 +88,6 @@ export const refundChanged: TriggerEvent<IDataObject, QuerySettings> = {
 			query: {
 				method: REFUND_METHOD,
 				params,
-				windowFields: ['modified_from', 'modified_to'],
-				maxWindowMs: REFUND_MAX_WINDOW_MS,
 				idField: 'refund_id',
 				modifiedField: 'modified',
 				statusFields: [

@@ -27,10 +27,10 @@ export interface WindowQuery extends RecordShape {
 	method: string;
 	/** The query's parameters besides the window (filters); the window fields are added. */
 	params: IDataObject;
-	/** The window's field names on this method's page. */
-	windowFields: readonly [string, string];
-	/** The method's longest window. */
-	maxWindowMs: number;
+	/** The window's field names on this method's page; default: the catalog's. */
+	windowFields?: readonly [string, string];
+	/** The method's longest window; default: the catalog's. */
+	maxWindowMs?: number;
 	/** What identifies a record, and its modified time: a record read at two times was moving. */
 	idField: string;
 	modifiedField: string;
@@ -61,7 +61,8 @@ export async function readQueryWindow(
 	query: WindowQuery,
 	window: TimeWindow,
 ): Promise<IDataObject[]> {
-	const [startField, endField] = query.windowFields;
+	const [startField, endField] = query.windowFields ??
+		getCatalogMethod(query.method)?.windowFields ?? ['start_time', 'end_time'];
 	const { records } = await searchWindows.call(this, {
 		...catalogPaging(query.method),
 		method: query.method,
@@ -73,7 +74,7 @@ export async function readQueryWindow(
 			},
 		],
 		range: window,
-		maxWindowMs: query.maxWindowMs,
+		...(query.maxWindowMs !== undefined && { maxWindowMs: query.maxWindowMs }),
 		recordKey: (record) => {
 			const row = record as IDataObject;
 			return `${String(row[query.idField])}@${String(row[query.modifiedField])}`;
