@@ -208,7 +208,7 @@ async function pollEvent(
 		const windowStartedMs = performance.now();
 		try {
 			const found = await event.read.call(this, window, settings);
-			rows.push(...found.filter((row) => event.matches(row, settings)));
+			rows.push(...found);
 			readUpToMs = window.endMs;
 		} catch (error) {
 			failure = error;
@@ -233,7 +233,13 @@ async function pollEvent(
 		);
 	}
 
-	const { events, emitted } = newEvents(state, rows, event.identity, common.emitRule);
+	const { events, emitted, states } = newEvents(
+		state,
+		rows,
+		event.identity,
+		common.emitRule,
+		(row) => event.matches(row, settings),
+	);
 	// Items are built before the state is committed: a failure here leaves the cursor where it
 	// was, and the next poll reads these events again.
 	let items: IDataObject[] = events;
@@ -250,7 +256,7 @@ async function pollEvent(
 			);
 		}
 	}
-	let next = advance(state, endMs, emitted);
+	let next = advance(state, endMs, emitted, states);
 	if (isRateLimit(failure)) {
 		next = pauseAfterRateLimit({ ...next, rateLimitStreak: state.rateLimitStreak }, Date.now());
 	}

@@ -45,8 +45,13 @@ export interface TriggerState {
 	cursor: string;
 	/** Where the first activation started: nothing modified earlier is ever emitted. */
 	since: string;
-	/** Key of each emitted row → the latest modified time seen for it (WDT time). */
+	/**
+	 * Key of each emitted row → the latest modified time seen for it (WDT time). For an event
+	 * with a state (RowIdentity.state), every row seen is remembered here, emitted or not.
+	 */
 	emitted: Record<string, string>;
+	/** Events with a state only: key → the state (e.g. status) at its remembered modified time. */
+	states?: Record<string, string>;
 	/** After a rate-limit reply, polls before this time (host clock, CST) make no calls. */
 	pausedUntil?: string;
 	/** Consecutive rate-limit replies, for the pause length. */
@@ -57,6 +62,14 @@ export interface TriggerState {
 export interface RowIdentity<Row> {
 	key(row: Row): string;
 	modified(row: Row): string;
+	/**
+	 * What an event is a change of (e.g. a status), where a new modified time alone is not one.
+	 * A row is then an event when its state differs from the one remembered for its key (a key
+	 * not remembered: its earlier state is unknown, so it counts as a change), and every row is
+	 * remembered whether the event's filter keeps it or not: a return to a chosen status after
+	 * another one is a change too.
+	 */
+	state?(row: Row): string;
 }
 
 /** Emission rule: once per key (default), or once per change of its modified time. */
@@ -74,6 +87,7 @@ const STATE_KEYS = new Set([
 	'cursor',
 	'since',
 	'emitted',
+	'states',
 	'pausedUntil',
 	'rateLimitStreak',
 	'recentlyEmitted',
@@ -160,6 +174,7 @@ export function readState(
 		}
 	}
 	if (dropped) repairs.push(`dropped ${dropped} unreadable remembered key(s)`);
+	const states = readStates(data.states, emitted, repairs);
 
 	let cursor = repairTime(data.cursor);
 	let since = repairTime(data.since);
@@ -186,7 +201,7 @@ export function readState(
 		since = cursor;
 	}
 
-	const state: TriggerState = { event, cursor, since, emitted };
+	const state: TriggerState = { event, cursor, since, emitted, ...(states && { states }) };
 	if (data.pausedUntil !== undefined || data.rateLimitStreak !== undefined) {
 		const pausedUntil = repairTime(data.pausedUntil);
 		const streak = data.rateLimitStreak;
@@ -200,6 +215,29 @@ export function readState(
 		}
 	}
 	return { state, repairs };
+}
+
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** The remembered states of the emitted keys; others, and values that are not text, are dropped. */
+function readStates(
+	value: unknown,
+	emitted: Record<string, string>,
+	repairs: string[],
+): Record<string, string> | undefined {
+	if (value === undefined) return undefined;
+	if (!value || typeof value !== 'object' || Array.isArray(value)) {
+		repairs.push(`states was ${describe(value)}; reset to none`);
+		return {};
+	}
+	const states: Record<string, string> = {};
+	let dropped = 0;
+	for (const [key, state] of Object.entries(value as Record<string, unknown>)) {
+		if (typeof state === 'string' && hasOwn(emitted, key)) states[key] = state;
+		else dropped++;
+	}
+	if (dropped) repairs.push(`dropped ${dropped} remembered state(s) without a remembered key`);
+	return states;
 }
 
 /** The first state of an activation: nothing before `sinceMs` is emitted; read up to `cursorMs`. */
@@ -279,17 +317,20 @@ export function planBackfill(
 
 /**
  * Picks the rows to emit, oldest first, and returns the memory with every row seen. A row
- * modified before `since` is never emitted. 'oncePerKey': a remembered key is not emitted again
- * (its memory is refreshed). 'everyChange': a key is emitted again when its modified time is
- * later than the remembered one.
+ * modified before `since` is never emitted, nor one `matches` rejects. 'oncePerKey': a
+ * remembered key is not emitted again (its memory is refreshed). 'everyChange': a key is emitted
+ * again when its modified time is later than the remembered one. An identity with a `state`
+ * emits on every change of state instead (the rule does not apply; see RowIdentity.state).
  */
 export function newEvents<Row>(
-	state: Pick<TriggerState, 'since' | 'emitted'>,
+	state: Pick<TriggerState, 'since' | 'emitted' | 'states'>,
 	rows: Row[],
 	identity: RowIdentity<Row>,
 	rule: EmitRule,
-): { events: Row[]; emitted: Record<string, string> } {
+	matches: (row: Row) => boolean = () => true,
+): { events: Row[]; emitted: Record<string, string>; states?: Record<string, string> } {
 	const emitted = { ...state.emitted };
+	const states = identity.state ? { ...state.states } : undefined;
 	const events: Row[] = [];
 	const sorted = [...rows].sort((a, b) => {
 		const [ma, mb] = [identity.modified(a), identity.modified(b)];
@@ -300,11 +341,21 @@ export function newEvents<Row>(
 		const modified = identity.modified(row);
 		if (modified < state.since) continue;
 		const seen = emitted[key];
+		if (states && identity.state) {
+			// Same second, other state: WDT's times have whole seconds, so that is a change too.
+			if (seen !== undefined && modified < seen) continue;
+			const current = identity.state(row);
+			if ((seen === undefined || states[key] !== current) && matches(row)) events.push(row);
+			emitted[key] = modified;
+			states[key] = current;
+			continue;
+		}
+		if (!matches(row)) continue;
 		const fresh = seen === undefined || (rule === 'everyChange' && modified > seen);
 		if (fresh) events.push(row);
 		if (seen === undefined || modified > seen) emitted[key] = modified;
 	}
-	return { events, emitted };
+	return { events, emitted, ...(states && { states }) };
 }
 
 /** The state after a poll that read its windows up to `endMs`; the pause ends. */
@@ -312,18 +363,25 @@ export function advance(
 	state: TriggerState,
 	endMs: number,
 	emitted: Record<string, string>,
+	states?: Record<string, string>,
 ): TriggerState {
 	const oldest = toWdtTime(endMs - REMEMBER_MS);
 	const kept = Object.entries(emitted)
 		.filter(([, modified]) => modified >= oldest)
 		.sort(([ka, a], [kb, b]) => (a < b ? -1 : a > b ? 1 : ka < kb ? -1 : 1))
 		.slice(-MAX_REMEMBERED);
-	return {
+	const next: TriggerState = {
 		event: state.event,
 		cursor: toWdtTime(endMs),
 		since: state.since,
 		emitted: Object.fromEntries(kept),
 	};
+	if (states) {
+		next.states = Object.fromEntries(
+			kept.filter(([key]) => hasOwn(states, key)).map(([key]) => [key, states[key]]),
+		);
+	}
+	return next;
 }
 
 /** Pause after a rate-limit reply: 5 minutes, 10 after the next one in a row. */

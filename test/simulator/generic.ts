@@ -6,7 +6,9 @@
  * - Records are built from the documented field tree only, each field with a value of its
  *   documented type (a code field with a status table gets that table's first code); a test
  *   fills the per-method store with `sim.records(method).add(fields, { modifiedMs })`, and a
- *   field the page does not document is refused (a test error, not a WDT reply).
+ *   field the page does not document is refused (a test error, not a WDT reply). `modify`
+ *   changes a record as the ERP does (a new modified time), and `visibleAfterMs` on either
+ *   delays when a window read sees it (replication lag, as for trades and stockouts).
  * - A documented window (`windowFields`, `maxWindowMs`) is enforced: a wider window is answered
  *   with status 100 and the page's own 异常响应示例 message when it has one.
  * - The pager: `page_size`/`page_no` from the catalog's first page number, the records at
@@ -28,8 +30,17 @@ type Fields = Record<string, unknown>;
 
 interface StoredRecord {
 	fields: Fields;
+	/** The time windows select by (the record's `modified`, unless a test says otherwise). */
 	modifiedMs: number;
+	/** Replication lag; undefined: the simulator's visibilityLagMs. */
+	visibleAfterMs?: number;
 	seq: number;
+}
+
+export interface RecordChange {
+	/** When the change happened: windows select the record by this time from now on. */
+	modifiedMs: number;
+	visibleAfterMs?: number;
 }
 
 /** Which records a parameter value selects, for parameters without a same-named field. */
@@ -114,10 +125,32 @@ export class MethodRecords {
 	) {}
 
 	/** Adds a record of documented fields (others get empty values of their types); returns it. */
-	add(fields: Fields, options: { modifiedMs: number }): Fields {
+	add(fields: Fields, options: RecordChange): Fields {
 		const record = buildObject(this.tree, fields, '', this.tables, options.modifiedMs);
-		this.stored.push({ fields: record, modifiedMs: options.modifiedMs, seq: this.seq++ });
+		this.stored.push({ fields: record, ...options, seq: this.seq++ });
 		return record;
+	}
+
+	/**
+	 * Changes the one record `where` selects: the patch's fields (documented ones only) replace
+	 * its own, and its `modified` becomes the change's time unless the patch sets `modified`
+	 * (a change WDT does not stamp there, e.g. a goods' spec); returns it.
+	 */
+	modify(where: (record: Fields) => boolean, patch: Fields, change: RecordChange): Fields {
+		const found = this.stored.filter((record) => where(record.fields));
+		if (found.length !== 1)
+			throw new Error(`generic simulator: ${found.length} records of ${this.method} match`);
+		const [stored] = found;
+		const stamped = 'modified' in stored.fields ? { modified: formatCst(change.modifiedMs) } : {};
+		const given = buildObject(
+			this.tree,
+			{ ...stored.fields, ...stamped, ...patch },
+			'',
+			this.tables,
+			undefined,
+		);
+		Object.assign(stored, { fields: given, ...change });
+		return given;
 	}
 
 	/** How a parameter without a same-named record field selects records. */
@@ -134,11 +167,17 @@ export class MethodRecords {
 		return this.stored.length;
 	}
 
-	/** Records matching the query, in modified order. */
-	select(store: SimulatorStore, query: Fields, window?: { startMs: number; endMs: number }) {
+	/** Records matching the query and visible at `nowMs`, in modified order. */
+	select(
+		store: SimulatorStore,
+		query: Fields,
+		window?: { startMs: number; endMs: number },
+		nowMs: number = store.clock.now(),
+	) {
 		const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 		return this.stored
 			.filter((record) => {
+				if (!store.isStockoutVisible(record, nowMs)) return false;
 				if (window && !store.inWindow(record.modifiedMs, window.startMs, window.endMs))
 					return false;
 				for (const [param, value] of Object.entries(query)) {
@@ -215,7 +254,12 @@ function answer(entry: CatalogMethod, call: MethodCall): WdtReply {
 	}
 	const filters: Fields = { ...query };
 	if (entry.windowFields) for (const field of entry.windowFields) delete filters[field];
-	const rows = methodRecords(call.store, entry.method).select(call.store, filters, window);
+	const rows = methodRecords(call.store, entry.method).select(
+		call.store,
+		filters,
+		window,
+		call.nowMs,
+	);
 	const listPath = entry.listPath ?? [];
 	const listField = listPath[listPath.length - 1];
 	if (listField === undefined) return { status: 0, data: rows };

@@ -94,3 +94,4 @@ export {
 	type StoreOptions,
 	type WindowEnds,
 } from './store';
+export { addGoods, changeGoods, changeSpec, GOODS_QUERY, type SpecChangeReading } from './goods';

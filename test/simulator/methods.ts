@@ -336,6 +336,7 @@ const purchaseApplySearch: MethodSpec = {
 			.filter(
 				(record) =>
 					(applyNo === '' || record.purchaseApplyNo === applyNo) &&
+					store.isStockoutVisible(record, call.nowMs) &&
 					store.inWindow(record.modifiedMs, startMs, endMs),
 			)
 			.sort(

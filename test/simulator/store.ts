@@ -145,6 +145,8 @@ export interface PurchaseApplyRecord {
 	expectedTimeMs?: number;
 	createdMs: number;
 	modifiedMs: number;
+	/** Replication lag, as for stockouts; undefined: the simulator's visibilityLagMs. */
+	visibleAfterMs?: number;
 	details: PurchaseApplyLine[];
 }
 
@@ -159,6 +161,7 @@ export interface PurchaseApplyInput {
 	expectedTimeMs?: number;
 	createdMs?: number;
 	modifiedMs?: number;
+	visibleAfterMs?: number;
 	details?: Array<Partial<Omit<PurchaseApplyLine, 'recId'>> & { specNo: string }>;
 }
 
@@ -435,9 +438,25 @@ export class SimulatorStore {
 			expectedTimeMs: input.expectedTimeMs,
 			createdMs,
 			modifiedMs: input.modifiedMs ?? createdMs,
+			visibleAfterMs: input.visibleAfterMs,
 			details,
 		};
 		this.purchaseApplies.set(purchaseApplyNo, record);
+		return record;
+	}
+
+	/** Changes an apply as the ERP does: `modified` becomes simulated now unless the patch sets it. */
+	modifyPurchaseApply(
+		purchaseApplyNo: string,
+		patch: Pick<PurchaseApplyInput, 'status' | 'remark' | 'modifiedMs' | 'visibleAfterMs'>,
+	): PurchaseApplyRecord {
+		const record = this.purchaseApplies.get(purchaseApplyNo);
+		if (!record) throw new Error(`purchase apply ${purchaseApplyNo} does not exist`);
+		const { status, ...rest } = patch;
+		Object.assign(record, rest);
+		if (status !== undefined)
+			record.status = statusCode(PURCHASE_APPLY_STATUS, status, record.status);
+		if (patch.modifiedMs === undefined) record.modifiedMs = this.clock.now();
 		return record;
 	}
 

@@ -2,7 +2,6 @@
  * First activation, backfill, the Statuses option and bad options, run as n8n runs the poll
  * (test/harness runPoll) against the WDT simulator with a frozen clock.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { formatCst } from '../simulator';
@@ -12,36 +11,16 @@ import {
 	HOUR,
 	keyOf,
 	MINUTE,
+	paramsOf,
+	pollMinutes,
 	SEARCH_CANCEL,
-	staticDataProblems,
 	useTriggerRig,
 	T0,
-	type PollOutcome,
 } from './support';
 
 const rig = useTriggerRig();
 
 const DAY = 24 * HOUR;
-
-/** Scheduled polls at T0 + from … T0 + to minutes, each on the static data the previous one left. */
-async function pollEveryMinute(
-	persistence: 'n8n1' | 'n8n2',
-	staticData: IDataObject,
-	from: number,
-	to: number,
-	parameters: INodeParameters = {},
-): Promise<{ polls: PollOutcome[]; staticData: IDataObject }> {
-	const polls: PollOutcome[] = [];
-	for (let minute = from; minute <= to; minute++) {
-		rig.setTime(T0 + minute * MINUTE);
-		const result = await rig.poll({ persistence, staticData, parameters });
-		expect(result.error).toBeUndefined();
-		expect(staticDataProblems(result.staticData)).toEqual([]);
-		polls.push(result);
-		staticData = result.staticData;
-	}
-	return { polls, staticData };
-}
 
 describe.each(['n8n1', 'n8n2'] as const)('%s: first activation', (persistence) => {
 	it('emits nothing old; a stockout cancelled afterwards is emitted once, and the next polls emit nothing new', async () => {
@@ -77,7 +56,12 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: first activation', (persistence) =
 
 		rig.setTime(T0 + 20_000);
 		rig.sim.cancelStockout(pending.stockoutId); // modified 10:00:20
-		const { polls, staticData } = await pollEveryMinute(persistence, activation.staticData, 1, 12);
+		const { polls, staticData } = await pollMinutes(
+			rig,
+			persistence,
+			activation.staticData,
+			[1, 12],
+		);
 
 		const emitted = polls.map((poll) => poll.emitted.map(keyOf));
 		// 10:00:20 is read by the first poll whose window ends after it: T0 + 2 min reads up to 10:01:00.
@@ -135,11 +119,7 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: first activation', (persistence) =
 			inside.map((s) => eventKey(s.stockoutId, s.modifiedMs)),
 		);
 		// 3 one-hour windows back from 09:59:00.
-		expect(
-			activation.requests
-				.filter((r) => r.method === SEARCH_CANCEL)
-				.map((r) => (r.args as IDataObject[])[0]),
-		).toEqual([
+		expect(paramsOf(activation, SEARCH_CANCEL)).toEqual([
 			{ start_time: '2024-11-22 06:59:00', end_time: '2024-11-22 07:59:00' },
 			{ start_time: '2024-11-22 07:59:00', end_time: '2024-11-22 08:59:00' },
 			{ start_time: '2024-11-22 08:59:00', end_time: '2024-11-22 09:59:00' },
@@ -152,7 +132,8 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: first activation', (persistence) =
 			emitted: Object.fromEntries(inside.map((s) => [s.stockoutId, formatCst(s.modifiedMs)])),
 		});
 
-		const { polls } = await pollEveryMinute(persistence, activation.staticData, 1, 8, parameters);
+		const start = activation.staticData;
+		const { polls } = await pollMinutes(rig, persistence, start, [1, 8], parameters);
 		expect(polls.map((poll) => poll.emitted.map(keyOf))).toEqual([
 			[eventKey(recent.stockoutId, recent.modifiedMs)],
 			[],
@@ -197,7 +178,8 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: first activation', (persistence) =
 		);
 		expect(activation.staticData.cursor).toBe(formatCst(T0 - MINUTE - 24 * HOUR));
 
-		const { polls } = await pollEveryMinute(persistence, activation.staticData, 1, 8, parameters);
+		const start = activation.staticData;
+		const { polls } = await pollMinutes(rig, persistence, start, [1, 8], parameters);
 		// 24 h and the 5-minute overlap are 25 windows: the second poll reads 24 of them, up to
 		// T0 − 6 min, and the third one the rest.
 		expect(polls[0].requests).toHaveLength(1 + 24);

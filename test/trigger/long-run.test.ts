@@ -1,9 +1,9 @@
 /* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * 48 simulated hours of the trigger, polled once a simulated minute through n8n's poll engine,
- * against the simulator's frozen clock (advanced one minute per poll), for each stockout event
- * (LONG_RUN_EVENTS: Sales Stockout Cancelled, Sales Stockout Shipped; "cancellation" below is a
- * stockout becoming the event, "edit" a later change of it) on n8n 1.x and 2.x persistence:
+ * against the simulator's frozen clock (advanced one minute per poll), for each event
+ * (LONG_RUN_EVENTS; "cancellation" below is a record becoming the event, "edit" a later change
+ * of it) on n8n 1.x and 2.x persistence:
  *
  * - 600 cancellations at seeded random instants, and a burst of 220 inside 40 minutes (more
  *   than 100 in one one-hour window: two pages); a quarter of them become visible only after
@@ -29,7 +29,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { findEvent } from '../../nodes/WdtTrigger/events';
+import { goodsChangedAt } from '../../nodes/WdtTrigger/events/goodsChanged';
 import {
+	addGoods,
+	changeGoods,
+	changeSpec,
+	GOODS_QUERY,
 	seededRandom,
 	type FaultKind,
 	type RecordedRequest,
@@ -125,10 +131,17 @@ interface LongRunEvent<Status = unknown> {
 	/** Its status after a later edit. */
 	editStatus: Status;
 	/** Adds a record; returns its id. */
-	add(sim: WdtSimulator, status: Status, modifiedMs: number, visibleAfterMs?: number): number;
+	add(sim: WdtSimulator, status: Status, modifiedMs: number, visibleAfterMs?: number): RecordId;
 	/** Changes a record's status at `atMs`, visible after `lagMs`. */
-	change(sim: WdtSimulator, id: number, status: Status, atMs: number, lagMs: number): void;
+	change(sim: WdtSimulator, id: RecordId, status: Status, atMs: number, lagMs: number): void;
+	/** When an item's record last changed, as its event key has it; default its `modified`. */
+	changedAt?(json: IDataObject): string;
 }
+
+type RecordId = number | string;
+const REFUND_QUERY = 'aftersales.refund.Refund.search';
+let lastRefundId = 70_000;
+let lastGoodsId = 80_000;
 
 const stockoutRecords = {
 	idField: 'stockout_id',
@@ -136,7 +149,7 @@ const stockoutRecords = {
 	add: (sim, status, modifiedMs, visibleAfterMs) =>
 		sim.addStockout({ status, modifiedMs, visibleAfterMs }).stockoutId,
 	change: (sim, id, status, atMs, lagMs) =>
-		sim.modifyStockout(id, { status, modifiedMs: atMs, visibleAfterMs: lagMs }),
+		sim.modifyStockout(Number(id), { status, modifiedMs: atMs, visibleAfterMs: lagMs }),
 } satisfies Partial<LongRunEvent<StockoutStatusName>>;
 
 const LONG_RUN_EVENTS: LongRunEvent[] = [
@@ -169,12 +182,82 @@ const LONG_RUN_EVENTS: LongRunEvent[] = [
 		add: (sim, status, modifiedMs, visibleAfterMs) =>
 			sim.addTrade({ status, modifiedMs, visibleAfterMs }).tradeId,
 		change: (sim, id, status, atMs, lagMs) =>
-			sim.modifyTrade(id, { status, modifiedMs: atMs, visibleAfterMs: lagMs }),
+			sim.modifyTrade(Number(id), { status, modifiedMs: atMs, visibleAfterMs: lagMs }),
+	} satisfies LongRunEvent<number>,
+	{
+		// Refunds change status (reviewed, settled, completed); every change is an event.
+		event: 'refundChanged',
+		method: REFUND_QUERY,
+		idField: 'refund_id',
+		editIsEvent: true,
+		pendingStatus: 20,
+		eventStatus: (random) => [30, 80, 90][Math.floor(random() * 3)],
+		editStatus: 90,
+		add: (sim, status, modifiedMs, visibleAfterMs) => {
+			const id = ++lastRefundId;
+			sim.records(REFUND_QUERY).add({ refund_id: id, status }, { modifiedMs, visibleAfterMs });
+			return id;
+		},
+		change: (sim, id, status, atMs, lagMs) =>
+			sim.records(REFUND_QUERY).modify(
+				(record) => record.refund_id === id,
+				{ status },
+				{
+					modifiedMs: atMs,
+					visibleAfterMs: lagMs,
+				},
+			),
+	} satisfies LongRunEvent<number>,
+	{
+		// Half the changes are of a spec only, which (the page's example) leaves `modified` as it
+		// was: the event key is the goods' latest change of any kind. Every change is an event.
+		event: 'goodsChanged',
+		method: GOODS_QUERY,
+		idField: 'goods_id',
+		editIsEvent: true,
+		pendingStatus: 'goods',
+		eventStatus: (random) => (random() < 0.5 ? 'spec' : 'goods'),
+		editStatus: 'spec',
+		add: (sim, _kind, modifiedMs, visibleAfterMs) => {
+			const id = ++lastGoodsId;
+			addGoods(sim, id, modifiedMs, {}, visibleAfterMs);
+			return id;
+		},
+		change: (sim, id, kind, atMs, lagMs) =>
+			kind === 'spec'
+				? changeSpec(sim, Number(id), { retail_price: atMs % 1000 }, atMs, undefined, lagMs)
+				: changeGoods(sim, Number(id), { remark: `at ${atMs}` }, atMs, lagMs),
+		changedAt: goodsChangedAt,
+	} satisfies LongRunEvent<'goods' | 'spec'>,
+	{
+		// Applies move on from editing (10); an edit references them (30), another status each
+		// time (cancelled, 5, when it is already referenced): each is a status change, an event.
+		event: 'purchaseApplyStatusChanged',
+		method: 'purchase.PurchaseApply.search',
+		idField: 'purchase_apply_no',
+		editIsEvent: true,
+		pendingStatus: 10,
+		eventStatus: (random) => [20, 23, 25][Math.floor(random() * 3)],
+		editStatus: 30,
+		add: (sim, status, modifiedMs, visibleAfterMs) =>
+			sim.addPurchaseApply({ status, modifiedMs, visibleAfterMs }).purchaseApplyNo,
+		change: (sim, id, status, atMs, lagMs) => {
+			const current = sim.purchaseApplies.get(String(id))?.status;
+			sim.modifyPurchaseApply(String(id), {
+				status: status === current ? 5 : status,
+				modifiedMs: atMs,
+				visibleAfterMs: lagMs,
+			});
+		},
 	} satisfies LongRunEvent<number>,
 ] as LongRunEvent[];
 
+/** Whether the 6-hour outage is one window of the event's method (30 days), not several. */
+const oneWindowCatchUp = (scenario: LongRunEvent) =>
+	findEvent(scenario.event)!.maxWindowMs >= (OUTAGE_END - OUTAGE_START) * MINUTE;
+
 interface Cancellation {
-	stockoutId: number;
+	stockoutId: RecordId;
 	status: unknown;
 	atMs: number;
 	lagMs: number;
@@ -236,10 +319,10 @@ describe.each(
 
 			const expected = new Set<string>();
 			const editKeys = new Set<string>();
-			const latestKey = new Map<number, string>();
+			const latestKey = new Map<RecordId, string>();
 			const emittedCount = new Map<string, number>();
-			let lastEmittedId: number | undefined;
-			const cancel = (stockoutId: number, status: unknown, atMs: number, lagMs: number) => {
+			let lastEmittedId: RecordId | undefined;
+			const cancel = (stockoutId: RecordId, status: unknown, atMs: number, lagMs: number) => {
 				scenario.change(sim, stockoutId, status, atMs, lagMs);
 				const key = eventKey(stockoutId, atMs);
 				// A later change of an emitted record is an edit: one event per record, unless every
@@ -255,14 +338,14 @@ describe.each(
 				}
 			};
 			const recancels: string[] = [];
-			const recancel = (stockoutId: number) => {
+			const recancel = (stockoutId: RecordId) => {
 				cancel(stockoutId, scenario.editStatus, rig.now() - between(0, 50_000), lag());
 				recancels.push(latestKey.get(stockoutId)!);
 			};
-			const emittedIds = new Set<number>();
+			const emittedIds = new Set<RecordId>();
 			const emittedStockouts = () => [...emittedIds];
 			let quickRecancel:
-				| { stockoutId: number; firstKey: string; rememberedThen: boolean }
+				| { stockoutId: RecordId; firstKey: string; rememberedThen: boolean }
 				| 'waiting'
 				| 'due'
 				| undefined;
@@ -343,9 +426,9 @@ describe.each(
 				unhook?.();
 
 				for (const json of result.emitted) {
-					const key = `${String(json[scenario.idField])}@${String(json.modified)}`;
+					const key = `${String(json[scenario.idField])}@${scenario.changedAt?.(json) ?? String(json.modified)}`;
 					emittedCount.set(key, (emittedCount.get(key) ?? 0) + 1);
-					lastEmittedId = Number(json[scenario.idField]);
+					lastEmittedId = json[scenario.idField] as RecordId;
 					emittedIds.add(lastEmittedId);
 				}
 				if (quickRecancel === 'waiting' && result.emitted.length > 0) quickRecancel = 'due';
@@ -439,25 +522,33 @@ describe.each(
 			expect(polls.some((poll) => poll.minute >= OUTAGE_START && poll.minute < OUTAGE_END)).toBe(
 				false,
 			);
-			// The catch-up poll read several one-hour windows, hit the 502 on page 2 of the burst
-			// window, kept the windows read before it and did not fail.
 			expect(catchUp?.pageFaults).toBe(1);
-			expect(catchUp?.error).toBeUndefined();
-			expect(catchUp?.emitted).toBeGreaterThan(0);
+			if (oneWindowCatchUp(scenario)) {
+				// One 30-day window: the 502 on its page 2 fails the whole catch-up poll, which
+				// commits nothing; the next poll reads it again (0 lost, 0 duplicated above).
+				expect(catchUp?.error).toBeDefined();
+				expect(catchUp?.emitted).toBe(0);
+			} else {
+				// Several one-hour windows: the 502 on page 2 of the burst window keeps the windows
+				// read before it, and the poll does not fail.
+				expect(catchUp?.error).toBeUndefined();
+				expect(catchUp?.emitted).toBeGreaterThan(0);
+			}
 			expect(
 				catchUp?.requests.some(
 					(request) => request.pageNo === 1 && request.status === 'fault:html502',
 				),
 			).toBe(true);
-			expect(
-				new Set(
-					catchUp?.requests.filter((r) => r.method === scenario.method).map((r) => r.bodyText),
-				).size,
-			).toBeGreaterThan(1);
+			// Windows read: the calls' params differ by window only (pages go in page_no).
+			const windowsRead = new Set(
+				catchUp?.requests.filter((r) => r.method === scenario.method).map((r) => r.bodyText),
+			).size;
+			if (oneWindowCatchUp(scenario)) expect(windowsRead).toBe(1);
+			else expect(windowsRead).toBeGreaterThan(1);
 			// An edit of the stockout emitted a minute before, while it was still in the overlap:
 			// not emitted again.
 			expect(quickRecancel).toMatchObject({ rememberedThen: true });
-			const quick = quickRecancel as { stockoutId: number; firstKey: string };
+			const quick = quickRecancel as { stockoutId: RecordId; firstKey: string };
 			expect(emittedCount.get(quick.firstKey)).toBe(1);
 			// (For New or Updated, the edit is an event of its own, emitted once.)
 			expect(emittedCount.get(latestKey.get(quick.stockoutId)!)).toBe(

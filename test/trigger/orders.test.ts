@@ -13,10 +13,11 @@ import {
 	CORE_NOW,
 	HOUR,
 	MINUTE,
-	staticDataProblems,
-	useTriggerRig,
+	paramsOf,
+	pollMinutes,
+	stateAt,
 	T0,
-	type PollOutcome,
+	useTriggerRig,
 } from './support';
 
 const QUERY = 'sales.TradeQuery.queryWithDetail';
@@ -24,37 +25,8 @@ const EVENT = 'salesOrderChanged';
 const rig = useTriggerRig();
 
 const orders = (options: INodeParameters = {}): INodeParameters => ({ event: EVENT, options });
-const paramsOf = (poll: PollOutcome) =>
-	poll.requests
-		.filter((request) => request.method === QUERY)
-		.map((request) => (request.args as Record<string, unknown>[])[0]);
-const stateAt = (ms: number) => ({
-	event: EVENT,
-	cursor: formatCst(ms),
-	since: formatCst(ms),
-	emitted: {},
-});
 const changes = (emitted: IDataObject[]) =>
 	emitted.map((json) => `${String(json.trade_id)}:${String(json.trade_status)}`);
-
-async function pollMinutes(
-	persistence: 'n8n1' | 'n8n2',
-	staticData: IDataObject,
-	from: number,
-	to: number,
-	parameters: INodeParameters = orders(),
-): Promise<{ polls: PollOutcome[]; staticData: IDataObject; emitted: IDataObject[] }> {
-	const polls: PollOutcome[] = [];
-	for (let minute = from; minute <= to; minute++) {
-		rig.setTime(T0 + minute * MINUTE);
-		const result = await rig.poll({ persistence, staticData, parameters });
-		expect(result.error).toBeUndefined();
-		expect(staticDataProblems(result.staticData, EVENT)).toEqual([]);
-		polls.push(result);
-		staticData = result.staticData;
-	}
-	return { polls, staticData, emitted: polls.flatMap((poll) => poll.emitted) };
-}
 
 describe.each(['n8n1', 'n8n2'] as const)('%s: New or Updated Sales Order', (persistence) => {
 	it('emits nothing from before the activation, then every new order and every later change once', async () => {
@@ -73,20 +45,20 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: New or Updated Sales Order', (pers
 
 		const created = rig.sim.addTrade({ status: 30, modifiedMs: T0 + 10_000 });
 		rig.sim.modifyTrade(existing.tradeId, { status: 55, modifiedMs: T0 + 20_000 });
-		const first = await pollMinutes(persistence, activation.staticData, 1, 3);
+		const first = await pollMinutes(rig, persistence, activation.staticData, [1, 3], orders());
 		expect(changes(first.emitted)).toEqual([`${created.tradeId}:30`, `${existing.tradeId}:55`]);
 
 		// Reviewed, then shipped: two more events of the same order; a poll re-reading the overlap
 		// emits none again.
 		rig.sim.modifyTrade(created.tradeId, { status: 55, modifiedMs: T0 + 4 * MINUTE });
-		const reviewed = await pollMinutes(persistence, first.staticData, 5, 5);
+		const reviewed = await pollMinutes(rig, persistence, first.staticData, [5, 5], orders());
 		rig.sim.modifyTrade(created.tradeId, { status: 95, modifiedMs: T0 + 6 * MINUTE });
-		const shipped = await pollMinutes(persistence, reviewed.staticData, 7, 12);
+		const shipped = await pollMinutes(rig, persistence, reviewed.staticData, [7, 12], orders());
 		const seen = [...reviewed.emitted, ...shipped.emitted];
 		const { staticData } = shipped;
 		expect(changes(seen)).toEqual([`${created.tradeId}:55`, `${created.tradeId}:95`]);
 		expect(staticData.emitted).toMatchObject({ [created.tradeId]: formatCst(T0 + 6 * MINUTE) });
-		for (const param of [...first.polls].flatMap(paramsOf)) {
+		for (const param of [...first.polls].flatMap((poll) => paramsOf(poll, QUERY))) {
 			expect(param).not.toHaveProperty('status');
 			expect(Object.keys(param).sort()).toEqual(['end_time', 'start_time']);
 		}
@@ -97,9 +69,9 @@ describe('options', () => {
 	it('Emit Again When Changed off: one event per order', async () => {
 		const order = rig.sim.addTrade({ status: 30, modifiedMs: T0 + 10_000 });
 		const once = orders({ emitAgainWhenChanged: false });
-		const first = await pollMinutes('n8n1', stateAt(T0 - MINUTE), 2, 2, once);
+		const first = await pollMinutes(rig, 'n8n1', stateAt(EVENT, T0 - MINUTE), [2, 2], once);
 		rig.sim.modifyTrade(order.tradeId, { status: 55, modifiedMs: T0 + 2 * MINUTE + 10_000 });
-		const later = await pollMinutes('n8n1', first.staticData, 4, 6, once);
+		const later = await pollMinutes(rig, 'n8n1', first.staticData, [4, 6], once);
 		expect(changes([...first.emitted, ...later.emitted])).toEqual([`${order.tradeId}:30`]);
 	});
 
@@ -108,13 +80,13 @@ describe('options', () => {
 		rig.sim.addTrade({ status: 30, modifiedMs: T0 + 20_000 });
 		const shipped = rig.sim.addTrade({ status: 95, modifiedMs: T0 + 30_000 });
 		const result = await pollMinutes(
+			rig,
 			'n8n1',
-			stateAt(T0 - MINUTE),
-			2,
-			2,
+			stateAt(EVENT, T0 - MINUTE),
+			[2, 2],
 			orders({ statuses: [95, 55] }),
 		);
-		expect(paramsOf(result.polls[0])[0]).toMatchObject({ status: '95,55' });
+		expect(paramsOf(result.polls[0], QUERY)[0]).toMatchObject({ status: '95,55' });
 		expect(changes(result.emitted)).toEqual([`${reviewed.tradeId}:55`, `${shipped.tradeId}:95`]);
 	});
 
@@ -127,19 +99,22 @@ describe('options', () => {
 		rig.sim.addTrade({ shopNo: 'SHOP_A', warehouseNo: 'WH01', modifiedMs: T0 + 11_000 });
 		rig.sim.addTrade({ shopNo: 'SHOP_B', warehouseNo: 'WH02', modifiedMs: T0 + 12_000 });
 		const result = await pollMinutes(
+			rig,
 			'n8n1',
-			stateAt(T0 - MINUTE),
-			2,
-			2,
+			stateAt(EVENT, T0 - MINUTE),
+			[2, 2],
 			orders({ shopNo: ' SHOP_A ', warehouseNo: 'WH02' }),
 		);
-		expect(paramsOf(result.polls[0])[0]).toMatchObject({ shop_no: 'SHOP_A', warehouse_no: 'WH02' });
+		expect(paramsOf(result.polls[0], QUERY)[0]).toMatchObject({
+			shop_no: 'SHOP_A',
+			warehouse_no: 'WH02',
+		});
 		expect(result.emitted.map((json) => json.trade_id)).toEqual([match.tradeId]);
 	});
 
 	it('adds status names and ISO times; Include Lines off drops detail_list', async () => {
 		const order = rig.sim.addTrade({ status: 95, modifiedMs: T0 + 10_000 });
-		const withLines = await pollMinutes('n8n1', stateAt(T0 - MINUTE), 2, 2);
+		const withLines = await pollMinutes(rig, 'n8n1', stateAt(EVENT, T0 - MINUTE), [2, 2], orders());
 		expect(withLines.emitted).toHaveLength(1);
 		expect(withLines.emitted[0]).toMatchObject({
 			trade_id: order.tradeId,
@@ -153,10 +128,10 @@ describe('options', () => {
 		const keys = Object.keys(withLines.emitted[0]);
 		expect(keys[keys.indexOf('trade_status') + 1]).toBe('trade_status_name');
 		const without = await pollMinutes(
+			rig,
 			'n8n1',
-			stateAt(T0 - MINUTE),
-			2,
-			2,
+			stateAt(EVENT, T0 - MINUTE),
+			[2, 2],
 			orders({ includeLines: false }),
 		);
 		expect(without.emitted[0]).not.toHaveProperty('detail_list');
@@ -171,7 +146,7 @@ describe('options', () => {
 		],
 	])('refuses %j before any call', async (options, message) => {
 		const result = await rig.poll({
-			staticData: stateAt(T0 - MINUTE),
+			staticData: stateAt(EVENT, T0 - MINUTE),
 			parameters: orders(options),
 		});
 		expect(result.requests).toEqual([]);
@@ -201,21 +176,24 @@ describe('paging, catch-up and Fetch test event', () => {
 			rig.sim.addTrade({ modifiedMs: T0 + HOUR + i * 5 * MINUTE }),
 		);
 		rig.setTime(T0 + 3 * HOUR);
-		const result = await rig.poll({ staticData: stateAt(T0 - MINUTE), parameters: orders() });
+		const result = await rig.poll({
+			staticData: stateAt(EVENT, T0 - MINUTE),
+			parameters: orders(),
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.emitted.map((json) => json.trade_id)).toEqual(
 			[...busy, ...later].map((order) => order.tradeId),
 		);
 		const searches = result.requests.filter((request) => request.method === QUERY);
 		expect(searches.some((request) => request.pageNo === 1)).toBe(true);
-		expect(new Set(paramsOf(result).map((param) => param.start_time)).size).toBe(4);
+		expect(new Set(paramsOf(result, QUERY).map((param) => param.start_time)).size).toBe(4);
 	});
 
 	it('Fetch test event shows the latest changed orders without touching the cursor, and says so when there are none', async () => {
 		const recent = [50, 40, 30, 20].map((minutes) =>
 			rig.sim.addTrade({ modifiedMs: T0 - minutes * MINUTE }),
 		);
-		const state = stateAt(T0 - MINUTE);
+		const state = stateAt(EVENT, T0 - MINUTE);
 		const manual = await rig.poll({ mode: 'manual', staticData: state, parameters: orders() });
 		expect(manual.error).toBeUndefined();
 		expect(manual.emitted.map((json) => json.trade_id)).toEqual(

@@ -4,7 +4,7 @@
  * shipped statuses (110, and 90 unless turned off), one event per stockout, paging, the shop and
  * warehouse filters, lines, status names and ISO times, "Fetch test event", switching events.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { formatCst, METHODS, type MethodSpec } from '../simulator';
@@ -12,10 +12,11 @@ import {
 	CORE_NOW,
 	HOUR,
 	MINUTE,
-	staticDataProblems,
-	useTriggerRig,
+	paramsOf,
+	pollMinutes,
+	stateAt,
 	T0,
-	type PollOutcome,
+	useTriggerRig,
 } from './support';
 
 const QUERY = 'wms.stockout.Sales.queryWithDetail';
@@ -23,31 +24,6 @@ const EVENT = 'stockoutShipped';
 const rig = useTriggerRig();
 
 const shipped = (options: INodeParameters = {}): INodeParameters => ({ event: EVENT, options });
-
-/** The params object of a queryWithDetail request. */
-const paramsOf = (poll: PollOutcome) =>
-	poll.requests
-		.filter((request) => request.method === QUERY)
-		.map((request) => (request.args as Record<string, unknown>[])[0]);
-
-async function pollMinutes(
-	persistence: 'n8n1' | 'n8n2',
-	staticData: IDataObject,
-	from: number,
-	to: number,
-	parameters: INodeParameters = shipped(),
-): Promise<{ polls: PollOutcome[]; staticData: IDataObject; emitted: IDataObject[] }> {
-	const polls: PollOutcome[] = [];
-	for (let minute = from; minute <= to; minute++) {
-		rig.setTime(T0 + minute * MINUTE);
-		const result = await rig.poll({ persistence, staticData, parameters });
-		expect(result.error).toBeUndefined();
-		expect(staticDataProblems(result.staticData, EVENT)).toEqual([]);
-		polls.push(result);
-		staticData = result.staticData;
-	}
-	return { polls, staticData, emitted: polls.flatMap((poll) => poll.emitted) };
-}
 
 describe.each(['n8n1', 'n8n2'] as const)('%s: Sales Stockout Shipped', (persistence) => {
 	it('emits nothing shipped before the activation; each stockout shipped afterwards once, at 90 or 110, and not again when a delayed shipment completes or is edited', async () => {
@@ -76,7 +52,7 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: Sales Stockout Shipped', (persiste
 			status: 'delayedShipping',
 			modifiedMs: T0 + 40_000,
 		});
-		const first = await pollMinutes(persistence, activation.staticData, 1, 3);
+		const first = await pollMinutes(rig, persistence, activation.staticData, [1, 3], shipped());
 		expect(first.emitted.map((json) => json.stockout_id)).toEqual([
 			toShip[0].stockoutId,
 			toShip[1].stockoutId,
@@ -85,7 +61,7 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: Sales Stockout Shipped', (persiste
 
 		rig.sim.modifyStockout(toShip[1].stockoutId, { status: 'done', modifiedMs: T0 + 3 * MINUTE });
 		rig.sim.modifyStockout(toShip[0].stockoutId, { status: 'done', modifiedMs: T0 + 3 * MINUTE });
-		const later = await pollMinutes(persistence, first.staticData, 4, 12);
+		const later = await pollMinutes(rig, persistence, first.staticData, [4, 12], shipped());
 		expect(later.emitted).toEqual([]);
 		// Both are remembered at their latest change.
 		expect(later.staticData.emitted).toEqual({
@@ -94,7 +70,7 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: Sales Stockout Shipped', (persiste
 		});
 
 		// Every search asked for the shipped statuses by modified time, one window at a time.
-		const params = [...first.polls, ...later.polls].flatMap(paramsOf);
+		const params = [...first.polls, ...later.polls].flatMap((poll) => paramsOf(poll, QUERY));
 		expect(params.length).toBeGreaterThan(0);
 		for (const param of params) {
 			expect(param).toMatchObject({ status_type: 3, status: '90,110' });
@@ -109,36 +85,26 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: Sales Stockout Shipped', (persiste
 describe('the shipped statuses', () => {
 	it('with Include Delayed Shipment off, a delayed shipment is emitted only when it completes', async () => {
 		const stockout = rig.sim.addStockout({ status: 'toShip', modifiedMs: T0 - HOUR });
-		const state = {
-			event: EVENT,
-			cursor: formatCst(T0 - MINUTE),
-			since: formatCst(T0 - MINUTE),
-			emitted: {},
-		};
+		const state = stateAt(EVENT, T0 - MINUTE);
 		const parameters = shipped({ includeDelayedShipment: false });
 
 		rig.sim.modifyStockout(stockout.stockoutId, {
 			status: 'delayedShipping',
 			modifiedMs: T0 + 10_000,
 		});
-		const delayed = await pollMinutes('n8n1', state, 2, 4, parameters);
+		const delayed = await pollMinutes(rig, 'n8n1', state, [2, 4], parameters);
 		expect(delayed.emitted).toEqual([]);
-		expect(paramsOf(delayed.polls[0])[0]).toMatchObject({ status_type: 3, status: '110' });
+		expect(paramsOf(delayed.polls[0], QUERY)[0]).toMatchObject({ status_type: 3, status: '110' });
 
 		rig.sim.modifyStockout(stockout.stockoutId, { status: 'done', modifiedMs: T0 + 5 * MINUTE });
-		const done = await pollMinutes('n8n1', delayed.staticData, 6, 8, parameters);
+		const done = await pollMinutes(rig, 'n8n1', delayed.staticData, [6, 8], parameters);
 		expect(done.emitted.map((json) => [json.stockout_id, json.status])).toEqual([
 			[stockout.stockoutId, 110],
 		]);
 	});
 
 	it('never emits a row in another status, even when WDT returns one', async () => {
-		const state = {
-			event: EVENT,
-			cursor: formatCst(T0 - MINUTE),
-			since: formatCst(T0 - MINUTE),
-			emitted: {},
-		};
+		const state = stateAt(EVENT, T0 - MINUTE);
 		rig.sim.addStockout({ status: 'toShip', modifiedMs: T0 + 10_000 });
 		const done = rig.sim.addStockout({ status: 'done', modifiedMs: T0 + 20_000 });
 		// A WDT that ignores the status list (the simulator filters by status only for status_type 3).
@@ -161,12 +127,7 @@ describe('the shipped statuses', () => {
 });
 
 describe('output and options', () => {
-	const state = () => ({
-		event: EVENT,
-		cursor: formatCst(T0 - MINUTE),
-		since: formatCst(T0 - MINUTE),
-		emitted: {},
-	});
+	const state = () => stateAt(EVENT, T0 - MINUTE);
 
 	it('keeps every documented field WDT sent, adds status names and ISO times, and drops lines when asked', async () => {
 		const stockout = rig.sim.addStockout({ status: 'done', modifiedMs: T0 + 10_000 });
@@ -215,7 +176,10 @@ describe('output and options', () => {
 			parameters: shipped({ shopNos: ' SHOP_A， SHOP_B,, ', warehouseNo: ' WH01 ' }),
 		});
 		expect(result.error).toBeUndefined();
-		expect(paramsOf(result)[0]).toMatchObject({ shop_nos: 'SHOP_A,SHOP_B', warehouse_no: 'WH01' });
+		expect(paramsOf(result, QUERY)[0]).toMatchObject({
+			shop_nos: 'SHOP_A,SHOP_B',
+			warehouse_no: 'WH01',
+		});
 		expect(result.emitted.map((json) => json.stockout_id)).toEqual([a.stockoutId, b.stockoutId]);
 	});
 
@@ -233,12 +197,7 @@ describe('output and options', () => {
 
 describe('paging and catch-up', () => {
 	it('reads every page of a busy hour and several windows after an outage, emitting each stockout once', async () => {
-		const state = {
-			event: EVENT,
-			cursor: formatCst(T0 - MINUTE),
-			since: formatCst(T0 - MINUTE),
-			emitted: {},
-		};
+		const state = stateAt(EVENT, T0 - MINUTE);
 		// 150 completed within the first hour (two pages of 100), 30 more over the next two hours.
 		const busy = Array.from({ length: 150 }, (_, i) =>
 			rig.sim.addStockout({ status: 'done', modifiedMs: T0 + 10_000 + i * 20_000 }),
@@ -255,7 +214,9 @@ describe('paging and catch-up', () => {
 		expect(searches.some((request) => request.pageNo === 1)).toBe(true);
 		expect(
 			new Set(
-				searches.map((request) => JSON.stringify(paramsOf({ ...result, requests: [request] })[0])),
+				searches.map((request) =>
+					JSON.stringify(paramsOf({ ...result, requests: [request] }, QUERY)[0]),
+				),
 			).size,
 		).toBeGreaterThanOrEqual(3);
 

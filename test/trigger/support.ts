@@ -8,8 +8,8 @@
  * few seconds), `Date` is faked (only `Date`: timers and the HTTP stack run for real) and set
  * to the simulated instant on every move.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
 
 import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
 import {
@@ -139,12 +139,52 @@ export async function startTriggerRig(options: TriggerRigOptions = {}): Promise<
 	return rig;
 }
 
+export type Persistence = 'n8n1' | 'n8n2';
+
+/** The first argument (the params object) of each request of `method` a poll made. */
+export const paramsOf = (poll: Pick<PollOutcome, 'requests'>, method: string) =>
+	poll.requests
+		.filter((request) => request.method === method)
+		.map((request) => (request.args as Record<string, unknown>[])[0]);
+
+/** The static data of an active trigger on `event` whose cursor and activation are at `ms`. */
+export const stateAt = (event: string, ms: number): IDataObject => ({
+	event,
+	cursor: formatCst(ms),
+	since: formatCst(ms),
+	emitted: {},
+});
+
+/**
+ * Scheduled polls at T0 + from … T0 + to minutes, each on the static data the previous one
+ * left; none may fail or leave static data of another shape.
+ */
+export async function pollMinutes(
+	rig: TriggerRig,
+	persistence: Persistence,
+	staticData: IDataObject,
+	[from, to]: [number, number],
+	parameters: INodeParameters = {},
+): Promise<{ polls: PollOutcome[]; staticData: IDataObject; emitted: IDataObject[] }> {
+	const polls: PollOutcome[] = [];
+	const event = typeof parameters.event === 'string' ? parameters.event : 'stockoutCancelled';
+	for (let minute = from; minute <= to; minute++) {
+		rig.setTime(T0 + minute * MINUTE);
+		const result = await rig.poll({ persistence, staticData, parameters });
+		expect(result.error, `poll at T0 + ${minute} min`).toBeUndefined();
+		expect(staticDataProblems(result.staticData, event), `poll at T0 + ${minute} min`).toEqual([]);
+		polls.push(result);
+		staticData = result.staticData;
+	}
+	return { polls, staticData, emitted: polls.flatMap((poll) => poll.emitted) };
+}
+
 export function jsonOf(items: INodeExecutionData[][] | null): IDataObject[] {
 	return items?.[0]?.map((item) => item.json) ?? [];
 }
 
 /** The identity of one cancellation event: `stockout_id@modified`. */
-export const eventKey = (stockoutId: number, modifiedMs: number) =>
+export const eventKey = (stockoutId: number | string, modifiedMs: number) =>
 	`${stockoutId}@${formatCst(modifiedMs)}`;
 export const keyOf = (json: IDataObject) => `${String(json.stockout_id)}@${String(json.modified)}`;
 
@@ -199,6 +239,7 @@ export function staticDataProblems(data: IDataObject, event = 'stockoutCancelled
 		'cursor',
 		'since',
 		'emitted',
+		'states',
 		'pausedUntil',
 		'rateLimitStreak',
 	]);
@@ -226,8 +267,20 @@ export function staticDataProblems(data: IDataObject, event = 'stockoutCancelled
 		problems.push('emitted is not an object');
 	} else {
 		for (const [key, modified] of Object.entries(emitted)) {
-			if (!/^\d+$/.test(key) || typeof modified !== 'string' || !WDT_TIME.test(modified)) {
+			if (!/^\S+$/.test(key) || typeof modified !== 'string' || !WDT_TIME.test(modified)) {
 				problems.push(`emitted entry ${JSON.stringify([key, modified])}`);
+			}
+		}
+	}
+	// Events with a state (Purchase Apply Status Changed): the state of each remembered key.
+	const states = data.states;
+	if (states !== undefined) {
+		if (!states || typeof states !== 'object' || Array.isArray(states)) {
+			problems.push('states is not an object');
+		} else {
+			for (const [key, state] of Object.entries(states)) {
+				if (typeof state !== 'string' || !(key in ((emitted as object) ?? {})))
+					problems.push(`states entry ${JSON.stringify([key, state])}`);
 			}
 		}
 	}
@@ -256,4 +309,38 @@ export function useTriggerRig(options: TriggerRigOptions = {}): TriggerRig {
 		rig.setTime(T0);
 	});
 	return rig;
+}
+
+/**
+ * A rate-limit reply on `method` at the poll now: the poll returns null and pauses the trigger
+ * (no call for the next 4 minutes, under either persistence), and the poll 5 minutes later
+ * reads again. Returns that poll's items.
+ */
+export async function pollThroughRateLimit(
+	rig: TriggerRig,
+	persistence: Persistence,
+	staticData: IDataObject,
+	parameters: INodeParameters,
+	method: string,
+): Promise<IDataObject[]> {
+	rig.sim.faults.next('rateLimit', 1, method);
+	const limited = await rig.poll({ persistence, staticData, parameters });
+	expect(limited.error).toBeUndefined();
+	expect(limited.items).toBeNull();
+	expect(limited.staticData).toMatchObject({ rateLimitStreak: 1 });
+	expect(limited.warnings.join('\n')).toContain('WDT rate-limited this key');
+	let state = limited.staticData;
+	for (let minute = 1; minute <= 5; minute++) {
+		rig.advance(MINUTE);
+		const next = await rig.poll({ persistence, staticData: state, parameters });
+		expect(next.error).toBeUndefined();
+		if (minute < 5) expect(next.requests).toEqual([]);
+		state = next.staticData;
+		if (minute === 5) {
+			expect(next.requests.length).toBeGreaterThan(0);
+			expect(state).not.toHaveProperty('pausedUntil');
+			return next.emitted;
+		}
+	}
+	return [];
 }

@@ -3,6 +3,9 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { goodsChanged } from './goodsChanged';
+import { purchaseApplyStatusChanged } from './purchaseApplyStatusChanged';
+import { refundChanged } from './refundChanged';
 import { salesOrderChanged } from './salesOrderChanged';
 import { stockoutCancelled } from './stockoutCancelled';
 import { stockoutShipped } from './stockoutShipped';
@@ -14,6 +17,9 @@ export const TRIGGER_EVENTS: readonly AnyTriggerEvent[] = [
 	stockoutCancelled,
 	stockoutShipped,
 	salesOrderChanged,
+	refundChanged,
+	goodsChanged,
+	purchaseApplyStatusChanged,
 ];
 
 /** The event that static data without an `event` field (version 1 of the trigger) belongs to. */
@@ -40,9 +46,13 @@ export function eventOptionCollections(common: INodeProperties[]): INodeProperti
 		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show: { event: [event.option.value] } },
-		options: [...common.map((option) => withEventDefault(option, event)), ...event.options].sort(
-			(a, b) => a.displayName.localeCompare(b.displayName),
-		),
+		options: [
+			...common
+				// An event with a state emits on every change of it: there is no "once" to choose.
+				.filter((option) => option.name !== EMIT_AGAIN_OPTION || !event.identity.state)
+				.map((option) => withEventDefault(option, event)),
+			...event.options,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	}));
 }
 

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { HOUR_MS } from '../../shared/protocol';
 import type { TriggerEvent } from './types';
-import { readQueryWindow, type WindowQuery } from './windowReader';
+import { readWithLines, statusIn, type QuerySettings } from './windowReader';
 
 export const TRADE_QUERY_METHOD = 'sales.TradeQuery.queryWithDetail';
 
@@ -44,14 +44,7 @@ const ORDER_STATUSES = new Set(ORDER_STATUS_LABELS.map(([code]) => code));
 const SHOP_NO_MAX_LENGTH = 20;
 const WAREHOUSE_NO_MAX_LENGTH = 40;
 
-interface Settings {
-	/** Empty: every status. */
-	statuses: number[];
-	includeLines: boolean;
-	query: WindowQuery;
-}
-
-export const salesOrderChanged: TriggerEvent<IDataObject, Settings> = {
+export const salesOrderChanged: TriggerEvent<IDataObject, QuerySettings> = {
 	option: {
 		name: 'New or Updated Sales Order',
 		value: 'salesOrderChanged',
@@ -158,17 +151,8 @@ export const salesOrderChanged: TriggerEvent<IDataObject, Settings> = {
 			},
 		};
 	},
-	async read(window, settings) {
-		const rows = await readQueryWindow.call(this, settings.query, window);
-		if (settings.includeLines) return rows;
-		return rows.map((row) => {
-			const order = { ...row };
-			delete order.detail_list;
-			return order;
-		});
-	},
-	matches: (row, settings) =>
-		settings.statuses.length === 0 || settings.statuses.includes(Number(row.trade_status)),
+	read: readWithLines('detail_list'),
+	matches: statusIn('trade_status'),
 	testEventHint:
 		'Create or change a sales order in WDT (or clear Options → Statuses) and fetch again.',
 };

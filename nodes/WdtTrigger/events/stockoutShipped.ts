@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { HOUR_MS } from '../../shared/protocol';
 import type { TriggerEvent } from './types';
-import { readQueryWindow, type WindowQuery } from './windowReader';
+import { readWithLines, type WindowQuery } from './windowReader';
 
 export const STOCKOUT_QUERY_METHOD = 'wms.stockout.Sales.queryWithDetail';
 export const COMPLETED = 110;
@@ -114,15 +114,7 @@ export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
 			},
 		};
 	},
-	async read(window, settings) {
-		const rows = await readQueryWindow.call(this, settings.query, window);
-		if (settings.includeLines) return rows;
-		return rows.map((row) => {
-			const stockout = { ...row };
-			delete stockout.details_list;
-			return stockout;
-		});
-	},
+	read: readWithLines('details_list'),
 	// WDT filters by status already; a row in another status is not a shipment whatever the reply says.
 	matches: (row, settings) => settings.statuses.includes(Number(row.status)),
 	testEventHint:

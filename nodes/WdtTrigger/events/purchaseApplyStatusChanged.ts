@@ -1,0 +1,73 @@
+/**
+ * Purchase Apply Status Changed: purchase applies (采购申请单) whose status changed, read from
+ * purchase.PurchaseApply.search (start_time/end_time, at most 30 days; the page calls the
+ * search incremental and gives each apply its `modified` time, but no id beyond
+ * purchase_apply_no). An apply is an event when its status differs from the one remembered for
+ * it; a new `modified` with the same status (an edited remark, say) is not. The cursor remembers
+ * each apply's status (RowIdentity.state), so a return to an earlier status is an event again.
+ * An apply the trigger has not seen since its activation has no remembered status: the first
+ * change seen of it is an event, even when that change kept its status.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { DAY_MS } from '../../shared/protocol';
+import { includeLinesOption, readCodes, statusesOption } from './optionReaders';
+import type { TriggerEvent } from './types';
+import { readWithLines, statusIn, type QuerySettings } from './windowReader';
+
+export const PURCHASE_APPLY_SEARCH_METHOD = 'purchase.PurchaseApply.search';
+const SEARCH_MAX_WINDOW_MS = 30 * DAY_MS;
+
+/** English labels of the page's status table (the output keeps WDT's status_name). */
+const PURCHASE_APPLY_STATUS_LABELS: Readonly<Record<string, string>> = {
+	'5': 'Cancelled',
+	'10': 'Editing',
+	'20': 'Awaiting Confirmation',
+	'23': 'Awaiting Reference',
+	'25': 'Partly Referenced',
+	'30': 'Referenced',
+};
+
+export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, QuerySettings> = {
+	option: {
+		name: 'Purchase Apply Status Changed',
+		value: 'purchaseApplyStatusChanged',
+		description:
+			"Each time a purchase apply's status changes in WDT, including its creation (purchase.PurchaseApply.search)",
+	},
+	options: [
+		includeLinesOption('apply', 'detail_list'),
+		statusesOption(
+			PURCHASE_APPLY_STATUS_LABELS,
+			'Emit only changes to one of these statuses. Empty (default): every status change.',
+		),
+	],
+	maxWindowMs: SEARCH_MAX_WINDOW_MS,
+	identity: {
+		key: (row) => String(row.purchase_apply_no),
+		modified: (row) => String(row.modified),
+		state: (row) => String(row.status),
+	},
+	settings(options) {
+		return {
+			statuses: readCodes.call(this, options.statuses, {
+				label: 'Statuses',
+				labels: PURCHASE_APPLY_STATUS_LABELS,
+				what: 'purchase apply status',
+			}),
+			includeLines: options.includeLines !== false,
+			query: {
+				method: PURCHASE_APPLY_SEARCH_METHOD,
+				params: {},
+				idField: 'purchase_apply_no',
+				modifiedField: 'modified',
+				statusFields: ['status'],
+				timeFields: ['expected_time', 'modified', 'created'],
+			},
+		};
+	},
+	read: readWithLines('detail_list'),
+	matches: statusIn('status'),
+	testEventHint:
+		'Create an apply or change its status in WDT (or clear Options → Statuses) and fetch again.',
+};

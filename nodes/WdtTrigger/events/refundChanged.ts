@@ -1,0 +1,117 @@
+/**
+ * Refund Created or Updated: refunds and exchanges (退换单) created or changed in WDT, read from
+ * aftersales.refund.Refund.search by modified time (modified_from/modified_to, 30-day windows).
+ * Every change is an event by default (a new `modified` of the refund); Emit Again When Changed
+ * off makes it one event per refund. WDT takes one `status` per call, so several Statuses are
+ * filtered here; one is also sent.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { DAY_MS } from '../../shared/protocol';
+import {
+	PRIVACY_NOTICE,
+	REFUND_METHOD,
+	REFUND_STATUS_LABELS,
+	REFUND_TYPE_LABELS,
+} from '../../Wdt/actions/refund/getMany.operation';
+import { codeOptions, includeLinesOption, readCodes, statusesOption } from './optionReaders';
+import { readCodeList } from './stockoutShipped';
+import type { TriggerEvent } from './types';
+import { readWithLines, statusIn, type QuerySettings } from './windowReader';
+
+const REFUND_MAX_WINDOW_MS = 30 * DAY_MS;
+/** shop_nos' length on the page. */
+const SHOP_NOS_MAX_LENGTH = 255;
+
+export const refundChanged: TriggerEvent<IDataObject, QuerySettings> = {
+	option: {
+		name: 'Refund Created or Updated',
+		value: 'refundChanged',
+		description:
+			'Each time a refund or exchange is created or changed in WDT (aftersales.refund.Refund.search, by modified time). WDT does not return Taobao/Tmall, Pinduoduo and system-distribution refunds here.',
+	},
+	options: [
+		includeLinesOption('refund', 'detail_list'),
+		{
+			displayName: 'Shop Codes',
+			name: 'shopNos',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. shop01,shop02',
+			description: `Only refunds of these shops (shop codes, comma-separated). Empty: every shop the key may read. ${PRIVACY_NOTICE}`,
+		},
+		statusesOption(
+			REFUND_STATUS_LABELS,
+			'Emit only refunds whose status is one of these when they change. Empty (default): every status. WDT filters by one status, so with several the trigger reads every refund and keeps these.',
+		),
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			default: '',
+			options: [{ name: 'Any', value: '' }, ...codeOptions(REFUND_TYPE_LABELS)],
+			description: 'Only refunds of this type. WDT field: type.',
+		},
+	],
+	maxWindowMs: REFUND_MAX_WINDOW_MS,
+	emitEveryChangeByDefault: true,
+	identity: {
+		key: (row) => String(row.refund_id),
+		modified: (row) => String(row.modified),
+	},
+	settings(options) {
+		const statuses = readCodes.call(this, options.statuses, {
+			label: 'Statuses',
+			labels: REFUND_STATUS_LABELS,
+			what: 'refund status',
+		});
+		const [type] = readCodes.call(this, options.type, {
+			label: 'Type',
+			labels: REFUND_TYPE_LABELS,
+			what: 'refund type',
+		});
+		const params: IDataObject = {};
+		if (statuses.length === 1) params.status = statuses[0];
+		if (type !== undefined) params.type = type;
+		const shopNos = readCodeList(options.shopNos);
+		if (shopNos.length > SHOP_NOS_MAX_LENGTH) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Options → Shop Codes is ${shopNos.length} characters long; WDT accepts at most ${SHOP_NOS_MAX_LENGTH}.`,
+			);
+		}
+		if (shopNos) params.shop_nos = shopNos;
+		return {
+			statuses,
+			includeLines: options.includeLines !== false,
+			query: {
+				method: REFUND_METHOD,
+				params,
+				idField: 'refund_id',
+				modifiedField: 'modified',
+				statusFields: [
+					'status',
+					'type',
+					'stockin_status',
+					'process_status',
+					'rr_status',
+					'from_type',
+				],
+				timeFields: [
+					'modified',
+					'created',
+					'settle_time',
+					'check_time',
+					'refund_time',
+					'modified_date',
+					'current_phase_timeout',
+				],
+			},
+		};
+	},
+	read: readWithLines('detail_list'),
+	matches: statusIn('status'),
+	testEventHint:
+		'Create or change a refund in WDT (or clear Options → Statuses, Type and Shop Codes) and fetch again. Taobao/Tmall, Pinduoduo and system-distribution refunds are not returned by WDT here.',
+};
