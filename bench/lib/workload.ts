@@ -146,3 +146,16 @@ export function lastToFirstPages(records: number, pageSize: number): number {
 	const pages = minimumPages(records, pageSize);
 	return pages === 1 ? 1 : pages + 1;
 }
+
+/**
+ * How long `workers` parallel readers take for jobs of these durations taken in order, each
+ * job by the first reader free (what the read engine does with windows at Parallel Requests n).
+ */
+export function parallelMakespan(durations: readonly number[], workers: number): number {
+	const freeAt = Array.from({ length: Math.max(1, workers) }, () => 0);
+	for (const duration of durations) {
+		const first = freeAt.indexOf(Math.min(...freeAt));
+		freeAt[first] += duration;
+	}
+	return Math.max(...freeAt);
+}

@@ -23,6 +23,7 @@ import {
 	minimumPages,
 	orderHourWeights,
 	ordersByHour,
+	parallelMakespan,
 	spreadByWeight,
 	withMemoryPeak,
 	type MemoryPeak,
@@ -47,6 +48,8 @@ interface OrderRun {
 	/** n8n's executionTime of the node. */
 	ms: number;
 	harnessMs: number;
+	/** CPU of the bench process (engine, node, harness) during the run. */
+	cpuMs: number;
 	calls: number;
 	/** Calls whose window holds no order. */
 	emptyWindowCalls: number;
@@ -98,9 +101,17 @@ export async function runB5(sim: SimProcess, options: B5Options): Promise<Scenar
 	const multiPageWindows = perWindow.filter((count) => count > pageSize).length;
 	const maxPerWindow = Math.max(...perWindow);
 	const floorMs = minimumCalls * latencyMs;
+	// The engine's own structure at pure latency: windows in order, each window's pages one
+	// after another, n windows at a time. What Parallel Requests could reach with no CPU cost.
+	const latencyOnlyMs = (parallel: number) =>
+		parallelMakespan(
+			perWindow.map((count) => (pagesLastToFirst ? lastToFirstPages(count, pageSize) : minimumPages(count, pageSize)) * latencyMs),
+			parallel,
+		);
 
 	const readOnce = async (parallel: number): Promise<OrderRun> => {
 		await sim.clearRequests();
+		const cpuBefore = process.cpuUsage();
 		const { result: run, memory } = await withMemoryPeak(
 			async () =>
 				await runWdtNode(
@@ -116,6 +127,7 @@ export async function runB5(sim: SimProcess, options: B5Options): Promise<Scenar
 					[{}],
 				),
 		);
+		const cpu = process.cpuUsage(cpuBefore);
 		if (run.error) throw new Error(`B5 node failed: ${run.error.message}`);
 		const out = run.outputs[0] ?? [];
 		if (out.length !== total) throw new Error(`B5 node: ${out.length} orders out, expected ${total}`);
@@ -127,6 +139,7 @@ export async function runB5(sim: SimProcess, options: B5Options): Promise<Scenar
 			parallel,
 			ms: run.nodeMs,
 			harnessMs: run.harnessMs,
+			cpuMs: (cpu.user + cpu.system) / 1000,
 			calls: calls.length,
 			emptyWindowCalls: windowCounts(calls, modifiedMs).filter((count) => count === 0).length,
 			simulatorMs: count.simulatorMs,
@@ -174,12 +187,26 @@ export async function runB5(sim: SimProcess, options: B5Options): Promise<Scenar
 		rows.push(
 			{ id: `B5.p${parallel}.wall`, scenario: 'B5', figure: `node: wall time, Parallel Requests ${parallel}`, unit: 'ms', value: wall },
 			{
+				id: `B5.p${parallel}.cpu`,
+				scenario: 'B5',
+				figure: `bench process CPU during the run, Parallel Requests ${parallel}`,
+				unit: 'ms',
+				value: summarize(runs.map((run) => run.cpuMs)),
+			},
+			{
 				id: `B5.p${parallel}.ratio`,
 				scenario: 'B5',
 				figure: `Parallel Requests ${parallel}: node time / floor`,
 				unit: 'x',
 				value: ratio,
 				...(goal ? { goal: `≤ ${PARALLEL_GOAL}×`, met: latencyMs > 0 ? ratio.median <= PARALLEL_GOAL : undefined } : {}),
+			},
+			{
+				id: `B5.p${parallel}.latencyOnly.ratio`,
+				scenario: 'B5',
+				figure: `Parallel Requests ${parallel} at pure latency (the node's calls and window order, no CPU) / floor`,
+				unit: 'x',
+				value: constant(latencyMs > 0 ? latencyOnlyMs(parallel) / floorMs : Number.NaN),
 			},
 		);
 	}
@@ -198,7 +225,11 @@ export async function runB5(sim: SimProcess, options: B5Options): Promise<Scenar
 	);
 
 	const medianCalls = calls.median;
-	const p4 = summarize(byParallel.get(4)!.map((run) => run.ms)).median;
+	const median = (parallel: number, pick: (run: OrderRun) => number) => summarize(byParallel.get(parallel)!.map(pick)).median;
+	const [p1, p1Cpu, p1Sim] = [median(1, (run) => run.ms), median(1, (run) => run.cpuMs), median(1, (run) => run.simulatorMs)];
+	const p4 = median(4, (run) => run.ms);
+	const p4Cpu = median(4, (run) => run.cpuMs);
+	const p4Sim = median(4, (run) => run.simulatorMs);
 	const notes = [
 		`B5: ${hours} one-hour windows, ${emptyWindows} empty, ${multiPageWindows} over one page, up to ${maxPerWindow} orders in one (${minimumPages(maxPerWindow, pageSize)} pages of ${pageSize}; ` +
 			`${getCatalogMethod(ORDER_METHOD)?.maxPageSize === undefined ? "the catalog states no maximum for this method, so WDT's general 100" : 'the catalog\'s maximum'}); no order on a boundary second. ` +
@@ -214,7 +245,12 @@ export async function runB5(sim: SimProcess, options: B5Options): Promise<Scenar
 			'(a page_size of 1 is still a call), so no honest read can skip them.',
 		`B5 floor: ${minimumCalls} × ${latencyMs} ms = ${floorMs.toFixed(0)} ms; with the node's own ${medianCalls} calls it would be ${(medianCalls * latencyMs).toFixed(0)} ms, ` +
 			`and Parallel Requests 4 at ${(medianCalls * latencyMs / 4).toFixed(0)} ms would be 0.25× that (measured ${p4.toFixed(0)} ms). Pages of one window are sequential, ` +
-			`so the sale's peak hour (${lastToFirstPages(maxPerWindow, pageSize)} calls) bounds how far parallel windows can go.`,
+			`so the sale's peak hour (${lastToFirstPages(maxPerWindow, pageSize)} calls, ${(lastToFirstPages(maxPerWindow, pageSize) * latencyMs).toFixed(0)} ms of latency) bounds how far parallel windows can go.`,
+		`B5 where the time goes at Parallel Requests 1 (medians): ${medianCalls} calls × ${latencyMs} ms latency = ${(medianCalls * latencyMs).toFixed(0)} ms, ` +
+			`bench-process CPU ${p1Cpu.toFixed(0)} ms (${(p1Cpu / medianCalls).toFixed(1)} ms per call: n8n's request path with a new connection per request, decoding, the node, the engine), ` +
+			`simulator CPU ${p1Sim.toFixed(0)} ms (${(p1Sim / medianCalls).toFixed(1)} ms per call: it filters and sorts all ${total} stored orders on every call), ` +
+			`the rest ${(p1 - medianCalls * latencyMs - p1Cpu - p1Sim).toFixed(0)} ms (loopback round trips, and waiting for a CPU on a shared machine: see its load average). ` +
+			`At Parallel Requests 4 the latency overlaps (${latencyOnlyMs(4).toFixed(0)} ms at pure latency) but CPU and waiting do not: ${p4Cpu.toFixed(0)} + ${p4Sim.toFixed(0)} ms of CPU in ${p4.toFixed(0)} ms of wall time.`,
 		'B5 memory: the simulator runs in its own process, so RSS and heap are the bench process: n8n engine, node, its output items; sampled every 10 ms.',
 	];
 	return {
