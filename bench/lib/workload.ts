@@ -12,10 +12,12 @@ export function cstHour(ms: number): number {
 
 /**
  * Splits `total` over the hours by their weights (0: the hour stays empty). Largest-remainder
- * rounding makes the counts add up to exactly `total`.
+ * rounding makes the counts add up to exactly `total`. Hours that all weigh 0 (a short --quick
+ * range that falls in the quiet night, depending on the time the bench runs) share it evenly.
  */
 export function spreadByWeight(weights: readonly number[], total: number): number[] {
 	const sum = weights.reduce((a, b) => a + b, 0);
+	if (sum === 0 && weights.length > 0) return spreadByWeight(weights.map(() => 1), total);
 	const exact = weights.map((weight) => (weight / sum) * total);
 	const counts = exact.map(Math.floor);
 	let missing = total - counts.reduce((a, b) => a + b, 0);
