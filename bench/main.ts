@@ -1,6 +1,6 @@
 /* eslint-disable -- bench code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
- * The benchmark (started by bench/run.ts): B1–B4 against the WDT simulator on loopback, one
+ * The benchmark (started by bench/run.ts): B1–B6 against the WDT simulator on loopback, one
  * table on stdout, the same figures in a JSON file. Progress goes to stderr. It never fails on
  * timing; it exits non-zero only when a scenario could not be measured (e.g. the node errored).
  */
@@ -14,6 +14,8 @@ import { runB1 } from './scenarios/b1-batch-cancel';
 import { runB2 } from './scenarios/b2-cancelled-stockouts';
 import { runB3 } from './scenarios/b3-call-overhead';
 import { runB4 } from './scenarios/b4-trigger-poll';
+import { runB5 } from './scenarios/b5-sales-orders';
+import { runB6 } from './scenarios/b6-order-trigger';
 
 const HELP = `npm run bench -- [flags]      (or: npx vite-node bench/run.ts [flags])
 
@@ -81,7 +83,7 @@ function parseArgs(argv: string[]): Options {
 		items: Math.round(number('items', quick ? 20 : 10_000, 1)),
 		batchSize: Math.round(number('batch-size', quick ? 5 : 100, 1)),
 		only: new Set(
-			String(flags.get('only') ?? 'B1,B2,B3,B4')
+			String(flags.get('only') ?? 'B1,B2,B3,B4,B5,B6')
 				.split(',')
 				.map((name) => name.trim().toUpperCase()),
 		),
@@ -107,8 +109,8 @@ const log = (line: string) =>
 
 const options = parseArgs(process.argv.slice(2));
 const sizes = options.quick
-	? { b2Records: 300, b2Hours: 6, b3Calls: 100, b4GapHours: 3, anchorWarmupCalls: 5 }
-	: { b2Records: 20_000, b2Hours: 168, b3Calls: 2000, b4GapHours: 12, anchorWarmupCalls: 200 };
+	? { b2Records: 300, b2Hours: 6, b3Calls: 100, b4GapHours: 3, anchorWarmupCalls: 5, b5Orders: 400, b5Hours: 24, b6Orders: 150, b6GapHours: 3 }
+	: { b2Records: 20_000, b2Hours: 168, b3Calls: 2000, b4GapHours: 12, anchorWarmupCalls: 200, b5Orders: 20_000, b5Hours: 168, b6Orders: 3000, b6GapHours: 24 };
 const host = machine();
 const startedAt = new Date();
 const results: ScenarioResult[] = [];
@@ -157,8 +159,8 @@ await attempt('B2', () =>
 	}),
 );
 let sim: SimProcess | undefined;
-if (options.only.has('B3') || options.only.has('B4')) {
-	log('starting the simulator process for B3 and B4');
+if (['B3', 'B4', 'B5', 'B6'].some((scenario) => options.only.has(scenario))) {
+	log('starting the simulator process for B3–B6');
 	sim = await SimProcess.start(options.latencyMs);
 }
 try {
@@ -168,6 +170,12 @@ try {
 			runB3(simulator, { ...common, ...diagnosis, calls: sizes.b3Calls, profilePath: profilePath('b3-node') }),
 		);
 		await attempt('B4', () => runB4(simulator, { ...common, latencyMs: options.latencyMs, gapHours: sizes.b4GapHours }));
+		await attempt('B5', () =>
+			runB5(simulator, { ...common, latencyMs: options.latencyMs, orders: sizes.b5Orders, hours: sizes.b5Hours, seed: 20241123 }),
+		);
+		await attempt('B6', () =>
+			runB6(simulator, { ...common, latencyMs: options.latencyMs, orders: sizes.b6Orders, gapHours: sizes.b6GapHours, seed: 20241124 }),
+		);
 	}
 } finally {
 	await sim?.close();

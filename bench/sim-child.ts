@@ -6,14 +6,19 @@
  * loop. Empty store, real clock (the node signs with the host clock). Controlled over IPC.
  */
 import { startSimulator } from '../test/simulator';
+import type { TradeInput } from '../test/simulator/store';
+import { timeSimulator } from './lib/sim-timing';
 
 type Command =
 	| { id: number; cmd: 'latency'; ms: number }
 	| { id: number; cmd: 'clear' }
 	| { id: number; cmd: 'count' }
+	| { id: number; cmd: 'trades'; trades: TradeInput[] }
+	| { id: number; cmd: 'log' }
 	| { id: number; cmd: 'close' };
 
 const sim = await startSimulator({ seed: 'empty', latencyMs: Number(process.argv[2] ?? 0) });
+const simTimer = timeSimulator(sim);
 const send = (message: unknown) => process.send?.(message);
 
 process.on('message', async (message: Command) => {
@@ -24,6 +29,7 @@ process.on('message', async (message: Command) => {
 			break;
 		case 'clear':
 			sim.clearRequests();
+			simTimer.reset();
 			send({ id: message.id });
 			break;
 		case 'count': {
@@ -33,7 +39,27 @@ process.on('message', async (message: Command) => {
 				byMethod[name] = (byMethod[name] ?? 0) + 1;
 			}
 			const statuses = new Set(sim.requests.map((request) => String(request.status)));
-			send({ id: message.id, total: sim.requests.length, byMethod, statuses: [...statuses] });
+			send({ id: message.id, total: sim.requests.length, byMethod, statuses: [...statuses], simulatorMs: simTimer.ms() });
+			break;
+		}
+		case 'trades':
+			// The sales orders sales.TradeQuery.queryWithDetail serves, replacing any before.
+			sim.trades.clear();
+			for (const trade of message.trades) sim.addTrade(trade);
+			send({ id: message.id });
+			break;
+		case 'log': {
+			const calls = sim.requests.map((request) => {
+				const params = (Array.isArray(request.args) ? request.args[0] : undefined) as Record<string, unknown> | undefined;
+				return {
+					method: request.method ?? '(none)',
+					status: String(request.status),
+					...(request.pageNo !== undefined ? { pageNo: request.pageNo } : {}),
+					...(typeof params?.start_time === 'string' ? { start: params.start_time } : {}),
+					...(typeof params?.end_time === 'string' ? { end: params.end_time } : {}),
+				};
+			});
+			send({ id: message.id, calls });
 			break;
 		}
 		case 'close':

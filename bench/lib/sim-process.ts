@@ -3,11 +3,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
+import type { TradeInput } from '../../test/simulator/store';
+
 export interface RequestCount {
 	total: number;
 	byMethod: Record<string, number>;
 	/** The distinct WDT statuses answered (as strings), e.g. ['0']. */
 	statuses: string[];
+	/** The simulator's own work (method logic, reply write) since the last clear, in ms. */
+	simulatorMs: number;
+}
+
+/** One request the simulator answered, with the window it asked for (sim.requests, trimmed). */
+export interface LoggedCall {
+	method: string;
+	status: string;
+	pageNo?: number;
+	/** start_time / end_time of the first argument, as sent (CST). */
+	start?: string;
+	end?: string;
 }
 
 export class SimProcess {
@@ -70,6 +84,17 @@ export class SimProcess {
 	async count(): Promise<RequestCount> {
 		const reply = await this.ask({ cmd: 'count' });
 		return reply as unknown as RequestCount;
+	}
+
+	/** Replaces the simulator's sales orders (sales.TradeQuery.queryWithDetail). */
+	async setTrades(trades: TradeInput[]): Promise<void> {
+		await this.ask({ cmd: 'trades', trades });
+	}
+
+	/** The requests since the last clear, in order. */
+	async log(): Promise<LoggedCall[]> {
+		const reply = await this.ask({ cmd: 'log' });
+		return reply.calls as LoggedCall[];
 	}
 
 	async close(): Promise<void> {

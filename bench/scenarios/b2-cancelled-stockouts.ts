@@ -12,6 +12,7 @@ import { runWdtNode } from '../lib/engine';
 import { timeSimulator } from '../lib/sim-timing';
 import { describeShares, inFiles, named } from '../lib/profile';
 import type { Row, ScenarioResult } from '../lib/report';
+import { cstHour, spreadByWeight, timeInHour } from '../lib/workload';
 import { constant, noiseNote, repeat, summarize } from '../lib/stats';
 
 const SEARCH_CANCEL = 'wms.stockout.Sales.searchCancel';
@@ -32,31 +33,17 @@ export interface B2Options {
 /**
  * How many records each hour gets: nothing from 01:00 to 07:00 CST, a daytime base, peaks at
  * 10:00, 14:00 and 20:00–22:00 (the evening peaks run over several pages), random ±50 %.
- * Largest-remainder rounding makes the counts add up to exactly `total`.
  */
 export function hourlyCounts(startMs: number, hours: number, total: number, random: () => number): number[] {
 	const weights = Array.from({ length: hours }, (_, index) => {
-		const cstHour = new Date(startMs + index * HOUR_MS + 8 * HOUR_MS).getUTCHours();
+		const hour = cstHour(startMs + index * HOUR_MS);
 		let weight = 1;
-		if (cstHour >= 1 && cstHour < 7) return 0;
-		if (cstHour === 10 || cstHour === 14) weight = 3;
-		if (cstHour >= 20 && cstHour < 22) weight = 8;
+		if (hour >= 1 && hour < 7) return 0;
+		if (hour === 10 || hour === 14) weight = 3;
+		if (hour >= 20 && hour < 22) weight = 8;
 		return weight * (0.5 + random());
 	});
-	const sum = weights.reduce((a, b) => a + b, 0);
-	const exact = weights.map((weight) => (weight / sum) * total);
-	const counts = exact.map(Math.floor);
-	let missing = total - counts.reduce((a, b) => a + b, 0);
-	const byRemainder = exact
-		.map((value, index) => ({ index, remainder: value - Math.floor(value) }))
-		.sort((a, b) => b.remainder - a.remainder);
-	for (const { index } of byRemainder) {
-		if (missing <= 0) break;
-		if (weights[index] === 0) continue;
-		counts[index]++;
-		missing--;
-	}
-	return counts;
+	return spreadByWeight(weights, total);
 }
 
 export async function runB2(options: B2Options): Promise<ScenarioResult> {
@@ -71,9 +58,7 @@ export async function runB2(options: B2Options): Promise<ScenarioResult> {
 		const counts = hourlyCounts(startMs, hours, records, random);
 		counts.forEach((count, hour) => {
 			for (let i = 0; i < count; i++) {
-				// Whole seconds 1 … 3598 into the hour: never on a window boundary (those are read twice).
-				const offsetMs = (1 + Math.floor(random() * 3598)) * 1000 + Math.floor(random() * 1000);
-				sim.addStockout({ modifiedMs: startMs + hour * HOUR_MS + offsetMs, status: 'cancelled' });
+				sim.addStockout({ modifiedMs: timeInHour(startMs, hour, random), status: 'cancelled' });
 			}
 		});
 

@@ -42,6 +42,29 @@ const ROWS = [
 	'B4.catchup.perHour',
 	'B4.catchup.cpu',
 	'B4.catchup.wall',
+	'B5.calls',
+	'B5.calls.lastToFirst',
+	'B5.calls.empty',
+	'B5.floor.ms',
+	'B5.p1.wall',
+	'B5.p1.cpu',
+	'B5.p1.ratio',
+	'B5.p4.wall',
+	'B5.p4.cpu',
+	'B5.p4.ratio',
+	'B5.p4.latencyOnly.ratio',
+	'B5.rss.peak',
+	'B5.heap.peak',
+	'B6.idle.calls',
+	'B6.idle.cpu',
+	'B6.idle.wall',
+	'B6.catchup.calls',
+	'B6.catchup.calls.lastToFirst',
+	'B6.catchup.calls.outage',
+	'B6.catchup.items',
+	'B6.catchup.wall',
+	'B6.catchup.rss.peak',
+	'B6.catchup.heap.peak',
 ];
 
 interface JsonRow {
@@ -124,13 +147,22 @@ describe('npm run bench -- --quick', () => {
 		// The anchor made one call per item (20 in --quick): the bench measured what it says.
 		expect(byId.get('B1.anchor.calls')?.median).toBe(20);
 		// Rows with a goal say whether it is met (the value itself is not judged here).
-		for (const id of ['B1.node.calls', 'B1.speedup', 'B1.floor.ratio', 'B2.calls', 'B2.floor.ratio', 'B3.ratio', 'B4.idle.calls', 'B4.catchup.calls']) {
+		for (const id of ['B1.node.calls', 'B1.speedup', 'B1.floor.ratio', 'B2.calls', 'B2.floor.ratio', 'B3.ratio', 'B4.idle.calls', 'B4.catchup.calls', 'B5.calls', 'B5.p4.ratio', 'B6.idle.calls', 'B6.catchup.calls', 'B6.catchup.items']) {
 			expect(typeof byId.get(id)?.met, `${id}.met`).toBe('boolean');
 		}
+		// B5 and B6 check their own output (every order out once, every changed order emitted
+		// once) and count calls from the simulator's log: the figures are what they say.
+		expect(byId.get('B6.catchup.items')).toMatchObject({ median: 150, met: true });
+		expect(byId.get('B6.idle.calls')?.met).toBe(true);
+		// Orders: never fewer calls than the minimum computed from the generated orders, never more
+		// than that minimum plus the page-0 re-read of last-to-first paging per multi-page window.
+		const orderCalls = byId.get('B5.calls');
+		expect(orderCalls?.min).toBeGreaterThanOrEqual(Number(/= (\d+)/.exec(orderCalls?.goal ?? '')?.[1]));
+		expect(orderCalls?.max).toBeLessThanOrEqual(byId.get('B5.calls.lastToFirst')?.median ?? 0);
 		// Every row the table printed is in the JSON, in the same order.
 		const printed = run.stdout
 			.split('\n')
-			.map((line) => /^(B[1-4]\.\S+)\s/.exec(line)?.[1])
+			.map((line) => /^(B[1-6]\.\S+)\s/.exec(line)?.[1])
 			.filter((id): id is string => id !== undefined);
 		expect(json.rows.map((row) => row.id)).toEqual(printed);
 	});
