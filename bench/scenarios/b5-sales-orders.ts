@@ -105,7 +105,8 @@ export async function runB5(sim: SimProcess, options: B5Options): Promise<Scenar
 	// after another, n windows at a time. What Parallel Requests could reach with no CPU cost.
 	const latencyOnlyMs = (parallel: number) =>
 		parallelMakespan(
-			perWindow.map((count) => (pagesLastToFirst ? lastToFirstPages(count, pageSize) : minimumPages(count, pageSize)) * latencyMs),
+			// Windows that closed before the read need no second page-0 read (pageThrough's `closed`).
+			perWindow.map((count) => minimumPages(count, pageSize) * latencyMs),
 			parallel,
 		);
 
@@ -166,7 +167,7 @@ export async function runB5(sim: SimProcess, options: B5Options): Promise<Scenar
 		{
 			id: 'B5.calls.lastToFirst',
 			scenario: 'B5',
-			figure: 'minimum with last-to-first paging (page 0 again per multi-page window)',
+			figure: 'calls if every multi-page window read page 0 again (open windows do)',
 			unit: 'calls',
 			value: constant(lastToFirstCalls),
 		},
@@ -236,16 +237,16 @@ export async function runB5(sim: SimProcess, options: B5Options): Promise<Scenar
 			`Minimum = Σ over the windows of max(1, ⌈orders / ${pageSize}⌉), from the generated orders alone.`,
 		`B5 calls beyond the minimum: ${medianCalls - minimumCalls} (median). ` +
 			(pagesLastToFirst
-				? `The read pages last-to-first, as the method's page advises (从后往前翻页 avoids missed orders): page 0 for the total, the last page back to page 1, then page 0 again, ` +
-					`so each of the ${multiPageWindows} multi-page windows costs one call more (minimum for that order: ${lastToFirstCalls}). ` +
-					'Forward paging would reach the minimum, but an order changed while a window is paged moves to the end of the list and the rows behind it slide towards page 0, past pages already read; ' +
-					'the second page-0 read is what catches them. Node code unchanged (bench only reports).'
+				? `The read pages last-to-first, as the method's page advises (从后往前翻页 avoids missed orders): page 0 for the total, then the last page back to page 1. ` +
+					'A window still open reads page 0 again at the end (an order changed while it is paged slides the rows behind it towards page 0); ' +
+					`a window that closed before the read began, whose pages all report page 0's total, does not: a change moves an order out of it, which the total shows. ` +
+					`Reading page 0 again in every multi-page window would cost ${lastToFirstCalls}.`
 				: 'The read pages forward.'),
 		`B5 empty windows: ${emptyWindows} calls answer an empty hour (quiet nights). They are part of the minimum: the page allows at most 60 minutes per call and documents no cheaper way to learn that an hour is empty ` +
 			'(a page_size of 1 is still a call), so no honest read can skip them.',
 		`B5 floor: ${minimumCalls} × ${latencyMs} ms = ${floorMs.toFixed(0)} ms; with the node's own ${medianCalls} calls it would be ${(medianCalls * latencyMs).toFixed(0)} ms, ` +
 			`and Parallel Requests 4 at ${(medianCalls * latencyMs / 4).toFixed(0)} ms would be 0.25× that (measured ${p4.toFixed(0)} ms). Pages of one window are sequential, ` +
-			`so the sale's peak hour (${lastToFirstPages(maxPerWindow, pageSize)} calls, ${(lastToFirstPages(maxPerWindow, pageSize) * latencyMs).toFixed(0)} ms of latency) bounds how far parallel windows can go.`,
+			`so the sale's peak hour (${minimumPages(maxPerWindow, pageSize)} calls, ${(minimumPages(maxPerWindow, pageSize) * latencyMs).toFixed(0)} ms of latency) bounds how far parallel windows can go.`,
 		`B5 where the time goes at Parallel Requests 1 (medians): ${medianCalls} calls × ${latencyMs} ms latency = ${(medianCalls * latencyMs).toFixed(0)} ms, ` +
 			`bench-process CPU ${p1Cpu.toFixed(0)} ms (${(p1Cpu / medianCalls).toFixed(1)} ms per call: n8n's request path with a new connection per request, decoding, the node, the engine), ` +
 			`simulator CPU ${p1Sim.toFixed(0)} ms (${(p1Sim / medianCalls).toFixed(1)} ms per call: it filters and sorts all ${total} stored orders on every call), ` +

@@ -244,7 +244,7 @@ export async function runB6(sim: SimProcess, options: B6Options): Promise<Scenar
 				`each poll re-reads; at most ${MAX_WINDOWS_PER_POLL} windows per poll), ${multiPage} of them over one page of ${pageSize}, ` +
 				`and ${reference.nowCalls} system.Core.now. The ${BEFORE_OUTAGE} orders of the hour before the outage were emitted before it and are remembered: none is emitted again.`,
 			`B6 calls: minimum for the trigger's windows = Σ max(1, ⌈orders / ${pageSize}⌉) + one system.Core.now per poll = ${windowMinimum}; ` +
-				`last-to-first paging (the page's advice, see B5) reads page 0 again in each multi-page window: ${lastToFirstMinimum}. ` +
+				`reading page 0 again in each multi-page window (last-to-first paging of a window still open, see B5) would cost ${lastToFirstMinimum}. ` +
 				`The least for the outage alone (one poll, no overlap) would be ${outageMinimum}` +
 				(outageMinimum === windowMinimum
 					? '.'
