@@ -668,6 +668,13 @@ function undocumentedReads(workflow: Workflow): string[] {
 const EXAMPLES = join(__dirname, '../../examples');
 
 describe('example workflows read only documented output fields', () => {
+	const node = (name: string, type: string, parameters: Record<string, unknown> = {}) => ({
+		name,
+		type,
+		parameters,
+	});
+	const to = (...names: string[]) => ({ main: [names.map((name) => ({ node: name }))] });
+
 	it.each(readdirSync(EXAMPLES).filter((file) => file.endsWith('.json')))('%s', (file) => {
 		const workflow = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as Workflow;
 		expect(undocumentedReads(workflow)).toEqual([]);
@@ -681,12 +688,6 @@ describe('example workflows read only documented output fields', () => {
 			'modified',
 		]);
 		expect(recordFields('purchase.PurchaseApply.search')).toContain('detail_list');
-		const node = (name: string, type: string, parameters: Record<string, unknown> = {}) => ({
-			name,
-			type,
-			parameters,
-		});
-		const to = (...names: string[]) => ({ main: [names.map((name) => ({ node: name }))] });
 		const workflow: Workflow = {
 			nodes: [
 				node('Get', 'n8n-nodes-wdt.wdt', {
@@ -716,12 +717,6 @@ describe('example workflows read only documented output fields', () => {
 	});
 
 	it('the checker knows each trigger event’s method, and the entries of its lists (Split Out, .map)', () => {
-		const node = (name: string, type: string, parameters: Record<string, unknown> = {}) => ({
-			name,
-			type,
-			parameters,
-		});
-		const to = (...names: string[]) => ({ main: [names.map((name) => ({ node: name }))] });
 		const orders: Workflow = {
 			nodes: [
 				node('Orders', 'n8n-nodes-wdt.wdtTrigger', { event: 'salesOrderChanged' }),
