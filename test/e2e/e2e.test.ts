@@ -7,7 +7,6 @@
  *
  * WDT_E2E_KEEP=1 keeps the n8n user folder (database, n8n-start.log, imported JSON) for a look.
  */
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,11 +14,13 @@ import { join, resolve } from 'node:path';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { getCatalogMethod } from '../../nodes/shared/catalog';
 import { credentialProblem } from '../../nodes/shared/protocol';
 import {
 	DEFAULT_SELLER,
 	OTHER_OUT_STATUS,
 	PURCHASE_APPLY_STATUS,
+	setMasterData,
 	startSimulator,
 	toWdtTimestamp,
 	type RecordedRequest,
@@ -28,6 +29,7 @@ import {
 import { versionsFromArgs } from './n8n-install.mjs';
 import * as e2e from './n8n.mjs';
 import type { ExecuteResult, N8nInstance, N8nRest, N8nServer } from './n8n.mjs';
+import { workflow, type NodeSpec } from './workflows';
 
 const REPO = resolve(__dirname, '../..');
 const EXAMPLES = join(REPO, 'examples');
@@ -88,51 +90,6 @@ const requestsSince = (seq: number, method?: string): RecordedRequest[] =>
 	sim.requests.filter((q) => q.seq > seq && (method === undefined || q.method === method));
 const lastSeq = () => sim.requests[sim.requests.length - 1]?.seq ?? 0;
 
-type NodeSpec = {
-	name: string;
-	type: string;
-	typeVersion?: number;
-	parameters?: Record<string, unknown>;
-	onError?: 'continueErrorOutput' | 'continueRegularOutput' | 'stopWorkflow';
-	credentials?: Record<string, { id: string; name: string }>;
-};
-
-/** A workflow: nodes plus [from, to, fromOutput?] links. Ids ≤ 16 characters (n8n execute). */
-function workflow(
-	id: string,
-	name: string,
-	nodes: NodeSpec[],
-	links: Array<[string, string, number?]>,
-): Record<string, unknown> {
-	const connections: Record<
-		string,
-		{ main: Array<Array<{ node: string; type: string; index: number }>> }
-	> = {};
-	for (const [from, to, output = 0] of links) {
-		const main = (connections[from] ??= { main: [] }).main;
-		while (main.length <= output) main.push([]);
-		main[output].push({ node: to, type: 'main', index: 0 });
-	}
-	return {
-		id,
-		name,
-		active: false,
-		nodes: nodes.map((n, i) => ({
-			id: randomUUID(),
-			name: n.name,
-			type: n.type,
-			typeVersion: n.typeVersion ?? 1,
-			position: [i * 220, 0],
-			parameters: n.parameters ?? {},
-			...(n.onError ? { onError: n.onError } : {}),
-			...(n.credentials ? { credentials: n.credentials } : {}),
-		})),
-		connections,
-		settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
-		pinData: {},
-	};
-}
-
 const START: NodeSpec = { name: 'Start', type: 'n8n-nodes-base.manualTrigger' };
 const wdt = (
 	name: string,
@@ -161,6 +118,42 @@ const RANGE_END = RANGE_START + 3 * HOUR;
 const CALL_WINDOW = { startMs: RANGE_START - 2 * HOUR, endMs: RANGE_START - HOUR };
 const PER_HOUR = [130, 3, 205]; // cancelled stockouts inside each hour of the range
 const CALL_COUNT = 120;
+
+// The Get Many reads of issue 13: sales orders and sales stockouts over READ_START..READ_END (two
+// one-hour windows, apart from the ranges above); goods, refunds and stock changes relative to now.
+const READ_START = RANGE_START - 5 * HOUR;
+const READ_END = READ_START + 2 * HOUR;
+const MINUTE = 60_000;
+const DAY = 24 * HOUR;
+const TRADE_QUERY = 'sales.TradeQuery.queryWithDetail';
+const STOCKOUT_QUERY = 'wms.stockout.Sales.queryWithDetail';
+const GOODS_QUERY = 'goods.Goods.queryWithSpec';
+const STOCK_QUERY = 'wms.StockSpec.search2';
+const REFUND_QUERY = 'aftersales.refund.Refund.search';
+const READ_RANGE = {
+	startTime: new Date(READ_START).toISOString(),
+	endTime: new Date(READ_END).toISOString(),
+};
+/** One node per resource in the workflow wfReads, each fed by the manual trigger. */
+const READS: Array<{ node: string; parameters: Record<string, unknown> }> = [
+	{ node: 'Sales orders', parameters: { resource: 'salesOrder', ...READ_RANGE } },
+	{ node: 'Sales stockouts', parameters: { resource: 'salesStockout', ...READ_RANGE } },
+	{ node: 'Goods', parameters: { resource: 'goods' } },
+	{
+		node: 'Stock',
+		parameters: { resource: 'stock', warehouseNo: { __rl: true, mode: 'code', value: 'WH01' } },
+	},
+	{ node: 'Refunds', parameters: { resource: 'refund' } },
+	{ node: 'Shops', parameters: { resource: 'shop' } },
+	{ node: 'Warehouses', parameters: { resource: 'warehouse' } },
+].map(({ node, parameters }) => ({
+	node,
+	parameters: { ...parameters, operation: 'getMany', returnAll: true },
+}));
+
+/** WDT's name of a status code, from the method's page (the catalog's status table). */
+const statusName = (method: string, field: string, code: number) =>
+	getCatalogMethod(method)?.statusTables?.[field]?.[String(code)];
 
 function cst(ms: number): string {
 	const d = new Date(Math.floor(ms / 1000) * 1000 + 8 * HOUR);
@@ -353,8 +346,15 @@ const WORKFLOWS = (version: string) => [
 		],
 		[['Start', 'HTTP']],
 	),
+	workflow(
+		'wfReads',
+		'E2E Get Many of every resource from issue 13',
+		[START, ...READS.map(({ node, parameters }) => wdt(node, parameters))],
+		READS.map(({ node }): [string, string] => ['Start', node]),
+	),
 	// n8n refuses a poll cron with `*` seconds; every 3rd second is accepted.
 	triggerWorkflow('wfTrigger', FAST_POLL(version)),
+	triggerWorkflow('wfShipped', FAST_POLL(version), SHIPPED_EVENT),
 ];
 
 /**
@@ -373,8 +373,16 @@ const DURABLE_CURSORS_ENV = {
 	N8N_SCHEDULER_EXECUTOR_INTERVAL: '1',
 };
 
-/** A WDT Trigger workflow (cancelled stockouts) polling on `cron` (n8n refuses `*` seconds). */
-function triggerWorkflow(id: string, cron: string): Record<string, unknown> {
+/** The trigger event of the cancelled-stockout cases: cancellations (status 5) only. */
+const CANCELLED_EVENT = { event: 'stockoutCancelled', options: { statuses: [5] } };
+const SHIPPED_EVENT = { event: 'stockoutShipped', options: {} };
+
+/** A WDT Trigger workflow polling on `cron` (n8n refuses `*` seconds). */
+function triggerWorkflow(
+	id: string,
+	cron: string,
+	{ event, options }: { event: string; options: Record<string, unknown> } = CANCELLED_EVENT,
+): Record<string, unknown> {
 	return workflow(
 		id,
 		`E2E WDT Trigger ${id}`,
@@ -385,13 +393,95 @@ function triggerWorkflow(id: string, cron: string): Record<string, unknown> {
 				credentials: CRED_REF,
 				parameters: {
 					pollTimes: { item: [{ mode: 'custom', cronExpression: cron }] },
-					event: 'stockoutCancelled',
-					options: { statuses: [5] },
+					event,
+					options,
 				},
 			},
 			noOp('Got it'),
 		],
 		[['WDT Trigger', 'Got it']],
+	);
+}
+
+/**
+ * Activates a trigger workflow that polls as fast as n8n accepts (3 s on 1.x, 1 min on 2.x), makes
+ * one change (`change` applies it at `modifiedMs` and returns a text the execution must carry) and
+ * checks that exactly one execution carries it, also after more polls that read it again (the
+ * overlap), with every call of the trigger answered 0.
+ */
+async function expectOneExecutionPerChange(
+	version: string,
+	{
+		workflowId,
+		readMethod,
+		change,
+	}: { workflowId: string; readMethod: string; change: (modifiedMs: number) => string },
+): Promise<void> {
+	const seq = lastSeq();
+	await rest.activateWorkflow(workflowId);
+	const activated = Date.now();
+	const [firstNow] = requestsSince(seq, 'system.Core.now');
+	expect(firstNow, 'activation ran a first poll (system.Core.now)').toBeDefined();
+	expect(firstNow.status).toBe(0);
+
+	// The first poll starts the cursor at WDT's now − 1 min (SAFETY_LAG_MS), without reading.
+	// A change stamped 50 s before that poll lies after the cursor and shows up as soon as a
+	// poll's window (ending 1 min before WDT's now) passes it: ~10 s later, not a minute.
+	const modifiedMs = Math.floor(firstNow.at / 1000) * 1000 - 50_000;
+	const marker = change(modifiedMs);
+
+	const executions = async () => (await rest.listExecutions({ workflowId })).results;
+	let list = await e2e.waitFor(
+		async () => ((await executions()).length ? executions() : undefined),
+		{
+			timeoutMs: 90_000 + pollSeconds(version) * 1000,
+			intervalMs: 1_000,
+			what: `an execution of ${workflowId} for ${marker} (polls so far: ${requestsSince(seq, 'system.Core.now').length})`,
+		},
+	);
+	const firstAt = Date.now();
+	expect(list, 'exactly one execution').toHaveLength(1);
+	expect(list[0].mode).toBe('trigger');
+	await e2e.waitFor(
+		async () => ['success', 'error', 'crashed'].includes((await executions())[0].status),
+		{
+			timeoutMs: 30_000,
+			what: 'the trigger execution to finish',
+		},
+	);
+	const execution = await rest.getExecution(list[0].id);
+	expect(execution.status, 'trigger execution status').toBe('success');
+	expect(execution.data, 'the execution carries the change').toContain(marker);
+
+	// Keep polling: the overlap re-reads the same record, which must not start another run.
+	const pollsBefore = requestsSince(seq, 'system.Core.now').length;
+	const more = pollSeconds(version) >= 60 ? 2 : 5;
+	await e2e.waitFor(() => requestsSince(seq, 'system.Core.now').length >= pollsBefore + more, {
+		timeoutMs: (more + 1) * pollSeconds(version) * 1000 + 30_000,
+		intervalMs: 500,
+		what: `${more} more trigger polls`,
+	});
+	await sleep(1_000);
+	const reReads = requestsSince(seq, readMethod).filter((q) => {
+		if (q.at < firstAt) return false;
+		const { start_time, end_time } = (q.args as Array<Record<string, string>>)[0];
+		return start_time <= cst(modifiedMs) && cst(modifiedMs) <= end_time;
+	});
+	expect(reReads.length, 'later polls read the change again (overlap)').toBeGreaterThan(0);
+	list = await executions();
+	expect(
+		list.map((x) => [x.mode, x.status]),
+		'still exactly one execution after more polls',
+	).toEqual([['trigger', 'success']]);
+	const pollErrors = requestsSince(seq).filter((q) => q.status !== 0);
+	expect(
+		pollErrors.map((q) => [q.method, q.status, q.message]),
+		'trigger calls all answered 0',
+	).toEqual([]);
+
+	await rest.deactivateWorkflow(workflowId);
+	console.log(
+		`[e2e] ${workflowId}: emitted ${((firstAt - activated) / 1000).toFixed(1)} s after activation; ${requestsSince(seq, 'system.Core.now').length} polls`,
 	);
 }
 
@@ -718,6 +808,177 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 			expect(q.query.v).toBe('1.0');
 			expect(q.bodyText).toBe('[]');
 		});
+
+		it('Get Many of every resource from issue 13 in one workflow: sales orders, sales stockouts, goods, stock, refunds, shops, warehouses', async () => {
+			const orderTimes = [10, 20, 70, 80, 100].map((minutes) => READ_START + minutes * MINUTE);
+			const trades = sim.records(TRADE_QUERY);
+			orderTimes.forEach((modifiedMs, i) =>
+				trades.add(
+					{
+						trade_id: 9100 + i,
+						trade_no: `JYE2E${i + 1}`,
+						shop_name: 'E2E Shop',
+						trade_status: 55,
+						detail_list: [
+							{ trade_id: 9100 + i, rec_id: 91000 + i, spec_no: 'TS-001-BLK-M', num: 2 },
+						],
+					},
+					{ modifiedMs },
+				),
+			);
+			trades.add({ trade_id: 9099, trade_no: 'JYE2E-BEFORE' }, { modifiedMs: READ_START - MINUTE });
+			trades.add({ trade_id: 9199, trade_no: 'JYE2E-AFTER' }, { modifiedMs: READ_END + MINUTE });
+
+			const stockouts = (['toShip', 'done', 'cancelled'] as const).map((status, i) =>
+				sim.addStockout({ status, modifiedMs: READ_START + (30 + 40 * i) * MINUTE }),
+			);
+			sim.addStockout({ status: 'done', modifiedMs: READ_END + 10 * MINUTE });
+
+			const goods = sim.records(GOODS_QUERY);
+			for (const [id, daysAgo] of [
+				[1, 5],
+				[2, 1],
+				[3, 40], // outside the default 30 days
+			]) {
+				const spec = (suffix: string) => ({ goods_id: id, spec_no: `GE2E${id}-${suffix}` });
+				goods.add(
+					{
+						goods_id: id,
+						goods_no: `GE2E${id}`,
+						goods_name: `E2E goods ${id}`,
+						spec_list: [spec('A'), spec('B')],
+					},
+					{ modifiedMs: Date.now() - daysAgo * DAY },
+				);
+			}
+			const stock = sim.records(STOCK_QUERY);
+			for (const [id, warehouseNo] of [
+				[1, 'WH01'],
+				[2, 'WH01'],
+				[3, 'WH02'],
+			] as const)
+				stock.add(
+					{ rec_id: id, spec_no: `SKUE2E${id}`, warehouse_no: warehouseNo, stock_num: id * 10 },
+					{ modifiedMs: Date.now() - DAY },
+				);
+			const refunds = sim.records(REFUND_QUERY);
+			for (const [id, daysAgo] of [
+				[1, 3],
+				[2, 2],
+				[3, 45], // outside the default 30 days
+			])
+				refunds.add(
+					{
+						refund_id: id,
+						refund_no: `TKE2E${id}`,
+						status: 20,
+						detail_list: [{ spec_no: `SKUE2E${id}` }],
+					},
+					{ modifiedMs: Date.now() - daysAgo * DAY },
+				);
+			const modifiedMs = Date.now() - DAY;
+			setMasterData(sim, {
+				shops: ['E2E-SHOP-1', 'E2E-SHOP-2', 'E2E-SHOP-3'].map((shopNo, i) => ({
+					shopId: i + 1,
+					shopNo,
+					shopName: `E2E shop ${i + 1}`,
+					platformId: 127,
+					isDisabled: false,
+					authState: 1,
+					modifiedMs,
+				})),
+				warehouses: ['WH01', 'WH02', 'WH-GONE'].map((warehouseNo, i) => ({
+					warehouseId: i + 1,
+					warehouseNo,
+					name: `E2E warehouse ${i + 1}`,
+					type: 1,
+					subType: 0,
+					isDisabled: false,
+					deleted: warehouseNo === 'WH-GONE', // WDT hides deleted warehouses by default
+					modifiedMs,
+				})),
+			});
+			const seq = lastSeq();
+
+			const r = await execute('wfReads');
+
+			const orders = out(r, 'Sales orders');
+			expect(
+				orders.map((o) => o.trade_no),
+				'the orders of the range',
+			).toEqual(orderTimes.map((_, i) => `JYE2E${i + 1}`));
+			expect(orders[0]).toMatchObject({
+				shop_name: 'E2E Shop',
+				trade_status: 55,
+				trade_status_name: statusName(TRADE_QUERY, 'trade_status', 55),
+				modified: cst(orderTimes[0]),
+			});
+			expect(orders[0].detail_list).toMatchObject([
+				{ rec_id: 91000, spec_no: 'TS-001-BLK-M', num: 2 },
+			]);
+			const windows = requestsSince(seq, TRADE_QUERY).map((q) => {
+				const { start_time, end_time } = (q.args as Array<Record<string, string>>)[0];
+				return `${start_time} → ${end_time}`;
+			});
+			expect(windows, 'two one-hour windows').toEqual([
+				`${cst(READ_START)} → ${cst(READ_START + HOUR)}`,
+				`${cst(READ_START + HOUR)} → ${cst(READ_END)}`,
+			]);
+
+			const shipped = out(r, 'Sales stockouts');
+			expect(shipped.map((o) => [o.order_no, o.status, o.status_name])).toEqual(
+				stockouts.map((o) => [
+					o.stockoutNo,
+					o.status,
+					statusName(STOCKOUT_QUERY, 'status', o.status),
+				]),
+			);
+
+			const products = out(r, 'Goods');
+			expect(
+				products.map((g) => [
+					g.goods_no,
+					g.spec_list.map((spec: { spec_no: string }) => spec.spec_no),
+				]),
+			).toEqual([
+				['GE2E1', ['GE2E1-A', 'GE2E1-B']],
+				['GE2E2', ['GE2E2-A', 'GE2E2-B']],
+			]);
+			expect(out(r, 'Stock').map((row) => [row.spec_no, row.warehouse_no, row.stock_num])).toEqual([
+				['SKUE2E1', 'WH01', 10],
+				['SKUE2E2', 'WH01', 20],
+			]);
+			const refundRows = out(r, 'Refunds');
+			expect(refundRows.map((row) => [row.refund_no, row.status_name])).toEqual([
+				['TKE2E1', statusName(REFUND_QUERY, 'status', 20)],
+				['TKE2E2', statusName(REFUND_QUERY, 'status', 20)],
+			]);
+			expect(out(r, 'Shops').map((shop) => [shop.shop_no, shop.shop_name])).toEqual([
+				['E2E-SHOP-1', 'E2E shop 1'],
+				['E2E-SHOP-2', 'E2E shop 2'],
+				['E2E-SHOP-3', 'E2E shop 3'],
+			]);
+			expect(out(r, 'Warehouses').map((w) => [w.warehouse_no, w.name])).toEqual([
+				['WH01', 'E2E warehouse 1'],
+				['WH02', 'E2E warehouse 2'],
+			]);
+			const calls = requestsSince(seq);
+			expect(
+				calls.filter((q) => q.status !== 0).map((q) => [q.method, q.status, q.message]),
+				'every call answered 0',
+			).toEqual([]);
+			expect([...new Set(calls.map((q) => q.method))].sort()).toEqual(
+				[
+					TRADE_QUERY,
+					STOCKOUT_QUERY,
+					GOODS_QUERY,
+					STOCK_QUERY,
+					REFUND_QUERY,
+					'setting.Shop.queryShop',
+					'setting.Warehouse.queryWarehouse',
+				].sort(),
+			);
+		});
 	});
 
 	// ---------------------------------------------------------------------------------------------
@@ -822,78 +1083,30 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 			'the trigger, activated with the fastest poll n8n accepts (3 s on 1.x, 1 min on 2.x), emits a stockout cancelled after activation exactly once',
 			async () => {
 				const stockout = sim.addStockout({ status: 'toShip' }); // not cancelled yet
-				const seq = lastSeq();
-				await rest.activateWorkflow('wfTrigger');
-				const activated = Date.now();
-				const [firstNow] = requestsSince(seq, 'system.Core.now');
-				expect(firstNow, 'activation ran a first poll (system.Core.now)').toBeDefined();
-				expect(firstNow.status).toBe(0);
-
-				// The first poll starts the cursor at WDT's now − 1 min (SAFETY_LAG_MS), without reading.
-				// A cancel stamped 50 s before that poll lies after the cursor and shows up as soon as a
-				// poll's window (ending 1 min before WDT's now) passes it: ~10 s later, not a minute.
-				const modifiedMs = Math.floor(firstNow.at / 1000) * 1000 - 50_000;
-				sim.cancelStockout(stockout.stockoutId, modifiedMs);
-
-				const executions = async () =>
-					(await rest.listExecutions({ workflowId: 'wfTrigger' })).results;
-				let list = await e2e.waitFor(
-					async () => ((await executions()).length ? executions() : undefined),
-					{
-						timeoutMs: 90_000 + pollSeconds(version) * 1000,
-						intervalMs: 1_000,
-						what: `an execution of wfTrigger for stockout ${stockout.stockoutNo} (polls so far: ${requestsSince(seq, 'system.Core.now').length})`,
+				await expectOneExecutionPerChange(version, {
+					workflowId: 'wfTrigger',
+					readMethod: 'wms.stockout.Sales.searchCancel',
+					change: (modifiedMs) => {
+						sim.cancelStockout(stockout.stockoutId, modifiedMs);
+						return stockout.stockoutNo;
 					},
-				);
-				const firstAt = Date.now();
-				expect(list, 'exactly one execution').toHaveLength(1);
-				expect(list[0].mode).toBe('trigger');
-				await e2e.waitFor(
-					async () => ['success', 'error', 'crashed'].includes((await executions())[0].status),
-					{
-						timeoutMs: 30_000,
-						what: 'the trigger execution to finish',
-					},
-				);
-				const execution = await rest.getExecution(list[0].id);
-				expect(execution.status, 'trigger execution status').toBe('success');
-				expect(execution.data, 'the execution carries the cancelled stockout').toContain(
-					stockout.stockoutNo,
-				);
-
-				// Keep polling: the overlap re-reads the same record, which must not start another run.
-				const pollsBefore = requestsSince(seq, 'system.Core.now').length;
-				const more = pollSeconds(version) >= 60 ? 2 : 5;
-				await e2e.waitFor(
-					() => requestsSince(seq, 'system.Core.now').length >= pollsBefore + more,
-					{
-						timeoutMs: (more + 1) * pollSeconds(version) * 1000 + 30_000,
-						intervalMs: 500,
-						what: `${more} more trigger polls`,
-					},
-				);
-				await sleep(1_000);
-				const reReads = requestsSince(seq, 'wms.stockout.Sales.searchCancel').filter((q) => {
-					if (q.at < firstAt) return false;
-					const { start_time, end_time } = (q.args as Array<Record<string, string>>)[0];
-					return start_time <= cst(modifiedMs) && cst(modifiedMs) <= end_time;
 				});
-				expect(reReads.length, 'later polls read the stockout again (overlap)').toBeGreaterThan(0);
-				list = await executions();
-				expect(
-					list.map((x) => [x.mode, x.status]),
-					'still exactly one execution after more polls',
-				).toEqual([['trigger', 'success']]);
-				const pollErrors = requestsSince(seq).filter((q) => q.status !== 0);
-				expect(
-					pollErrors.map((q) => [q.method, q.status, q.message]),
-					'trigger calls all answered 0',
-				).toEqual([]);
+			},
+			8 * 60_000,
+		);
 
-				await rest.deactivateWorkflow('wfTrigger');
-				console.log(
-					`[e2e] trigger: emitted ${((firstAt - activated) / 1000).toFixed(1)} s after activation; ${requestsSince(seq, 'system.Core.now').length} polls`,
-				);
+		it(
+			'the Sales Stockout Shipped trigger, activated with the fastest poll n8n accepts, emits a stockout shipped after activation exactly once',
+			async () => {
+				const stockout = sim.addStockout({ status: 'toShip' }); // not shipped yet
+				await expectOneExecutionPerChange(version, {
+					workflowId: 'wfShipped',
+					readMethod: STOCKOUT_QUERY,
+					change: (modifiedMs) => {
+						sim.modifyStockout(stockout.stockoutId, { status: 'done', modifiedMs });
+						return stockout.stockoutNo;
+					},
+				});
 			},
 			8 * 60_000,
 		);

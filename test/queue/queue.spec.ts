@@ -32,6 +32,7 @@ import {
 } from '../simulator';
 import * as e2e from '../e2e/n8n.mjs';
 import type { N8nInstance, N8nRest } from '../e2e/n8n.mjs';
+import { workflow, type NodeSpec } from '../e2e/workflows';
 import {
 	ensureSystemPackages,
 	guardProcesses,
@@ -103,44 +104,6 @@ const timings: Record<string, number> = {};
 // ---------------------------------------------------------------------------------------------
 // Workflows
 // ---------------------------------------------------------------------------------------------
-
-type NodeSpec = {
-	name: string;
-	type: string;
-	typeVersion?: number;
-	parameters?: Record<string, unknown>;
-	onError?: 'continueErrorOutput' | 'continueRegularOutput' | 'stopWorkflow';
-	credentials?: Record<string, { id: string; name: string }>;
-	webhookId?: string;
-};
-
-function workflow(id: string, name: string, nodes: NodeSpec[]): Record<string, unknown> {
-	const connections: Record<
-		string,
-		{ main: Array<Array<{ node: string; type: string; index: number }>> }
-	> = {};
-	for (let i = 0; i + 1 < nodes.length; i++)
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return {
-		id,
-		name,
-		active: false,
-		nodes: nodes.map((n, i) => ({
-			id: randomUUID(),
-			name: n.name,
-			type: n.type,
-			typeVersion: n.typeVersion ?? 1,
-			position: [i * 220, 0],
-			parameters: n.parameters ?? {},
-			...(n.onError ? { onError: n.onError } : {}),
-			...(n.credentials ? { credentials: n.credentials } : {}),
-			...(n.webhookId ? { webhookId: n.webhookId } : {}),
-		})),
-		connections,
-		settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
-		pinData: {},
-	};
-}
 
 const webhook = (path: string): NodeSpec => ({
 	name: 'Webhook',

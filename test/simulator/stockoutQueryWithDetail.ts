@@ -9,10 +9,14 @@
  * does not know platforms, so a test names the shops whose stockouts this method hides with
  * `hideStockoutDetailsOfShops`.
  *
+ * Records a test put in `records(method)` (generic.ts: every documented field, lines included)
+ * are answered by the generic catalog handler instead, while the store holds no stockouts.
+ *
  * methods.ts registers this method and this file uses its WdtError: load the simulator (or
  * methods.ts) before importing this file directly.
  */
 import { formatCst, parseCst } from './cst';
+import { genericMethodSpec, methodRecords } from './generic';
 import { pagedData, WdtError, type MethodSpec } from './methods';
 import { WAREHOUSE_NAMES, type SimulatorStore, type StockoutRecord } from './store';
 
@@ -52,12 +56,17 @@ function detailRow(record: StockoutRecord): Record<string, unknown> {
 
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 
+const STOCKOUT_QUERY_METHOD = 'wms.stockout.Sales.queryWithDetail';
+
 export const stockoutQueryWithDetail: MethodSpec = {
-	name: 'wms.stockout.Sales.queryWithDetail',
+	name: STOCKOUT_QUERY_METHOD,
 	paged: true,
 	write: false,
 	argCount: 1,
-	run({ store, args, pager, nowMs }) {
+	run(call) {
+		const { store, args, pager, nowMs } = call;
+		if (store.stockouts.size === 0 && methodRecords(store, STOCKOUT_QUERY_METHOD).size > 0)
+			return genericMethodSpec(STOCKOUT_QUERY_METHOD)!.run(call);
 		const params = args[0];
 		if (typeof params !== 'object' || params === null || Array.isArray(params))
 			throw new WdtError(1, 'argument type mismatch');

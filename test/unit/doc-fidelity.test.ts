@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { getCatalogMethod, type CatalogParam } from '../../nodes/shared/catalog';
+import { DEFAULT_EVENT } from '../../nodes/WdtTrigger/events';
+import { TRADE_QUERY_METHOD } from '../../nodes/WdtTrigger/events/salesOrderChanged';
+import { STOCKOUT_QUERY_METHOD } from '../../nodes/WdtTrigger/events/stockoutShipped';
 import type { WdtJson } from '../simulator/client';
 import { readDocFixture } from '../simulator/doc-examples';
 import { DEFAULT_REPLY_CHOICES, METHODS, formatCst, type ReplyChoices } from '../simulator';
@@ -441,6 +444,13 @@ const READ_OPERATIONS: Readonly<Record<string, string>> = {
 	'purchaseApply/getMany': 'purchase.PurchaseApply.search',
 };
 
+/** The method whose records a trigger event emits, one item per record. */
+const TRIGGER_EVENTS: Readonly<Record<string, string>> = {
+	stockoutCancelled: SEARCH_CANCEL,
+	stockoutShipped: STOCKOUT_QUERY_METHOD,
+	salesOrderChanged: TRADE_QUERY_METHOD,
+};
+
 /** Nodes whose output items are their input items. */
 const PASS_THROUGH = new Set(
 	['noOp', 'if', 'filter', 'switch', 'wait', 'limit', 'sort', 'removeDuplicates'].map(
@@ -448,8 +458,8 @@ const PASS_THROUGH = new Set(
 	),
 );
 
-/** Fields our nodes add to a record: the status name, each CST time also in ISO form. */
-const ADDED_FIELDS = ['status_name'];
+/** Our nodes add `<field>_name` beside a code the page's status table names, `<field>_iso` beside each time. */
+const NAME_SUFFIX = '_name';
 const ISO_SUFFIX = '_iso';
 /** Include Details adds the queryWithDetail record and says when there was none. */
 const DETAIL_FLAGS = ['details_found', 'details_missing_reason'];
@@ -458,7 +468,7 @@ const DETAIL_FLAGS = ['details_found', 'details_missing_reason'];
  * The documented fields of one record of a method: the entries of the list at the catalog's
  * listPath, else of the first list of objects in the reply (purchase.PurchaseApply.search).
  */
-function recordFields(method: string): string[] {
+function recordTree(method: string): CatalogParam[] {
 	const fixture = readDocFixture(method);
 	if (!fixture) throw new Error(`no doc fixture for ${method}`);
 	const listPath = getCatalogMethod(method)?.listPath ?? [];
@@ -470,7 +480,39 @@ function recordFields(method: string): string[] {
 		);
 		fields = list?.children ?? fields;
 	}
-	return fields.map((field) => field.name);
+	return fields;
+}
+
+function recordFields(method: string): string[] {
+	return recordTree(method).map((field) => field.name);
+}
+
+/** The documented fields of one entry of a record's list (e.g. detail_list), if it is one. */
+function listEntryFields(method: string, list: string): string[] | undefined {
+	return recordTree(method)
+		.find((field) => field.name === list)
+		?.children?.map((field) => field.name);
+}
+
+/** The documented fields of a record, and the names our nodes add beside them. */
+function withAddedFields(method: string, documented: string[], prefix = ''): Set<string> {
+	const tables = getCatalogMethod(method)?.statusTables ?? {};
+	return new Set([
+		...documented,
+		...documented.map((field) => field + ISO_SUFFIX),
+		...documented.filter((field) => `${prefix}${field}` in tables).map((f) => f + NAME_SUFFIX),
+	]);
+}
+
+/** The method whose records a WDT node outputs; null for a node that outputs no WDT records. */
+function outputMethod(node: WorkflowNode): string | null | undefined {
+	if (node.type === 'n8n-nodes-wdt.wdtTrigger')
+		return TRIGGER_EVENTS[String(node.parameters.event ?? DEFAULT_EVENT)] ?? null;
+	if (node.type === 'n8n-nodes-wdt.wdt') {
+		const operation = `${String(node.parameters.resource)}/${String(node.parameters.operation)}`;
+		return READ_OPERATIONS[operation] ?? null;
+	}
+	return undefined;
 }
 
 /**
@@ -478,25 +520,23 @@ function recordFields(method: string): string[] {
  * results of our own making, not WDT records: none is listed here, so reading one is reported.
  */
 function outputFields(node: WorkflowNode): Set<string> | undefined {
-	let method: string | undefined;
-	if (node.type === 'n8n-nodes-wdt.wdtTrigger') method = SEARCH_CANCEL;
-	else if (node.type === 'n8n-nodes-wdt.wdt') {
-		const operation = `${String(node.parameters.resource)}/${String(node.parameters.operation)}`;
-		method = READ_OPERATIONS[operation];
-		if (!method) return new Set();
-	}
-	if (!method) return undefined;
+	const method = outputMethod(node);
+	if (method === undefined) return undefined;
+	if (method === null) return new Set();
 	const options = (node.parameters.options ?? {}) as Record<string, unknown>;
-	const documented = [
-		...recordFields(method),
-		...(options.includeDetails === true ? recordFields(STOCKOUT_DETAILS) : []),
-	];
+	const details = options.includeDetails === true;
 	return new Set([
-		...documented,
-		...documented.map((field) => field + ISO_SUFFIX),
-		...ADDED_FIELDS,
-		...(options.includeDetails === true ? DETAIL_FLAGS : []),
+		...withAddedFields(method, recordFields(method)),
+		...(details ? withAddedFields(STOCKOUT_DETAILS, recordFields(STOCKOUT_DETAILS)) : []),
+		...(details ? DETAIL_FLAGS : []),
 	]);
+}
+
+/** What an entry of the record's list `list` holds (as a Split Out item or in `.map(line => …)`). */
+function listOutputFields(node: WorkflowNode, list: string): Set<string> | undefined {
+	const method = outputMethod(node);
+	const fields = method ? listEntryFields(method, list) : undefined;
+	return fields && withAddedFields(method!, fields, `${list}.`);
 }
 
 /** Every expression (string starting with '=') in a node's parameters. */
@@ -514,18 +554,20 @@ function jsonReads(expression: string): string[] {
 	);
 }
 
+/** Fields read as `parameter.field` in an expression, from `from` on. */
+function fieldsReadFrom(expression: string, parameter: string, from: number): string[] {
+	const access = new RegExp(
+		`(?<![\\w$.])${parameter.replace(/\$/g, '\\$')}\\.([A-Za-z_$][\\w$]*)`,
+		'g',
+	);
+	return [...expression.slice(from).matchAll(access)].map((read) => read[1]);
+}
+
 /** Fields read from the items of a list, as in `list.map(s => s.a)`: the arrow parameter's fields. */
 function arrowParameterReads(expression: string): string[] {
-	const reads: string[] = [];
-	for (const match of expression.matchAll(/\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>/g)) {
-		const parameter = match[1];
-		const access = new RegExp(
-			`(?<![\\w$.])${parameter.replace(/\$/g, '\\$')}\\.([A-Za-z_$][\\w$]*)`,
-			'g',
-		);
-		for (const read of expression.slice(match.index).matchAll(access)) reads.push(read[1]);
-	}
-	return reads;
+	return [...expression.matchAll(/\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>/g)].flatMap((match) =>
+		fieldsReadFrom(expression, match[1], match.index),
+	);
 }
 
 /** `$('Node').item.json.a` and the like: [node name, field]. */
@@ -537,35 +579,76 @@ function namedNodeReads(expression: string): Array<[string, string]> {
 	].map((match) => [match[1], match[2]]);
 }
 
+/** `$json.list.map(line => line.a)`, also as `($json.list || []).map(…)`: [list, a] for each field read. */
+function listEntryReads(expression: string): Array<[string, string]> {
+	const call =
+		/\$json\.([A-Za-z_$][\w$]*)\s*(?:\|\|\s*\[\s*\]\s*\))?\s*\.\s*(?:map|flatMap|filter|forEach|some|every|find)\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>/g;
+	return [...expression.matchAll(call)].flatMap((match) =>
+		fieldsReadFrom(expression, match[2], match.index).map((field): [string, string] => [
+			match[1],
+			field,
+		]),
+	);
+}
+
+/** Split Out of one list field, without the other fields: its items are the list's entries. */
+function splitOutList(node: WorkflowNode): string | undefined {
+	if (node.type !== 'n8n-nodes-base.splitOut') return undefined;
+	const field = String(node.parameters.fieldToSplitOut ?? '').trim();
+	const include = node.parameters.include ?? 'noOtherFields';
+	return /^[A-Za-z_$][\w$]*$/.test(field) && include === 'noOtherFields' ? field : undefined;
+}
+
 /** Each read of a WDT node's output that the method does not return: "node: field (from …)". */
 function undocumentedReads(workflow: Workflow): string[] {
 	const byName = new Map(workflow.nodes.map((node) => [node.name, node]));
 	const next = (name: string) =>
 		(workflow.connections[name]?.main ?? []).flat().map((target) => byName.get(target.node)!);
 	const problems: string[] = [];
-	const check = (reader: string, field: string, source: string, fields: Set<string>) => {
-		if (!fields.has(field)) problems.push(`${reader}: ${field} (not in the output of ${source})`);
+	const check = (
+		reader: string,
+		field: string,
+		source: string,
+		fields: Set<string> | undefined,
+	) => {
+		if (!fields?.has(field)) problems.push(`${reader}: ${field} (not in the output of ${source})`);
 	};
 	for (const source of workflow.nodes) {
 		const fields = outputFields(source);
 		if (!fields) continue;
-		// Nodes that get the WDT items as their input ($json), through pass-through nodes.
-		const queue = next(source.name);
+		// Nodes that get items as their input ($json), through pass-through nodes: the WDT items,
+		// or after a Split Out of one of their lists, its entries.
+		const queue: Array<{ node: WorkflowNode; list?: string }> = next(source.name).map((node) => ({
+			node,
+		}));
 		const seen = new Set<string>();
 		while (queue.length) {
-			const node = queue.shift()!;
+			const { node, list } = queue.shift()!;
 			if (seen.has(node.name)) continue;
 			seen.add(node.name);
+			const from = list ? `${source.name}'s ${list}` : source.name;
+			const itemFields = list ? listOutputFields(source, list) : fields;
 			const texts = expressions(node.parameters);
-			for (const field of texts.flatMap(jsonReads)) check(node.name, field, source.name, fields);
-			if (PASS_THROUGH.has(node.type)) queue.push(...next(node.name));
-			if (node.type === 'n8n-nodes-base.aggregate') {
+			for (const field of texts.flatMap(jsonReads)) check(node.name, field, from, itemFields);
+			if (!list) {
+				for (const [entries, field] of texts.flatMap(listEntryReads))
+					check(node.name, field, `${source.name}'s ${entries}`, listOutputFields(source, entries));
+			}
+			if (PASS_THROUGH.has(node.type))
+				queue.push(...next(node.name).map((n) => ({ node: n, list })));
+			const split = list ? undefined : splitOutList(node);
+			if (split) {
+				if (!listOutputFields(source, split))
+					problems.push(`${node.name}: ${split} (not a list in the output of ${source.name})`);
+				queue.push(...next(node.name).map((n) => ({ node: n, list: split })));
+			}
+			if (node.type === 'n8n-nodes-base.aggregate' && !list) {
 				// One item holding the WDT items under destinationFieldName, read with list functions.
-				const list = String(node.parameters.destinationFieldName ?? 'data');
+				const aggregated = String(node.parameters.destinationFieldName ?? 'data');
 				for (const reader of next(node.name)) {
 					for (const text of expressions(reader.parameters)) {
 						for (const field of jsonReads(text))
-							if (field !== list) check(reader.name, field, node.name, new Set([list]));
+							if (field !== aggregated) check(reader.name, field, node.name, new Set([aggregated]));
 						for (const field of arrowParameterReads(text))
 							check(reader.name, field, source.name, fields);
 					}
@@ -585,6 +668,13 @@ function undocumentedReads(workflow: Workflow): string[] {
 const EXAMPLES = join(__dirname, '../../examples');
 
 describe('example workflows read only documented output fields', () => {
+	const node = (name: string, type: string, parameters: Record<string, unknown> = {}) => ({
+		name,
+		type,
+		parameters,
+	});
+	const to = (...names: string[]) => ({ main: [names.map((name) => ({ node: name }))] });
+
 	it.each(readdirSync(EXAMPLES).filter((file) => file.endsWith('.json')))('%s', (file) => {
 		const workflow = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as Workflow;
 		expect(undocumentedReads(workflow)).toEqual([]);
@@ -598,12 +688,6 @@ describe('example workflows read only documented output fields', () => {
 			'modified',
 		]);
 		expect(recordFields('purchase.PurchaseApply.search')).toContain('detail_list');
-		const node = (name: string, type: string, parameters: Record<string, unknown> = {}) => ({
-			name,
-			type,
-			parameters,
-		});
-		const to = (...names: string[]) => ({ main: [names.map((name) => ({ node: name }))] });
 		const workflow: Workflow = {
 			nodes: [
 				node('Get', 'n8n-nodes-wdt.wdt', {
@@ -630,5 +714,45 @@ describe('example workflows read only documented output fields', () => {
 		// With Include Details, the queryWithDetail fields are part of the output.
 		workflow.nodes[0].parameters.options = { includeDetails: true };
 		expect(undocumentedReads(workflow)).toEqual([]);
+	});
+
+	it('the checker knows each trigger event’s method, and the entries of its lists (Split Out, .map)', () => {
+		const orders: Workflow = {
+			nodes: [
+				node('Orders', 'n8n-nodes-wdt.wdtTrigger', { event: 'salesOrderChanged' }),
+				node('Lines', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'detail_list' }),
+				node('Row', 'n8n-nodes-base.googleSheets', {
+					columns: {
+						value: {
+							a: "={{ $('Orders').item.json.trade_no }} {{ $('Orders').item.json.trade_status_name }}",
+							b: '={{ $json.spec_no }} {{ $json.num }} {{ $json.trade_no }}',
+						},
+					},
+				}),
+				node('Wrong list', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'details_list' }),
+			],
+			connections: { Orders: to('Lines', 'Wrong list'), Lines: to('Row') },
+		};
+		expect(undocumentedReads(orders).sort()).toEqual([
+			"Row: trade_no (not in the output of Orders's detail_list)",
+			'Wrong list: details_list (not a list in the output of Orders)',
+		]);
+		const shipped: Workflow = {
+			nodes: [
+				node('Shipped', 'n8n-nodes-wdt.wdtTrigger', { event: 'stockoutShipped' }),
+				node('Mail', 'n8n-nodes-base.emailSend', {
+					text: "={{ $json.receiver_area }} {{ $json.status_name }} {{ ($json.details_list || []).map(line => line.spec_no + line.trade_no).join('\\n') }} {{ $json.logistics_list.map((p) => p.logistics_no) }}",
+				}),
+			],
+			connections: { Shipped: to('Mail') },
+		};
+		expect(undocumentedReads(shipped)).toEqual([
+			"Mail: trade_no (not in the output of Shipped's details_list)",
+		]);
+		// An event the checker does not know outputs nothing it could vouch for.
+		shipped.nodes[0].parameters.event = 'somethingElse';
+		expect(undocumentedReads(shipped)).toContain(
+			'Mail: receiver_area (not in the output of Shipped)',
+		);
 	});
 });
