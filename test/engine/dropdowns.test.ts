@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { runListSearch } from '../harness/list-search';
 import { setMasterData, type ShopRecord, type WarehouseRecord } from '../simulator';
-import { jsonOf, useRig } from './rig';
+import { jsonOf, useRig, warehouseRecord } from './rig';
 
 const rig = useRig();
 
@@ -23,17 +23,8 @@ const shops: ShopRecord[] = [
 	authState: 1,
 	modifiedMs: BASE_MS,
 }));
-const warehouse = (i: number, extra: Partial<WarehouseRecord> = {}): WarehouseRecord => ({
-	warehouseId: i + 1,
-	warehouseNo: `WH${String(i + 1).padStart(3, '0')}`,
-	name: `仓库${i + 1}`,
-	type: 1,
-	subType: 0,
-	isDisabled: false,
-	deleted: false,
-	modifiedMs: BASE_MS + i * 1000,
-	...extra,
-});
+const warehouse = (i: number, extra: Partial<WarehouseRecord> = {}) =>
+	warehouseRecord(i, BASE_MS + i * 1000, extra);
 
 /** A workflow id per test: the cache keys lists by workflow and credential. */
 let workflowSeq = 0;

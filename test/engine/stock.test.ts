@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { toWdtTime } from '../../nodes/shared/protocol';
-import { jsonOf, useRig } from './rig';
+import { callsOf, itReportsRateLimitWithoutRetry, jsonOf, readRunner, useRig } from './rig';
 
 const rig = useRig();
 const METHOD = 'wms.StockSpec.search2';
@@ -18,11 +18,7 @@ function addStock(id: number, daysAgo: number, extra: IDataObject = {}) {
 		);
 }
 
-const calls = () =>
-	rig.sim.requestsFor(METHOD).map((request) => ({
-		params: (request.args as unknown[])[0] as IDataObject,
-		pageNo: request.query.page_no,
-	}));
+const calls = () => callsOf(rig, METHOD);
 
 beforeEach(() => {
 	rig.sim
@@ -30,12 +26,7 @@ beforeEach(() => {
 		.filter('spec_nos', (record, value) => (value as string[]).includes(String(record.spec_no)));
 });
 
-const getStock = (extra: IDataObject = {}, timezone?: string) =>
-	rig.run(
-		{ resource: 'stock', operation: 'getMany', returnAll: true, ...extra },
-		undefined,
-		timezone ? { timezone } : {},
-	);
+const getStock = readRunner(rig, 'stock');
 
 describe('Stock → Get Many (wms.StockSpec.search2)', () => {
 	it('reads the current stock of a warehouse and SKUs without a time range', async () => {
@@ -101,10 +92,5 @@ describe('Stock → Get Many (wms.StockSpec.search2)', () => {
 		expect(rig.sim.requests).toHaveLength(0);
 	});
 
-	it('reports a rate limit without retrying', async () => {
-		rig.sim.faults.next('rateLimit', 1, METHOD);
-		const { error } = await getStock({ specNos: 'SKU1' });
-		expect(error?.message).toMatch(/rate|limit/i);
-		expect(calls()).toHaveLength(1);
-	});
+	itReportsRateLimitWithoutRetry(rig, METHOD, () => getStock({ specNos: 'SKU1' }));
 });

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readTextFilter } from './shared.fields';
+
 interface LocatorSpec {
 	displayName: string;
 	name: string;
@@ -11,6 +13,8 @@ interface LocatorSpec {
 	wdtField: string;
 	description: string;
 	required?: boolean;
+	/** The By Code hint; default: the entity's number as WDT shows it. */
+	codeHint?: string;
 }
 
 /**
@@ -39,13 +43,16 @@ function wdtLocator(spec: LocatorSpec): INodeProperties {
 				name: 'code',
 				type: 'string',
 				placeholder: `e.g. ${spec.example}`,
-				hint: `The ${spec.entity} number (${spec.wdtField}) as WDT shows it`,
+				hint: spec.codeHint ?? `The ${spec.entity} number (${spec.wdtField}) as WDT shows it`,
 			},
 		],
 	};
 }
 
-type LocatorOptions = Pick<LocatorSpec, 'displayName' | 'name' | 'description' | 'required'>;
+type LocatorOptions = Pick<
+	LocatorSpec,
+	'displayName' | 'name' | 'description' | 'required' | 'codeHint'
+>;
 
 export const shopLocator = (options: Partial<LocatorOptions> = {}) =>
 	wdtLocator({
@@ -84,12 +91,38 @@ export const logisticsLocator = (options: Partial<LocatorOptions> = {}) =>
 	});
 
 /**
- * The code chosen in a WDT dropdown field, trimmed ('' when empty). Workflows saved before the
- * field was a dropdown hold a plain string, which is read as the code.
+ * The code chosen in a WDT dropdown field, trimmed ('' when empty); `name` may be a path into a
+ * collection (`filters.shopNo`). Workflows saved before the field was a dropdown hold a plain
+ * string, which is read as the code.
  */
 export function readLocatorCode(ctx: IExecuteFunctions, itemIndex: number, name: string): string {
-	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	// Not extractValue: it needs the field displayed at the top level; our modes extract nothing.
+	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'object') return String((value as { value?: unknown }).value ?? '').trim();
 	return String(value).trim();
+}
+
+/** A dropdown field as read: its parameter, its name in messages and WDT's longest code. */
+export interface LocatorRead {
+	name: string;
+	label: string;
+	maxLength: number;
+}
+
+export const SHOP_FILTER: LocatorRead = { name: 'shopNo', label: 'Shop (shop_no)', maxLength: 20 };
+export const WAREHOUSE_FILTER: LocatorRead = {
+	name: 'warehouseNo',
+	label: 'Warehouse (warehouse_no)',
+	maxLength: 40,
+};
+
+/** An optional dropdown field's code; longer than WDT's `maxLength` is refused, '' is undefined. */
+export function readLocatorFilter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: LocatorRead,
+): string | undefined {
+	const code = readLocatorCode(ctx, itemIndex, field.name);
+	return readTextFilter(ctx, itemIndex, code, field.label, field.maxLength);
 }

@@ -1,27 +1,17 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCatalogMethod } from '../../../shared/catalog';
-import { toWdtTime, type TimeWindow } from '../../../shared/protocol';
-import { catalogPaging, searchWindows } from '../../../shared/transport/search';
-import { invalidInput, runPerItem } from '../common';
-import { flattenLines, shapeRecord } from '../output';
+import { invalidInput } from '../common';
+import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
 import {
+	filtersField,
+	getManyFields,
 	noticeField,
 	ONE_HOUR_WINDOWS,
-	outputModeField,
-	readLimit,
-	readOptionsField,
-	readOutputAsLines,
-	readParallelRequests,
+	operationFields,
+	readFilters,
 	readTextFilter,
 	readTimeRange,
-	returnAllLimitFields,
 	statusFilterField,
 	timeRangeFields,
 } from '../shared.fields';
@@ -119,51 +109,38 @@ const properties: INodeProperties[] = [
 		),
 		displayOptions: { show: { statusType: ['selected'] } },
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Shop Codes',
-				name: 'shopNos',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. shop1,shop2',
-				description: 'One or more shop codes, comma-separated. WDT field: shop_nos.',
-			},
-			{
-				displayName: 'Warehouse Code',
-				name: 'warehouseNo',
-				type: 'string',
-				default: '',
-				description: 'WDT field: warehouse_no',
-			},
-		],
-	},
-	outputModeField(STOCKOUT_OUTPUT),
-	...returnAllLimitFields(),
-	readOptionsField(),
+	filtersField([
+		{
+			displayName: 'Shop Codes',
+			name: 'shopNos',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. shop1,shop2',
+			description: 'One or more shop codes, comma-separated. WDT field: shop_nos.',
+		},
+		{
+			displayName: 'Warehouse Code',
+			name: 'warehouseNo',
+			type: 'string',
+			default: '',
+			description: 'WDT field: warehouse_no',
+		},
+	]),
+	...getManyFields({ output: STOCKOUT_OUTPUT }),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['salesStockout'], operation: ['getMany'] } },
-	properties,
-);
+export const description = operationFields('salesStockout', 'getMany', properties);
 
-export interface StockoutQuery {
-	params: IDataObject;
-	/** Undefined: by number, without a time range (the page allows it). */
-	range?: TimeWindow;
-	limit: number;
-	asLines: boolean;
-	parallel: number;
-}
+/** One-hour windows, last page first, each stockout once by stockout_id. */
+export const STOCKOUT_READ: RecordRead = {
+	method: STOCKOUT_METHOD,
+	idField: 'stockout_id',
+	detectMoves: true,
+	lines: STOCKOUT_OUTPUT,
+};
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): StockoutQuery {
-	const filters = (ctx.getNodeParameter('filters', itemIndex, {}) ?? {}) as IDataObject;
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
+	const filters = readFilters(ctx, itemIndex);
 	const choice = STATUS_TYPES[String(ctx.getNodeParameter('statusType', itemIndex, 'all'))];
 	if (!choice)
 		throw invalidInput(ctx, itemIndex, 'Status (statusType)', 'is not one of the listed choices.');
@@ -206,51 +183,9 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): St
 	return {
 		params,
 		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
-		limit: readLimit(ctx, itemIndex),
-		asLines: readOutputAsLines(ctx, itemIndex),
-		parallel: readParallelRequests(ctx, itemIndex),
+		...readPaging(ctx, itemIndex),
 	};
 }
 
-/** Every stockout of one query: one-hour windows, last page first, each once by stockout_id. */
-export async function readStockouts(
-	ctx: IExecuteFunctions,
-	query: StockoutQuery,
-): Promise<IDataObject[]> {
-	const { records } = await searchWindows.call(ctx, {
-		method: STOCKOUT_METHOD,
-		...catalogPaging(STOCKOUT_METHOD),
-		args: (window) => [
-			window
-				? {
-						start_time: toWdtTime(window.startMs),
-						end_time: toWdtTime(window.endMs),
-						...query.params,
-					}
-				: query.params,
-		],
-		range: query.range,
-		recordKey: (record) => String((record as IDataObject).stockout_id),
-		moved: { idField: 'stockout_id', modifiedField: 'modified' },
-		limit: query.asLines ? undefined : query.limit,
-		parallel: query.parallel,
-	});
-	const { lineList, prefix } = STOCKOUT_OUTPUT;
-	const stockouts = (records as IDataObject[]).map((stockout) =>
-		shapeRecord(STOCKOUT_METHOD, stockout, { lineLists: [lineList] }),
-	);
-	const items = query.asLines
-		? stockouts.flatMap((stockout) => flattenLines(stockout, lineList, prefix))
-		: stockouts;
-	return items.slice(0, query.limit);
-}
-
 /** wms.stockout.Sales.queryWithDetail over any range, items paired. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const nowMs = Date.now();
-	return await runPerItem(
-		this,
-		(i) => readQuery(this, i, nowMs),
-		async (query) => await readStockouts(this, query),
-	);
-}
+export const execute = readOperation(STOCKOUT_READ, readQuery);
