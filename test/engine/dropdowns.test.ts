@@ -1,6 +1,7 @@
-import type { INodeParameterResourceLocator } from 'n8n-workflow';
+import type { INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { Wdt } from '../../nodes/Wdt/Wdt.node';
 import { runListSearch } from '../harness/list-search';
 import { setMasterData, type ShopRecord, type WarehouseRecord } from '../simulator';
 import { jsonOf, useRig, warehouseRecord } from './rig';
@@ -140,6 +141,34 @@ describe('Dropdowns (From List) loaded from WDT', () => {
 		rig.sim.faults.next('rateLimit', 1, 'setting.Shop.queryShop');
 		await expect(search('searchShops')).rejects.toThrow(/limit|频繁|限流/i);
 		expect(rig.sim.requestsFor('setting.Shop.queryShop')).toHaveLength(1);
+	});
+});
+
+describe('Every shop and warehouse field is a dropdown with By Code', () => {
+	/** Every property of the node, with the options of its collections, and where it is shown. */
+	const fields = (properties: INodeProperties[], path = ''): Array<[string, INodeProperties]> =>
+		properties.flatMap((property) => {
+			const at = `${path}${property.name}`;
+			const show = property.displayOptions?.show;
+			const where = show ? `${String(show.resource)}/${String(show.operation)} ` : '';
+			const inner = (property.options ?? []).filter(
+				(option): option is INodeProperties => 'displayName' in option && 'type' in option,
+			);
+			return [[`${where}${at}`, property], ...fields(inner, `${where}${at}.`)];
+		});
+
+	it('uses the shop and warehouse lists of methods/listSearch.ts, whatever the operation', () => {
+		const all = fields(new Wdt().description.properties);
+		const locations = all.filter(([, property]) => /^(shopNos?|warehouseNo)$/.test(property.name));
+		expect(locations.length).toBeGreaterThanOrEqual(9);
+		for (const [where, property] of locations) {
+			expect({ where, type: property.type }).toEqual({ where, type: 'resourceLocator' });
+			const list = property.modes?.find((mode) => mode.name === 'list');
+			expect(list?.typeOptions?.searchListMethod).toBe(
+				property.name.startsWith('shop') ? 'searchShops' : 'searchWarehouses',
+			);
+			expect(property.modes?.map((mode) => mode.name)).toEqual(['list', 'code']);
+		}
 	});
 });
 

@@ -103,26 +103,39 @@ export function readLocatorCode(ctx: IExecuteFunctions, itemIndex: number, name:
 	return String(value).trim();
 }
 
-/** A dropdown field as read: its parameter, its name in messages and WDT's longest code. */
+/** A dropdown field as read: its parameter, its names in messages and WDT's longest code. */
 export interface LocatorRead {
 	name: string;
-	label: string;
+	displayName: string;
+	wdtField: string;
 	maxLength: number;
 }
 
-export const SHOP_FILTER: LocatorRead = { name: 'shopNo', label: 'Shop (shop_no)', maxLength: 20 };
+export const SHOP_FILTER: LocatorRead = {
+	name: 'shopNo',
+	displayName: 'Shop',
+	wdtField: 'shop_no',
+	maxLength: 20,
+};
 export const WAREHOUSE_FILTER: LocatorRead = {
 	name: 'warehouseNo',
-	label: 'Warehouse (warehouse_no)',
+	displayName: 'Warehouse',
+	wdtField: 'warehouse_no',
 	maxLength: 40,
 };
 
-/** An optional dropdown field's code; longer than WDT's `maxLength` is refused, '' is undefined. */
+/**
+ * An optional dropdown field's code, at the top level or in the `filters` collection; longer
+ * than WDT's `maxLength` is refused, empty is undefined.
+ */
 export function readLocatorFilter(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	field: LocatorRead,
+	where: 'top' | 'filters' = 'top',
 ): string | undefined {
-	const code = readLocatorCode(ctx, itemIndex, field.name);
-	return readTextFilter(ctx, itemIndex, code, field.label, field.maxLength);
+	const path = where === 'filters' ? `filters.${field.name}` : field.name;
+	const label = `${field.displayName} (${where === 'filters' ? path : field.wdtField})`;
+	const code = readLocatorCode(ctx, itemIndex, path);
+	return readTextFilter(ctx, itemIndex, code, label, field.maxLength);
 }

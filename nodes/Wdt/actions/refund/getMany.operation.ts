@@ -85,7 +85,7 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 	const params: IDataObject = {};
 	const shopNo = readLocatorFilter(ctx, itemIndex, {
 		...SHOP_FILTER,
-		label: 'Shop (shop_nos)',
+		wdtField: 'shop_nos',
 	});
 	if (shopNo) params.shop_nos = shopNo;
 	const filters = readFilters(ctx, itemIndex);

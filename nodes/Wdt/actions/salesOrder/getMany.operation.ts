@@ -1,5 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import {
+	readLocatorFilter,
+	SHOP_FILTER,
+	shopLocator,
+	WAREHOUSE_FILTER,
+	warehouseLocator,
+} from '../locators';
 import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
 import {
 	filtersField,
@@ -89,13 +96,7 @@ const properties: INodeProperties[] = [
 			placeholder: 'e.g. 1234567890123,1234567890124',
 			description: "The shop platform's order number(s), comma-separated. WDT field: src_tid.",
 		},
-		{
-			displayName: 'Shop Code',
-			name: 'shopNo',
-			type: 'string',
-			default: '',
-			description: 'One shop (WDT does not accept several here). WDT field: shop_no.',
-		},
+		shopLocator({ description: 'One shop (WDT does not accept several here).' }),
 		statusFilterField(
 			{ displayName: 'Status', name: 'status', wdtField: 'status' },
 			ORDER_STATUS_LABELS,
@@ -107,13 +108,7 @@ const properties: INodeProperties[] = [
 			default: '',
 			description: "WDT's own order number. WDT field: trade_no.",
 		},
-		{
-			displayName: 'Warehouse Code',
-			name: 'warehouseNo',
-			type: 'string',
-			default: '',
-			description: 'WDT field: warehouse_no',
-		},
+		warehouseLocator({ description: 'Only orders of this warehouse.' }),
 	]),
 	...getManyFields({ output: OUTPUT, options: [readFromOption] }),
 ];
@@ -141,8 +136,8 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 		if (value !== undefined) params[field] = value;
 	};
 	add('trade_no', text('tradeNo', 'Trade Number', 40));
-	add('shop_no', text('shopNo', 'Shop Code', 20));
-	add('warehouse_no', text('warehouseNo', 'Warehouse Code', 40));
+	add('shop_no', readLocatorFilter(ctx, itemIndex, SHOP_FILTER, 'filters'));
+	add('warehouse_no', readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER, 'filters'));
 	const srcTids = text('srcTid', 'Platform Order Numbers', 1000);
 	if (srcTids !== undefined) {
 		const numbers = srcTids

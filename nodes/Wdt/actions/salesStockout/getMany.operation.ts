@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getCatalogMethod } from '../../../shared/catalog';
 import { invalidInput } from '../common';
+import { readLocatorFilter, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
 import {
 	filtersField,
@@ -9,8 +10,6 @@ import {
 	noticeField,
 	ONE_HOUR_WINDOWS,
 	operationFields,
-	readFilters,
-	readTextFilter,
 	readTimeRange,
 	statusFilterField,
 	timeRangeFields,
@@ -52,6 +51,14 @@ export const STOCKOUT_OUTPUT = {
 	record: 'Stockout',
 	lineList: 'details_list',
 	prefix: 'stockout_',
+};
+
+/** Filters → Shops: one shop from the list, or several codes; 2000: the node's bound (no length on the page). */
+const SHOP_NOS_FILTER = {
+	name: 'shopNos',
+	displayName: 'Shops',
+	wdtField: 'shop_nos',
+	maxLength: 2000,
 };
 
 /** Status → WDT's status_type (and status): the page's four ways to select stockouts. */
@@ -110,21 +117,13 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { statusType: ['selected'] } },
 	},
 	filtersField([
-		{
-			displayName: 'Shop Codes',
+		shopLocator({
+			displayName: 'Shops',
 			name: 'shopNos',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. shop1,shop2',
-			description: 'One or more shop codes, comma-separated. WDT field: shop_nos.',
-		},
-		{
-			displayName: 'Warehouse Code',
-			name: 'warehouseNo',
-			type: 'string',
-			default: '',
-			description: 'WDT field: warehouse_no',
-		},
+			description: 'Only stockouts of this shop; By Code takes several, comma-separated.',
+			codeHint: 'One or more shop numbers (shop_nos), comma-separated, e.g. shop1,shop2',
+		}),
+		warehouseLocator({ description: 'Only stockouts of this warehouse.' }),
 	]),
 	...getManyFields({ output: STOCKOUT_OUTPUT }),
 ];
@@ -140,7 +139,6 @@ export const STOCKOUT_READ: RecordRead = {
 };
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
-	const filters = readFilters(ctx, itemIndex);
 	const choice = STATUS_TYPES[String(ctx.getNodeParameter('statusType', itemIndex, 'all'))];
 	if (!choice)
 		throw invalidInput(ctx, itemIndex, 'Status (statusType)', 'is not one of the listed choices.');
@@ -160,25 +158,13 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 			);
 		params.status = statuses.join(',');
 	}
-	const shopNos = readTextFilter(
-		ctx,
-		itemIndex,
-		filters.shopNos,
-		'Shop Codes (filters.shopNos)',
-		2000,
-	);
+	const shopNos = readLocatorFilter(ctx, itemIndex, SHOP_NOS_FILTER, 'filters');
 	if (shopNos !== undefined)
 		params.shop_nos = shopNos
 			.split(/[,\uFF0C\s]+/)
 			.filter(Boolean)
 			.join(',');
-	const warehouseNo = readTextFilter(
-		ctx,
-		itemIndex,
-		filters.warehouseNo,
-		'Warehouse Code (filters.warehouseNo)',
-		40,
-	);
+	const warehouseNo = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER, 'filters');
 	if (warehouseNo !== undefined) params.warehouse_no = warehouseNo;
 	return {
 		params,
