@@ -39,6 +39,30 @@ export function operationSelector(
 	};
 }
 
+/** An options field's choices as value → name. */
+const namesOf = (property: INodeProperties | undefined) =>
+	Object.fromEntries(
+		((property?.options ?? []) as INodePropertyOptions[]).map((option) => [
+			option.value,
+			option.name,
+		]),
+	);
+
+/**
+ * The node's `={{ … }}` subtitle, "Resource: Operation", derived from the Resource field's options
+ * and each resource's Operation field; Call Any Method shows the method it calls.
+ */
+export function resourceOperationSubtitle(properties: INodeProperties[]): string {
+	const resources = namesOf(properties.find((property) => property.name === 'resource'));
+	const operations = Object.fromEntries(
+		properties
+			.filter((property) => property.name === 'operation')
+			.map((property) => [String(property.displayOptions?.show?.resource?.[0]), namesOf(property)]),
+	);
+	const operation = `(${JSON.stringify(operations)}[$parameter["resource"]] || {})[$parameter["operation"]]`;
+	return `={{ ${JSON.stringify(resources)}[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ${operation}) }}`;
+}
+
 /**
  * A configuration mistake in one item, named by item and field, raised before any call.
  * Items are numbered from 1, as n8n's UI shows them.
