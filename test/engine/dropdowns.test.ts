@@ -3,7 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { Wdt } from '../../nodes/Wdt/Wdt.node';
 import { runListSearch } from '../harness/list-search';
-import { setMasterData, type ShopRecord, type WarehouseRecord } from '../simulator';
+import {
+	setMasterData,
+	type ProviderRecord,
+	type ShopRecord,
+	type WarehouseRecord,
+} from '../simulator';
 import { jsonOf, useRig, warehouseRecord } from './rig';
 
 const rig = useRig();
@@ -215,5 +220,61 @@ describe('Purchase Apply → Create with the warehouse dropdown', () => {
 		const { error } = await create({ __rl: true, mode: 'code', value: 'W'.repeat(41) });
 		expect(error?.message).toMatch(/^Item 1: Warehouse \(warehouse_no\) is 41 characters long/);
 		expect(rig.sim.requests).toHaveLength(0);
+	});
+});
+
+describe('Purchase Apply → Create with the supplier dropdown', () => {
+	const supplier = (i: number, name: string, extra: Partial<ProviderRecord> = {}) => ({
+		providerId: i + 1,
+		providerNo: `P00${i + 1}`,
+		providerName: name,
+		isDisabled: false,
+		deleted: false,
+		modifiedMs: BASE_MS,
+		...extra,
+	});
+
+	it('lists suppliers that are neither disabled nor deleted, by name or number', async () => {
+		setMasterData(rig.sim, {
+			providers: [
+				supplier(0, '华东纺织'),
+				supplier(1, '停用供应商', { isDisabled: true }),
+				supplier(2, '已删供应商', { deleted: true }),
+				supplier(3, '南方包材'),
+			],
+		});
+		expect((await search('searchProviders')).results).toEqual([
+			{ name: '华东纺织 (P001)', value: 'P001' },
+			{ name: '南方包材 (P004)', value: 'P004' },
+		]);
+		expect((await search('searchProviders', 'p004')).results.map((r) => r.value)).toEqual(['P004']);
+		const calls = rig.sim.requestsFor('setting.PurchaseProvider.queryDetail');
+		expect(calls).toHaveLength(1);
+		expect(calls[0].args).toEqual([{ is_disabled: 0, deleted: 0 }]);
+	});
+
+	it('sends the supplier of each line: from the list, By Code, or a plain string of older workflows', async () => {
+		const { error } = await rig.run({
+			resource: 'purchaseApply',
+			operation: 'create',
+			lines: {
+				line: [
+					{ specNo: 'A', num: 1, providerNo: { __rl: true, mode: 'list', value: 'P001' } },
+					{ specNo: 'B', num: 1, providerNo: { __rl: true, mode: 'code', value: ' P002 ' } },
+					{ specNo: 'C', num: 1, providerNo: 'P003' },
+					{ specNo: 'D', num: 1, providerNo: { __rl: true, mode: 'list', value: '' } },
+				],
+			},
+		});
+		expect(error).toBeUndefined();
+		const sent = firstArg(rig.sim.requestsFor('purchase.PurchaseApply.upload')[0]) as {
+			detail_list: Array<{ spec_no: string; provider_no?: string }>;
+		};
+		expect(sent.detail_list.map((line) => line.provider_no)).toEqual([
+			'P001',
+			'P002',
+			'P003',
+			undefined,
+		]);
 	});
 });

@@ -1,6 +1,7 @@
 /**
  * WDT master data, from the pages of setting.Shop.queryShop (店铺查询),
- * setting.Warehouse.queryWarehouse (仓库查询) and setting.Logistics.queryLogistics (物流公司查询):
+ * setting.Warehouse.queryWarehouse (仓库查询), setting.Logistics.queryLogistics (物流公司查询) and
+ * setting.PurchaseProvider.queryDetail (供应商查询):
  * each paged from page 0, records in `data.details`, the total in `data.total_count`, rows with
  * documented fields only. No time range is needed; queryWarehouse filters by modified time when
  * start_time/end_time are given (the page names no longest span).
@@ -44,10 +45,20 @@ export interface LogisticsRecord {
 	modifiedMs: number;
 }
 
+export interface ProviderRecord {
+	providerId: number;
+	providerNo: string;
+	providerName: string;
+	isDisabled: boolean;
+	deleted: boolean;
+	modifiedMs: number;
+}
+
 export interface MasterData {
 	shops: ShopRecord[];
 	warehouses: WarehouseRecord[];
 	logistics: LogisticsRecord[];
+	providers: ProviderRecord[];
 }
 
 const BASE_MS = Date.parse('2024-01-02T10:00:00+08:00');
@@ -86,6 +97,17 @@ function defaultMasterData(): MasterData {
 			logisticsName: logisticsName as string,
 			logisticsType: logisticsType as number,
 			isDisabled: false,
+			modifiedMs: BASE_MS + i * 60_000,
+		})),
+		providers: [
+			['P001', '华东纺织供应商'],
+			['P002', '南方包材'],
+		].map(([providerNo, providerName], i) => ({
+			providerId: i + 1,
+			providerNo,
+			providerName,
+			isDisabled: false,
+			deleted: false,
 			modifiedMs: BASE_MS + i * 60_000,
 		})),
 	};
@@ -149,6 +171,27 @@ const LOGISTICS_TEXT_FIELDS = [
 	'month_card',
 	'main_logistics_name',
 	'quantity',
+];
+const PROVIDER_TEXT_FIELDS = [
+	'contact',
+	'follower_name',
+	'telno',
+	'mobile',
+	'fax',
+	'zip',
+	'email',
+	'qq',
+	'wangwang',
+	'address',
+	'website',
+	'last_purchase_time',
+	'remark',
+	'province',
+	'city',
+	'district',
+	'account_bank',
+	'collect_name',
+	'account_bank_no',
 ];
 const emptyTexts = (fields: string[]) => Object.fromEntries(fields.map((field) => [field, '']));
 
@@ -276,6 +319,41 @@ export const queryLogistics: MethodSpec = {
 				volume_threshold: 0,
 				volume_weight_ratio_special: 0,
 				type: 1,
+			})),
+		};
+	},
+};
+
+export const queryPurchaseProvider: MethodSpec = {
+	name: 'setting.PurchaseProvider.queryDetail',
+	paged: true,
+	write: false,
+	argCount: 1,
+	run(call) {
+		const params = paramsOf(call);
+		// The page: is_disabled 1 停用 / 0 未停用, deleted 0 未删除 / 1 已删除; unset: both kinds.
+		const flag = (field: string, value: boolean) =>
+			!present(params[field]) || Number(params[field]) === (value ? 1 : 0);
+		const providers = masterDataOf(call.store).providers.filter(
+			(provider) =>
+				flag('is_disabled', provider.isDisabled) &&
+				flag('deleted', provider.deleted) &&
+				(!present(params.provider_no) || provider.providerNo === String(params.provider_no)) &&
+				(!present(params.provider_name) ||
+					provider.providerName.includes(String(params.provider_name))),
+		);
+		return {
+			status: 0,
+			data: pagedData(call, 'details', providers, (provider) => ({
+				provider_id: provider.providerId,
+				provider_no: provider.providerNo,
+				provider_name: provider.providerName,
+				...emptyTexts(PROVIDER_TEXT_FIELDS),
+				arrive_cycle_days: 0,
+				is_disabled: provider.isDisabled,
+				deleted: provider.deleted ? 1 : 0,
+				modified: formatCst(provider.modifiedMs),
+				created: formatCst(provider.modifiedMs),
 			})),
 		};
 	},

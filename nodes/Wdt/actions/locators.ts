@@ -6,7 +6,7 @@ interface LocatorSpec {
 	displayName: string;
 	name: string;
 	/** The listSearch method of nodes/Wdt/methods/listSearch.ts. */
-	searchListMethod: 'searchShops' | 'searchWarehouses' | 'searchLogistics';
+	searchListMethod: 'searchShops' | 'searchWarehouses' | 'searchLogistics' | 'searchProviders';
 	/** What one entry is, for texts, e.g. "warehouse". */
 	entity: string;
 	example: string;
@@ -90,6 +90,25 @@ export const logisticsLocator = (options: Partial<LocatorOptions> = {}) =>
 		...options,
 	});
 
+export const providerLocator = (options: Partial<LocatorOptions> = {}) =>
+	wdtLocator({
+		displayName: 'Supplier',
+		name: 'providerNo',
+		searchListMethod: 'searchProviders',
+		entity: 'supplier',
+		example: 'P001',
+		wdtField: 'provider_no',
+		description: 'The supplier.',
+		...options,
+	});
+
+/** A dropdown's value as saved: { mode, value } or, from workflows older than the dropdown, a string. */
+export function locatorCode(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'object') return String((value as { value?: unknown }).value ?? '').trim();
+	return String(value).trim();
+}
+
 /**
  * The code chosen in a WDT dropdown field, trimmed ('' when empty); `name` may be a path into a
  * collection (`filters.shopNo`). Workflows saved before the field was a dropdown hold a plain
@@ -97,10 +116,7 @@ export const logisticsLocator = (options: Partial<LocatorOptions> = {}) =>
  */
 export function readLocatorCode(ctx: IExecuteFunctions, itemIndex: number, name: string): string {
 	// Not extractValue: it needs the field displayed at the top level; our modes extract nothing.
-	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	if (value === undefined || value === null) return '';
-	if (typeof value === 'object') return String((value as { value?: unknown }).value ?? '').trim();
-	return String(value).trim();
+	return locatorCode(ctx.getNodeParameter(name, itemIndex, '') as unknown);
 }
 
 /** A dropdown field as read: its parameter, its names in messages and WDT's longest code. */
