@@ -2,18 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { toWdtTime } from '../../nodes/shared/protocol';
-import {
-	callsOf,
-	itReportsRateLimitWithoutRetry,
-	jsonOf,
-	pairsOf,
-	readOk,
-	readRunner,
-	useRig,
-} from './rig';
+import { itReportsRateLimitWithoutRetry, jsonOf, pairsOf, readOk, useReadRig } from './rig';
 
-const rig = useRig();
 const METHOD = 'goods.Goods.queryWithSpec';
+const { rig, getMany, calls } = useReadRig('goods', METHOD);
 const DAY = 24 * 3600_000;
 
 /** A goods record with two specs, modified `daysAgo` days before the simulator's now. */
@@ -35,8 +27,6 @@ function addGoods(id: number, daysAgo: number, extra: IDataObject = {}) {
 	);
 }
 
-const calls = () => callsOf(rig, METHOD);
-
 beforeEach(() => {
 	rig.sim
 		.records(METHOD)
@@ -46,8 +36,6 @@ beforeEach(() => {
 });
 
 describe('Goods → Get Many (goods.Goods.queryWithSpec)', () => {
-	const getMany = readRunner(rig, 'goods');
-
 	it('returns the last 30 days by default, specs nested, with type names and ISO times', async () => {
 		addGoods(1, 2);
 		addGoods(2, 40);

@@ -2,18 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { toWdtTime } from '../../nodes/shared/protocol';
-import {
-	callsOf,
-	itReportsRateLimitWithoutRetry,
-	jsonOf,
-	pairsOf,
-	readOk,
-	readRunner,
-	useRig,
-} from './rig';
+import { itReportsRateLimitWithoutRetry, jsonOf, pairsOf, readOk, useReadRig } from './rig';
 
-const rig = useRig();
 const METHOD = 'aftersales.refund.Refund.search';
+const { rig, getMany, calls } = useReadRig('refund', METHOD);
 const DAY = 24 * 3600_000;
 
 /** A refund with two lines, modified `daysAgo` days before the simulator's now. */
@@ -32,15 +24,11 @@ function addRefund(id: number, daysAgo: number, extra: IDataObject = {}) {
 	);
 }
 
-const calls = () => callsOf(rig, METHOD);
-
 beforeEach(() => {
 	rig.sim.records(METHOD).filter('shop_nos', (record, value) => record.shop_no === value);
 });
 
 describe('Refund → Get Many (aftersales.refund.Refund.search)', () => {
-	const getMany = readRunner(rig, 'refund');
-
 	it('returns the last 30 days by default, lines nested, with status names and ISO times', async () => {
 		addRefund(1, 3);
 		addRefund(2, 45);

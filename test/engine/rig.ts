@@ -32,16 +32,11 @@ export interface Rig {
 }
 
 /** The simulator's default seller as a WDT credential for a server at `baseUrl`. */
-export const sellerCredentials = (baseUrl: string) => ({
-	wdtApi: {
-		sid: DEFAULT_SELLER.sid,
-		key: DEFAULT_SELLER.key,
-		secret: DEFAULT_SELLER.secret,
-		salt: DEFAULT_SELLER.salt,
-		environment: 'custom',
-		baseUrl,
-	} as ICredentialDataDecryptedObject,
-});
+export function sellerCredentials(baseUrl: string) {
+	const { sid, key, secret, salt } = DEFAULT_SELLER;
+	const wdtApi: ICredentialDataDecryptedObject = { sid, key, secret, salt, baseUrl };
+	return { wdtApi: { ...wdtApi, environment: 'custom' } };
+}
 
 export async function startRig(options: SimulatorOptions = {}): Promise<Rig> {
 	const sim = await startSimulator({
@@ -96,6 +91,12 @@ export const callsOf = (rig: Rig, method: string) =>
 		params: (request.args as unknown[])[0] as IDataObject,
 		pageNo: request.query.page_no,
 	}));
+
+/** A test file's rig for one read resource: its Get Many runner and the calls of its method. */
+export function useReadRig(resource: string, method: string) {
+	const rig = useRig();
+	return { rig, getMany: readRunner(rig, resource), calls: () => callsOf(rig, method) };
+}
 
 /** Runs one read operation with Return All, `extra` parameters and an optional timezone. */
 export const readRunner =

@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { toWdtTime } from '../../nodes/shared/protocol';
-import { callsOf, itReportsRateLimitWithoutRetry, jsonOf, readRunner, useRig } from './rig';
+import { itReportsRateLimitWithoutRetry, jsonOf, useReadRig } from './rig';
 
-const rig = useRig();
 const METHOD = 'wms.StockSpec.search2';
+const { rig, getMany: getStock, calls } = useReadRig('stock', METHOD);
 const DAY = 24 * 3600_000;
 
 /** A stock record of one SKU in one warehouse, changed `daysAgo` days before now. */
@@ -18,15 +18,11 @@ function addStock(id: number, daysAgo: number, extra: IDataObject = {}) {
 		);
 }
 
-const calls = () => callsOf(rig, METHOD);
-
 beforeEach(() => {
 	rig.sim
 		.records(METHOD)
 		.filter('spec_nos', (record, value) => (value as string[]).includes(String(record.spec_no)));
 });
-
-const getStock = readRunner(rig, 'stock');
 
 describe('Stock → Get Many (wms.StockSpec.search2)', () => {
 	it('reads the current stock of a warehouse and SKUs without a time range', async () => {

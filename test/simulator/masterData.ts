@@ -204,6 +204,29 @@ function paramsOf(call: MethodCall): Record<string, unknown> {
 	return params as Record<string, unknown>;
 }
 
+/** WDT's reply of a master-data list: one page of `details`, with `total_count`. */
+function detailsReply<Entry>(
+	call: MethodCall,
+	entries: Entry[],
+	toRow: (entry: Entry) => Record<string, unknown>,
+) {
+	return { status: 0, data: pagedData(call, 'details', entries, toRow) };
+}
+
+/** The `<entity>_no` filter (exact) and `<entity>_name` filter (a part of the name), when given. */
+function byCodeAndName(
+	params: Record<string, unknown>,
+	entity: string,
+	code: string,
+	name: string,
+): boolean {
+	const [codeFilter, nameFilter] = [params[`${entity}_no`], params[`${entity}_name`]];
+	return (
+		(!present(codeFilter) || code === String(codeFilter)) &&
+		(!present(nameFilter) || name.includes(String(nameFilter)))
+	);
+}
+
 export const queryShop: MethodSpec = {
 	name: 'setting.Shop.queryShop',
 	paged: true,
@@ -216,24 +239,21 @@ export const queryShop: MethodSpec = {
 				(!present(params.shop_no) || shop.shopNo === String(params.shop_no)) &&
 				(!present(params.platform_id) || shop.platformId === Number(params.platform_id)),
 		);
-		return {
-			status: 0,
-			data: pagedData(call, 'details', shops, (shop) => ({
-				shop_id: shop.shopId,
-				shop_name: shop.shopName,
-				shop_no: shop.shopNo,
-				platform_id: shop.platformId,
-				sub_platform_id: 0,
-				...emptyTexts(SHOP_TEXT_FIELDS),
-				is_disabled: shop.isDisabled,
-				auth_state: shop.authState,
-				auth_time: formatCst(shop.modifiedMs),
-				re_expire_time: '',
-				modified: formatCst(shop.modifiedMs),
-				expire_time: '',
-				created: formatCst(shop.modifiedMs),
-			})),
-		};
+		return detailsReply(call, shops, (shop) => ({
+			shop_id: shop.shopId,
+			shop_name: shop.shopName,
+			shop_no: shop.shopNo,
+			platform_id: shop.platformId,
+			sub_platform_id: 0,
+			...emptyTexts(SHOP_TEXT_FIELDS),
+			is_disabled: shop.isDisabled,
+			auth_state: shop.authState,
+			auth_time: formatCst(shop.modifiedMs),
+			re_expire_time: '',
+			modified: formatCst(shop.modifiedMs),
+			expire_time: '',
+			created: formatCst(shop.modifiedMs),
+		}));
 	},
 };
 
@@ -265,20 +285,17 @@ export const queryWarehouse: MethodSpec = {
 					(endMs === undefined || warehouse.modifiedMs <= endMs),
 			)
 			.sort((a, b) => a.modifiedMs - b.modifiedMs || a.warehouseId - b.warehouseId);
-		return {
-			status: 0,
-			data: pagedData(call, 'details', warehouses, (warehouse) => ({
-				warehouse_id: warehouse.warehouseId,
-				warehouse_no: warehouse.warehouseNo,
-				name: warehouse.name,
-				...emptyTexts(WAREHOUSE_TEXT_FIELDS),
-				type: warehouse.type,
-				sub_type: warehouse.subType,
-				is_disabled: warehouse.isDisabled,
-				modified: formatCst(warehouse.modifiedMs),
-				created: formatCst(warehouse.modifiedMs),
-			})),
-		};
+		return detailsReply(call, warehouses, (warehouse) => ({
+			warehouse_id: warehouse.warehouseId,
+			warehouse_no: warehouse.warehouseNo,
+			name: warehouse.name,
+			...emptyTexts(WAREHOUSE_TEXT_FIELDS),
+			type: warehouse.type,
+			sub_type: warehouse.subType,
+			is_disabled: warehouse.isDisabled,
+			modified: formatCst(warehouse.modifiedMs),
+			created: formatCst(warehouse.modifiedMs),
+		}));
 	},
 };
 
@@ -293,34 +310,29 @@ export const queryLogistics: MethodSpec = {
 		const companies = masterDataOf(call.store).logistics.filter(
 			(company) =>
 				!company.isDisabled &&
-				(!present(params.logistics_no) || company.logisticsNo === String(params.logistics_no)) &&
-				(!present(params.logistics_name) ||
-					company.logisticsName.includes(String(params.logistics_name))),
+				byCodeAndName(params, 'logistics', company.logisticsNo, company.logisticsName),
 		);
-		return {
-			status: 0,
-			data: pagedData(call, 'details', companies, (company) => ({
-				logistics_id: company.logisticsId,
-				logistics_type: company.logisticsType,
-				is_support_cod: false,
-				logistics_no: company.logisticsNo,
-				logistics_name: company.logisticsName,
-				...emptyTexts(LOGISTICS_TEXT_FIELDS),
-				ebill_api: 0,
-				is_preset_no: false,
-				send_type: 0,
-				is_disabled: company.isDisabled,
-				max_weight: 0,
-				modified: formatCst(company.modifiedMs),
-				created: formatCst(company.modifiedMs),
-				volume_weight_ratio: 0,
-				volume_weight_ratio_switch: 0,
-				volume_type: 0,
-				volume_threshold: 0,
-				volume_weight_ratio_special: 0,
-				type: 1,
-			})),
-		};
+		return detailsReply(call, companies, (company) => ({
+			logistics_id: company.logisticsId,
+			logistics_type: company.logisticsType,
+			is_support_cod: false,
+			logistics_no: company.logisticsNo,
+			logistics_name: company.logisticsName,
+			...emptyTexts(LOGISTICS_TEXT_FIELDS),
+			ebill_api: 0,
+			is_preset_no: false,
+			send_type: 0,
+			is_disabled: company.isDisabled,
+			max_weight: 0,
+			modified: formatCst(company.modifiedMs),
+			created: formatCst(company.modifiedMs),
+			volume_weight_ratio: 0,
+			volume_weight_ratio_switch: 0,
+			volume_type: 0,
+			volume_threshold: 0,
+			volume_weight_ratio_special: 0,
+			type: 1,
+		}));
 	},
 };
 
@@ -338,23 +350,18 @@ export const queryPurchaseProvider: MethodSpec = {
 			(provider) =>
 				flag('is_disabled', provider.isDisabled) &&
 				flag('deleted', provider.deleted) &&
-				(!present(params.provider_no) || provider.providerNo === String(params.provider_no)) &&
-				(!present(params.provider_name) ||
-					provider.providerName.includes(String(params.provider_name))),
+				byCodeAndName(params, 'provider', provider.providerNo, provider.providerName),
 		);
-		return {
-			status: 0,
-			data: pagedData(call, 'details', providers, (provider) => ({
-				provider_id: provider.providerId,
-				provider_no: provider.providerNo,
-				provider_name: provider.providerName,
-				...emptyTexts(PROVIDER_TEXT_FIELDS),
-				arrive_cycle_days: 0,
-				is_disabled: provider.isDisabled,
-				deleted: provider.deleted ? 1 : 0,
-				modified: formatCst(provider.modifiedMs),
-				created: formatCst(provider.modifiedMs),
-			})),
-		};
+		return detailsReply(call, providers, (provider) => ({
+			provider_id: provider.providerId,
+			provider_no: provider.providerNo,
+			provider_name: provider.providerName,
+			...emptyTexts(PROVIDER_TEXT_FIELDS),
+			arrive_cycle_days: 0,
+			is_disabled: provider.isDisabled,
+			deleted: provider.deleted ? 1 : 0,
+			modified: formatCst(provider.modifiedMs),
+			created: formatCst(provider.modifiedMs),
+		}));
 	},
 };

@@ -195,13 +195,12 @@ export function statusFilterField(
 	field: { displayName: string; name: string; wdtField: string },
 	labels: Readonly<Record<string, string>>,
 ): INodeProperties {
+	const description = `Return only these statuses; none selected: every status. WDT field: ${field.wdtField}.`;
 	return {
-		displayName: field.displayName,
-		name: field.name,
+		...codeFilterField({ ...field, description }, labels),
 		type: 'multiOptions',
 		default: [],
 		options: codeOptions(labels).sort((a, b) => a.name.localeCompare(b.name)),
-		description: `Return only these statuses; none selected: every status. WDT field: ${field.wdtField}.`,
 	};
 }
 

@@ -50,6 +50,14 @@ export const PRIVACY_NOTICE =
 
 export const OUTPUT = { record: 'Refund', lineList: 'detail_list', prefix: 'refund_' };
 
+/** 30-day windows of modified_from/modified_to, every page, each refund once by refund_id. */
+export const REFUND_READ: RecordRead = {
+	method: REFUND_METHOD,
+	idField: 'refund_id',
+	detectMoves: true,
+	lines: OUTPUT,
+};
+
 const properties: INodeProperties[] = [
 	noticeField('refundPrivacyNotice', PRIVACY_NOTICE),
 	...timeRangeFields(TIME_RANGE),
@@ -72,14 +80,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = operationFields('refund', 'getMany', properties);
-
-/** 30-day windows of modified_from/modified_to, every page, each refund once by refund_id. */
-export const REFUND_READ: RecordRead = {
-	method: REFUND_METHOD,
-	idField: 'refund_id',
-	detectMoves: true,
-	lines: OUTPUT,
-};
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
 	const params: IDataObject = {};

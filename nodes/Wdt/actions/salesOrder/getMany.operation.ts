@@ -64,6 +64,14 @@ const TIME_RANGE = { ...ONE_HOUR_WINDOWS, what: 'modification' };
 
 export const OUTPUT = { record: 'Order', lineList: 'detail_list', prefix: 'order_' };
 
+/** One-hour windows, last page first, each order once by trade_id. */
+export const ORDER_READ: RecordRead = {
+	method: ORDER_METHOD,
+	idField: 'trade_id',
+	detectMoves: true,
+	lines: OUTPUT,
+};
+
 /** Options → Read From, shared with Get. */
 export const readFromOption: INodeProperties = {
 	displayName: 'Read From',
@@ -114,14 +122,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = operationFields('salesOrder', 'getMany', properties);
-
-/** One-hour windows, last page first, each order once by trade_id. */
-export const ORDER_READ: RecordRead = {
-	method: ORDER_METHOD,
-	idField: 'trade_id',
-	detectMoves: true,
-	lines: OUTPUT,
-};
 
 export function readMethod(ctx: IExecuteFunctions, itemIndex: number): string {
 	return readOptions(ctx, itemIndex).readFrom === 'history' ? HISTORY_METHOD : ORDER_METHOD;

@@ -53,6 +53,14 @@ export const STOCKOUT_OUTPUT = {
 	prefix: 'stockout_',
 };
 
+/** One-hour windows, last page first, each stockout once by stockout_id. */
+export const STOCKOUT_READ: RecordRead = {
+	method: STOCKOUT_METHOD,
+	idField: 'stockout_id',
+	detectMoves: true,
+	lines: STOCKOUT_OUTPUT,
+};
+
 /** Filters → Shops: one shop from the list, or several codes; 2000: the node's bound (no length on the page). */
 const SHOP_NOS_FILTER = {
 	name: 'shopNos',
@@ -129,14 +137,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = operationFields('salesStockout', 'getMany', properties);
-
-/** One-hour windows, last page first, each stockout once by stockout_id. */
-export const STOCKOUT_READ: RecordRead = {
-	method: STOCKOUT_METHOD,
-	idField: 'stockout_id',
-	detectMoves: true,
-	lines: STOCKOUT_OUTPUT,
-};
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
 	const choice = STATUS_TYPES[String(ctx.getNodeParameter('statusType', itemIndex, 'all'))];
