@@ -1,11 +1,13 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { resourceOperationSubtitle } from './actions/common';
 import * as custom from './actions/custom';
 import * as goods from './actions/goods';
 import * as otherOut from './actions/otherOut';
@@ -19,6 +21,50 @@ import * as stock from './actions/stock';
 import * as warehouse from './actions/warehouse';
 import { listSearch } from './methods';
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'purchaseApply',
+		options: [
+			{
+				name: 'Custom',
+				value: 'custom',
+				description: 'Call any WDT API method by name',
+			},
+			{ name: 'Other Out', value: 'otherOut', description: 'Other-out business orders' },
+			{
+				name: 'Product',
+				value: 'goods',
+				description: 'Goods (SPU) with their specs (SKU)',
+			},
+			{
+				name: 'Purchase Apply',
+				value: 'purchaseApply',
+				description: 'Purchase applies (requisitions)',
+			},
+			{ name: 'Refund', value: 'refund', description: 'Refunds, returns and exchanges' },
+			{ name: 'Sales Order', value: 'salesOrder', description: 'Sales orders (trades)' },
+			{ name: 'Sales Stockout', value: 'salesStockout', description: 'Sales stockout orders' },
+			{ name: 'Shop', value: 'shop', description: "The ERP's shops" },
+			{ name: 'Stock', value: 'stock', description: 'Stock per SKU and warehouse' },
+			{ name: 'Warehouse', value: 'warehouse', description: "The ERP's warehouses" },
+		],
+	},
+	...purchaseApply.description,
+	...goods.description,
+	...otherOut.description,
+	...refund.description,
+	...salesOrder.description,
+	...salesStockout.description,
+	...shop.description,
+	...stock.description,
+	...warehouse.description,
+	...custom.description,
+];
+
 export class Wdt implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WDT',
@@ -29,8 +75,7 @@ export class Wdt implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ ({ goods: "Product", purchaseApply: "Purchase Apply", otherOut: "Other Out", refund: "Refund", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", stock: "Stock", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
+		subtitle: resourceOperationSubtitle(properties),
 		description:
 			'Work with the WDT (Wangdiantong) Flagship ERP: purchase applies, other-out orders, cancelled sales stockouts and any API method',
 		defaults: { name: 'WDT' },
@@ -38,49 +83,7 @@ export class Wdt implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'wdtApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				default: 'purchaseApply',
-				options: [
-					{
-						name: 'Custom',
-						value: 'custom',
-						description: 'Call any WDT API method by name',
-					},
-					{ name: 'Other Out', value: 'otherOut', description: 'Other-out business orders' },
-					{
-						name: 'Product',
-						value: 'goods',
-						description: 'Goods (SPU) with their specs (SKU)',
-					},
-					{
-						name: 'Purchase Apply',
-						value: 'purchaseApply',
-						description: 'Purchase applies (requisitions)',
-					},
-					{ name: 'Refund', value: 'refund', description: 'Refunds, returns and exchanges' },
-					{ name: 'Sales Order', value: 'salesOrder', description: 'Sales orders (trades)' },
-					{ name: 'Sales Stockout', value: 'salesStockout', description: 'Sales stockout orders' },
-					{ name: 'Shop', value: 'shop', description: "The ERP's shops" },
-					{ name: 'Stock', value: 'stock', description: 'Stock per SKU and warehouse' },
-					{ name: 'Warehouse', value: 'warehouse', description: "The ERP's warehouses" },
-				],
-			},
-			...purchaseApply.description,
-			...goods.description,
-			...otherOut.description,
-			...refund.description,
-			...salesOrder.description,
-			...salesStockout.description,
-			...shop.description,
-			...stock.description,
-			...warehouse.description,
-			...custom.description,
-		],
+		properties,
 	};
 
 	methods = { listSearch };

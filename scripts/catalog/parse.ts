@@ -382,14 +382,21 @@ export function parseWindowMs(text: string): number | undefined {
 }
 
 /**
+ * Where one entry of a status table ends and the next begins: a line break or semicolon; a comma,
+ * or spaces, before a code; and, for the vendor's typos, a code with its colon right after a name,
+ * with or without a stray `.` or `:` between (`京东沧海.6:抖音云仓`, `已推送:80:已结算`,
+ * `已完成80:待推送`, `唯品JIT电子面单 16:ASCP电子面单`).
+ */
+const STATUS_ENTRY_BREAK =
+	/[\n；;]+|[，,](?=\s*-?\d+\s*[：:=]?\s*[\u4e00-\u9fa5])|[，,](?=\s*-?\d+\s*[：:=])|\s+(?=-?\d+\s*[：:=]?\s*[\u4e00-\u9fa5])|(?<=[^\d\s.:：=~～-])[\s.:：]*(?=\d+\s*[：:=]\s*[^\d\s])/;
+
+/**
  * `5：已取消\n10：待放回`, `10=已取消；20=编辑中`, `5已取消\n53 WMS已接单` or `0删除 1在架 2下架`
  * → code -> name (at least two codes).
  */
 export function parseStatusTable(description: string): Record<string, string> | undefined {
 	const table: Record<string, string> = {};
-	const parts = description.split(
-		/[\n；;]+|[，,](?=\s*-?\d+\s*[：:=])|\s+(?=-?\d+\s*[：:=]?\s*[\u4e00-\u9fa5])/,
-	);
+	const parts = description.split(STATUS_ENTRY_BREAK);
 	for (const part of parts) {
 		const match = /^\s*(-?\d+)\s*(?:[：:=]\s*(\S.*?)|([^\d\s.、：:=~-].*?))\s*$/.exec(part);
 		if (!match) continue;

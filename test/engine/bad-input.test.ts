@@ -106,7 +106,7 @@ const cases: Array<[string, INodeParameters, IDataObject[], number, RegExp]> = [
 		create({ lines: line({ providerNo: 'p'.repeat(41) }) }),
 		[{}],
 		0,
-		/Supplier Number \(provider_no\) is 41 characters long/,
+		/Supplier \(provider_no\) is 41 characters long/,
 	],
 	[
 		'create: apply number over 20',

@@ -1,9 +1,15 @@
-import type { INodeParameterResourceLocator } from 'n8n-workflow';
+import type { INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { Wdt } from '../../nodes/Wdt/Wdt.node';
 import { runListSearch } from '../harness/list-search';
-import { setMasterData, type ShopRecord, type WarehouseRecord } from '../simulator';
-import { jsonOf, useRig } from './rig';
+import {
+	setMasterData,
+	type ProviderRecord,
+	type ShopRecord,
+	type WarehouseRecord,
+} from '../simulator';
+import { jsonOf, useRig, warehouseRecord } from './rig';
 
 const rig = useRig();
 
@@ -23,17 +29,8 @@ const shops: ShopRecord[] = [
 	authState: 1,
 	modifiedMs: BASE_MS,
 }));
-const warehouse = (i: number, extra: Partial<WarehouseRecord> = {}): WarehouseRecord => ({
-	warehouseId: i + 1,
-	warehouseNo: `WH${String(i + 1).padStart(3, '0')}`,
-	name: `仓库${i + 1}`,
-	type: 1,
-	subType: 0,
-	isDisabled: false,
-	deleted: false,
-	modifiedMs: BASE_MS + i * 1000,
-	...extra,
-});
+const warehouse = (i: number, extra: Partial<WarehouseRecord> = {}) =>
+	warehouseRecord(i, BASE_MS + i * 1000, extra);
 
 /** A workflow id per test: the cache keys lists by workflow and credential. */
 let workflowSeq = 0;
@@ -152,6 +149,34 @@ describe('Dropdowns (From List) loaded from WDT', () => {
 	});
 });
 
+describe('Every shop and warehouse field is a dropdown with By Code', () => {
+	/** Every property of the node, with the options of its collections, and where it is shown. */
+	const fields = (properties: INodeProperties[], path = ''): Array<[string, INodeProperties]> =>
+		properties.flatMap((property) => {
+			const at = `${path}${property.name}`;
+			const show = property.displayOptions?.show;
+			const where = show ? `${String(show.resource)}/${String(show.operation)} ` : '';
+			const inner = (property.options ?? []).filter(
+				(option): option is INodeProperties => 'displayName' in option && 'type' in option,
+			);
+			return [[`${where}${at}`, property], ...fields(inner, `${where}${at}.`)];
+		});
+
+	it('uses the shop and warehouse lists of methods/listSearch.ts, whatever the operation', () => {
+		const all = fields(new Wdt().description.properties);
+		const locations = all.filter(([, property]) => /^(shopNos?|warehouseNo)$/.test(property.name));
+		expect(locations.length).toBeGreaterThanOrEqual(9);
+		for (const [where, property] of locations) {
+			expect({ where, type: property.type }).toEqual({ where, type: 'resourceLocator' });
+			const list = property.modes?.find((mode) => mode.name === 'list');
+			expect(list?.typeOptions?.searchListMethod).toBe(
+				property.name.startsWith('shop') ? 'searchShops' : 'searchWarehouses',
+			);
+			expect(property.modes?.map((mode) => mode.name)).toEqual(['list', 'code']);
+		}
+	});
+});
+
 describe('Purchase Apply → Create with the warehouse dropdown', () => {
 	const create = (warehouseNo: string | INodeParameterResourceLocator) =>
 		rig.run({
@@ -195,5 +220,61 @@ describe('Purchase Apply → Create with the warehouse dropdown', () => {
 		const { error } = await create({ __rl: true, mode: 'code', value: 'W'.repeat(41) });
 		expect(error?.message).toMatch(/^Item 1: Warehouse \(warehouse_no\) is 41 characters long/);
 		expect(rig.sim.requests).toHaveLength(0);
+	});
+});
+
+describe('Purchase Apply → Create with the supplier dropdown', () => {
+	const supplier = (i: number, name: string, extra: Partial<ProviderRecord> = {}) => ({
+		providerId: i + 1,
+		providerNo: `P00${i + 1}`,
+		providerName: name,
+		isDisabled: false,
+		deleted: false,
+		modifiedMs: BASE_MS,
+		...extra,
+	});
+
+	it('lists suppliers that are neither disabled nor deleted, by name or number', async () => {
+		setMasterData(rig.sim, {
+			providers: [
+				supplier(0, '华东纺织'),
+				supplier(1, '停用供应商', { isDisabled: true }),
+				supplier(2, '已删供应商', { deleted: true }),
+				supplier(3, '南方包材'),
+			],
+		});
+		expect((await search('searchProviders')).results).toEqual([
+			{ name: '华东纺织 (P001)', value: 'P001' },
+			{ name: '南方包材 (P004)', value: 'P004' },
+		]);
+		expect((await search('searchProviders', 'p004')).results.map((r) => r.value)).toEqual(['P004']);
+		const calls = rig.sim.requestsFor('setting.PurchaseProvider.queryDetail');
+		expect(calls).toHaveLength(1);
+		expect(calls[0].args).toEqual([{ is_disabled: 0, deleted: 0 }]);
+	});
+
+	it('sends the supplier of each line: from the list, By Code, or a plain string of older workflows', async () => {
+		const { error } = await rig.run({
+			resource: 'purchaseApply',
+			operation: 'create',
+			lines: {
+				line: [
+					{ specNo: 'A', num: 1, providerNo: { __rl: true, mode: 'list', value: 'P001' } },
+					{ specNo: 'B', num: 1, providerNo: { __rl: true, mode: 'code', value: ' P002 ' } },
+					{ specNo: 'C', num: 1, providerNo: 'P003' },
+					{ specNo: 'D', num: 1, providerNo: { __rl: true, mode: 'list', value: '' } },
+				],
+			},
+		});
+		expect(error).toBeUndefined();
+		const sent = firstArg(rig.sim.requestsFor('purchase.PurchaseApply.upload')[0]) as {
+			detail_list: Array<{ spec_no: string; provider_no?: string }>;
+		};
+		expect(sent.detail_list.map((line) => line.provider_no)).toEqual([
+			'P001',
+			'P002',
+			'P003',
+			undefined,
+		]);
 	});
 });

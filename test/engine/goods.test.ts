@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { toWdtTime } from '../../nodes/shared/protocol';
-import { jsonOf, pairsOf, useRig } from './rig';
+import { itReportsRateLimitWithoutRetry, jsonOf, pairsOf, readOk, useReadRig } from './rig';
 
-const rig = useRig();
 const METHOD = 'goods.Goods.queryWithSpec';
+const { rig, getMany, calls } = useReadRig('goods', METHOD);
 const DAY = 24 * 3600_000;
 
 /** A goods record with two specs, modified `daysAgo` days before the simulator's now. */
@@ -27,12 +27,6 @@ function addGoods(id: number, daysAgo: number, extra: IDataObject = {}) {
 	);
 }
 
-const calls = () =>
-	rig.sim.requestsFor(METHOD).map((request) => ({
-		params: (request.args as unknown[])[0] as IDataObject,
-		pageNo: request.query.page_no,
-	}));
-
 beforeEach(() => {
 	rig.sim
 		.records(METHOD)
@@ -42,19 +36,10 @@ beforeEach(() => {
 });
 
 describe('Goods → Get Many (goods.Goods.queryWithSpec)', () => {
-	const getMany = (extra: IDataObject = {}, timezone?: string) =>
-		rig.run(
-			{ resource: 'goods', operation: 'getMany', returnAll: true, ...extra },
-			undefined,
-			timezone ? { timezone } : {},
-		);
-
 	it('returns the last 30 days by default, specs nested, with type names and ISO times', async () => {
 		addGoods(1, 2);
 		addGoods(2, 40);
-		const { outputs, error } = await getMany();
-		expect(error).toBeUndefined();
-		const goods = jsonOf(outputs[0]);
+		const goods = await readOk(getMany());
 		expect(goods.map((g) => g.goods_no)).toEqual(['G1']);
 		expect(goods[0]).toMatchObject({
 			goods_type: 1,
@@ -132,12 +117,7 @@ describe('Goods → Get Many (goods.Goods.queryWithSpec)', () => {
 		expect(rig.sim.requests).toHaveLength(0);
 	});
 
-	it('reports a rate limit without retrying', async () => {
-		rig.sim.faults.next('rateLimit', 1, METHOD);
-		const { error } = await getMany();
-		expect(error?.message).toMatch(/rate|limit/i);
-		expect(calls()).toHaveLength(1);
-	});
+	itReportsRateLimitWithoutRetry(rig, METHOD, () => getMany());
 });
 
 describe('Goods → Get (goods.Goods.queryWithSpec by number)', () => {

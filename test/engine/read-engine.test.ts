@@ -7,34 +7,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { createEngine, type Engine } from '../harness';
-import {
-	startFakeWdtServer,
-	type FakeReply,
-	type FakeWdtServer,
-	type ReceivedRequest,
-} from '../harness/fixtures/fake-wdt-server';
-import { Wdt } from '../../nodes/Wdt/Wdt.node';
+import { type FakeReply, type ReceivedRequest } from '../harness/fixtures/fake-wdt-server';
 // The rig loads the simulator's method table before the method file below (they import each other).
-import { jsonOf, pairsOf, useRig } from './rig';
+import { jsonOf, pairsOf, useFakeWdt, useRig } from './rig';
 import { hideStockoutDetailsOfShops } from '../simulator/stockoutQueryWithDetail';
 
 const examples = JSON.parse(
 	readFileSync(join(__dirname, 'fixtures', 'doc-reply-examples.json'), 'utf8'),
 ) as Record<string, { status: number; data: IDataObject }>;
 
-let server: FakeWdtServer;
-let engine: Engine;
-beforeAll(async () => {
-	server = await startFakeWdtServer();
-	engine = createEngine({ nodes: [Wdt] });
-});
-afterAll(async () => await server.close());
-beforeEach(() => {
-	server.requests.length = 0;
-});
+const fake = useFakeWdt();
 
 const credentials = () => ({
 	wdtApi: {
@@ -43,7 +27,7 @@ const credentials = () => ({
 		secret: 'engine-secret-5e6f7a8b',
 		salt: 'engine-salt-9c0d1e2f',
 		environment: 'custom',
-		baseUrl: server.baseUrl,
+		baseUrl: fake.server.baseUrl,
 	},
 });
 
@@ -54,7 +38,7 @@ const pagerOf = (request: ReceivedRequest) => ({
 
 /** Call Any Method, Paged Query, Return All, against the fake server. */
 const callPaged = async (method: string, extra: IDataObject = {}) =>
-	await engine.runNode({
+	await fake.engine.runNode({
 		type: 'wdt',
 		parameters: {
 			resource: 'custom',
@@ -88,7 +72,7 @@ const honest = (all: unknown[]) => (pager: { pageNo: number; pageSize: number })
 describe('Call Any Method → Paged Query, Return All against misbehaving pagers', () => {
 	it('a server that silently caps page_size at 50 still yields all 730 rows', async () => {
 		const all = rows(730);
-		server.reply(
+		fake.server.reply(
 			pagedServer(all, ({ pageNo, pageSize }) =>
 				all.slice(pageNo * Math.min(pageSize, 50), (pageNo + 1) * Math.min(pageSize, 50)),
 			),
@@ -96,15 +80,15 @@ describe('Call Any Method → Paged Query, Return All against misbehaving pagers
 		const { outputs, error } = await callPaged('wms.x.Capped.search');
 		expect(error).toBeUndefined();
 		expect(recIds(jsonOf(outputs[0]))).toEqual(recIds(all));
-		expect(server.requests.length).toBeLessThanOrEqual(16);
+		expect(fake.server.requests.length).toBeLessThanOrEqual(16);
 	});
 
 	it('a short page before total_count does not end the read', async () => {
 		const all = rows(250);
 		// The second request (page 1) comes back with 20 of 100 rows; later requests are honest.
-		server.reply(
+		fake.server.reply(
 			pagedServer(all, (pager) =>
-				server.requests.length === 2 ? all.slice(100, 120) : honest(all)(pager),
+				fake.server.requests.length === 2 ? all.slice(100, 120) : honest(all)(pager),
 			),
 		);
 		const { outputs, error } = await callPaged('wms.x.Short.search');
@@ -114,15 +98,15 @@ describe('Call Any Method → Paged Query, Return All against misbehaving pagers
 
 	it('a total that lies high ends with every row that exists; one that lies low does not truncate', async () => {
 		const all = rows(150);
-		server.reply(pagedServer(all, honest(all), 730));
+		fake.server.reply(pagedServer(all, honest(all), 730));
 		const high = await callPaged('wms.x.High.search');
 		expect(high.error).toBeUndefined();
 		expect(recIds(jsonOf(high.outputs[0]))).toEqual(recIds(all));
-		expect(server.requests.length).toBeLessThanOrEqual(8);
+		expect(fake.server.requests.length).toBeLessThanOrEqual(8);
 
-		server.requests.length = 0;
+		fake.server.requests.length = 0;
 		const more = rows(250);
-		server.reply(pagedServer(more, honest(more), 10));
+		fake.server.reply(pagedServer(more, honest(more), 10));
 		const low = await callPaged('wms.x.Low.search');
 		expect(low.error).toBeUndefined();
 		expect(recIds(jsonOf(low.outputs[0]))).toEqual(recIds(more));
@@ -130,16 +114,16 @@ describe('Call Any Method → Paged Query, Return All against misbehaving pagers
 
 	it('a server ignoring page_no ends in a clear error naming the method after two requests', async () => {
 		const all = rows(730);
-		server.reply(pagedServer(all, () => all.slice(0, 100)));
+		fake.server.reply(pagedServer(all, () => all.slice(0, 100)));
 		const { error } = await callPaged('wms.x.Loop.search');
 		expect(error?.message).toMatch(
 			/WDT wms\.x\.Loop\.search: page_no 1 returned the same 100 rows as an earlier page: the server seems to ignore page_no/,
 		);
-		expect(server.requests).toHaveLength(2);
+		expect(fake.server.requests).toHaveLength(2);
 	});
 
 	it('a reply without a recognizable list is an error naming the method and the keys, not an empty success', async () => {
-		server.reply(() => ({
+		fake.server.reply(() => ({
 			body: { status: 0, data: { total_count: 3, rows_a: [1], rows_b: [2] } },
 		}));
 		const { outputs, error } = await callPaged('wms.x.Odd.search');
@@ -151,9 +135,9 @@ describe('Call Any Method → Paged Query, Return All against misbehaving pagers
 
 	it('no duplicates when the total changes between pages (deduplicated by the whole record)', async () => {
 		let all = rows(251);
-		server.reply((request) => {
+		fake.server.reply((request) => {
 			const { pageNo, pageSize } = pagerOf(request);
-			if (server.requests.length === 2) all = all.slice(100); // 100 rows leave between pages
+			if (fake.server.requests.length === 2) all = all.slice(100); // 100 rows leave between pages
 			return {
 				body: {
 					status: 0,
@@ -173,7 +157,7 @@ describe('Call Any Method → Paged Query, Return All against misbehaving pagers
 
 	it('a rate limit after collected pages says how far the read got and to wait 5–10 minutes', async () => {
 		const all = rows(300);
-		server.reply((request) =>
+		fake.server.reply((request) =>
 			pagerOf(request).pageNo >= 2
 				? { body: { status: 100, message: '超过每分钟最大调用频率限制，请稍后重试' } }
 				: pagedServer(all, honest(all))(request),
@@ -184,12 +168,12 @@ describe('Call Any Method → Paged Query, Return All against misbehaving pagers
 		);
 		expect(String(error?.description)).toMatch(/5[-–]10 minutes/);
 		// Neither the engine nor callWdt retries a rate limit: page 2 was asked for once.
-		expect(server.requests.filter((r) => r.query.page_no === '2')).toHaveLength(1);
+		expect(fake.server.requests.filter((r) => r.query.page_no === '2')).toHaveLength(1);
 	}, 30_000);
 });
 
 describe("Call Any Method on the doc pages' reply shapes", () => {
-	const serve = (method: string) => server.reply(() => ({ body: examples[method] }));
+	const serve = (method: string) => fake.server.reply(() => ({ body: examples[method] }));
 
 	it('wms.stockin.Refund.queryWithDetail: records from data.order, summary_data entries after them, marked', async () => {
 		serve('wms.stockin.Refund.queryWithDetail');
@@ -204,7 +188,7 @@ describe("Call Any Method on the doc pages' reply shapes", () => {
 		expect(items.slice(data.order.length)).toEqual(
 			data.summary_data.map((entry) => ({ wdt_list: 'summary_data', ...entry })),
 		);
-		expect(server.requests).toHaveLength(1);
+		expect(fake.server.requests).toHaveLength(1);
 	});
 
 	it('wms.stockout.SalesPick.pickListOverviewForApi: the list inside the data.data object', async () => {
@@ -235,7 +219,7 @@ describe("Call Any Method on the doc pages' reply shapes", () => {
 		expect(whole.error).toBeUndefined();
 		expect(jsonOf(whole.outputs[0])).toEqual([{ status: 0, data }]);
 		// The example's error_date is empty; a failure (its documented rec_id, err_msg) is kept.
-		server.reply(() => ({
+		fake.server.reply(() => ({
 			body: {
 				status: 0,
 				data: { ...data, error_date: [{ rec_id: 2447, err_msg: '平台货品不存在' }] },
@@ -248,7 +232,7 @@ describe("Call Any Method on the doc pages' reply shapes", () => {
 	});
 
 	it('a method outside the catalog with two unknown lists: Paged Query names them and suggests turning it off', async () => {
-		server.reply(() => ({
+		fake.server.reply(() => ({
 			body: { status: 0, data: { success_list: [{ a: 1 }], fail_list: [] } },
 		}));
 		const { error } = await callPaged('custom.Unknown.batch');
@@ -280,7 +264,7 @@ describe('Parallel Requests', () => {
 		);
 	};
 	const getManyCancelled = async (parallelRequests: number) =>
-		await engine.runNode({
+		await fake.engine.runNode({
 			type: 'wdt',
 			parameters: {
 				resource: 'salesStockout',
@@ -295,14 +279,14 @@ describe('Parallel Requests', () => {
 		});
 
 	it('keeps the output order and the number of calls whatever the parallelism', async () => {
-		server.reply((request) => searchCancelServer(request));
+		fake.server.reply((request) => searchCancelServer(request));
 		const sequential = await getManyCancelled(1);
-		const calls = server.requests.length;
-		server.requests.length = 0;
+		const calls = fake.server.requests.length;
+		fake.server.requests.length = 0;
 		const parallel = await getManyCancelled(4);
 		expect(parallel.error).toBeUndefined();
 		expect(calls).toBe(10);
-		expect(server.requests).toHaveLength(calls);
+		expect(fake.server.requests).toHaveLength(calls);
 		expect(jsonOf(parallel.outputs[0])).toEqual(jsonOf(sequential.outputs[0]));
 		expect(jsonOf(parallel.outputs[0])).toHaveLength(61);
 	});
@@ -311,7 +295,7 @@ describe('Parallel Requests', () => {
 		let inFlight = 0;
 		let refused = 0;
 		let peakAfterRefusal = 0;
-		server.reply(async (request) => {
+		fake.server.reply(async (request) => {
 			if (inFlight > 0) {
 				refused++;
 				return { body: { status: 100, message: '超过每分钟最大并发次数限制，请稍后重试' } };
@@ -327,8 +311,8 @@ describe('Parallel Requests', () => {
 		const sequential = await getManyCancelled(1);
 		expect(sequential.error).toBeUndefined();
 		expect(refused).toBe(0);
-		const callsAtOne = server.requests.length;
-		server.requests.length = 0;
+		const callsAtOne = fake.server.requests.length;
+		fake.server.requests.length = 0;
 
 		const parallel = await getManyCancelled(3);
 		expect(parallel.error).toBeUndefined();
@@ -336,12 +320,12 @@ describe('Parallel Requests', () => {
 		expect(peakAfterRefusal).toBe(1);
 		expect(jsonOf(parallel.outputs[0])).toEqual(jsonOf(sequential.outputs[0]));
 		// Each refused window is read once more, nothing else.
-		expect(server.requests.length).toBeLessThanOrEqual(callsAtOne + refused);
+		expect(fake.server.requests.length).toBeLessThanOrEqual(callsAtOne + refused);
 	});
 
 	it('a calls-per-minute limit stops the read without hammering and says how far it got', async () => {
 		let answered = 0;
-		server.reply(async (request) => {
+		fake.server.reply(async (request) => {
 			if (answered++ >= 2)
 				return { body: { status: 100, message: '超过每分钟最大调用频率限制，请稍后重试' } };
 			return await searchCancelServer(request, 50);
@@ -350,7 +334,7 @@ describe('Parallel Requests', () => {
 		expect(error?.message).toMatch(/超过每分钟最大调用频率限制|rate-limited this API key/);
 		expect(error?.message).toMatch(/Read so far: .*window/);
 		expect(`${error?.message} ${error?.description}`).toMatch(/5–10 minutes/);
-		expect(server.requests.length).toBeLessThanOrEqual(5);
+		expect(fake.server.requests.length).toBeLessThanOrEqual(5);
 	});
 });
 

@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { toWdtTime } from '../../nodes/shared/protocol';
-import { jsonOf, pairsOf, useRig } from './rig';
+import { itReportsRateLimitWithoutRetry, jsonOf, pairsOf, readOk, useReadRig } from './rig';
 
-const rig = useRig();
 const METHOD = 'aftersales.refund.Refund.search';
+const { rig, getMany, calls } = useReadRig('refund', METHOD);
 const DAY = 24 * 3600_000;
 
 /** A refund with two lines, modified `daysAgo` days before the simulator's now. */
@@ -24,30 +24,15 @@ function addRefund(id: number, daysAgo: number, extra: IDataObject = {}) {
 	);
 }
 
-const calls = () =>
-	rig.sim.requestsFor(METHOD).map((request) => ({
-		params: (request.args as unknown[])[0] as IDataObject,
-		pageNo: request.query.page_no,
-	}));
-
 beforeEach(() => {
 	rig.sim.records(METHOD).filter('shop_nos', (record, value) => record.shop_no === value);
 });
 
 describe('Refund → Get Many (aftersales.refund.Refund.search)', () => {
-	const getMany = (extra: IDataObject = {}, timezone?: string) =>
-		rig.run(
-			{ resource: 'refund', operation: 'getMany', returnAll: true, ...extra },
-			undefined,
-			timezone ? { timezone } : {},
-		);
-
 	it('returns the last 30 days by default, lines nested, with status names and ISO times', async () => {
 		addRefund(1, 3);
 		addRefund(2, 45);
-		const { outputs, error } = await getMany();
-		expect(error).toBeUndefined();
-		const refunds = jsonOf(outputs[0]);
+		const refunds = await readOk(getMany());
 		expect(refunds.map((r) => r.refund_no)).toEqual(['TK1']);
 		expect(refunds[0]).toMatchObject({
 			status: 20,
@@ -114,12 +99,7 @@ describe('Refund → Get Many (aftersales.refund.Refund.search)', () => {
 		expect(rig.sim.requests).toHaveLength(0);
 	});
 
-	it('reports a rate limit without retrying', async () => {
-		rig.sim.faults.next('rateLimit', 1, METHOD);
-		const { error } = await getMany();
-		expect(error?.message).toMatch(/rate|limit/i);
-		expect(calls()).toHaveLength(1);
-	});
+	itReportsRateLimitWithoutRetry(rig, METHOD, () => getMany());
 });
 
 describe('Refund → Get (aftersales.refund.Refund.search by refund_no)', () => {

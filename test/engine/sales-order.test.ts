@@ -178,8 +178,14 @@ describe('Sales Order → Get Many', () => {
 			src_tid: 'A2,A3',
 			warehouse_no: 'wh1',
 		});
+		// A plain string: how workflows saved before the shop dropdown hold it.
 		const byShop = await rig.run(getMany({ filters: { shopNo: 'shop2' } }));
 		expect(jsonOf(byShop.outputs[0]).map((order) => order.src_tids)).toEqual(['A2']);
+		const fromList = await rig.run(
+			getMany({ filters: { shopNo: { __rl: true, mode: 'list', value: 'shop2' } } }),
+		);
+		expect(jsonOf(fromList.outputs[0]).map((order) => order.src_tids)).toEqual(['A2']);
+		expect(paramsOf(orderCalls().at(-1)!)).toMatchObject({ shop_no: 'shop2' });
 	});
 
 	it('Read From → Order History reads sales.TradeQuery.queryHistoryWithDetail', async () => {
@@ -212,7 +218,7 @@ describe('Sales Order → Get Many', () => {
 		],
 		[
 			{ filters: { shopNo: onItem2('s'.repeat(21), '') } },
-			/Item 2: Shop Code \(filters.shopNo\) is longer than 20 characters/,
+			/Item 2: Shop \(filters.shopNo\) is longer than 20 characters/,
 		],
 		[
 			{ filters: { srcTid: onItem2(`ok,${'t'.repeat(41)}`, '') } },

@@ -93,8 +93,19 @@ describe('Sales Stockout → Get Many', () => {
 		expect(paramsOf(calls()[0]).status_type).toBe(1);
 		expect(paramsOf(calls()[0])).not.toHaveProperty('status');
 
+		// Plain strings (above and here): how workflows saved before the dropdowns hold them.
 		const byWarehouse = await rig.run(getMany({ filters: { warehouseNo: 'WH9' } }));
 		expect(jsonOf(byWarehouse.outputs[0]).map((stockout) => stockout.shop_no)).toEqual(['S3']);
+		const fromLists = await rig.run(
+			getMany({
+				filters: {
+					warehouseNo: { __rl: true, mode: 'list', value: 'WH9' },
+					shopNos: { __rl: true, mode: 'code', value: 'S3，S2' },
+				},
+			}),
+		);
+		expect(jsonOf(fromLists.outputs[0]).map((stockout) => stockout.shop_no)).toEqual(['S3']);
+		expect(paramsOf(calls().at(-1)!)).toMatchObject({ warehouse_no: 'WH9', shop_nos: 'S3,S2' });
 	});
 
 	it.each([
@@ -148,10 +159,7 @@ describe('Sales Stockout → Get Many', () => {
 
 	it.each([
 		[{ statusType: 'selected', statuses: [] }, /Item 1: Statuses \(statuses\) is empty/],
-		[
-			{ filters: { warehouseNo: 'w'.repeat(41) } },
-			/Item 1: Warehouse Code \(filters.warehouseNo\)/,
-		],
+		[{ filters: { warehouseNo: 'w'.repeat(41) } }, /Item 1: Warehouse \(filters.warehouseNo\)/],
 		[{ startTime: '2024-07-02T00:00:00Z' }, /Item 1: Modified Before \(endTime\) lies before/],
 	])('refuses bad input before any call (case %#)', async (bad, message) => {
 		const { error } = await rig.run(getMany(bad));

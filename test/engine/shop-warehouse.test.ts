@@ -2,7 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { setMasterData, type ShopRecord, type WarehouseRecord } from '../simulator';
-import { jsonOf, pairsOf, useRig } from './rig';
+import {
+	callsOf,
+	itReportsRateLimitWithoutRetry,
+	jsonOf,
+	pairsOf,
+	useRig,
+	warehouseRecord,
+} from './rig';
 
 const rig = useRig();
 
@@ -17,23 +24,10 @@ const shop = (i: number, extra: Partial<ShopRecord> = {}): ShopRecord => ({
 	modifiedMs: BASE_MS + i * 1000,
 	...extra,
 });
-const warehouse = (i: number, extra: Partial<WarehouseRecord> = {}): WarehouseRecord => ({
-	warehouseId: i + 1,
-	warehouseNo: `WH${String(i + 1).padStart(3, '0')}`,
-	name: `仓库${i + 1}`,
-	type: 1,
-	subType: 0,
-	isDisabled: false,
-	deleted: false,
-	modifiedMs: BASE_MS + i * 3600_000,
-	...extra,
-});
+const warehouse = (i: number, extra: Partial<WarehouseRecord> = {}) =>
+	warehouseRecord(i, BASE_MS + i * 3600_000, extra);
 
-const requestsOf = (method: string) =>
-	rig.sim.requestsFor(method).map((request) => ({
-		params: (request.args as unknown[])[0],
-		pageNo: request.query.page_no,
-	}));
+const requestsOf = (method: string) => callsOf(rig, method);
 
 beforeEach(() => {
 	setMasterData(rig.sim, {
@@ -115,12 +109,7 @@ describe('Shop → Get Many (setting.Shop.queryShop)', () => {
 		expect(rig.sim.requests).toHaveLength(0);
 	});
 
-	it('reports a rate limit without retrying', async () => {
-		rig.sim.faults.next('rateLimit', 1, 'setting.Shop.queryShop');
-		const { error } = await getShops();
-		expect(error?.message).toMatch(/rate|limit/i);
-		expect(rig.sim.requestsFor('setting.Shop.queryShop')).toHaveLength(1);
-	});
+	itReportsRateLimitWithoutRetry(rig, 'setting.Shop.queryShop', () => getShops());
 });
 
 describe('Warehouse → Get Many (setting.Warehouse.queryWarehouse)', () => {

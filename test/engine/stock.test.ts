@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { toWdtTime } from '../../nodes/shared/protocol';
-import { jsonOf, useRig } from './rig';
+import { itReportsRateLimitWithoutRetry, jsonOf, useReadRig } from './rig';
 
-const rig = useRig();
 const METHOD = 'wms.StockSpec.search2';
+const { rig, getMany: getStock, calls } = useReadRig('stock', METHOD);
 const DAY = 24 * 3600_000;
 
 /** A stock record of one SKU in one warehouse, changed `daysAgo` days before now. */
@@ -18,24 +18,11 @@ function addStock(id: number, daysAgo: number, extra: IDataObject = {}) {
 		);
 }
 
-const calls = () =>
-	rig.sim.requestsFor(METHOD).map((request) => ({
-		params: (request.args as unknown[])[0] as IDataObject,
-		pageNo: request.query.page_no,
-	}));
-
 beforeEach(() => {
 	rig.sim
 		.records(METHOD)
 		.filter('spec_nos', (record, value) => (value as string[]).includes(String(record.spec_no)));
 });
-
-const getStock = (extra: IDataObject = {}, timezone?: string) =>
-	rig.run(
-		{ resource: 'stock', operation: 'getMany', returnAll: true, ...extra },
-		undefined,
-		timezone ? { timezone } : {},
-	);
 
 describe('Stock → Get Many (wms.StockSpec.search2)', () => {
 	it('reads the current stock of a warehouse and SKUs without a time range', async () => {
@@ -101,10 +88,5 @@ describe('Stock → Get Many (wms.StockSpec.search2)', () => {
 		expect(rig.sim.requests).toHaveLength(0);
 	});
 
-	it('reports a rate limit without retrying', async () => {
-		rig.sim.faults.next('rateLimit', 1, METHOD);
-		const { error } = await getStock({ specNos: 'SKU1' });
-		expect(error?.message).toMatch(/rate|limit/i);
-		expect(calls()).toHaveLength(1);
-	});
+	itReportsRateLimitWithoutRetry(rig, METHOD, () => getStock({ specNos: 'SKU1' }));
 });

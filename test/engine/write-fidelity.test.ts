@@ -8,13 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { Wdt } from '../../nodes/Wdt/Wdt.node';
-import { createEngine, type Engine } from '../harness';
-import { startFakeWdtServer, type FakeWdtServer } from '../harness/fixtures/fake-wdt-server';
-import { DEFAULT_SELLER } from '../simulator';
-import { jsonOf, pairsOf } from './rig';
+import { jsonOf, pairsOf, sellerCredentials, useFakeWdt } from './rig';
 
 interface DocFixture {
 	replyExample?: unknown;
@@ -54,21 +51,12 @@ it('the doc fixtures hold the reply examples these tests run', () => {
 	});
 });
 
-let server: FakeWdtServer;
-let engine: Engine;
-beforeAll(async () => {
-	server = await startFakeWdtServer();
-	engine = createEngine({ nodes: [Wdt] });
-});
-afterAll(async () => await server.close());
-beforeEach(() => {
-	server.requests.length = 0;
-});
+const fake = useFakeWdt();
 
 /** Every call of this test answers with `body`. */
-const answer = (body: unknown) => server.reply(() => ({ body }));
+const answer = (body: unknown) => fake.server.reply(() => ({ body }));
 const calls = (method: string) =>
-	server.requests
+	fake.server.requests
 		.filter((request) => request.query.method === method)
 		.map((request) => JSON.parse(request.body) as unknown[]);
 
@@ -77,20 +65,11 @@ const run = async (
 	input: IDataObject[] = [{}],
 	options: { continueOnFail?: boolean; onError?: 'continueErrorOutput' } = {},
 ) =>
-	await engine.runNode({
+	await fake.engine.runNode({
 		type: 'wdt',
 		parameters,
 		input,
-		credentials: {
-			wdtApi: {
-				sid: DEFAULT_SELLER.sid,
-				key: DEFAULT_SELLER.key,
-				secret: DEFAULT_SELLER.secret,
-				salt: DEFAULT_SELLER.salt,
-				environment: 'custom',
-				baseUrl: server.baseUrl,
-			},
-		},
+		credentials: sellerCredentials(fake.server.baseUrl),
 		...options,
 	});
 
@@ -153,7 +132,7 @@ describe('Create reads data.status and reports the number WDT returned', () => {
 
 	it('with Continue On Fail, a refused apply is an error item beside the created ones', async () => {
 		let call = 0;
-		server.reply(() => ({
+		fake.server.reply(() => ({
 			body:
 				++call === 2
 					? { status: 0, data: { status: 1, message: '货品不存在' } }
@@ -470,7 +449,7 @@ describe('Write fields refuse emoji and characters WDT cannot store, before any 
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(message);
 		expect(error?.message).toMatch(/WDT's database cannot store/);
-		expect(server.requests).toHaveLength(0);
+		expect(fake.server.requests).toHaveLength(0);
 	});
 
 	it('Chinese text up to the limit in characters is accepted (WDT counts characters, not bytes)', async () => {
@@ -505,7 +484,7 @@ describe('Dates and quantities', () => {
 	])('expected arrival %s is refused with the field named', async (value, message) => {
 		const { error } = await run(create({ expectedTime: '={{ $json.when }}' }), [{ when: value }]);
 		expect(error?.message).toMatch(message);
-		expect(server.requests).toHaveLength(0);
+		expect(fake.server.requests).toHaveLength(0);
 	});
 
 	it('an impossible Get Many date is refused as such, not as "end before start"', async () => {
@@ -518,7 +497,7 @@ describe('Dates and quantities', () => {
 		expect(error?.message).toMatch(
 			/^Item 1: .*\(startTime\) is not a date: "2024-13-45T25:61" has month 13/,
 		);
-		expect(server.requests).toHaveLength(0);
+		expect(fake.server.requests).toHaveLength(0);
 	});
 
 	it.each([['0x10'], ['1e3'], ['1.5'], ['+5'], ['1,000'], [' ']])(
@@ -531,7 +510,7 @@ describe('Dates and quantities', () => {
 			expect(error?.message).toMatch(
 				/^Item 1: Lines → line 1 → Quantity \(num\) must be a positive whole number written plainly/,
 			);
-			expect(server.requests).toHaveLength(0);
+			expect(fake.server.requests).toHaveLength(0);
 		},
 	);
 
@@ -543,7 +522,7 @@ describe('Dates and quantities', () => {
 		expect(error?.message).toMatch(
 			/^Item 1: .*Quantity \(num\) must be a positive whole number written plainly/,
 		);
-		expect(server.requests).toHaveLength(0);
+		expect(fake.server.requests).toHaveLength(0);
 	});
 
 	it('"5", " 7 ", "2.0000" (how WDT itself writes quantities) and 3 are accepted as whole numbers', async () => {

@@ -48,6 +48,7 @@ export {
 	masterDataOf,
 	setMasterData,
 	type LogisticsRecord,
+	type ProviderRecord,
 	type MasterData,
 	type ShopRecord,
 	type WarehouseRecord,

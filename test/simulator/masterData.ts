@@ -1,6 +1,7 @@
 /**
  * WDT master data, from the pages of setting.Shop.queryShop (店铺查询),
- * setting.Warehouse.queryWarehouse (仓库查询) and setting.Logistics.queryLogistics (物流公司查询):
+ * setting.Warehouse.queryWarehouse (仓库查询), setting.Logistics.queryLogistics (物流公司查询) and
+ * setting.PurchaseProvider.queryDetail (供应商查询):
  * each paged from page 0, records in `data.details`, the total in `data.total_count`, rows with
  * documented fields only. No time range is needed; queryWarehouse filters by modified time when
  * start_time/end_time are given (the page names no longest span).
@@ -44,10 +45,20 @@ export interface LogisticsRecord {
 	modifiedMs: number;
 }
 
+export interface ProviderRecord {
+	providerId: number;
+	providerNo: string;
+	providerName: string;
+	isDisabled: boolean;
+	deleted: boolean;
+	modifiedMs: number;
+}
+
 export interface MasterData {
 	shops: ShopRecord[];
 	warehouses: WarehouseRecord[];
 	logistics: LogisticsRecord[];
+	providers: ProviderRecord[];
 }
 
 const BASE_MS = Date.parse('2024-01-02T10:00:00+08:00');
@@ -86,6 +97,17 @@ function defaultMasterData(): MasterData {
 			logisticsName: logisticsName as string,
 			logisticsType: logisticsType as number,
 			isDisabled: false,
+			modifiedMs: BASE_MS + i * 60_000,
+		})),
+		providers: [
+			['P001', '华东纺织供应商'],
+			['P002', '南方包材'],
+		].map(([providerNo, providerName], i) => ({
+			providerId: i + 1,
+			providerNo,
+			providerName,
+			isDisabled: false,
+			deleted: false,
 			modifiedMs: BASE_MS + i * 60_000,
 		})),
 	};
@@ -150,6 +172,27 @@ const LOGISTICS_TEXT_FIELDS = [
 	'main_logistics_name',
 	'quantity',
 ];
+const PROVIDER_TEXT_FIELDS = [
+	'contact',
+	'follower_name',
+	'telno',
+	'mobile',
+	'fax',
+	'zip',
+	'email',
+	'qq',
+	'wangwang',
+	'address',
+	'website',
+	'last_purchase_time',
+	'remark',
+	'province',
+	'city',
+	'district',
+	'account_bank',
+	'collect_name',
+	'account_bank_no',
+];
 const emptyTexts = (fields: string[]) => Object.fromEntries(fields.map((field) => [field, '']));
 
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
@@ -159,6 +202,29 @@ function paramsOf(call: MethodCall): Record<string, unknown> {
 	if (typeof params !== 'object' || params === null || Array.isArray(params))
 		throw new WdtError(1, 'argument type mismatch');
 	return params as Record<string, unknown>;
+}
+
+/** WDT's reply of a master-data list: one page of `details`, with `total_count`. */
+function detailsReply<Entry>(
+	call: MethodCall,
+	entries: Entry[],
+	toRow: (entry: Entry) => Record<string, unknown>,
+) {
+	return { status: 0, data: pagedData(call, 'details', entries, toRow) };
+}
+
+/** The `<entity>_no` filter (exact) and `<entity>_name` filter (a part of the name), when given. */
+function byCodeAndName(
+	params: Record<string, unknown>,
+	entity: string,
+	code: string,
+	name: string,
+): boolean {
+	const [codeFilter, nameFilter] = [params[`${entity}_no`], params[`${entity}_name`]];
+	return (
+		(!present(codeFilter) || code === String(codeFilter)) &&
+		(!present(nameFilter) || name.includes(String(nameFilter)))
+	);
 }
 
 export const queryShop: MethodSpec = {
@@ -173,24 +239,21 @@ export const queryShop: MethodSpec = {
 				(!present(params.shop_no) || shop.shopNo === String(params.shop_no)) &&
 				(!present(params.platform_id) || shop.platformId === Number(params.platform_id)),
 		);
-		return {
-			status: 0,
-			data: pagedData(call, 'details', shops, (shop) => ({
-				shop_id: shop.shopId,
-				shop_name: shop.shopName,
-				shop_no: shop.shopNo,
-				platform_id: shop.platformId,
-				sub_platform_id: 0,
-				...emptyTexts(SHOP_TEXT_FIELDS),
-				is_disabled: shop.isDisabled,
-				auth_state: shop.authState,
-				auth_time: formatCst(shop.modifiedMs),
-				re_expire_time: '',
-				modified: formatCst(shop.modifiedMs),
-				expire_time: '',
-				created: formatCst(shop.modifiedMs),
-			})),
-		};
+		return detailsReply(call, shops, (shop) => ({
+			shop_id: shop.shopId,
+			shop_name: shop.shopName,
+			shop_no: shop.shopNo,
+			platform_id: shop.platformId,
+			sub_platform_id: 0,
+			...emptyTexts(SHOP_TEXT_FIELDS),
+			is_disabled: shop.isDisabled,
+			auth_state: shop.authState,
+			auth_time: formatCst(shop.modifiedMs),
+			re_expire_time: '',
+			modified: formatCst(shop.modifiedMs),
+			expire_time: '',
+			created: formatCst(shop.modifiedMs),
+		}));
 	},
 };
 
@@ -222,20 +285,17 @@ export const queryWarehouse: MethodSpec = {
 					(endMs === undefined || warehouse.modifiedMs <= endMs),
 			)
 			.sort((a, b) => a.modifiedMs - b.modifiedMs || a.warehouseId - b.warehouseId);
-		return {
-			status: 0,
-			data: pagedData(call, 'details', warehouses, (warehouse) => ({
-				warehouse_id: warehouse.warehouseId,
-				warehouse_no: warehouse.warehouseNo,
-				name: warehouse.name,
-				...emptyTexts(WAREHOUSE_TEXT_FIELDS),
-				type: warehouse.type,
-				sub_type: warehouse.subType,
-				is_disabled: warehouse.isDisabled,
-				modified: formatCst(warehouse.modifiedMs),
-				created: formatCst(warehouse.modifiedMs),
-			})),
-		};
+		return detailsReply(call, warehouses, (warehouse) => ({
+			warehouse_id: warehouse.warehouseId,
+			warehouse_no: warehouse.warehouseNo,
+			name: warehouse.name,
+			...emptyTexts(WAREHOUSE_TEXT_FIELDS),
+			type: warehouse.type,
+			sub_type: warehouse.subType,
+			is_disabled: warehouse.isDisabled,
+			modified: formatCst(warehouse.modifiedMs),
+			created: formatCst(warehouse.modifiedMs),
+		}));
 	},
 };
 
@@ -250,33 +310,58 @@ export const queryLogistics: MethodSpec = {
 		const companies = masterDataOf(call.store).logistics.filter(
 			(company) =>
 				!company.isDisabled &&
-				(!present(params.logistics_no) || company.logisticsNo === String(params.logistics_no)) &&
-				(!present(params.logistics_name) ||
-					company.logisticsName.includes(String(params.logistics_name))),
+				byCodeAndName(params, 'logistics', company.logisticsNo, company.logisticsName),
 		);
-		return {
-			status: 0,
-			data: pagedData(call, 'details', companies, (company) => ({
-				logistics_id: company.logisticsId,
-				logistics_type: company.logisticsType,
-				is_support_cod: false,
-				logistics_no: company.logisticsNo,
-				logistics_name: company.logisticsName,
-				...emptyTexts(LOGISTICS_TEXT_FIELDS),
-				ebill_api: 0,
-				is_preset_no: false,
-				send_type: 0,
-				is_disabled: company.isDisabled,
-				max_weight: 0,
-				modified: formatCst(company.modifiedMs),
-				created: formatCst(company.modifiedMs),
-				volume_weight_ratio: 0,
-				volume_weight_ratio_switch: 0,
-				volume_type: 0,
-				volume_threshold: 0,
-				volume_weight_ratio_special: 0,
-				type: 1,
-			})),
-		};
+		return detailsReply(call, companies, (company) => ({
+			logistics_id: company.logisticsId,
+			logistics_type: company.logisticsType,
+			is_support_cod: false,
+			logistics_no: company.logisticsNo,
+			logistics_name: company.logisticsName,
+			...emptyTexts(LOGISTICS_TEXT_FIELDS),
+			ebill_api: 0,
+			is_preset_no: false,
+			send_type: 0,
+			is_disabled: company.isDisabled,
+			max_weight: 0,
+			modified: formatCst(company.modifiedMs),
+			created: formatCst(company.modifiedMs),
+			volume_weight_ratio: 0,
+			volume_weight_ratio_switch: 0,
+			volume_type: 0,
+			volume_threshold: 0,
+			volume_weight_ratio_special: 0,
+			type: 1,
+		}));
+	},
+};
+
+export const queryPurchaseProvider: MethodSpec = {
+	name: 'setting.PurchaseProvider.queryDetail',
+	paged: true,
+	write: false,
+	argCount: 1,
+	run(call) {
+		const params = paramsOf(call);
+		// The page: is_disabled 1 停用 / 0 未停用, deleted 0 未删除 / 1 已删除; unset: both kinds.
+		const flag = (field: string, value: boolean) =>
+			!present(params[field]) || Number(params[field]) === (value ? 1 : 0);
+		const providers = masterDataOf(call.store).providers.filter(
+			(provider) =>
+				flag('is_disabled', provider.isDisabled) &&
+				flag('deleted', provider.deleted) &&
+				byCodeAndName(params, 'provider', provider.providerNo, provider.providerName),
+		);
+		return detailsReply(call, providers, (provider) => ({
+			provider_id: provider.providerId,
+			provider_no: provider.providerNo,
+			provider_name: provider.providerName,
+			...emptyTexts(PROVIDER_TEXT_FIELDS),
+			arrive_cycle_days: 0,
+			is_disabled: provider.isDisabled,
+			deleted: provider.deleted ? 1 : 0,
+			modified: formatCst(provider.modifiedMs),
+			created: formatCst(provider.modifiedMs),
+		}));
 	},
 };

@@ -16,7 +16,7 @@ import {
 	type StockoutRecord,
 } from './store';
 import type { SellerAccount } from './sellers';
-import { queryLogistics, queryShop, queryWarehouse } from './masterData';
+import { queryLogistics, queryPurchaseProvider, queryShop, queryWarehouse } from './masterData';
 import { stockoutQueryWithDetail } from './stockoutQueryWithDetail';
 import { tradeQueryWithDetail } from './tradeQueryWithDetail';
 
@@ -529,6 +529,7 @@ export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
 		queryShop,
 		queryWarehouse,
 		queryLogistics,
+		queryPurchaseProvider,
 	].map((spec) => [spec.name, spec]),
 );
 

@@ -463,6 +463,56 @@ describe('page parsing', () => {
 		expect(parseStatusTable('默认为0')).toBeUndefined();
 	});
 
+	it("status tables despite the vendor's typos: each code with its own name", () => {
+		expect(parseStatusTable('10:已取消\n40已推送:80:已结算\n90:已完成')).toEqual({
+			'10': '已取消',
+			'40': '已推送',
+			'80': '已结算',
+			'90': '已完成',
+		});
+		expect(parseStatusTable('1:普通仓库\n4:京东沧海.6:抖音云仓')).toEqual({
+			'1': '普通仓库',
+			'4': '京东沧海',
+			'6': '抖音云仓',
+		});
+		expect(parseStatusTable('0:不可结算\n1:待结算2:部分结算,3已结算')).toEqual({
+			'0': '不可结算',
+			'1': '待结算',
+			'2': '部分结算',
+			'3': '已结算',
+		});
+		expect(
+			parseStatusTable(
+				'11：唯品JIT电子面单 16:ASCP电子面单\n2：菜鸟电子面单（淘宝云栈）3：京东无界',
+			),
+		).toEqual({
+			'2': '菜鸟电子面单（淘宝云栈）',
+			'3': '京东无界',
+			'11': '唯品JIT电子面单',
+			'16': 'ASCP电子面单',
+		});
+		// A range of codes is not a code; a version number in a name is not one either.
+		expect(
+			parseStatusTable('8：分销\n101~110：自定义1~10\n65：主品（1.5.7.0版本以上返回）'),
+		).toEqual({
+			'8': '分销',
+			'65': '主品（1.5.7.0版本以上返回）',
+		});
+	});
+
+	it('the committed catalog holds no status name with another code inside it', () => {
+		const refund = getCatalogMethod('aftersales.refund.Refund.search')?.statusTables ?? {};
+		expect(refund.status).toMatchObject({ '40': '已推送', '80': '已结算' });
+		expect(refund.warehouse_type).toMatchObject({ '4': '京东沧海', '6': '抖音云仓' });
+		const merged: string[] = [];
+		for (const entry of listCatalogMethods())
+			for (const [field, table] of Object.entries(entry.statusTables ?? {}))
+				for (const [code, name] of Object.entries(table))
+					if (/\d\s*[:：=]|[，,]\s*-?\d+\s*[\u4e00-\u9fa5]/.test(name))
+						merged.push(`${entry.method} ${field} ${code}: ${name}`);
+		expect(merged).toEqual([]);
+	});
+
 	it('window limits in the forms the pages use', () => {
 		expect(parseWindowMs('起止时间差最大1小时')).toBe(3_600_000);
 		expect(parseWindowMs('start_time和end_time最大跨度为60分钟。')).toBe(3_600_000);

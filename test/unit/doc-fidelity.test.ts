@@ -319,6 +319,10 @@ const RECIPES: Readonly<Record<string, (rig: Rig) => Call[]>> = {
 		},
 	],
 	'setting.Logistics.queryLogistics': () => [{ args: [{ hide_delete: true }], pager: page }],
+	'setting.PurchaseProvider.queryDetail': () => [
+		{ args: [{ is_disabled: 0, deleted: 0 }], pager: page },
+		{ args: [{ provider_no: 'P001' }], pager: page },
+	],
 };
 
 describe('the simulator answers only what the docs say', () => {

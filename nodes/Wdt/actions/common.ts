@@ -3,9 +3,10 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyOptions,
 	NodeApiError,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	chunk,
@@ -20,6 +21,47 @@ import {
 } from '../../shared/protocol';
 import { lengthProblem, unstorableCharacterProblem } from '../../shared/protocol/validate';
 import { callWdt, toNodeError } from '../../shared/transport';
+
+/** The Operation field of one resource: its operations, shown when that resource is chosen. */
+export function operationSelector(
+	resource: string,
+	defaultOperation: string,
+	options: INodePropertyOptions[],
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: defaultOperation,
+		options,
+	};
+}
+
+/** An options field's choices as value → name. */
+const namesOf = (property: INodeProperties | undefined) =>
+	Object.fromEntries(
+		((property?.options ?? []) as INodePropertyOptions[]).map((option) => [
+			option.value,
+			option.name,
+		]),
+	);
+
+/**
+ * The node's `={{ … }}` subtitle, "Resource: Operation", derived from the Resource field's options
+ * and each resource's Operation field; Call Any Method shows the method it calls.
+ */
+export function resourceOperationSubtitle(properties: INodeProperties[]): string {
+	const resources = namesOf(properties.find((property) => property.name === 'resource'));
+	const operations = Object.fromEntries(
+		properties
+			.filter((property) => property.name === 'operation')
+			.map((property) => [String(property.displayOptions?.show?.resource?.[0]), namesOf(property)]),
+	);
+	const operation = `(${JSON.stringify(operations)}[$parameter["resource"]] || {})[$parameter["operation"]]`;
+	return `={{ ${JSON.stringify(resources)}[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ${operation}) }}`;
+}
 
 /**
  * A configuration mistake in one item, named by item and field, raised before any call.
@@ -81,7 +123,18 @@ export function batchOptionsField(): INodeProperties {
 	};
 }
 
-interface BatchOperation {
+/** A batch operation's fields (the numbers and Options → Batch Size), shown for one operation. */
+export function batchOperationFields(
+	show: { resource: string[]; operation: string[] },
+	numbers: { entity: string; example: string; mappedField: string },
+): INodeProperties[] {
+	return updateDisplayOptions({ show }, [
+		orderNumbersField(numbers.entity, numbers.example, numbers.mappedField),
+		batchOptionsField(),
+	]);
+}
+
+export interface BatchOperation {
 	method: string;
 	/** What one number is, for messages, e.g. { one: 'purchase apply', many: 'purchase applies' }. */
 	entity: { one: string; many: string };

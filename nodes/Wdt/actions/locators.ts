@@ -1,16 +1,20 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readTextFilter } from './shared.fields';
+
 interface LocatorSpec {
 	displayName: string;
 	name: string;
 	/** The listSearch method of nodes/Wdt/methods/listSearch.ts. */
-	searchListMethod: 'searchShops' | 'searchWarehouses' | 'searchLogistics';
+	searchListMethod: 'searchShops' | 'searchWarehouses' | 'searchLogistics' | 'searchProviders';
 	/** What one entry is, for texts, e.g. "warehouse". */
 	entity: string;
 	example: string;
 	wdtField: string;
 	description: string;
 	required?: boolean;
+	/** The By Code hint; default: the entity's number as WDT shows it. */
+	codeHint?: string;
 }
 
 /**
@@ -39,13 +43,16 @@ function wdtLocator(spec: LocatorSpec): INodeProperties {
 				name: 'code',
 				type: 'string',
 				placeholder: `e.g. ${spec.example}`,
-				hint: `The ${spec.entity} number (${spec.wdtField}) as WDT shows it`,
+				hint: spec.codeHint ?? `The ${spec.entity} number (${spec.wdtField}) as WDT shows it`,
 			},
 		],
 	};
 }
 
-type LocatorOptions = Pick<LocatorSpec, 'displayName' | 'name' | 'description' | 'required'>;
+type LocatorOptions = Pick<
+	LocatorSpec,
+	'displayName' | 'name' | 'description' | 'required' | 'codeHint'
+>;
 
 export const shopLocator = (options: Partial<LocatorOptions> = {}) =>
 	wdtLocator({
@@ -83,13 +90,68 @@ export const logisticsLocator = (options: Partial<LocatorOptions> = {}) =>
 		...options,
 	});
 
-/**
- * The code chosen in a WDT dropdown field, trimmed ('' when empty). Workflows saved before the
- * field was a dropdown hold a plain string, which is read as the code.
- */
-export function readLocatorCode(ctx: IExecuteFunctions, itemIndex: number, name: string): string {
-	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+export const providerLocator = (options: Partial<LocatorOptions> = {}) =>
+	wdtLocator({
+		displayName: 'Supplier',
+		name: 'providerNo',
+		searchListMethod: 'searchProviders',
+		entity: 'supplier',
+		example: 'P001',
+		wdtField: 'provider_no',
+		description: 'The supplier.',
+		...options,
+	});
+
+/** A dropdown's value as saved: { mode, value } or, from workflows older than the dropdown, a string. */
+export function locatorCode(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'object') return String((value as { value?: unknown }).value ?? '').trim();
 	return String(value).trim();
+}
+
+/**
+ * The code chosen in a WDT dropdown field, trimmed ('' when empty); `name` may be a path into a
+ * collection (`filters.shopNo`). Workflows saved before the field was a dropdown hold a plain
+ * string, which is read as the code.
+ */
+export function readLocatorCode(ctx: IExecuteFunctions, itemIndex: number, name: string): string {
+	// Not extractValue: it needs the field displayed at the top level; our modes extract nothing.
+	return locatorCode(ctx.getNodeParameter(name, itemIndex, '') as unknown);
+}
+
+/** A dropdown field as read: its parameter, its names in messages and WDT's longest code. */
+export interface LocatorRead {
+	name: string;
+	displayName: string;
+	wdtField: string;
+	maxLength: number;
+}
+
+export const SHOP_FILTER: LocatorRead = {
+	name: 'shopNo',
+	displayName: 'Shop',
+	wdtField: 'shop_no',
+	maxLength: 20,
+};
+export const WAREHOUSE_FILTER: LocatorRead = {
+	name: 'warehouseNo',
+	displayName: 'Warehouse',
+	wdtField: 'warehouse_no',
+	maxLength: 40,
+};
+
+/**
+ * An optional dropdown field's code, at the top level or in the `filters` collection; longer
+ * than WDT's `maxLength` is refused, empty is undefined.
+ */
+export function readLocatorFilter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: LocatorRead,
+	where: 'top' | 'filters' = 'top',
+): string | undefined {
+	const path = where === 'filters' ? `filters.${field.name}` : field.name;
+	const label = `${field.displayName} (${where === 'filters' ? path : field.wdtField})`;
+	const code = readLocatorCode(ctx, itemIndex, path);
+	return readTextFilter(ctx, itemIndex, code, label, field.maxLength);
 }

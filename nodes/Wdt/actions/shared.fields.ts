@@ -4,10 +4,13 @@
  * `updateDisplayOptions` (as n8n's Airtable v2 node does), and reads them back with the
  * matching `read…` function here.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { DAY_MS, HOUR_MS, type TimeWindow } from '../../shared/protocol';
 import { invalidInput, readDateParameter } from './common';
+
+import { readOptionsField } from './readOptions';
 
 export { readOptions, readOptionsField, readParallelRequests } from './readOptions';
 
@@ -25,6 +28,8 @@ export interface TimeRangeSpec {
 	maxRangeDays: number;
 	/** WDT's names of the two times. */
 	wdtFields?: [string, string];
+	/** Modified After's hint; default: what both times empty read. */
+	hint?: string;
 }
 
 export function timeRangeFields(spec: TimeRangeSpec): INodeProperties[] {
@@ -36,7 +41,7 @@ export function timeRangeFields(spec: TimeRangeSpec): INodeProperties[] {
 			type: 'dateTime',
 			default: '',
 			placeholder: `Empty: ${spec.defaultSpanText} before Modified Before`,
-			hint: `Leave both times empty to get the last ${spec.defaultSpanText}`,
+			hint: spec.hint ?? `Leave both times empty to get the last ${spec.defaultSpanText}`,
 			description: `Start of the range of ${spec.what} times. Empty: ${spec.defaultSpanText} before the end. Any timezone; WDT is queried in China Standard Time. WDT field: ${startField}.`,
 		},
 		{
@@ -124,25 +129,29 @@ export interface OutputModeSpec {
 	lineList: string;
 	/** Prefix of the parent fields on each line, e.g. 'order_'. */
 	prefix: string;
+	/** The value of One Item per Record, as saved workflows hold it (default 'records'). */
+	recordsValue?: string;
 }
 
 const RECORDS_OUTPUT = 'records';
+const LINES_OUTPUT = 'lines';
 
 export function outputModeField(spec: OutputModeSpec): INodeProperties {
+	const recordsValue = spec.recordsValue ?? RECORDS_OUTPUT;
 	return {
 		displayName: 'Output',
 		name: 'outputMode',
 		type: 'options',
-		default: RECORDS_OUTPUT,
+		default: recordsValue,
 		options: [
 			{
 				name: `One Item per ${spec.record}`,
-				value: RECORDS_OUTPUT,
+				value: recordsValue,
 				description: `Each ${spec.record.toLowerCase()} with its lines nested in ${spec.lineList}`,
 			},
 			{
 				name: 'One Item per Line',
-				value: 'lines',
+				value: LINES_OUTPUT,
 				description: `Each line of ${spec.lineList}, with its ${spec.record.toLowerCase()}'s fields prefixed ${spec.prefix} (handy for spreadsheets); a ${spec.record.toLowerCase()} without lines gives one item`,
 			},
 		],
@@ -150,7 +159,7 @@ export function outputModeField(spec: OutputModeSpec): INodeProperties {
 }
 
 export function readOutputAsLines(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	return ctx.getNodeParameter('outputMode', itemIndex, RECORDS_OUTPUT) === 'lines';
+	return ctx.getNodeParameter('outputMode', itemIndex, RECORDS_OUTPUT) === LINES_OUTPUT;
 }
 
 /** A notice field; `name` must be unique within the node. */
@@ -158,20 +167,40 @@ export function noticeField(name: string, text: string): INodeProperties {
 	return { displayName: text, name, type: 'notice', default: '' };
 }
 
-/** A multi-select of WDT status codes with English labels (the codes are WDT's). */
-export function statusFilterField(
-	field: { displayName: string; name: string; wdtField: string },
+/** Options of WDT codes with English labels, `Label (code)`; the codes are WDT's. */
+export function codeOptions(labels: Readonly<Record<string, string>>) {
+	return Object.entries(labels).map(([code, label]) => ({
+		name: `${label} (${code})`,
+		value: code,
+	}));
+}
+
+/** A single choice of one WDT code, or Any (''): sent only when chosen. */
+export function codeFilterField(
+	field: { displayName: string; name: string; description: string },
 	labels: Readonly<Record<string, string>>,
 ): INodeProperties {
 	return {
 		displayName: field.displayName,
 		name: field.name,
+		type: 'options',
+		default: '',
+		options: [{ name: 'Any', value: '' }, ...codeOptions(labels)],
+		description: field.description,
+	};
+}
+
+/** A multi-select of WDT status codes with English labels (the codes are WDT's). */
+export function statusFilterField(
+	field: { displayName: string; name: string; wdtField: string },
+	labels: Readonly<Record<string, string>>,
+): INodeProperties {
+	const description = `Return only these statuses; none selected: every status. WDT field: ${field.wdtField}.`;
+	return {
+		...codeFilterField({ ...field, description }, labels),
 		type: 'multiOptions',
 		default: [],
-		options: Object.entries(labels)
-			.map(([code, label]) => ({ name: `${label} (${code})`, value: code }))
-			.sort((a, b) => a.name.localeCompare(b.name)),
-		description: `Return only these statuses; none selected: every status. WDT field: ${field.wdtField}.`,
+		options: codeOptions(labels).sort((a, b) => a.name.localeCompare(b.name)),
 	};
 }
 
@@ -188,4 +217,71 @@ export function readTextFilter(
 	if ([...text].length > maxLength)
 		throw invalidInput(ctx, itemIndex, label, `is longer than ${maxLength} characters.`);
 	return text;
+}
+
+/** A required text parameter (e.g. the number of a Get), trimmed; empty or too long is refused. */
+export function readRequiredText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+	maxLength: number,
+): string {
+	const text = readTextFilter(
+		ctx,
+		itemIndex,
+		ctx.getNodeParameter(name, itemIndex, ''),
+		label,
+		maxLength,
+	);
+	if (text === undefined) throw invalidInput(ctx, itemIndex, label, 'is empty.');
+	return text;
+}
+
+/** The `filters` collection of one item ({} when none is set). */
+export function readFilters(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	return (ctx.getNodeParameter('filters', itemIndex, {}) ?? {}) as IDataObject;
+}
+
+/** One operation's fields, shown only for it: `updateDisplayOptions` applied once. */
+export function operationFields(
+	resource: string,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [operation] } },
+		properties,
+	);
+}
+
+/** A Get Many's closing fields: Output (for records with lines), Return All/Limit, Options. */
+export function getManyFields(
+	spec: { output?: OutputModeSpec; options?: INodeProperties[] } = {},
+): INodeProperties[] {
+	return [
+		...(spec.output ? [outputModeField(spec.output)] : []),
+		...returnAllLimitFields(),
+		readOptionsField(spec.options),
+	];
+}
+
+/** The usual 30-day-window reads (goods, refunds, stock, purchase applies): up to 366 days. */
+export const THIRTY_DAY_WINDOWS: Omit<TimeRangeSpec, 'what'> = {
+	defaultSpanMs: 30 * DAY_MS,
+	defaultSpanText: '30 days',
+	windowText: '30-day',
+	maxRangeDays: 366,
+};
+
+/** The optional filters of an operation, in one collection named `filters`. */
+export function filtersField(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		options,
+	};
 }

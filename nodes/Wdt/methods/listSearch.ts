@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listCatalogMethods } from '../../shared/catalog';
-import { LOGISTICS_LIST, SHOP_LIST, WAREHOUSE_LIST, searchList } from './wdtLists';
+import { LOGISTICS_LIST, PROVIDER_LIST, SHOP_LIST, WAREHOUSE_LIST, searchList } from './wdtLists';
 
 /**
  * Every public method, listed by English label and WDT method name. Search also matches WDT's
@@ -47,4 +47,12 @@ export async function searchLogistics(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	return await searchList(this, LOGISTICS_LIST, filter);
+}
+
+/** Suppliers (setting.PurchaseProvider.queryDetail), by name or supplier number. */
+export async function searchProviders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return await searchList(this, PROVIDER_LIST, filter);
 }

@@ -34,6 +34,14 @@ export const LOGISTICS_LIST: WdtList = {
 	nameField: 'logistics_name',
 };
 
+export const PROVIDER_LIST: WdtList = {
+	method: 'setting.PurchaseProvider.queryDetail',
+	// The page: is_disabled 0 未停用, deleted 0 未删除: only suppliers a purchase can name.
+	params: { is_disabled: 0, deleted: 0 },
+	codeField: 'provider_no',
+	nameField: 'provider_name',
+};
+
 /** A dropdown shows at most this many entries of one list (10 pages of 100). */
 export const MAX_LIST_ENTRIES = 1000;
 /** How long a loaded list serves further searches of the same workflow and credential. */

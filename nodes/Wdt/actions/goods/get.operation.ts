@@ -1,20 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, runPerItem } from '../common';
-import { outputModeField, readOutputAsLines, readTextFilter } from '../shared.fields';
+import { lookupQuery, readOperation, type RecordQuery } from '../read';
 import {
-	deletedParam,
-	includeDeletedFilter,
-	OUTPUT,
-	readGoods,
-	type GoodsQuery,
-} from './getMany.operation';
+	filtersField,
+	operationFields,
+	outputModeField,
+	readFilters,
+	readRequiredText,
+} from '../shared.fields';
+import { deletedParam, GOODS_READ, includeDeletedFilter, OUTPUT } from './getMany.operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -45,48 +39,19 @@ const properties: INodeProperties[] = [
 		description:
 			'At most 40 characters. WDT field: goods_no or spec_no, as Find By says. Nothing found: no item.',
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [includeDeletedFilter],
-	},
+	filtersField([includeDeletedFilter]),
 	outputModeField(OUTPUT),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['goods'], operation: ['get'] } },
-	properties,
-);
+export const description = operationFields('goods', 'get', properties);
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number): GoodsQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number): RecordQuery {
 	const findBy = ctx.getNodeParameter('findBy', itemIndex, 'goodsNo') as string;
 	const field = findBy === 'specNo' ? 'spec_no' : 'goods_no';
-	const label = `Number (${field})`;
-	const number = readTextFilter(
-		ctx,
-		itemIndex,
-		ctx.getNodeParameter('number', itemIndex, ''),
-		label,
-		40,
-	);
-	if (number === undefined) throw invalidInput(ctx, itemIndex, label, 'is empty.');
-	const filters = (ctx.getNodeParameter('filters', itemIndex, {}) ?? {}) as IDataObject;
-	return {
-		params: { [field]: number, ...deletedParam(filters) },
-		limit: Infinity,
-		asLines: readOutputAsLines(ctx, itemIndex),
-		parallel: 1,
-	};
+	const number = readRequiredText(ctx, itemIndex, 'number', `Number (${field})`, 40);
+	const filters = readFilters(ctx, itemIndex);
+	return lookupQuery(ctx, itemIndex, { [field]: number, ...deletedParam(filters) });
 }
 
 /** goods.Goods.queryWithSpec by goods_no or spec_no, without a time range (the page allows it). */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(
-		this,
-		(i) => readQuery(this, i),
-		async (query) => await readGoods(this, query),
-	);
-}
+export const execute = readOperation(GOODS_READ, readQuery);

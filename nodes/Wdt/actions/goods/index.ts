@@ -1,35 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../common';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
 export { get, getMany };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['goods'] } },
-		default: 'getMany',
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a product',
-				description:
-					'Get goods with their specs by goods number or SKU code (goods.Goods.queryWithSpec)',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				action: 'Get many products',
-				description:
-					'List goods with their specs modified in a time range (goods.Goods.queryWithSpec)',
-			},
-		],
-	},
+	operationSelector('goods', 'getMany', [
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a product',
+			description:
+				'Get goods with their specs by goods number or SKU code (goods.Goods.queryWithSpec)',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many products',
+			description:
+				'List goods with their specs modified in a time range (goods.Goods.queryWithSpec)',
+		},
+	]),
 	...getMany.description,
 	...get.description,
 ];

@@ -1,18 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { otherOutOutcomes } from '../../../shared/protocol';
-import { batchOptionsField, orderNumbersField, runBatchOperation } from '../common';
+import { batchOperationFields, runBatchOperation } from '../common';
 
-const show = { resource: ['otherOut'], operation: ['cancel'] };
-
-export const description: INodeProperties[] = [
-	{
-		// WDT's other-out queries (wms.stockother.OutQuery.queryWithDetail) name it other_out_no.
-		...orderNumbersField('other-out business order', 'QC202409200001', 'other_out_no'),
-		displayOptions: { show },
-	},
-	{ ...batchOptionsField(), displayOptions: { show } },
-];
+// WDT's other-out queries (wms.stockother.OutQuery.queryWithDetail) name it other_out_no.
+export const description: INodeProperties[] = batchOperationFields(
+	{ resource: ['otherOut'], operation: ['cancel'] },
+	{ entity: 'other-out business order', example: 'QC202409200001', mappedField: 'other_out_no' },
+);
 
 /** wms.stockother.Out.cancelOrder: 编辑中, 待审核 and 已审核 orders can be cancelled. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

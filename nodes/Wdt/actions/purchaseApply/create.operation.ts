@@ -18,7 +18,7 @@ import {
 import { parseQuantity, textProblem } from '../../../shared/protocol/validate';
 import { callWdt, toNodeApiError, toNodeError } from '../../../shared/transport';
 import { invalidInput } from '../common';
-import { readLocatorCode, warehouseLocator } from '../locators';
+import { locatorCode, providerLocator, readLocatorCode, warehouseLocator } from '../locators';
 
 const show = { resource: ['purchaseApply'], operation: ['create'] };
 const fromItems = { ...show, linesSource: ['inputItems'] };
@@ -137,14 +137,10 @@ export const description: INodeProperties[] = [
 						required: true,
 						description: 'A positive whole number. WDT field: num.',
 					},
-					{
-						displayName: 'Supplier Number',
-						name: 'providerNo',
-						type: 'string',
-						default: '',
+					providerLocator({
 						description:
-							'Optional. When every line has the same supplier, it becomes the supplier of the apply. WDT field: provider_no.',
-					},
+							'Optional. When every line has the same supplier, it becomes the supplier of the apply.',
+					}),
 					{
 						displayName: 'Line Remark',
 						name: 'remark',
@@ -261,9 +257,9 @@ function toLine(
 	const providerNo = checkedText(
 		ctx,
 		itemIndex,
-		`${where}Supplier Number`,
+		`${where}Supplier`,
 		'provider_no',
-		raw.providerNo,
+		locatorCode(raw.providerNo),
 	);
 	if (providerNo) line.provider_no = providerNo;
 	const remark = checkedText(ctx, itemIndex, `${where}Line Remark`, 'remark', raw.remark);

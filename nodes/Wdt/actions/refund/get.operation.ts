@@ -1,9 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, runPerItem } from '../common';
-import { noticeField, outputModeField, readOutputAsLines, readTextFilter } from '../shared.fields';
-import { OUTPUT, PRIVACY_NOTICE, readRefunds, type RefundQuery } from './getMany.operation';
+import { lookupQuery, readOperation } from '../read';
+import { noticeField, operationFields, outputModeField, readRequiredText } from '../shared.fields';
+import { OUTPUT, PRIVACY_NOTICE, REFUND_READ } from './getMany.operation';
 
 const properties: INodeProperties[] = [
 	noticeField('refundGetPrivacyNotice', PRIVACY_NOTICE),
@@ -20,34 +19,11 @@ const properties: INodeProperties[] = [
 	outputModeField(OUTPUT),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['refund'], operation: ['get'] } },
-	properties,
-);
-
-function readQuery(ctx: IExecuteFunctions, itemIndex: number): RefundQuery {
-	const label = 'Refund Number (refund_no)';
-	const refundNo = readTextFilter(
-		ctx,
-		itemIndex,
-		ctx.getNodeParameter('refundNo', itemIndex, ''),
-		label,
-		40,
-	);
-	if (refundNo === undefined) throw invalidInput(ctx, itemIndex, label, 'is empty.');
-	return {
-		params: { refund_no: refundNo },
-		limit: Infinity,
-		asLines: readOutputAsLines(ctx, itemIndex),
-		parallel: 1,
-	};
-}
+export const description = operationFields('refund', 'get', properties);
 
 /** aftersales.refund.Refund.search by refund_no, without a time range. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(
-		this,
-		(i) => readQuery(this, i),
-		async (query) => await readRefunds(this, query),
-	);
-}
+export const execute = readOperation(REFUND_READ, (ctx, i) =>
+	lookupQuery(ctx, i, {
+		refund_no: readRequiredText(ctx, i, 'refundNo', 'Refund Number (refund_no)', 40),
+	}),
+);

@@ -1,25 +1,16 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DAY_MS, toWdtTime, type TimeWindow } from '../../../shared/protocol';
-import { catalogPaging, searchWindows } from '../../../shared/transport/search';
-import { invalidInput, runPerItem } from '../common';
-import { readLocatorCode, shopLocator } from '../locators';
-import { flattenLines, shapeRecord } from '../output';
+import { readLocatorFilter, SHOP_FILTER, shopLocator } from '../locators';
+import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
 import {
+	codeFilterField,
+	filtersField,
+	getManyFields,
 	noticeField,
-	outputModeField,
-	readLimit,
-	readOptionsField,
-	readOutputAsLines,
-	readParallelRequests,
+	operationFields,
+	readFilters,
 	readTimeRange,
-	returnAllLimitFields,
+	THIRTY_DAY_WINDOWS,
 	timeRangeFields,
 } from '../shared.fields';
 
@@ -28,10 +19,7 @@ export const REFUND_METHOD = 'aftersales.refund.Refund.search';
 /** The page: at most 30 days between modified_from and modified_to. */
 const TIME_RANGE = {
 	what: 'modification',
-	defaultSpanMs: 30 * DAY_MS,
-	defaultSpanText: '30 days',
-	windowText: '30-day',
-	maxRangeDays: 366,
+	...THIRTY_DAY_WINDOWS,
 	wdtFields: ['modified_from', 'modified_to'] as [string, string],
 };
 
@@ -62,116 +50,53 @@ export const PRIVACY_NOTICE =
 
 export const OUTPUT = { record: 'Refund', lineList: 'detail_list', prefix: 'refund_' };
 
-const codeOptions = (labels: Readonly<Record<string, string>>) => [
-	{ name: 'Any', value: '' },
-	...Object.entries(labels).map(([code, label]) => ({ name: `${label} (${code})`, value: code })),
-];
+/** 30-day windows of modified_from/modified_to, every page, each refund once by refund_id. */
+export const REFUND_READ: RecordRead = {
+	method: REFUND_METHOD,
+	idField: 'refund_id',
+	detectMoves: true,
+	lines: OUTPUT,
+};
 
 const properties: INodeProperties[] = [
 	noticeField('refundPrivacyNotice', PRIVACY_NOTICE),
 	...timeRangeFields(TIME_RANGE),
 	shopLocator({ description: 'Optional: only refunds of this shop.' }),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
+	filtersField([
+		codeFilterField(
 			{
 				displayName: 'Status',
 				name: 'status',
-				type: 'options',
-				default: '',
-				options: codeOptions(REFUND_STATUS_LABELS),
 				description: 'Only refunds in this status (WDT accepts one). WDT field: status.',
 			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				default: '',
-				options: codeOptions(REFUND_TYPE_LABELS),
-				description: 'WDT field: type',
-			},
-		],
-	},
-	outputModeField(OUTPUT),
-	...returnAllLimitFields(),
-	readOptionsField(),
+			REFUND_STATUS_LABELS,
+		),
+		codeFilterField(
+			{ displayName: 'Type', name: 'type', description: 'WDT field: type' },
+			REFUND_TYPE_LABELS,
+		),
+	]),
+	...getManyFields({ output: OUTPUT }),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['refund'], operation: ['getMany'] } },
-	properties,
-);
+export const description = operationFields('refund', 'getMany', properties);
 
-export interface RefundQuery {
-	params: IDataObject;
-	/** Undefined: by number, without a time range (the page allows it). */
-	range?: TimeWindow;
-	limit: number;
-	asLines: boolean;
-	parallel: number;
-}
-
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RefundQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
 	const params: IDataObject = {};
-	const shopNo = readLocatorCode(ctx, itemIndex, 'shopNo');
-	if ([...shopNo].length > 20)
-		throw invalidInput(ctx, itemIndex, 'Shop (shop_nos)', 'is longer than 20 characters.');
+	const shopNo = readLocatorFilter(ctx, itemIndex, {
+		...SHOP_FILTER,
+		wdtField: 'shop_nos',
+	});
 	if (shopNo) params.shop_nos = shopNo;
-	const filters = (ctx.getNodeParameter('filters', itemIndex, {}) ?? {}) as IDataObject;
+	const filters = readFilters(ctx, itemIndex);
 	if (filters.status) params.status = Number(filters.status);
 	if (filters.type) params.type = Number(filters.type);
 	return {
 		params,
 		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
-		limit: readLimit(ctx, itemIndex),
-		asLines: readOutputAsLines(ctx, itemIndex),
-		parallel: readParallelRequests(ctx, itemIndex),
+		...readPaging(ctx, itemIndex),
 	};
 }
 
-/** Every refund of one query: 30-day windows, every page, deduplicated by refund_id. */
-export async function readRefunds(
-	ctx: IExecuteFunctions,
-	query: RefundQuery,
-): Promise<IDataObject[]> {
-	const { records } = await searchWindows.call(ctx, {
-		method: REFUND_METHOD,
-		...catalogPaging(REFUND_METHOD),
-		args: (window) => [
-			window
-				? {
-						...query.params,
-						modified_from: toWdtTime(window.startMs),
-						modified_to: toWdtTime(window.endMs),
-					}
-				: query.params,
-		],
-		range: query.range,
-		recordKey: (record) => String((record as IDataObject).refund_id),
-		moved: { idField: 'refund_id', modifiedField: 'modified' },
-		// Lines: the limit counts output items, which only the refunds' lines tell.
-		limit: query.asLines ? undefined : query.limit,
-		parallel: query.parallel,
-	});
-	const refunds = (records as IDataObject[]).map((record) =>
-		shapeRecord(REFUND_METHOD, record, { lineLists: [OUTPUT.lineList] }),
-	);
-	const items = query.asLines
-		? refunds.flatMap((record) => flattenLines(record, OUTPUT.lineList, OUTPUT.prefix))
-		: refunds;
-	return items.slice(0, query.limit);
-}
-
 /** aftersales.refund.Refund.search over any range (split into 30-day windows), items paired. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const nowMs = Date.now();
-	return await runPerItem(
-		this,
-		(i) => readQuery(this, i, nowMs),
-		async (query) => await readRefunds(this, query),
-	);
-}
+export const execute = readOperation(REFUND_READ, readQuery);

@@ -1,21 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { runPerItem } from '../common';
+import { lookupQuery, lookupOperation } from '../read';
 import {
 	noticeField,
+	operationFields,
 	outputModeField,
 	readOptionsField,
-	readOutputAsLines,
-	readParallelRequests,
-	readTextFilter,
+	readRequiredText,
 } from '../shared.fields';
 import {
+	ORDER_READ,
 	OUTPUT,
 	PRIVACY_NOTICE,
 	readFromOption,
 	readMethod,
-	readOrders,
 } from './getMany.operation';
 
 const BY = {
@@ -57,49 +55,19 @@ const properties: INodeProperties[] = [
 	readOptionsField([readFromOption]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['salesOrder'], operation: ['get'] } },
-	properties,
-);
+export const description = operationFields('salesOrder', 'get', properties);
 
 /** One order (or the orders of one platform order) by number, without a time range. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(
-		this,
-		(i) => {
-			const by: keyof typeof BY =
-				this.getNodeParameter('lookUpBy', i, 'tradeNo') === 'srcTid' ? 'srcTid' : 'tradeNo';
-			const label = `${BY[by].label} (number)`;
-			const number = readTextFilter(this, i, this.getNodeParameter('number', i, ''), label, 40);
-			if (number === undefined)
-				throw new NodeOperationError(this.getNode(), `Item ${i + 1}: ${label} is empty.`, {
-					itemIndex: i,
-				});
-			return {
-				by,
-				number,
-				query: {
-					method: readMethod(this, i),
-					params: { [BY[by].wdtField]: number },
-					limit: Infinity,
-					asLines: readOutputAsLines(this, i),
-					parallel: readParallelRequests(this, i),
-				},
-			};
-		},
-		async ({ by, number, query }, i) => {
-			const orders = await readOrders(this, query);
-			if (orders.length === 0)
-				throw new NodeOperationError(
-					this.getNode(),
-					`No sales order with ${BY[by].label.toLowerCase()} ${number} was found`,
-					{
-						itemIndex: i,
-						description:
-							'WDT does not return Taobao/Tmall, Pinduoduo and system-distribution orders through its API; an order moved to the history is found with Options → Read From → Order History.',
-					},
-				);
-			return orders;
-		},
-	);
-}
+export const execute = lookupOperation(
+	ORDER_READ,
+	(ctx, i) => {
+		const by: keyof typeof BY =
+			ctx.getNodeParameter('lookUpBy', i, 'tradeNo') === 'srcTid' ? 'srcTid' : 'tradeNo';
+		const number = readRequiredText(ctx, i, 'number', `${BY[by].label} (number)`, 40);
+		return {
+			query: lookupQuery(ctx, i, { [BY[by].wdtField]: number }, readMethod(ctx, i)),
+			notFound: `No sales order with ${BY[by].label.toLowerCase()} ${number} was found`,
+		};
+	},
+	'WDT does not return Taobao/Tmall, Pinduoduo and system-distribution orders through its API; an order moved to the history is found with Options → Read From → Order History.',
+);

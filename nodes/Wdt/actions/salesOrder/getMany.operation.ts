@@ -1,27 +1,23 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toWdtTime, type TimeWindow } from '../../../shared/protocol';
-import { catalogPaging, searchWindows } from '../../../shared/transport/search';
-import { runPerItem } from '../common';
-import { flattenLines, shapeRecord } from '../output';
 import {
+	readLocatorFilter,
+	SHOP_FILTER,
+	shopLocator,
+	WAREHOUSE_FILTER,
+	warehouseLocator,
+} from '../locators';
+import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
+import {
+	filtersField,
+	getManyFields,
 	noticeField,
 	ONE_HOUR_WINDOWS,
-	outputModeField,
-	readLimit,
+	operationFields,
+	readFilters,
 	readOptions,
-	readOptionsField,
-	readOutputAsLines,
-	readParallelRequests,
 	readTextFilter,
 	readTimeRange,
-	returnAllLimitFields,
 	statusFilterField,
 	timeRangeFields,
 } from '../shared.fields';
@@ -68,6 +64,14 @@ const TIME_RANGE = { ...ONE_HOUR_WINDOWS, what: 'modification' };
 
 export const OUTPUT = { record: 'Order', lineList: 'detail_list', prefix: 'order_' };
 
+/** One-hour windows, last page first, each order once by trade_id. */
+export const ORDER_READ: RecordRead = {
+	method: ORDER_METHOD,
+	idField: 'trade_id',
+	detectMoves: true,
+	lines: OUTPUT,
+};
+
 /** Options → Read From, shared with Get. */
 export const readFromOption: INodeProperties = {
 	displayName: 'Read From',
@@ -91,76 +95,40 @@ export const readFromOption: INodeProperties = {
 const properties: INodeProperties[] = [
 	noticeField('salesOrderPrivacyNotice', PRIVACY_NOTICE),
 	...timeRangeFields(TIME_RANGE),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Platform Order Numbers',
-				name: 'srcTid',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1234567890123,1234567890124',
-				description: "The shop platform's order number(s), comma-separated. WDT field: src_tid.",
-			},
-			{
-				displayName: 'Shop Code',
-				name: 'shopNo',
-				type: 'string',
-				default: '',
-				description: 'One shop (WDT does not accept several here). WDT field: shop_no.',
-			},
-			statusFilterField(
-				{ displayName: 'Status', name: 'status', wdtField: 'status' },
-				ORDER_STATUS_LABELS,
-			),
-			{
-				displayName: 'Trade Number',
-				name: 'tradeNo',
-				type: 'string',
-				default: '',
-				description: "WDT's own order number. WDT field: trade_no.",
-			},
-			{
-				displayName: 'Warehouse Code',
-				name: 'warehouseNo',
-				type: 'string',
-				default: '',
-				description: 'WDT field: warehouse_no',
-			},
-		],
-	},
-	outputModeField(OUTPUT),
-	...returnAllLimitFields(),
-	readOptionsField([readFromOption]),
+	filtersField([
+		{
+			displayName: 'Platform Order Numbers',
+			name: 'srcTid',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1234567890123,1234567890124',
+			description: "The shop platform's order number(s), comma-separated. WDT field: src_tid.",
+		},
+		shopLocator({ description: 'One shop (WDT does not accept several here).' }),
+		statusFilterField(
+			{ displayName: 'Status', name: 'status', wdtField: 'status' },
+			ORDER_STATUS_LABELS,
+		),
+		{
+			displayName: 'Trade Number',
+			name: 'tradeNo',
+			type: 'string',
+			default: '',
+			description: "WDT's own order number. WDT field: trade_no.",
+		},
+		warehouseLocator({ description: 'Only orders of this warehouse.' }),
+	]),
+	...getManyFields({ output: OUTPUT, options: [readFromOption] }),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['salesOrder'], operation: ['getMany'] } },
-	properties,
-);
-
-/** What one item asks WDT for; every field checked before any call. */
-export interface OrderQuery {
-	method: string;
-	/** Sent in every call: filters or a number. */
-	params: IDataObject;
-	/** Undefined: by number, without a time range (the page allows it). */
-	range?: TimeWindow;
-	limit: number;
-	asLines: boolean;
-	parallel: number;
-}
+export const description = operationFields('salesOrder', 'getMany', properties);
 
 export function readMethod(ctx: IExecuteFunctions, itemIndex: number): string {
 	return readOptions(ctx, itemIndex).readFrom === 'history' ? HISTORY_METHOD : ORDER_METHOD;
 }
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): OrderQuery {
-	const filters = (ctx.getNodeParameter('filters', itemIndex, {}) ?? {}) as IDataObject;
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
+	const filters = readFilters(ctx, itemIndex);
 	const text = (name: string, label: string, maxLength: number) =>
 		readTextFilter(ctx, itemIndex, filters[name], `${label} (filters.${name})`, maxLength);
 	const params: IDataObject = {};
@@ -168,8 +136,8 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Or
 		if (value !== undefined) params[field] = value;
 	};
 	add('trade_no', text('tradeNo', 'Trade Number', 40));
-	add('shop_no', text('shopNo', 'Shop Code', 20));
-	add('warehouse_no', text('warehouseNo', 'Warehouse Code', 40));
+	add('shop_no', readLocatorFilter(ctx, itemIndex, SHOP_FILTER, 'filters'));
+	add('warehouse_no', readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER, 'filters'));
 	const srcTids = text('srcTid', 'Platform Order Numbers', 1000);
 	if (srcTids !== undefined) {
 		const numbers = srcTids
@@ -192,51 +160,9 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Or
 		method: readMethod(ctx, itemIndex),
 		params,
 		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
-		limit: readLimit(ctx, itemIndex),
-		asLines: readOutputAsLines(ctx, itemIndex),
-		parallel: readParallelRequests(ctx, itemIndex),
+		...readPaging(ctx, itemIndex),
 	};
 }
 
-/** Every order of one query on the read engine: one-hour windows, last page first, by trade_id. */
-export async function readOrders(
-	ctx: IExecuteFunctions,
-	query: OrderQuery,
-): Promise<IDataObject[]> {
-	const { records } = await searchWindows.call(ctx, {
-		method: query.method,
-		...catalogPaging(query.method),
-		args: (window) => [
-			window
-				? {
-						start_time: toWdtTime(window.startMs),
-						end_time: toWdtTime(window.endMs),
-						...query.params,
-					}
-				: query.params,
-		],
-		range: query.range,
-		recordKey: (record) => String((record as IDataObject).trade_id),
-		moved: { idField: 'trade_id', modifiedField: 'modified' },
-		// Lines: the limit counts output items, which only the orders' lines tell.
-		limit: query.asLines ? undefined : query.limit,
-		parallel: query.parallel,
-	});
-	const orders = (records as IDataObject[]).map((order) =>
-		shapeRecord(query.method, order, { lineLists: [OUTPUT.lineList] }),
-	);
-	const items = query.asLines
-		? orders.flatMap((order) => flattenLines(order, OUTPUT.lineList, OUTPUT.prefix))
-		: orders;
-	return items.slice(0, query.limit);
-}
-
 /** sales.TradeQuery.queryWithDetail (or its history) over any range, items paired. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const nowMs = Date.now();
-	return await runPerItem(
-		this,
-		(i) => readQuery(this, i, nowMs),
-		async (query) => await readOrders(this, query),
-	);
-}
+export const execute = readOperation(ORDER_READ, readQuery);

@@ -1,16 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { runPerItem } from '../common';
+import { lookupQuery, lookupOperation } from '../read';
 import {
 	noticeField,
+	operationFields,
 	outputModeField,
 	readOptionsField,
-	readOutputAsLines,
-	readParallelRequests,
-	readTextFilter,
+	readRequiredText,
 } from '../shared.fields';
-import { readStockouts, STOCKOUT_OUTPUT, STOCKOUT_PRIVACY_NOTICE } from './getMany.operation';
+import { STOCKOUT_OUTPUT, STOCKOUT_PRIVACY_NOTICE, STOCKOUT_READ } from './getMany.operation';
 
 /** The page's three numbers that need no time range, with their lengths. */
 const BY = {
@@ -57,54 +55,20 @@ const properties: INodeProperties[] = [
 	readOptionsField(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['salesStockout'], operation: ['get'] } },
-	properties,
-);
+export const description = operationFields('salesStockout', 'get', properties);
 
 /** The stockout(s) of one number, without a time range; no status filter (the number names them). */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(
-		this,
-		(i) => {
-			const value = String(this.getNodeParameter('lookUpBy', i, 'stockoutNo'));
-			const by: keyof typeof BY = value in BY ? (value as keyof typeof BY) : 'stockoutNo';
-			const label = `${BY[by].label} (number)`;
-			const number = readTextFilter(
-				this,
-				i,
-				this.getNodeParameter('number', i, ''),
-				label,
-				BY[by].maxLength,
-			);
-			if (number === undefined)
-				throw new NodeOperationError(this.getNode(), `Item ${i + 1}: ${label} is empty.`, {
-					itemIndex: i,
-				});
-			return {
-				by,
-				number,
-				query: {
-					params: { [BY[by].wdtField]: number },
-					limit: Infinity,
-					asLines: readOutputAsLines(this, i),
-					parallel: readParallelRequests(this, i),
-				},
-			};
-		},
-		async ({ by, number, query }, i) => {
-			const stockouts = await readStockouts(this, query);
-			if (stockouts.length === 0)
-				throw new NodeOperationError(
-					this.getNode(),
-					`No sales stockout with ${BY[by].label.toLowerCase()} ${number} was found`,
-					{
-						itemIndex: i,
-						description:
-							'WDT does not return stockouts of Taobao/Tmall, Pinduoduo and system-distribution orders through its API.',
-					},
-				);
-			return stockouts;
-		},
-	);
-}
+export const execute = lookupOperation(
+	STOCKOUT_READ,
+	(ctx, i) => {
+		const value = String(ctx.getNodeParameter('lookUpBy', i, 'stockoutNo'));
+		const by: keyof typeof BY = value in BY ? (value as keyof typeof BY) : 'stockoutNo';
+		const label = `${BY[by].label} (number)`;
+		const number = readRequiredText(ctx, i, 'number', label, BY[by].maxLength);
+		return {
+			query: lookupQuery(ctx, i, { [BY[by].wdtField]: number }),
+			notFound: `No sales stockout with ${BY[by].label.toLowerCase()} ${number} was found`,
+		};
+	},
+	'WDT does not return stockouts of Taobao/Tmall, Pinduoduo and system-distribution orders through its API.',
+);

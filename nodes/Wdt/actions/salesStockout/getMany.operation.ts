@@ -1,27 +1,16 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getCatalogMethod } from '../../../shared/catalog';
-import { toWdtTime, type TimeWindow } from '../../../shared/protocol';
-import { catalogPaging, searchWindows } from '../../../shared/transport/search';
-import { invalidInput, runPerItem } from '../common';
-import { flattenLines, shapeRecord } from '../output';
+import { invalidInput } from '../common';
+import { readLocatorFilter, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
+import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
 import {
+	filtersField,
+	getManyFields,
 	noticeField,
 	ONE_HOUR_WINDOWS,
-	outputModeField,
-	readLimit,
-	readOptionsField,
-	readOutputAsLines,
-	readParallelRequests,
-	readTextFilter,
+	operationFields,
 	readTimeRange,
-	returnAllLimitFields,
 	statusFilterField,
 	timeRangeFields,
 } from '../shared.fields';
@@ -62,6 +51,22 @@ export const STOCKOUT_OUTPUT = {
 	record: 'Stockout',
 	lineList: 'details_list',
 	prefix: 'stockout_',
+};
+
+/** One-hour windows, last page first, each stockout once by stockout_id. */
+export const STOCKOUT_READ: RecordRead = {
+	method: STOCKOUT_METHOD,
+	idField: 'stockout_id',
+	detectMoves: true,
+	lines: STOCKOUT_OUTPUT,
+};
+
+/** Filters → Shops: one shop from the list, or several codes; 2000: the node's bound (no length on the page). */
+const SHOP_NOS_FILTER = {
+	name: 'shopNos',
+	displayName: 'Shops',
+	wdtField: 'shop_nos',
+	maxLength: 2000,
 };
 
 /** Status → WDT's status_type (and status): the page's four ways to select stockouts. */
@@ -119,51 +124,21 @@ const properties: INodeProperties[] = [
 		),
 		displayOptions: { show: { statusType: ['selected'] } },
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Shop Codes',
-				name: 'shopNos',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. shop1,shop2',
-				description: 'One or more shop codes, comma-separated. WDT field: shop_nos.',
-			},
-			{
-				displayName: 'Warehouse Code',
-				name: 'warehouseNo',
-				type: 'string',
-				default: '',
-				description: 'WDT field: warehouse_no',
-			},
-		],
-	},
-	outputModeField(STOCKOUT_OUTPUT),
-	...returnAllLimitFields(),
-	readOptionsField(),
+	filtersField([
+		shopLocator({
+			displayName: 'Shops',
+			name: 'shopNos',
+			description: 'Only stockouts of this shop; By Code takes several, comma-separated.',
+			codeHint: 'One or more shop numbers (shop_nos), comma-separated, e.g. shop1,shop2',
+		}),
+		warehouseLocator({ description: 'Only stockouts of this warehouse.' }),
+	]),
+	...getManyFields({ output: STOCKOUT_OUTPUT }),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['salesStockout'], operation: ['getMany'] } },
-	properties,
-);
+export const description = operationFields('salesStockout', 'getMany', properties);
 
-export interface StockoutQuery {
-	params: IDataObject;
-	/** Undefined: by number, without a time range (the page allows it). */
-	range?: TimeWindow;
-	limit: number;
-	asLines: boolean;
-	parallel: number;
-}
-
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): StockoutQuery {
-	const filters = (ctx.getNodeParameter('filters', itemIndex, {}) ?? {}) as IDataObject;
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
 	const choice = STATUS_TYPES[String(ctx.getNodeParameter('statusType', itemIndex, 'all'))];
 	if (!choice)
 		throw invalidInput(ctx, itemIndex, 'Status (statusType)', 'is not one of the listed choices.');
@@ -183,74 +158,20 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): St
 			);
 		params.status = statuses.join(',');
 	}
-	const shopNos = readTextFilter(
-		ctx,
-		itemIndex,
-		filters.shopNos,
-		'Shop Codes (filters.shopNos)',
-		2000,
-	);
+	const shopNos = readLocatorFilter(ctx, itemIndex, SHOP_NOS_FILTER, 'filters');
 	if (shopNos !== undefined)
 		params.shop_nos = shopNos
 			.split(/[,\uFF0C\s]+/)
 			.filter(Boolean)
 			.join(',');
-	const warehouseNo = readTextFilter(
-		ctx,
-		itemIndex,
-		filters.warehouseNo,
-		'Warehouse Code (filters.warehouseNo)',
-		40,
-	);
+	const warehouseNo = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER, 'filters');
 	if (warehouseNo !== undefined) params.warehouse_no = warehouseNo;
 	return {
 		params,
 		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
-		limit: readLimit(ctx, itemIndex),
-		asLines: readOutputAsLines(ctx, itemIndex),
-		parallel: readParallelRequests(ctx, itemIndex),
+		...readPaging(ctx, itemIndex),
 	};
 }
 
-/** Every stockout of one query: one-hour windows, last page first, each once by stockout_id. */
-export async function readStockouts(
-	ctx: IExecuteFunctions,
-	query: StockoutQuery,
-): Promise<IDataObject[]> {
-	const { records } = await searchWindows.call(ctx, {
-		method: STOCKOUT_METHOD,
-		...catalogPaging(STOCKOUT_METHOD),
-		args: (window) => [
-			window
-				? {
-						start_time: toWdtTime(window.startMs),
-						end_time: toWdtTime(window.endMs),
-						...query.params,
-					}
-				: query.params,
-		],
-		range: query.range,
-		recordKey: (record) => String((record as IDataObject).stockout_id),
-		moved: { idField: 'stockout_id', modifiedField: 'modified' },
-		limit: query.asLines ? undefined : query.limit,
-		parallel: query.parallel,
-	});
-	const { lineList, prefix } = STOCKOUT_OUTPUT;
-	const stockouts = (records as IDataObject[]).map((stockout) =>
-		shapeRecord(STOCKOUT_METHOD, stockout, { lineLists: [lineList] }),
-	);
-	const items = query.asLines
-		? stockouts.flatMap((stockout) => flattenLines(stockout, lineList, prefix))
-		: stockouts;
-	return items.slice(0, query.limit);
-}
-
 /** wms.stockout.Sales.queryWithDetail over any range, items paired. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const nowMs = Date.now();
-	return await runPerItem(
-		this,
-		(i) => readQuery(this, i, nowMs),
-		async (query) => await readStockouts(this, query),
-	);
-}
+export const execute = readOperation(STOCKOUT_READ, readQuery);

@@ -5,8 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from 'n8n-workflow';
-
 import { toStockoutItem, withStockoutDetails, type StockoutItem } from '../../../shared/protocol';
 import { searchWindows } from '../../../shared/transport/search';
 import { readStockoutDetails } from '../../../shared/transport/stockoutDetails';
@@ -14,6 +12,7 @@ import { searchCancelQuery } from '../../../shared/transport/stockouts';
 import { runPerItem } from '../common';
 import {
 	ONE_HOUR_WINDOWS,
+	operationFields,
 	readLimit,
 	readOptions,
 	readOptionsField,
@@ -40,10 +39,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['salesStockout'], operation: ['getManyCancelled'] } },
-	properties,
-);
+export const description = operationFields('salesStockout', 'getManyCancelled', properties);
 
 /** Every cancelled stockout of one range on the read engine (one-hour windows), up to the limit. */
 async function readCancelledStockouts(

@@ -1,16 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { catalogPaging, searchWindows } from '../../../shared/transport/search';
-import { invalidInput, runPerItem } from '../common';
-import { readLocatorCode, shopLocator } from '../locators';
-import { shapeRecord } from '../output';
-import { readLimit, returnAllLimitFields } from '../shared.fields';
+import { invalidInput } from '../common';
+import { readLocatorFilter, SHOP_FILTER, shopLocator } from '../locators';
+import { readOperation, type RecordQuery, type RecordRead } from '../read';
+import {
+	filtersField,
+	operationFields,
+	readFilters,
+	readLimit,
+	returnAllLimitFields,
+} from '../shared.fields';
 
 export const SHOP_METHOD = 'setting.Shop.queryShop';
 
@@ -18,44 +17,30 @@ const properties: INodeProperties[] = [
 	shopLocator({
 		description: 'Optional: return only this shop. Empty: every shop the API key may see.',
 	}),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Platform ID',
-				name: 'platformId',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				default: 0,
-				description:
-					"WDT's number of the sales platform (e.g. 1 Taobao, 3 JD), from WDT's platform code table. WDT field: platform_id.",
-			},
-		],
-	},
+	filtersField([
+		{
+			displayName: 'Platform ID',
+			name: 'platformId',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: 0,
+			description:
+				"WDT's number of the sales platform (e.g. 1 Taobao, 3 JD), from WDT's platform code table. WDT field: platform_id.",
+		},
+	]),
 	...returnAllLimitFields(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['shop'], operation: ['getMany'] } },
-	properties,
-);
+export const description = operationFields('shop', 'getMany', properties);
 
-interface ShopQuery {
-	params: IDataObject;
-	limit: number;
-}
+/** Every page, each shop once by shop_no (no time range: the page reads all). */
+const SHOP_READ: RecordRead = { method: SHOP_METHOD, idField: 'shop_no' };
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number): ShopQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number): RecordQuery {
 	const params: IDataObject = {};
-	const shopNo = readLocatorCode(ctx, itemIndex, 'shopNo');
-	if ([...shopNo].length > 20)
-		throw invalidInput(ctx, itemIndex, 'Shop (shop_no)', 'is longer than 20 characters.');
+	const shopNo = readLocatorFilter(ctx, itemIndex, SHOP_FILTER);
 	if (shopNo) params.shop_no = shopNo;
-	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = readFilters(ctx, itemIndex);
 	if (filters.platformId !== undefined && filters.platformId !== '') {
 		const platformId = Number(filters.platformId);
 		if (!Number.isInteger(platformId) || platformId < 0)
@@ -71,19 +56,4 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number): ShopQuery {
 }
 
 /** setting.Shop.queryShop: the ERP's shops, every page (no time range: the page reads all). */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(
-		this,
-		(i) => readQuery(this, i),
-		async (query) => {
-			const { records } = await searchWindows.call(this, {
-				method: SHOP_METHOD,
-				args: () => [query.params],
-				...catalogPaging(SHOP_METHOD),
-				recordKey: (record) => String((record as IDataObject).shop_no),
-				limit: query.limit,
-			});
-			return (records as IDataObject[]).map((shop) => shapeRecord(SHOP_METHOD, shop, {}));
-		},
-	);
-}
+export const execute = readOperation(SHOP_READ, readQuery);

@@ -1,22 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { DAY_MS, toWdtTime, type TimeWindow } from '../../../shared/protocol';
-import { catalogPaging, searchWindows } from '../../../shared/transport/search';
-import { invalidInput, runPerItem } from '../common';
-import { readLocatorCode, warehouseLocator } from '../locators';
-import { shapeRecord } from '../output';
+import { invalidInput } from '../common';
+import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
+import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
 import {
-	readLimit,
-	readOptionsField,
-	readParallelRequests,
+	getManyFields,
+	operationFields,
 	readTimeRange,
-	returnAllLimitFields,
+	THIRTY_DAY_WINDOWS,
 	timeRangeFields,
 } from '../shared.fields';
 
@@ -28,10 +20,7 @@ export const STOCK_METHOD = 'wms.StockSpec.search2';
 
 const TIME_RANGE = {
 	what: 'stock change',
-	defaultSpanMs: 30 * DAY_MS,
-	defaultSpanText: '30 days',
-	windowText: '30-day',
-	maxRangeDays: 366,
+	...THIRTY_DAY_WINDOWS,
 };
 
 /** SKU codes of one query; the page gives no count limit, so the node keeps requests modest. */
@@ -56,21 +45,13 @@ const properties: INodeProperties[] = [
 			'Whether to return only stock that changed in a time range. Off: the current stock of the warehouse or SKUs above (with neither: stock changed in the last 30 days).',
 	},
 	...updateDisplayOptions({ show: { changedSince: [true] } }, timeRangeFields(TIME_RANGE)),
-	...returnAllLimitFields(),
-	readOptionsField(),
+	...getManyFields(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['stock'], operation: ['getMany'] } },
-	properties,
-);
+export const description = operationFields('stock', 'getMany', properties);
 
-interface StockQuery {
-	params: IDataObject;
-	range?: TimeWindow;
-	limit: number;
-	parallel: number;
-}
+/** Every page (30-day windows when a range is read), each stock record once by rec_id. */
+const STOCK_READ: RecordRead = { method: STOCK_METHOD, idField: 'rec_id' };
 
 function readSkuCodes(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const label = 'SKU Codes (spec_nos)';
@@ -97,11 +78,9 @@ function readSkuCodes(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	return unique;
 }
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): StockQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
 	const params: IDataObject = {};
-	const warehouseNo = readLocatorCode(ctx, itemIndex, 'warehouseNo');
-	if ([...warehouseNo].length > 40)
-		throw invalidInput(ctx, itemIndex, 'Warehouse (warehouse_no)', 'is longer than 40 characters.');
+	const warehouseNo = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER);
 	if (warehouseNo) params.warehouse_no = warehouseNo;
 	const specNos = readSkuCodes(ctx, itemIndex);
 	if (specNos.length) params.spec_nos = specNos;
@@ -111,36 +90,9 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): St
 		params,
 		range:
 			changedSince || unfiltered ? readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE) : undefined,
-		limit: readLimit(ctx, itemIndex),
-		parallel: readParallelRequests(ctx, itemIndex),
+		...readPaging(ctx, itemIndex),
 	};
 }
 
 /** wms.StockSpec.search2: stock per SKU and warehouse, every page, by rec_id. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const nowMs = Date.now();
-	return await runPerItem(
-		this,
-		(i) => readQuery(this, i, nowMs),
-		async (query) => {
-			const { records } = await searchWindows.call(this, {
-				method: STOCK_METHOD,
-				...catalogPaging(STOCK_METHOD),
-				args: (window) => [
-					window
-						? {
-								...query.params,
-								start_time: toWdtTime(window.startMs),
-								end_time: toWdtTime(window.endMs),
-							}
-						: query.params,
-				],
-				range: query.range,
-				recordKey: (record) => String((record as IDataObject).rec_id),
-				limit: query.limit,
-				parallel: query.parallel,
-			});
-			return (records as IDataObject[]).map((record) => shapeRecord(STOCK_METHOD, record, {}));
-		},
-	);
-}
+export const execute = readOperation(STOCK_READ, readQuery);

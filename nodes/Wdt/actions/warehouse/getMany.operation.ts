@@ -1,17 +1,18 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toWdtTime } from '../../../shared/protocol';
-import { catalogPaging, searchWindows } from '../../../shared/transport/search';
-import { invalidInput, readDateParameter, runPerItem } from '../common';
-import { readLocatorCode, warehouseLocator } from '../locators';
-import { shapeRecord } from '../output';
-import { readLimit, readTextFilter, returnAllLimitFields } from '../shared.fields';
+import { invalidInput, readDateParameter } from '../common';
+import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
+import { readOperation, type RecordQuery, type RecordRead } from '../read';
+import {
+	codeFilterField,
+	filtersField,
+	operationFields,
+	readFilters,
+	readLimit,
+	readTextFilter,
+	returnAllLimitFields,
+} from '../shared.fields';
 
 export const WAREHOUSE_METHOD = 'setting.Warehouse.queryWarehouse';
 
@@ -31,80 +32,59 @@ const properties: INodeProperties[] = [
 		description:
 			'Optional: return only this warehouse. Empty: every warehouse the API key may see.',
 	}),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Deleted',
-				name: 'includeDeleted',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to return deleted warehouses too (WDT hides them by default). WDT field: hide_delete.',
-			},
-			{
-				displayName: 'Modified After',
-				name: 'startTime',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Only warehouses modified since then. Any timezone; WDT is queried in China Standard Time. WDT field: start_time.',
-			},
-			{
-				displayName: 'Modified Before',
-				name: 'endTime',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Only warehouses modified before then; empty with Modified After set: now. WDT field: end_time.',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'The warehouse name, at most 64 characters. WDT field: warehouse_name.',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				default: '',
-				options: [
-					{ name: 'Any', value: '' },
-					...Object.entries(WAREHOUSE_TYPE_LABELS).map(([code, label]) => ({
-						name: `${label} (${code})`,
-						value: code,
-					})),
-				],
-				description: 'WDT field: type',
-			},
-		],
-	},
+	filtersField([
+		{
+			displayName: 'Include Deleted',
+			name: 'includeDeleted',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to return deleted warehouses too (WDT hides them by default). WDT field: hide_delete.',
+		},
+		{
+			displayName: 'Modified After',
+			name: 'startTime',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Only warehouses modified since then. Any timezone; WDT is queried in China Standard Time. WDT field: start_time.',
+		},
+		{
+			displayName: 'Modified Before',
+			name: 'endTime',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Only warehouses modified before then; empty with Modified After set: now. WDT field: end_time.',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'The warehouse name, at most 64 characters. WDT field: warehouse_name.',
+		},
+		codeFilterField(
+			{ displayName: 'Type', name: 'type', description: 'WDT field: type' },
+			WAREHOUSE_TYPE_LABELS,
+		),
+	]),
 	...returnAllLimitFields(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['warehouse'], operation: ['getMany'] } },
-	properties,
-);
+export const description = operationFields('warehouse', 'getMany', properties);
 
-interface WarehouseQuery {
-	params: IDataObject;
-	limit: number;
-}
+/**
+ * Every page, each warehouse once by warehouse_no. The page states no longest time span, so a
+ * modified-time filter is sent as one range.
+ */
+const WAREHOUSE_READ: RecordRead = { method: WAREHOUSE_METHOD, idField: 'warehouse_no' };
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): WarehouseQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
 	const params: IDataObject = {};
-	const warehouseNo = readLocatorCode(ctx, itemIndex, 'warehouseNo');
-	if ([...warehouseNo].length > 40)
-		throw invalidInput(ctx, itemIndex, 'Warehouse (warehouse_no)', 'is longer than 40 characters.');
+	const warehouseNo = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER);
 	if (warehouseNo) params.warehouse_no = warehouseNo;
-	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = readFilters(ctx, itemIndex);
 	const name = readTextFilter(ctx, itemIndex, filters.name, 'Filters → Name (warehouse_name)', 64);
 	if (name) params.warehouse_name = name;
 	if (filters.type !== undefined && filters.type !== '') params.type = Number(filters.type);
@@ -137,26 +117,5 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Wa
 	return { params, limit: readLimit(ctx, itemIndex) };
 }
 
-/**
- * setting.Warehouse.queryWarehouse: the ERP's warehouses, every page. The page states no longest
- * time span, so a modified-time filter is sent as one range.
- */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const nowMs = Date.now();
-	return await runPerItem(
-		this,
-		(i) => readQuery(this, i, nowMs),
-		async (query) => {
-			const { records } = await searchWindows.call(this, {
-				method: WAREHOUSE_METHOD,
-				args: () => [query.params],
-				...catalogPaging(WAREHOUSE_METHOD),
-				recordKey: (record) => String((record as IDataObject).warehouse_no),
-				limit: query.limit,
-			});
-			return (records as IDataObject[]).map((warehouse) =>
-				shapeRecord(WAREHOUSE_METHOD, warehouse, {}),
-			);
-		},
-	);
-}
+/** setting.Warehouse.queryWarehouse: the ERP's warehouses, every page. */
+export const execute = readOperation(WAREHOUSE_READ, readQuery);

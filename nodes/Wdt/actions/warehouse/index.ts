@@ -1,25 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../common';
 import * as getMany from './getMany.operation';
 
 export { getMany };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['warehouse'] } },
-		default: 'getMany',
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				action: 'Get many warehouses',
-				description: "List the ERP's warehouses (setting.Warehouse.queryWarehouse)",
-			},
-		],
-	},
+	operationSelector('warehouse', 'getMany', [
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many warehouses',
+			description: "List the ERP's warehouses (setting.Warehouse.queryWarehouse)",
+		},
+	]),
 	...getMany.description,
 ];

@@ -1,0 +1,64 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, …) are for node code. */
+/**
+ * The WDT node's subtitle is derived from its Resource and Operation option lists: every
+ * resource and operation the node offers shows its own name, and nothing is kept by hand.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import { Wdt } from '../../nodes/Wdt/Wdt.node';
+
+const { description } = new Wdt();
+const properties = description.properties as INodeProperties[];
+
+/** The subtitle as n8n shows it for these parameters (the expression is plain JavaScript). */
+function subtitleFor(parameters: Record<string, unknown>): string {
+	const body = String(description.subtitle)
+		.replace(/^=\{\{/, '')
+		.replace(/\}\}$/, '');
+	return new Function('$parameter', `return ${body};`)(parameters) as string;
+}
+
+const optionsOf = (property: INodeProperties) => property.options as INodePropertyOptions[];
+
+describe('WDT node subtitle', () => {
+	const resources = optionsOf(properties.find((property) => property.name === 'resource')!);
+	const selectors = properties.filter((property) => property.name === 'operation');
+
+	it('names every operation of every resource from the option lists', () => {
+		expect(selectors).toHaveLength(resources.length);
+		let shown = 0;
+		for (const resource of resources.filter((option) => option.value !== 'custom')) {
+			const selector = selectors.find(
+				(property) => property.displayOptions?.show?.resource?.[0] === resource.value,
+			)!;
+			for (const operation of optionsOf(selector)) {
+				expect(subtitleFor({ resource: resource.value, operation: operation.value })).toBe(
+					`${resource.name}: ${operation.name}`,
+				);
+				shown++;
+			}
+		}
+		expect(shown).toBeGreaterThanOrEqual(14);
+		expect(subtitleFor({ resource: 'goods', operation: 'getMany' })).toBe('Product: Get Many');
+	});
+
+	it('shows the method Call Any Method calls', () => {
+		expect(
+			subtitleFor({
+				resource: 'custom',
+				operation: 'call',
+				method: { __rl: true, mode: 'list', value: 'sales.TradeQuery.queryWithDetail' },
+			}),
+		).toBe('Custom: sales.TradeQuery.queryWithDetail');
+	});
+
+	it('is not a hand-kept table: the node file derives it', () => {
+		const source = readFileSync(join(__dirname, '../../nodes/Wdt/Wdt.node.ts'), 'utf8');
+		expect(source).toContain('subtitle: resourceOperationSubtitle(properties)');
+		expect(source).not.toMatch(/Get Many Cancelled|getManyCancelled/);
+	});
+});
