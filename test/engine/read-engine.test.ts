@@ -291,6 +291,57 @@ describe('Parallel Requests', () => {
 		expect(jsonOf(parallel.outputs[0])).toHaveLength(61);
 	});
 
+	it('a busy hour long past is paged in parallel: never more requests than asked, every order once, page 0 once', async () => {
+		// 1,000 orders in one hour of 2024: ten pages of 100, sorted by modified.
+		const orders = Array.from({ length: 1000 }, (_, i) => ({
+			trade_id: i + 1,
+			trade_no: `JY${i + 1}`,
+			modified: `2024-11-21 09:${String(Math.floor(i / 20)).padStart(2, '0')}:${String((i % 20) * 3).padStart(2, '0')}`,
+		}));
+		let inFlight = 0;
+		let peak = 0;
+		server.reply(async (request) => {
+			inFlight++;
+			peak = Math.max(peak, inFlight);
+			const pageNo = Number(request.query.page_no);
+			const pageSize = Number(request.query.page_size);
+			await new Promise((resolve) => setTimeout(resolve, 30));
+			inFlight--;
+			const order = orders.slice(pageNo * pageSize, (pageNo + 1) * pageSize);
+			return { body: { status: 0, data: { total_count: orders.length, order } } };
+		});
+		const run = async (parallelRequests: number) =>
+			await engine.runNode({
+				type: 'wdt',
+				parameters: {
+					resource: 'salesOrder',
+					operation: 'getMany',
+					startTime: '2024-11-21T09:00:00+08:00',
+					endTime: '2024-11-21T10:00:00+08:00',
+					returnAll: true,
+					options: { parallelRequests },
+				},
+				input: [{}],
+				credentials: credentials(),
+			});
+		const sequential = await run(1);
+		expect(sequential.error).toBeUndefined();
+		expect(peak).toBe(1);
+		expect(server.requests.map((request) => Number(request.query.page_no))).toEqual([
+			0, 9, 8, 7, 6, 5, 4, 3, 2, 1,
+		]);
+		server.requests.length = 0;
+		peak = 0;
+		const parallel = await run(4);
+		expect(parallel.error).toBeUndefined();
+		expect(peak).toBe(4);
+		expect(server.requests).toHaveLength(10);
+		expect(server.requests.filter((request) => request.query.page_no === '0')).toHaveLength(1);
+		expect(jsonOf(parallel.outputs[0]).map((order) => order.trade_id)).toEqual(
+			orders.map((order) => order.trade_id),
+		);
+	});
+
 	it('a concurrency-limit reply drops a parallel read to one request at a time, which then reads every row', async () => {
 		let inFlight = 0;
 		let refused = 0;

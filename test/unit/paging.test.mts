@@ -271,6 +271,29 @@ describe('pageThrough', () => {
 		expect(read.sort((a, b) => a - b)).toEqual(remaining);
 	});
 
+	it('concurrent pages over a closed window: a row leaving it while the pages are out restarts the read; none lost', async () => {
+		let rows = range(450);
+		const { calls, fetchPage } = fakeQuery([], (pager, call) => {
+			if (call === 3) rows = rows.filter((row) => row.id !== 5);
+			return {
+				order_list: rows.slice(pager.pageNo * pager.pageSize, (pager.pageNo + 1) * pager.pageSize),
+				total_count: rows.length,
+			};
+		});
+		const result = await pageThrough(fetchPage, {
+			method: 'm.x',
+			pageSize: 100,
+			order: 'lastToFirst',
+			closed: true,
+			concurrentPages: true,
+			keyOf: (r) => String((r as { id: number }).id),
+		});
+		// Pass 1: page 0, then pages 4..1 at once (the third call sees row 5 gone); pass 2 likewise.
+		expect(calls.map((c) => c.pageNo)).toEqual([0, 4, 3, 2, 1, 0, 4, 3, 2, 1]);
+		const read = ids(result.records).filter((id) => id !== 5);
+		expect(read.sort((a, b) => a - b)).toEqual(ids(range(450)).filter((id) => id !== 5));
+	});
+
 	it('lastToFirst over a closed window reads page 0 again when a later page has no total', async () => {
 		const rows = range(250);
 		const { calls, fetchPage } = fakeQuery([], (pager) => ({

@@ -212,6 +212,12 @@ export interface PageThroughOptions extends ListLocation {
 	 * later page reports page 0's total, nothing slid onto page 0 unseen: page 0 is not read again.
 	 */
 	closed?: boolean;
+	/**
+	 * Under 'lastToFirst' over a `closed` window: request pages last..1 all at once, leaving it to
+	 * `fetchPage` to limit how many run together. Safe there: every page reports the total, and
+	 * one that differs from page 0's (a row left) restarts the read.
+	 */
+	concurrentPages?: boolean;
 	/** Called after each page, for progress reports. */
 	onPage?: (progress: { pageNo: number; pages: number; records: number }) => void;
 }
@@ -314,10 +320,24 @@ export async function pageThrough(
 			let totalChanged = false;
 			let totalsSeen = true;
 			const pagesByIndex: PageContent[] = [];
-			for (let index = lastIndex; index >= 1; index--) {
-				const page = await read(index);
-				checkRepeat(seen, page, index);
-				pagesByIndex[index] = page;
+			const indexes = Array.from({ length: lastIndex }, (_, i) => lastIndex - i);
+			if (options.closed && options.concurrentPages) {
+				// Every request settles before the read goes on or fails: none is left running.
+				const settled = await Promise.allSettled(indexes.map(async (index) => await read(index)));
+				const rejected = settled.find((outcome) => outcome.status === 'rejected');
+				if (rejected) throw (rejected as PromiseRejectedResult).reason;
+				indexes.forEach((index, i) => {
+					pagesByIndex[index] = (settled[i] as PromiseFulfilledResult<PageContent>).value;
+				});
+				for (const index of indexes) checkRepeat(seen, pagesByIndex[index], index);
+			} else {
+				for (const index of indexes) {
+					pagesByIndex[index] = await read(index);
+					checkRepeat(seen, pagesByIndex[index], index);
+				}
+			}
+			for (const index of indexes) {
+				const page = pagesByIndex[index];
 				if (page.total === undefined) totalsSeen = false;
 				else if (page.total !== total) totalChanged = true;
 			}

@@ -177,6 +177,19 @@ export async function searchWindows(
 		Math.max(1, Math.floor(search.parallel ?? DEFAULT_PARALLEL_REQUESTS)),
 	);
 	const initialConcurrency = concurrency;
+	// Requests in flight, across windows and the pages of a closed window, never above `concurrency`.
+	let inFlight = 0;
+	const waiting: Array<() => void> = [];
+	const inSlot = async <T>(request: () => Promise<T>): Promise<T> => {
+		while (inFlight >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+		inFlight++;
+		try {
+			return await request();
+		} finally {
+			inFlight--;
+			waiting.shift()?.();
+		}
+	};
 	const pagesOf = new Map<number, number>();
 	const recordsOf = new Map<number, number>();
 	let failure: { index: number; error: unknown } | undefined;
@@ -189,15 +202,16 @@ export async function searchWindows(
 		for (let read = 1; ; read++) {
 			const closed = window !== undefined && window.endMs < Date.now() - CLOSED_WINDOW_MARGIN_MS;
 			const result = await pageThrough(
-				async (pager) => {
-					const response = await callWdt.call(
-						this,
-						{ method: search.method, args, pager },
-						{ write: false, ...search.policy },
-					);
-					calls++;
-					return response;
-				},
+				async (pager) =>
+					await inSlot(async () => {
+						const response = await callWdt.call(
+							this,
+							{ method: search.method, args, pager },
+							{ write: false, ...search.policy },
+						);
+						calls++;
+						return response;
+					}),
 				{
 					method: search.method,
 					pageSize: search.pageSize ?? WDT_MAX_PAGE_SIZE,
@@ -208,6 +222,7 @@ export async function searchWindows(
 					keyOf: recordKey,
 					order: search.order,
 					closed,
+					concurrentPages: concurrency > 1,
 					onPage: ({ pages, records }) => {
 						pagesOf.set(index, pages);
 						recordsOf.set(index, byKey.size + records);
