@@ -300,7 +300,7 @@ describe('Parallel Requests', () => {
 		}));
 		let inFlight = 0;
 		let peak = 0;
-		server.reply(async (request) => {
+		fake.server.reply(async (request) => {
 			inFlight++;
 			peak = Math.max(peak, inFlight);
 			const pageNo = Number(request.query.page_no);
@@ -311,7 +311,7 @@ describe('Parallel Requests', () => {
 			return { body: { status: 0, data: { total_count: orders.length, order } } };
 		});
 		const run = async (parallelRequests: number) =>
-			await engine.runNode({
+			await fake.engine.runNode({
 				type: 'wdt',
 				parameters: {
 					resource: 'salesOrder',
@@ -327,16 +327,16 @@ describe('Parallel Requests', () => {
 		const sequential = await run(1);
 		expect(sequential.error).toBeUndefined();
 		expect(peak).toBe(1);
-		expect(server.requests.map((request) => Number(request.query.page_no))).toEqual([
+		expect(fake.server.requests.map((request) => Number(request.query.page_no))).toEqual([
 			0, 9, 8, 7, 6, 5, 4, 3, 2, 1,
 		]);
-		server.requests.length = 0;
+		fake.server.requests.length = 0;
 		peak = 0;
 		const parallel = await run(4);
 		expect(parallel.error).toBeUndefined();
 		expect(peak).toBe(4);
-		expect(server.requests).toHaveLength(10);
-		expect(server.requests.filter((request) => request.query.page_no === '0')).toHaveLength(1);
+		expect(fake.server.requests).toHaveLength(10);
+		expect(fake.server.requests.filter((request) => request.query.page_no === '0')).toHaveLength(1);
 		expect(jsonOf(parallel.outputs[0]).map((order) => order.trade_id)).toEqual(
 			orders.map((order) => order.trade_id),
 		);
