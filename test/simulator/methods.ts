@@ -17,6 +17,7 @@ import {
 } from './store';
 import type { SellerAccount } from './sellers';
 import { queryLogistics, queryShop, queryWarehouse } from './masterData';
+import { goodsBatchPush, goodsPush, otherOutPush } from './pushes';
 import { stockoutQueryWithDetail } from './stockoutQueryWithDetail';
 import { tradeQueryWithDetail } from './tradeQueryWithDetail';
 
@@ -528,6 +529,9 @@ export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
 		queryShop,
 		queryWarehouse,
 		queryLogistics,
+		otherOutPush,
+		goodsPush,
+		goodsBatchPush,
 	].map((spec) => [spec.name, spec]),
 );
 

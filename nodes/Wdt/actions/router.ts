@@ -22,7 +22,7 @@ const operations: Record<string, Record<string, Operation>> = {
 		stop: purchaseApply.stop.execute,
 		getMany: purchaseApply.getMany.execute,
 	},
-	otherOut: { cancel: otherOut.cancel.execute },
+	otherOut: { cancel: otherOut.cancel.execute, create: otherOut.create.execute },
 	goods: { getMany: goods.getMany.execute, get: goods.get.execute },
 	refund: { getMany: refund.getMany.execute, get: refund.get.execute },
 	salesOrder: { getMany: salesOrder.getMany.execute, get: salesOrder.get.execute },

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as cancel from './cancel.operation';
+import * as create from './create.operation';
 
-export { cancel };
+export { cancel, create };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,7 +21,15 @@ export const description: INodeProperties[] = [
 				description:
 					'Cancel orders that are being edited, awaiting review or reviewed (wms.stockother.Out.cancelOrder)',
 			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create other out business orders',
+				description:
+					'Create orders that take stock out of a warehouse, from lines or input rows (wms.stockother.Out.push)',
+			},
 		],
 	},
 	...cancel.description,
+	...create.description,
 ];
