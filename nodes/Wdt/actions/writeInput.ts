@@ -317,43 +317,50 @@ export function numberWhenEmptyField(
 	};
 }
 
-/** The Lines collection: SKU code and quantity, then `more` values of one line. */
-export function skuLinesField(show: Show, more: INodeProperties[]): INodeProperties {
+/** A sortable list of entries of `values`, shown while the lines are defined in the node. */
+export function entriesField(
+	show: Show,
+	list: Pick<INodeProperties, 'displayName' | 'name' | 'placeholder' | 'description'>,
+	entry: { displayName: string; name: string },
+	values: INodeProperties[],
+): INodeProperties {
 	return {
-		displayName: 'Lines',
-		name: 'lines',
+		...list,
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true, sortable: true },
 		default: {},
-		placeholder: 'Add line',
 		displayOptions: { show: { ...show, linesSource: ['define'] } },
-		options: [
-			{
-				displayName: 'Line',
-				name: 'line',
-				values: [
-					{
-						displayName: 'SKU Code',
-						name: 'specNo',
-						type: 'string',
-						default: '',
-						required: true,
-						description: 'The merchant code of the SKU, at most 40 characters. WDT field: spec_no.',
-					},
-					{
-						displayName: 'Quantity',
-						name: 'num',
-						type: 'number',
-						typeOptions: { minValue: 1, numberPrecision: 0 },
-						default: 1,
-						required: true,
-						description: 'A positive whole number. WDT field: num.',
-					},
-					...more,
-				],
-			},
-		],
+		options: [{ ...entry, values }],
 	};
+}
+
+/** The Lines collection: SKU code and quantity, then `more` values of one line. */
+export function skuLinesField(show: Show, more: INodeProperties[]): INodeProperties {
+	return entriesField(
+		show,
+		{ displayName: 'Lines', name: 'lines', placeholder: 'Add line' },
+		{ displayName: 'Line', name: 'line' },
+		[
+			{
+				displayName: 'SKU Code',
+				name: 'specNo',
+				type: 'string',
+				default: '',
+				required: true,
+				description: 'The merchant code of the SKU, at most 40 characters. WDT field: spec_no.',
+			},
+			{
+				displayName: 'Quantity',
+				name: 'num',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: 1,
+				required: true,
+				description: 'A positive whole number. WDT field: num.',
+			},
+			...more,
+		],
+	);
 }
 
 /** Which column groups input rows into documents (see groupItemsBy). */
@@ -399,3 +406,63 @@ export function snakeCaseKeys(entry: IDataObject): IDataObject {
 		]),
 	);
 }
+
+/** [display name, parameter name, default column, required, what the column holds]. */
+export type ColumnSpec = readonly [string, string, string, boolean, string];
+
+/** Fields naming the input columns that hold a line's values (rows as input). */
+export function columnFields(show: Show, columns: readonly ColumnSpec[]): INodeProperties[] {
+	return columns.map(([displayName, name, fallback, required, what]) => ({
+		displayName,
+		name,
+		type: 'string',
+		default: fallback,
+		...(required ? { required } : {}),
+		displayOptions: { show: { ...show, linesSource: ['inputItems'] } },
+		description: `${required ? 'The' : 'Optional: the'} input field that holds ${what}`,
+	}));
+}
+
+/**
+ * Reads one document per input item before anything is sent. A bad item throws, or with
+ * Continue On Fail becomes that item's error so the others can still be sent.
+ */
+export function planEachItem<Plan>(
+	ctx: IExecuteFunctions,
+	plan: (itemIndex: number) => Plan,
+): Array<
+	| { itemIndices: number[]; plan: Plan }
+	| { itemIndices: number[]; error: NodeApiError | NodeOperationError }
+> {
+	return ctx.getInputData().map((_, i) => {
+		try {
+			return { itemIndices: [i], plan: plan(i) };
+		} catch (error) {
+			const problem = toNodeError(ctx.getNode(), error, { itemIndex: i });
+			if (!ctx.continueOnFail()) throw problem;
+			return { itemIndices: [i], error: problem };
+		}
+	});
+}
+
+/** A line's remark, in Lines (see skuLinesField). */
+export const lineRemarkValue: INodeProperties = {
+	displayName: 'Line Remark',
+	name: 'remark',
+	type: 'string',
+	default: '',
+	description: 'At most 255 characters. WDT field: remark.',
+};
+
+/** The columns of a SKU line from input rows: SKU code and quantity (see columnFields). */
+export const SKU_LINE_COLUMNS: readonly ColumnSpec[] = [
+	['SKU Code Column', 'specNoColumn', 'spec_no', true, 'the SKU code (WDT field spec_no)'],
+	['Quantity Column', 'numColumn', 'num', true, 'the quantity (WDT field num)'],
+];
+export const LINE_REMARK_COLUMN: ColumnSpec = [
+	'Line Remark Column',
+	'lineRemarkColumn',
+	'',
+	false,
+	'a remark for the line',
+];

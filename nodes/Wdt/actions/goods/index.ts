@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as createOrUpdate from './createOrUpdate.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export { get, getMany };
+export { createOrUpdate, get, getMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,6 +15,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['goods'] } },
 		default: 'getMany',
 		options: [
+			{
+				name: 'Create or Update',
+				value: 'createOrUpdate',
+				action: 'Create or update products',
+				description:
+					'Push goods with their SKUs; existing goods and SKU numbers are updated (goods.Goods.push, goods.Goods.batchPush)',
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -32,4 +40,5 @@ export const description: INodeProperties[] = [
 	},
 	...getMany.description,
 	...get.description,
+	...createOrUpdate.description,
 ];

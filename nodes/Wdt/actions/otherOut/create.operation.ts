@@ -7,11 +7,12 @@ import type {
 
 import { describeKind, orderNumberKey, WdtError, type WdtResponse } from '../../../shared/protocol';
 import { parseQuantity } from '../../../shared/protocol/validate';
-import { callWdt, toNodeError } from '../../../shared/transport';
+import { callWdt } from '../../../shared/transport';
 import { invalidInput } from '../common';
 import { readLocatorCode, warehouseLocator } from '../locators';
 import {
 	checkedFields,
+	columnFields,
 	columnValue,
 	createEach,
 	definedLines,
@@ -19,8 +20,12 @@ import {
 	executionNumbering,
 	groupByColumnField,
 	groupItemsBy,
+	LINE_REMARK_COLUMN,
+	lineRemarkValue,
 	linesSourceField,
+	planEachItem,
 	numberWhenEmptyField,
+	SKU_LINE_COLUMNS,
 	skuLinesField,
 	snakeCaseKeys,
 	type PlannedCreate,
@@ -29,7 +34,6 @@ import {
 
 const METHOD = 'wms.stockother.Out.push';
 const show = { resource: ['otherOut'], operation: ['create'] };
-const fromItems = { ...show, linesSource: ['inputItems'] };
 const ORDER = { one: 'order', many: 'orders' };
 
 /** Optional order fields, named as WDT names them (wms.stockother.Out.push, `order`). */
@@ -75,7 +79,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 		description:
-			'Your own number for the order, at most 40 characters; WDT uses it as the order number. WDT refuses a number it already has ("外部单号重复!"), so a re-run cannot create the order twice. When empty, see When the Number Is Empty. WDT field: outer_no.',
+			'Your own number for the order, at most 40 characters; WDT uses it as the order number. WDT refuses a number it already has, so a re-run cannot create the order twice. When empty, see When the Number Is Empty. WDT field: outer_no.',
 	},
 	numberWhenEmptyField(show, ORDER, {
 		field: 'outer_no',
@@ -145,32 +149,13 @@ export const description: INodeProperties[] = [
 			default: '',
 			description: 'Optional, at most 40 characters. WDT field: batch_no.',
 		},
-		{
-			displayName: 'Line Remark',
-			name: 'remark',
-			type: 'string',
-			default: '',
-			description: 'At most 255 characters. WDT field: remark.',
-		},
+		lineRemarkValue,
 	]),
-	...(
-		[
-			['SKU Code Column', 'specNoColumn', 'spec_no', true, 'the SKU code (WDT field spec_no)'],
-			['Quantity Column', 'numColumn', 'num', true, 'the quantity (WDT field num)'],
-			['Batch Number Column', 'batchNoColumn', '', false, 'the batch number (WDT field batch_no)'],
-			['Line Remark Column', 'lineRemarkColumn', '', false, 'a remark for the line'],
-		] as const
-	).map(
-		([displayName, name, fallback, required, what]): INodeProperties => ({
-			displayName,
-			name,
-			type: 'string',
-			default: fallback,
-			required,
-			displayOptions: { show: fromItems },
-			description: `${required ? 'The' : 'Optional: the'} input field that holds ${what}`,
-		}),
-	),
+	...columnFields(show, [
+		...SKU_LINE_COLUMNS,
+		['Batch Number Column', 'batchNoColumn', '', false, 'the batch number (WDT field batch_no)'],
+		LINE_REMARK_COLUMN,
+	]),
 	groupByColumnField(show, ORDER, 'order_key'),
 ];
 
@@ -296,15 +281,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		for (const { itemIndices, plan } of planFromInputItems(this, items))
 			plans.push({ itemIndices, params: toParams(plan) });
 	} else {
-		for (let i = 0; i < items.length; i++) {
-			try {
-				plans.push({ itemIndices: [i], params: toParams(planFromDefinedLines(this, i)) });
-			} catch (error) {
-				const problem = toNodeError(this.getNode(), error, { itemIndex: i });
-				if (!this.continueOnFail()) throw problem;
-				plans.push({ itemIndices: [i], error: problem });
-			}
-		}
+		for (const entry of planEachItem(this, (i) => planFromDefinedLines(this, i)))
+			plans.push('plan' in entry ? { ...entry, params: toParams(entry.plan) } : entry);
 	}
 	const seen = new Map<string, number>();
 	for (const plan of plans) {

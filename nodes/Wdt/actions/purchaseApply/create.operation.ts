@@ -14,16 +14,21 @@ import {
 	type WdtResponse,
 } from '../../../shared/protocol';
 import { parseQuantity, textProblem } from '../../../shared/protocol/validate';
-import { callWdt, toNodeError } from '../../../shared/transport';
+import { callWdt } from '../../../shared/transport';
 import { invalidInput } from '../common';
 import {
+	columnFields,
 	createEach,
 	definedLines,
 	executionNumbering,
 	groupByColumnField,
+	LINE_REMARK_COLUMN,
+	lineRemarkValue,
 	linesSourceField,
+	planEachItem,
 	numberWhenEmptyField,
 	type PlannedCreate,
+	SKU_LINE_COLUMNS,
 	skuLinesField,
 } from '../writeInput';
 
@@ -32,7 +37,6 @@ export { derivedApplyNumber } from '../writeInput';
 import { readLocatorCode, warehouseLocator } from '../locators';
 
 const show = { resource: ['purchaseApply'], operation: ['create'] };
-const fromItems = { ...show, linesSource: ['inputItems'] };
 const APPLY = { one: 'apply', many: 'applies' };
 
 export const description: INodeProperties[] = [
@@ -92,48 +96,19 @@ export const description: INodeProperties[] = [
 			description:
 				'Optional. When every line has the same supplier, it becomes the supplier of the apply. WDT field: provider_no.',
 		},
-		{
-			displayName: 'Line Remark',
-			name: 'remark',
-			type: 'string',
-			default: '',
-			description: 'At most 255 characters. WDT field: remark.',
-		},
+		lineRemarkValue,
 	]),
-	{
-		displayName: 'SKU Code Column',
-		name: 'specNoColumn',
-		type: 'string',
-		default: 'spec_no',
-		required: true,
-		displayOptions: { show: fromItems },
-		description: 'The input field that holds the SKU code (WDT field spec_no)',
-	},
-	{
-		displayName: 'Quantity Column',
-		name: 'numColumn',
-		type: 'string',
-		default: 'num',
-		required: true,
-		displayOptions: { show: fromItems },
-		description: 'The input field that holds the quantity (WDT field num)',
-	},
-	{
-		displayName: 'Supplier Number Column',
-		name: 'providerNoColumn',
-		type: 'string',
-		default: '',
-		displayOptions: { show: fromItems },
-		description: 'Optional: the input field that holds the supplier number (WDT field provider_no)',
-	},
-	{
-		displayName: 'Line Remark Column',
-		name: 'lineRemarkColumn',
-		type: 'string',
-		default: '',
-		displayOptions: { show: fromItems },
-		description: 'Optional: the input field that holds a remark for the line',
-	},
+	...columnFields(show, [
+		...SKU_LINE_COLUMNS,
+		[
+			'Supplier Number Column',
+			'providerNoColumn',
+			'',
+			false,
+			'the supplier number (WDT field provider_no)',
+		],
+		LINE_REMARK_COLUMN,
+	]),
 	groupByColumnField(show, APPLY, 'apply_key'),
 ];
 
@@ -335,22 +310,14 @@ function createdApplyNumber(response: WdtResponse): string {
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const continueOnFail = this.continueOnFail();
 	const source = this.getNodeParameter('linesSource', 0, 'define') as string;
 
 	const plans: Array<PlannedCreate<PlannedApply['params']>> = [];
 	if (source === 'inputItems') {
 		plans.push(...planFromInputItems(this, items));
 	} else {
-		for (let i = 0; i < items.length; i++) {
-			try {
-				plans.push(planFromDefinedLines(this, i));
-			} catch (error) {
-				const problem = toNodeError(this.getNode(), error, { itemIndex: i });
-				if (!continueOnFail) throw problem;
-				plans.push({ itemIndices: [i], error: problem });
-			}
-		}
+		for (const entry of planEachItem(this, (i) => planFromDefinedLines(this, i)))
+			plans.push('plan' in entry ? entry.plan : entry);
 	}
 	// WDT compares numbers ignoring case, so "poa1" and "POA1" are the same number.
 	const seenNumbers = new Map<string, number>();
