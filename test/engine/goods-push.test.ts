@@ -210,6 +210,21 @@ describe('Product → Create or Update', () => {
 			},
 		);
 
+		it('with an error output, the refused goods go there paired with their rows', async () => {
+			await rig.run(fields({ goodsNo: 'OWNER', specs: { spec: [{ specNo: 'TAKEN' }] } }));
+			const { outputs, error } = await rig.run(
+				rows(),
+				[row('A', 'A-1'), row('B', 'B-1'), row('B', 'TAKEN')],
+				{ onError: 'continueErrorOutput' },
+			);
+			expect(error).toBeUndefined();
+			expect(jsonOf(outputs[0]).map((r) => r.goods_no)).toEqual(['A']);
+			expect(jsonOf(outputs[1])).toEqual([
+				{ error: 'B: WDT refused to create or update it: "商家编码已存在"' },
+			]);
+			expect(pairsOf(outputs[1])).toEqual([[1, 2]]);
+		});
+
 		it('without Continue On Fail, one message says what failed and what was done', async () => {
 			await rig.run(fields({ goodsNo: 'OWNER', specs: { spec: [{ specNo: 'TAKEN' }] } }));
 			const { error } = await rig.run(rows(), [row('A', 'A-1'), row('B', 'TAKEN')]);

@@ -113,6 +113,19 @@ describe('Other Out → Create', () => {
 		expect(pushes()).toHaveLength(2);
 	});
 
+	it('a re-run of the same execution re-sends its derived number, and WDT refuses it', async () => {
+		const first = await rig.run(create());
+		const derived = String(jsonOf(first.outputs[0])[0].other_out_no);
+		expect(derived).toMatch(/^N.+-[0-9A-Z]{3}-1$/);
+		// The harness gives every run a new execution id, so the re-sent number is given here.
+		const { outputs } = await rig.run(create({ outerNo: derived }), [{}], {
+			onError: 'continueErrorOutput',
+		});
+		expect(jsonOf(outputs[1])[0].error).toMatch(/was not created .*外部单号重复!/);
+		expect(pairsOf(outputs[1])).toEqual([[0]]);
+		expect(rig.sim.otherOuts.size).toBe(1);
+	});
+
 	it('data.status 20: created, but its review failed; reported with WDT’s message', async () => {
 		failOtherOutReview(rig.sim, 'check_fail 审核成功, 推送WMS失败： 旺店通WMS返回：库存不足');
 		try {
