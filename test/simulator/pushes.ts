@@ -54,44 +54,46 @@ export function failOtherOutReview(store: SimulatorStore, message: string | unde
 	else reviewFailures.set(store, message);
 }
 
-export const otherOutPush: MethodSpec = {
-	name: 'wms.stockother.Out.push',
+/** A write method taking `argCount` positional arguments. */
+const writeMethod = (name: string, argCount: number, run: MethodSpec['run']): MethodSpec => ({
+	name,
 	paged: false,
 	write: true,
-	argCount: 2,
-	run({ store, args, nowMs }) {
-		const [order, details] = args;
-		if (!isObject(order) || !Array.isArray(details))
-			throw new WdtError(1, 'argument type mismatch');
-		checkLengths(otherOutPush.name, ['order'], order);
-		const warehouseNo = textOf(order.warehouse_no);
-		if (!warehouseNo) throw new WdtError(100, '仓库编号不能为空');
-		if (!masterDataOf(store).warehouses.some((w) => !w.deleted && same(w.warehouseNo, warehouseNo)))
-			throw new WdtError(100, `仓库不存在:${warehouseNo}`);
-		if (details.length === 0) throw new WdtError(100, '单据明细不能为空');
-		for (const line of details) {
-			if (!isObject(line)) throw new WdtError(1, 'argument type mismatch');
-			checkLengths(otherOutPush.name, ['order_details'], line);
-			if (!textOf(line.spec_no)) throw new WdtError(100, '商家编码不能为空');
-			if (!(Number(line.num) > 0)) throw new WdtError(100, `数量必须大于0:${textOf(line.spec_no)}`);
-		}
-		const outerNo = textOf(order.outer_no);
-		if (outerNo && [...store.otherOuts.keys()].some((no) => same(no, outerNo)))
-			throw new WdtError(100, '外部单号重复!');
-		const reviewFailure = order.is_check === true ? reviewFailures.get(store) : undefined;
-		const record = store.addOtherOut({
-			orderNo: outerNo || undefined,
-			status: order.is_check === true && reviewFailure === undefined ? 'approved' : 'pending',
-			warehouseNo,
-			reason: textOf(order.reason),
-			remark: textOf(order.remark),
-			createdMs: nowMs,
-		});
-		return reviewFailure === undefined
-			? { status: 0, data: { outer_no: record.orderNo, message: record.orderNo, status: 0 } }
-			: { status: 0, data: { outer_no: record.orderNo, message: reviewFailure, status: 20 } };
-	},
-};
+	argCount,
+	run,
+});
+
+export const otherOutPush = writeMethod('wms.stockother.Out.push', 2, ({ store, args, nowMs }) => {
+	const [order, details] = args;
+	if (!isObject(order) || !Array.isArray(details)) throw new WdtError(1, 'argument type mismatch');
+	checkLengths(otherOutPush.name, ['order'], order);
+	const warehouseNo = textOf(order.warehouse_no);
+	if (!warehouseNo) throw new WdtError(100, '仓库编号不能为空');
+	if (!masterDataOf(store).warehouses.some((w) => !w.deleted && same(w.warehouseNo, warehouseNo)))
+		throw new WdtError(100, `仓库不存在:${warehouseNo}`);
+	if (details.length === 0) throw new WdtError(100, '单据明细不能为空');
+	for (const line of details) {
+		if (!isObject(line)) throw new WdtError(1, 'argument type mismatch');
+		checkLengths(otherOutPush.name, ['order_details'], line);
+		if (!textOf(line.spec_no)) throw new WdtError(100, '商家编码不能为空');
+		if (!(Number(line.num) > 0)) throw new WdtError(100, `数量必须大于0:${textOf(line.spec_no)}`);
+	}
+	const outerNo = textOf(order.outer_no);
+	if (outerNo && [...store.otherOuts.keys()].some((no) => same(no, outerNo)))
+		throw new WdtError(100, '外部单号重复!');
+	const reviewFailure = order.is_check === true ? reviewFailures.get(store) : undefined;
+	const record = store.addOtherOut({
+		orderNo: outerNo || undefined,
+		status: order.is_check === true && reviewFailure === undefined ? 'approved' : 'pending',
+		warehouseNo,
+		reason: textOf(order.reason),
+		remark: textOf(order.remark),
+		createdMs: nowMs,
+	});
+	return reviewFailure === undefined
+		? { status: 0, data: { outer_no: record.orderNo, message: record.orderNo, status: 0 } }
+		: { status: 0, data: { outer_no: record.orderNo, message: reviewFailure, status: 20 } };
+});
 
 // ---------------------------------------------------------------------------------------------
 // goods.Goods.push / goods.Goods.batchPush
@@ -240,43 +242,31 @@ function pushGoods(
 	return goodsId;
 }
 
-export const goodsPush: MethodSpec = {
-	name: 'goods.Goods.push',
-	paged: false,
-	write: true,
-	argCount: 2,
-	run({ store, args, nowMs }) {
-		const [goods, specs] = args;
-		if (!isObject(goods)) throw new WdtError(1, 'argument type mismatch');
-		return {
-			status: 0,
-			data: pushGoods(store, goodsPush.name, ['goodsInfo'], goods, specs, nowMs),
-		};
-	},
-};
+export const goodsPush = writeMethod('goods.Goods.push', 2, ({ store, args, nowMs }) => {
+	const [goods, specs] = args;
+	if (!isObject(goods)) throw new WdtError(1, 'argument type mismatch');
+	return {
+		status: 0,
+		data: pushGoods(store, goodsPush.name, ['goodsInfo'], goods, specs, nowMs),
+	};
+});
 
-export const goodsBatchPush: MethodSpec = {
-	name: 'goods.Goods.batchPush',
-	paged: false,
-	write: true,
-	argCount: 1,
-	run({ store, args, nowMs }) {
-		const [list] = args;
-		if (!Array.isArray(list)) throw new WdtError(1, 'argument type mismatch');
-		const errors: Array<{ no: string; error: string }> = [];
-		for (const goods of list) {
-			if (!isObject(goods)) throw new WdtError(1, 'argument type mismatch');
-			try {
-				pushGoods(store, goodsBatchPush.name, ['goodsInfo'], goods, goods.spec_list, nowMs);
-			} catch (error) {
-				const refusal =
-					error instanceof WdtError ? error : new WdtError(99, `其他错误: ${String(error)}`);
-				errors.push({ no: textOf(goods.goods_no), error: refusal.message });
-			}
+export const goodsBatchPush = writeMethod('goods.Goods.batchPush', 1, ({ store, args, nowMs }) => {
+	const [list] = args;
+	if (!Array.isArray(list)) throw new WdtError(1, 'argument type mismatch');
+	const errors: Array<{ no: string; error: string }> = [];
+	for (const goods of list) {
+		if (!isObject(goods)) throw new WdtError(1, 'argument type mismatch');
+		try {
+			pushGoods(store, goodsBatchPush.name, ['goodsInfo'], goods, goods.spec_list, nowMs);
+		} catch (error) {
+			const refusal =
+				error instanceof WdtError ? error : new WdtError(99, `其他错误: ${String(error)}`);
+			errors.push({ no: textOf(goods.goods_no), error: refusal.message });
 		}
-		return {
-			status: 0,
-			data: store.replies.batchPushErrors === 'data' ? errors : { error_list: errors },
-		};
-	},
-};
+	}
+	return {
+		status: 0,
+		data: store.replies.batchPushErrors === 'data' ? errors : { error_list: errors },
+	};
+});
