@@ -153,6 +153,21 @@ export class MethodRecords {
 		return given;
 	}
 
+	/** The first stored record `match` accepts, or undefined. */
+	find(match: (record: Fields) => boolean): Fields | undefined {
+		return this.stored.find((entry) => match(entry.fields))?.fields;
+	}
+
+	/**
+	 * Replaces the first record `match` accepts (or adds one) with these fields, modified at
+	 * `modifiedMs`: an update moves the record to its new place in modified order.
+	 */
+	put(match: (record: Fields) => boolean, fields: Fields, options: { modifiedMs: number }): Fields {
+		const at = this.stored.findIndex((entry) => match(entry.fields));
+		if (at >= 0) this.stored.splice(at, 1);
+		return this.add(fields, options);
+	}
+
 	/** How a parameter without a same-named record field selects records. */
 	filter(param: string, match: ParamMatch): this {
 		this.matches.set(param, match);

@@ -17,6 +17,7 @@ import {
 } from './store';
 import type { SellerAccount } from './sellers';
 import { queryLogistics, queryPurchaseProvider, queryShop, queryWarehouse } from './masterData';
+import { goodsBatchPush, goodsPush, otherOutPush } from './pushes';
 import { stockoutQueryWithDetail } from './stockoutQueryWithDetail';
 import { tradeQueryWithDetail } from './tradeQueryWithDetail';
 
@@ -530,6 +531,9 @@ export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
 		queryWarehouse,
 		queryLogistics,
 		queryPurchaseProvider,
+		otherOutPush,
+		goodsPush,
+		goodsBatchPush,
 	].map((spec) => [spec.name, spec]),
 );
 

@@ -333,6 +333,12 @@ export interface ReplyChoices {
 	 * a bare number of WDT seconds ('wdtSeconds'), unix ms ('unixMs') or a CST string ('cst').
 	 */
 	coreNowData: 'object' | 'wdtSeconds' | 'unixMs' | 'cst';
+	/**
+	 * goods.Goods.batchPush's per-goods failures: 'errorList' as data.error_list, like the page's
+	 * reply examples (default); 'data' as data itself, as the page's reply table reads
+	 * (error_list | data | List).
+	 */
+	batchPushErrors: 'errorList' | 'data';
 }
 
 export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
@@ -340,6 +346,7 @@ export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
 	uploadRefusal: 'reply',
 	uploadNumberIn: 'data',
 	coreNowData: 'object',
+	batchPushErrors: 'errorList',
 };
 
 export class SimulatorStore {

@@ -160,7 +160,7 @@ const shownError = (outcome: OrderOutcome) =>
 	String(outcome.error).startsWith(WHOLE_CALL_REFUSED) ? outcome.error : `"${outcome.error}"`;
 
 /** One number's fate in plain words, for the error output and messages. */
-function explain(outcome: OrderOutcome, operation: BatchOperation): string {
+export function explain(outcome: OrderOutcome, operation: BatchOperation): string {
 	if (outcome.outcome === 'succeeded') return `${operation.done} by this run`;
 	if (outcome.outcome !== 'failed') return String(outcome.error);
 	const hint = refusedForStatus(outcome)
@@ -169,7 +169,7 @@ function explain(outcome: OrderOutcome, operation: BatchOperation): string {
 	return `WDT refused to ${operation.action} it: ${shownError(outcome)}${hint}`;
 }
 
-function summarize(
+export function summarize(
 	outcomes: OrderOutcome[],
 	operation: BatchOperation,
 ): { message: string; description: string } {
@@ -275,6 +275,43 @@ function readItemNumbers(
 }
 
 /**
+ * The outcomes of a batch whose call failed as a whole: unknown when the reply was lost (WDT may
+ * have done it), failed when WDT refused the call; and why the node stops sending.
+ */
+export function failedCallOutcomes(
+	error: WdtError,
+	batch: readonly string[],
+	operation: Pick<BatchOperation, 'done'>,
+): { outcomes: OrderOutcome[]; stopped: string } {
+	const lost = error.kind === 'network' || error.kind === 'badResponse';
+	const outcomes = batch.map(
+		(orderNo): OrderOutcome =>
+			lost
+				? unknownOutcome(
+						orderNo,
+						`the reply was lost (${error.message}), so WDT may or may not have ${operation.done} it`,
+					)
+				: {
+						order_no: orderNo,
+						success: false,
+						outcome: 'failed',
+						error: `${WHOLE_CALL_REFUSED}: ${error.wdtMessage === undefined ? error.message : `"${error.wdtMessage}"`}. ${error.fix}`,
+						error_code: error.status ?? null,
+					},
+	);
+	return { outcomes, stopped: lost ? 'its reply was lost' : (error.wdtMessage ?? error.message) };
+}
+
+/** A number the node did not send because an earlier batch failed as a whole. */
+export const notSentOutcome = (orderNo: string, stopped: string): OrderOutcome => ({
+	order_no: orderNo,
+	success: false,
+	outcome: 'not sent',
+	error: `Not sent: an earlier batch failed as a whole (${stopped}), so the node stopped sending`,
+	error_code: null,
+});
+
+/**
  * Cancel/stop style operations: numbers from all items are validated, deduplicated the way
  * WDT compares them, sent in batches, and every number comes back as one item paired with the
  * item it came from. A batch is never re-sent; numbers whose fate WDT's reply leaves open are
@@ -327,13 +364,7 @@ export async function runBatchOperation(
 	for (const batch of chunk([...toSend.values()], batchSize)) {
 		if (stopped) {
 			for (const orderNo of batch)
-				outcomes.set(orderNumberKey(orderNo), {
-					order_no: orderNo,
-					success: false,
-					outcome: 'not sent',
-					error: `Not sent: an earlier batch failed as a whole (${stopped}), so the node stopped sending`,
-					error_code: null,
-				});
+				outcomes.set(orderNumberKey(orderNo), notSentOutcome(orderNo, stopped));
 			continue;
 		}
 		try {
@@ -346,24 +377,10 @@ export async function runBatchOperation(
 				outcomes.set(orderNumberKey(outcome.order_no), outcome);
 		} catch (error) {
 			if (!(error instanceof WdtError)) throw toNodeError(this.getNode(), error);
-			const lost = error.kind === 'network' || error.kind === 'badResponse';
-			for (const orderNo of batch)
-				outcomes.set(
-					orderNumberKey(orderNo),
-					lost
-						? unknownOutcome(
-								orderNo,
-								`the reply was lost (${error.message}), so WDT may or may not have ${operation.done} it`,
-							)
-						: {
-								order_no: orderNo,
-								success: false,
-								outcome: 'failed',
-								error: `${WHOLE_CALL_REFUSED}: ${error.wdtMessage === undefined ? error.message : `"${error.wdtMessage}"`}. ${error.fix}`,
-								error_code: error.status ?? null,
-							},
-				);
-			stopped = lost ? 'its reply was lost' : (error.wdtMessage ?? error.message);
+			const failed = failedCallOutcomes(error, batch, operation);
+			for (const outcome of failed.outcomes)
+				outcomes.set(orderNumberKey(outcome.order_no), outcome);
+			stopped = failed.stopped;
 		}
 	}
 

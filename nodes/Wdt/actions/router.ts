@@ -22,8 +22,12 @@ const operations: Record<string, Record<string, Operation>> = {
 		stop: purchaseApply.stop.execute,
 		getMany: purchaseApply.getMany.execute,
 	},
-	otherOut: { cancel: otherOut.cancel.execute },
-	goods: { getMany: goods.getMany.execute, get: goods.get.execute },
+	otherOut: { cancel: otherOut.cancel.execute, create: otherOut.create.execute },
+	goods: {
+		getMany: goods.getMany.execute,
+		get: goods.get.execute,
+		createOrUpdate: goods.createOrUpdate.execute,
+	},
 	refund: { getMany: refund.getMany.execute, get: refund.get.execute },
 	salesOrder: { getMany: salesOrder.getMany.execute, get: salesOrder.get.execute },
 	salesStockout: {
