@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as custom from './actions/custom';
 import * as goods from './actions/goods';
+import * as logisticsSync from './actions/logisticsSync';
 import * as otherOut from './actions/otherOut';
 import * as purchaseApply from './actions/purchaseApply';
 import * as refund from './actions/refund';
@@ -30,7 +31,7 @@ export class Wdt implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ ({ goods: "Product", purchaseApply: "Purchase Apply", otherOut: "Other Out", refund: "Refund", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", stock: "Stock", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get" })[$parameter["operation"]]) }}',
+			'={{ ({ goods: "Product", purchaseApply: "Purchase Apply", otherOut: "Other Out", logisticsSync: "Logistics Sync", refund: "Refund", salesOrder: "Sales Order", salesStockout: "Sales Stockout", shop: "Shop", stock: "Stock", warehouse: "Warehouse", custom: "Call" })[$parameter["resource"]] + ": " + ($parameter["resource"] === "custom" ? $parameter["method"].value : ({ create: "Create", cancel: "Cancel", stop: "Stop", getMany: "Get Many", getManyCancelled: "Get Many Cancelled", get: "Get", push: "Push", getPending: "Get Pending", reportResult: "Report Result" })[$parameter["operation"]]) }}',
 		description:
 			'Work with the WDT (Wangdiantong) Flagship ERP: purchase applies, other-out orders, cancelled sales stockouts and any API method',
 		defaults: { name: 'WDT' },
@@ -50,6 +51,11 @@ export class Wdt implements INodeType {
 						name: 'Custom',
 						value: 'custom',
 						description: 'Call any WDT API method by name',
+					},
+					{
+						name: 'Logistics Sync',
+						value: 'logisticsSync',
+						description: 'Tracking numbers to sync to self-owned shops',
 					},
 					{ name: 'Other Out', value: 'otherOut', description: 'Other-out business orders' },
 					{
@@ -73,6 +79,7 @@ export class Wdt implements INodeType {
 			...purchaseApply.description,
 			...goods.description,
 			...otherOut.description,
+			...logisticsSync.description,
 			...refund.description,
 			...salesOrder.description,
 			...salesStockout.description,

@@ -130,6 +130,17 @@ export class MethodRecords {
 		this.stored.length = 0;
 	}
 
+	/** How many records match (e.g. a pending entry a write reports on). */
+	count(match: (record: Fields) => boolean): number {
+		return this.stored.filter((record) => match(record.fields)).length;
+	}
+
+	/** Drops the matching records (a write that takes them off a list). */
+	remove(match: (record: Fields) => boolean): void {
+		const kept = this.stored.filter((record) => !match(record.fields));
+		this.stored.splice(0, this.stored.length, ...kept);
+	}
+
 	get size(): number {
 		return this.stored.length;
 	}

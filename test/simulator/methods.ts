@@ -19,6 +19,7 @@ import type { SellerAccount } from './sellers';
 import { queryLogistics, queryShop, queryWarehouse } from './masterData';
 import { stockoutQueryWithDetail } from './stockoutQueryWithDetail';
 import { tradeQueryWithDetail } from './tradeQueryWithDetail';
+import { SELF_PLATFORM_METHODS } from './selfPlatform';
 
 /** Largest page_size WDT accepts by default (`paging.maxPageSize` changes it). */
 export { MAX_PAGE_SIZE };
@@ -528,6 +529,7 @@ export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
 		queryShop,
 		queryWarehouse,
 		queryLogistics,
+		...SELF_PLATFORM_METHODS,
 	].map((spec) => [spec.name, spec]),
 );
 

@@ -81,7 +81,7 @@ export function batchOptionsField(): INodeProperties {
 	};
 }
 
-interface BatchOperation {
+export interface BatchOperation {
 	method: string;
 	/** What one number is, for messages, e.g. { one: 'purchase apply', many: 'purchase applies' }. */
 	entity: { one: string; many: string };
@@ -95,6 +95,9 @@ interface BatchOperation {
 	outcomes: (sent: string[], response: WdtResponse) => OrderOutcome[];
 }
 
+/** How messages name the numbers and what was done to them. */
+type BatchWording = Pick<BatchOperation, 'entity' | 'action' | 'done' | 'statusRule'>;
+
 /** WDT's refusals for a document's status all name its status (状态). */
 const refusedForStatus = (outcome: OrderOutcome) =>
 	outcome.outcome === 'failed' && (outcome.error ?? '').includes('状态');
@@ -107,7 +110,7 @@ const shownError = (outcome: OrderOutcome) =>
 	String(outcome.error).startsWith(WHOLE_CALL_REFUSED) ? outcome.error : `"${outcome.error}"`;
 
 /** One number's fate in plain words, for the error output and messages. */
-function explain(outcome: OrderOutcome, operation: BatchOperation): string {
+function explain(outcome: OrderOutcome, operation: BatchWording): string {
 	if (outcome.outcome === 'succeeded') return `${operation.done} by this run`;
 	if (outcome.outcome !== 'failed') return String(outcome.error);
 	const hint = refusedForStatus(outcome)
@@ -118,7 +121,7 @@ function explain(outcome: OrderOutcome, operation: BatchOperation): string {
 
 function summarize(
 	outcomes: OrderOutcome[],
-	operation: BatchOperation,
+	operation: BatchWording,
 ): { message: string; description: string } {
 	const { entity, action, done } = operation;
 	const of = (kind: OrderOutcome['outcome']) => outcomes.filter((entry) => entry.outcome === kind);
@@ -233,9 +236,7 @@ export async function runBatchOperation(
 ): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
-	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 	const perItem: Array<string[] | undefined> = [];
-	const output: INodeExecutionData[] = [];
 	const invalid = new Map<number, NodeOperationError>();
 
 	const readNumbers = orderNumbersReader(this, items);
@@ -269,9 +270,52 @@ export async function runBatchOperation(
 		),
 	);
 	/** By orderNumberKey: every spelling of a number shares the outcome of the one sent. */
+	const outcomes = await sendWriteBatches(
+		this,
+		operation,
+		chunk([...toSend.values()], batchSize).map((batch) => ({ keys: batch, args: [batch] })),
+		operation.outcomes,
+	);
+
+	/** The outcome of one number as this item spelled it. */
+	const outcomeOf = (orderNo: string): OrderOutcome => {
+		const outcome = outcomes.get(orderNumberKey(orderNo)) as OrderOutcome;
+		if (outcome.order_no === orderNo) return outcome;
+		const spelled: OrderOutcome = { ...outcome, order_no: orderNo };
+		if (spelled.wdt_order_no === undefined) spelled.wdt_order_no = outcome.order_no;
+		return spelled;
+	};
+	const entries: BatchEntry[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const error = invalid.get(i);
+		if (error) entries.push({ itemIndices: [i], invalid: error });
+		else
+			for (const orderNo of perItem[i] ?? [])
+				entries.push({ itemIndices: [i], outcome: outcomeOf(orderNo) });
+	}
+	return batchOutput(this, operation, entries, [...outcomes.values()]);
+}
+
+/** One call of a batched write: the numbers it carries (for outcomes) and its arguments. */
+export interface WriteBatch {
+	keys: string[];
+	args: unknown[];
+}
+
+/**
+ * Sends the batches one after the other and returns every number's outcome, keyed by
+ * orderNumberKey. A batch is never re-sent: a lost reply makes its numbers "unknown". After a
+ * call that failed as a whole, nothing more is sent and the rest are "not sent".
+ */
+export async function sendWriteBatches(
+	ctx: IExecuteFunctions,
+	operation: Pick<BatchOperation, 'method' | 'done'>,
+	batches: WriteBatch[],
+	outcomesOf: (sent: string[], response: WdtResponse) => OrderOutcome[],
+): Promise<Map<string, OrderOutcome>> {
 	const outcomes = new Map<string, OrderOutcome>();
 	let stopped: string | undefined;
-	for (const batch of chunk([...toSend.values()], batchSize)) {
+	for (const { keys: batch, args } of batches) {
 		if (stopped) {
 			for (const orderNo of batch)
 				outcomes.set(orderNumberKey(orderNo), {
@@ -284,15 +328,11 @@ export async function runBatchOperation(
 			continue;
 		}
 		try {
-			const response = await callWdt.call(
-				this,
-				{ method: operation.method, args: [batch] },
-				{ write: true },
-			);
-			for (const outcome of operation.outcomes(batch, response))
+			const response = await callWdt.call(ctx, { method: operation.method, args }, { write: true });
+			for (const outcome of outcomesOf(batch, response))
 				outcomes.set(orderNumberKey(outcome.order_no), outcome);
 		} catch (error) {
-			if (!(error instanceof WdtError)) throw toNodeError(this.getNode(), error);
+			if (!(error instanceof WdtError)) throw toNodeError(ctx.getNode(), error);
 			const lost = error.kind === 'network' || error.kind === 'badResponse';
 			for (const orderNo of batch)
 				outcomes.set(
@@ -313,54 +353,56 @@ export async function runBatchOperation(
 			stopped = lost ? 'its reply was lost' : (error.wdtMessage ?? error.message);
 		}
 	}
+	return outcomes;
+}
 
-	/** The outcome of one number as this item spelled it. */
-	const outcomeOf = (orderNo: string): OrderOutcome => {
-		const outcome = outcomes.get(orderNumberKey(orderNo)) as OrderOutcome;
-		if (outcome.order_no === orderNo) return outcome;
-		const spelled: OrderOutcome = { ...outcome, order_no: orderNo };
-		if (spelled.wdt_order_no === undefined) spelled.wdt_order_no = outcome.order_no;
-		return spelled;
-	};
-	const everyOutcome = perItem.flatMap((numbers) => (numbers ?? []).map(outcomeOf));
-	const failedSomewhere = everyOutcome.some((outcome) => !outcome.success);
-	if (failedSomewhere && !continueOnFail) {
-		const { message, description } = summarize([...outcomes.values()], operation);
-		const firstFailedItem = perItem.findIndex((numbers) =>
-			numbers?.some((number) => !outcomeOf(number).success),
-		);
-		throw new NodeOperationError(this.getNode(), message, {
+/** One output item of a batched write: an outcome (with extra fields), or an input refused before sending. */
+export type BatchEntry = { itemIndices: number[] } & (
+	| { outcome: OrderOutcome; json?: IDataObject }
+	| { invalid: NodeOperationError | NodeApiError }
+);
+
+/**
+ * The items of a batched write, each paired with the items it came from. Without Continue On
+ * Fail, any outcome other than success fails the node with one message saying what succeeded,
+ * failed, is unknown and was not sent (`all`: the distinct outcomes, default those of the entries).
+ */
+export function batchOutput(
+	ctx: IExecuteFunctions,
+	operation: BatchWording,
+	entries: BatchEntry[],
+	all: OrderOutcome[] = entries.flatMap((entry) => ('outcome' in entry ? [entry.outcome] : [])),
+): INodeExecutionData[] {
+	const continueOnFail = ctx.continueOnFail();
+	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
+	const firstFailed = entries.find((entry) => 'outcome' in entry && !entry.outcome.success);
+	if (firstFailed && !continueOnFail) {
+		const { message, description } = summarize(all, operation);
+		throw new NodeOperationError(ctx.getNode(), message, {
 			description,
-			itemIndex: Math.max(0, firstFailedItem),
+			itemIndex: firstFailed.itemIndices[0],
 		});
 	}
-
-	for (let i = 0; i < items.length; i++) {
-		const error = invalid.get(i);
-		if (error) {
-			output.push({
-				json: { error: error.message },
-				error,
-				pairedItem: { item: i },
-			});
-			continue;
-		}
-		for (const orderNo of perItem[i] ?? []) {
-			const outcome = outcomeOf(orderNo);
-			const item: INodeExecutionData = { json: { ...outcome }, pairedItem: { item: i } };
-			// With an error output, an item carrying an error goes there. n8n (1.x and 2.x) then
-			// keeps only its message, so the message names the number and says what happened;
-			// Continue (using regular output) keeps every field of the outcome.
-			if (!outcome.success && toErrorOutput)
-				item.error = new NodeOperationError(
-					this.getNode(),
-					`${orderNo}: ${explain(outcome, operation)}`,
-					{ itemIndex: i },
-				);
-			output.push(item);
-		}
-	}
-	return output;
+	return entries.map((entry): INodeExecutionData => {
+		const pairedItem =
+			entry.itemIndices.length === 1
+				? { item: entry.itemIndices[0] }
+				: entry.itemIndices.map((item) => ({ item }));
+		if ('invalid' in entry)
+			return { json: { error: entry.invalid.message }, error: entry.invalid, pairedItem };
+		const { outcome } = entry;
+		const item: INodeExecutionData = { json: { ...outcome, ...entry.json }, pairedItem };
+		// With an error output, an item carrying an error goes there. n8n (1.x and 2.x) then
+		// keeps only its message, so the message names the number and says what happened;
+		// Continue (using regular output) keeps every field of the outcome.
+		if (!outcome.success && toErrorOutput)
+			item.error = new NodeOperationError(
+				ctx.getNode(),
+				`${outcome.order_no}: ${explain(outcome, operation)}`,
+				{ itemIndex: entry.itemIndices[0] },
+			);
+		return item;
+	});
 }
 
 /** Reads an optional date parameter of one item as unix ms (workflow timezone for wall times). */
