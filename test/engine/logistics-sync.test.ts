@@ -78,7 +78,9 @@ describe('Logistics Sync → Get Pending', () => {
 		const { outputs } = await rig.run(
 			getPending({
 				shopNo: { __rl: true, mode: 'code', value: 'MALL01' },
-				filters: { tid: 'T2', logisticsNo: 'SF2', isPartSync: '0' },
+				tid: 'T2',
+				logisticsNo: 'SF2',
+				isPartSync: '0',
 			}),
 		);
 		expect(jsonOf(outputs[0]).map((o) => o.sync_id)).toEqual([102]);

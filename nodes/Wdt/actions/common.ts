@@ -20,6 +20,7 @@ import {
 } from '../../shared/protocol';
 import { lengthProblem, unstorableCharacterProblem } from '../../shared/protocol/validate';
 import { callWdt, toNodeError } from '../../shared/transport';
+import { catalogPaging, searchWindows } from '../../shared/transport/search';
 
 /**
  * A configuration mistake in one item, named by item and field, raised before any call.
@@ -61,6 +62,23 @@ export function orderNumbersField(
 	};
 }
 
+/** A write's lines entered in the node ("Define Below"): a sortable list of `line` entries. */
+export function definedLinesField(
+	values: INodeProperties[],
+	show: Record<string, string[]> = {},
+): INodeProperties {
+	return {
+		displayName: 'Lines',
+		name: 'lines',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		placeholder: 'Add line',
+		displayOptions: { show: { ...show, linesSource: ['define'] } },
+		options: [{ displayName: 'Line', name: 'line', values }],
+	};
+}
+
 export function batchOptionsField(): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -79,6 +97,13 @@ export function batchOptionsField(): INodeProperties {
 			},
 		],
 	};
+}
+
+/** Options → Batch Size (batchOptionsField), within 1 and MAX_BATCH_SIZE. */
+export function readBatchSize(ctx: IExecuteFunctions): number {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const size = Math.floor(Number(options.batchSize ?? DEFAULT_BATCH_SIZE));
+	return Math.min(MAX_BATCH_SIZE, Math.max(1, size));
 }
 
 export interface BatchOperation {
@@ -258,17 +283,7 @@ export async function runBatchOperation(
 	const toSend = new Map<string, string>();
 	for (const number of perItem.flatMap((numbers) => numbers ?? []))
 		if (!toSend.has(orderNumberKey(number))) toSend.set(orderNumberKey(number), number);
-	const batchSize = Math.min(
-		MAX_BATCH_SIZE,
-		Math.max(
-			1,
-			Math.floor(
-				Number(
-					(this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? DEFAULT_BATCH_SIZE,
-				),
-			),
-		),
-	);
+	const batchSize = readBatchSize(this);
 	/** By orderNumberKey: every spelling of a number shares the outcome of the one sent. */
 	const outcomes = await sendWriteBatches(
 		this,
@@ -458,4 +473,28 @@ export async function runPerItem<Prepared>(
 		}
 	}
 	return output;
+}
+
+/**
+ * A read of every record of a catalog list method without a time range (the pager and list path
+ * from the catalog), one query per item: `readQuery` checks an item's parameters before any
+ * call, `shape` turns each record into an output item.
+ */
+export async function runCatalogListRead(
+	ctx: IExecuteFunctions,
+	method: string,
+	readQuery: (itemIndex: number) => { params: IDataObject; limit: number },
+	keyField: string,
+	shape: (record: IDataObject) => IDataObject,
+): Promise<INodeExecutionData[]> {
+	return await runPerItem(ctx, readQuery, async (query) => {
+		const { records } = await searchWindows.call(ctx, {
+			method,
+			args: () => [query.params],
+			...catalogPaging(method),
+			recordKey: (record) => String((record as IDataObject)[keyField]),
+			limit: query.limit,
+		});
+		return (records as IDataObject[]).map(shape);
+	});
 }

@@ -6,8 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { catalogPaging, searchWindows } from '../../../shared/transport/search';
-import { runPerItem } from '../common';
+import { runCatalogListRead } from '../common';
 import { readLocatorCode, shopLocator } from '../locators';
 import { shapeRecord } from '../output';
 import { readLimit, readTextFilter, returnAllLimitFields } from '../shared.fields';
@@ -20,40 +19,32 @@ const properties: INodeProperties[] = [
 			'Optional: only this self-owned shop (at most 20 characters). Empty: every self-owned shop the API key may see.',
 	}),
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
+		displayName: 'Platform Order Number',
+		name: 'tid',
+		type: 'string',
+		default: '',
+		description: 'Optional: only this order of your shop, at most 40 characters. WDT field: tid.',
+	},
+	{
+		displayName: 'Tracking Number',
+		name: 'logisticsNo',
+		type: 'string',
+		default: '',
+		description:
+			'Optional: only this tracking number, at most 40 characters. WDT field: logistics_no.',
+	},
+	{
+		displayName: 'Split Shipment',
+		name: 'isPartSync',
+		type: 'options',
+		default: '',
 		options: [
-			{
-				displayName: 'Platform Order Number',
-				name: 'tid',
-				type: 'string',
-				default: '',
-				description: 'Only this order of your shop, at most 40 characters. WDT field: tid.',
-			},
-			{
-				displayName: 'Tracking Number',
-				name: 'logisticsNo',
-				type: 'string',
-				default: '',
-				description: 'Only this tracking number, at most 40 characters. WDT field: logistics_no.',
-			},
-			{
-				displayName: 'Split Shipment',
-				name: 'isPartSync',
-				type: 'options',
-				default: '',
-				options: [
-					{ name: 'Any', value: '' },
-					{ name: 'Only Split Shipments', value: '1' },
-					{ name: 'Only Whole Orders', value: '0' },
-				],
-				description:
-					'Split shipments carry the sub-orders (oids) their tracking number is for. WDT field: is_part_sync.',
-			},
+			{ name: 'Any', value: '' },
+			{ name: 'Only Split Shipments', value: '1' },
+			{ name: 'Only Whole Orders', value: '0' },
 		],
+		description:
+			'Split shipments carry the sub-orders (oids) their tracking number is for. WDT field: is_part_sync.',
 	},
 	...returnAllLimitFields(),
 ];
@@ -63,41 +54,29 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface PendingQuery {
-	params: IDataObject;
-	limit: number;
-}
+/** Text filters: parameter, label, WDT field, the page's length. */
+const TEXT_FILTERS: Array<[string, string, string, number]> = [
+	['shopNo', 'Shop', 'shop_no', 20],
+	['tid', 'Platform Order Number', 'tid', 40],
+	['logisticsNo', 'Tracking Number', 'logistics_no', 40],
+];
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number): PendingQuery {
+function readQuery(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { params: IDataObject; limit: number } {
 	// The page: "是否自有平台（自有平台调用传true）"; this operation serves self-owned shops only.
 	const params: IDataObject = { is_own_platform: true };
-	const shopNo = readTextFilter(
-		ctx,
-		itemIndex,
-		readLocatorCode(ctx, itemIndex, 'shopNo'),
-		'Shop (shop_no)',
-		20,
-	);
-	if (shopNo) params.shop_no = shopNo;
-	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const tid = readTextFilter(
-		ctx,
-		itemIndex,
-		filters.tid,
-		'Filters → Platform Order Number (tid)',
-		40,
-	);
-	if (tid) params.tid = tid;
-	const logisticsNo = readTextFilter(
-		ctx,
-		itemIndex,
-		filters.logisticsNo,
-		'Filters → Tracking Number (logistics_no)',
-		40,
-	);
-	if (logisticsNo) params.logistics_no = logisticsNo;
-	if (filters.isPartSync === '0' || filters.isPartSync === '1')
-		params.is_part_sync = Number(filters.isPartSync);
+	for (const [name, label, field, length] of TEXT_FILTERS) {
+		const value =
+			name === 'shopNo'
+				? readLocatorCode(ctx, itemIndex, name)
+				: ctx.getNodeParameter(name, itemIndex, '');
+		const text = readTextFilter(ctx, itemIndex, value, `${label} (${field})`, length);
+		if (text) params[field] = text;
+	}
+	const isPartSync = ctx.getNodeParameter('isPartSync', itemIndex, '');
+	if (isPartSync === '0' || isPartSync === '1') params.is_part_sync = Number(isPartSync);
 	return { params, limit: readLimit(ctx, itemIndex) };
 }
 
@@ -118,20 +97,11 @@ function withOidList(record: IDataObject): IDataObject {
 
 /** sales.LogisticsSync.getSyncListExt: the tracking numbers waiting to be synced to self-owned shops. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(
+	return await runCatalogListRead(
 		this,
+		PENDING_METHOD,
 		(i) => readQuery(this, i),
-		async (query) => {
-			const { records } = await searchWindows.call(this, {
-				method: PENDING_METHOD,
-				args: () => [query.params],
-				...catalogPaging(PENDING_METHOD),
-				recordKey: (record) => String((record as IDataObject).sync_id),
-				limit: query.limit,
-			});
-			return (records as IDataObject[]).map((record) =>
-				withOidList(shapeRecord(PENDING_METHOD, record, {})),
-			);
-		},
+		'sync_id',
+		(record) => withOidList(shapeRecord(PENDING_METHOD, record, {})),
 	);
 }

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { chunk, logisticsSyncUpdateOutcomes, orderNumberKey } from '../../../shared/protocol';
@@ -12,9 +7,8 @@ import {
 	batchOptionsField,
 	batchOutput,
 	type BatchEntry,
-	DEFAULT_BATCH_SIZE,
 	invalidInput,
-	MAX_BATCH_SIZE,
+	readBatchSize,
 	sendWriteBatches,
 } from '../common';
 import { toNodeError } from '../../../shared/transport';
@@ -138,17 +132,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 	}
 	const reports = entries.flatMap((entry) => ('report' in entry ? [entry.report] : []));
-	const batchSize = Math.min(
-		MAX_BATCH_SIZE,
-		Math.max(
-			1,
-			Math.floor(
-				Number(
-					(this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? DEFAULT_BATCH_SIZE,
-				),
-			),
-		),
-	);
+	const batchSize = readBatchSize(this);
 	const outcomes = await sendWriteBatches(
 		this,
 		{ method: REPORT_METHOD, done: 'recorded' },

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/protocol';
 import { parseQuantity, textProblem } from '../../../shared/protocol/validate';
 import { callWdt, toNodeApiError, toNodeError } from '../../../shared/transport';
-import { invalidInput } from '../common';
+import { definedLinesField, invalidInput } from '../common';
 import { readLocatorCode, warehouseLocator } from '../locators';
 
 const show = { resource: ['purchaseApply'], operation: ['create'] };
@@ -107,55 +107,43 @@ export const description: INodeProperties[] = [
 		description:
 			"Whether to submit the apply. On: it is created ready to be referenced by purchase orders. Off: it stays in editing, or awaiting confirmation when WDT's quantity-confirmation setting is on. WDT field: is_submit.",
 	},
-	{
-		displayName: 'Lines',
-		name: 'lines',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		default: {},
-		placeholder: 'Add line',
-		displayOptions: { show: { ...show, linesSource: ['define'] } },
-		options: [
+	definedLinesField(
+		[
 			{
-				displayName: 'Line',
-				name: 'line',
-				values: [
-					{
-						displayName: 'SKU Code',
-						name: 'specNo',
-						type: 'string',
-						default: '',
-						required: true,
-						description: 'The merchant code of the SKU, at most 40 characters. WDT field: spec_no.',
-					},
-					{
-						displayName: 'Quantity',
-						name: 'num',
-						type: 'number',
-						typeOptions: { minValue: 1, numberPrecision: 0 },
-						default: 1,
-						required: true,
-						description: 'A positive whole number. WDT field: num.',
-					},
-					{
-						displayName: 'Supplier Number',
-						name: 'providerNo',
-						type: 'string',
-						default: '',
-						description:
-							'Optional. When every line has the same supplier, it becomes the supplier of the apply. WDT field: provider_no.',
-					},
-					{
-						displayName: 'Line Remark',
-						name: 'remark',
-						type: 'string',
-						default: '',
-						description: 'At most 255 characters. WDT field: remark.',
-					},
-				],
+				displayName: 'SKU Code',
+				name: 'specNo',
+				type: 'string',
+				default: '',
+				required: true,
+				description: 'The merchant code of the SKU, at most 40 characters. WDT field: spec_no.',
+			},
+			{
+				displayName: 'Quantity',
+				name: 'num',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: 1,
+				required: true,
+				description: 'A positive whole number. WDT field: num.',
+			},
+			{
+				displayName: 'Supplier Number',
+				name: 'providerNo',
+				type: 'string',
+				default: '',
+				description:
+					'Optional. When every line has the same supplier, it becomes the supplier of the apply. WDT field: provider_no.',
+			},
+			{
+				displayName: 'Line Remark',
+				name: 'remark',
+				type: 'string',
+				default: '',
+				description: 'At most 255 characters. WDT field: remark.',
 			},
 		],
-	},
+		show,
+	),
 	{
 		displayName: 'SKU Code Column',
 		name: 'specNoColumn',

@@ -17,7 +17,13 @@ import {
 } from '../../../shared/protocol';
 import { parseDecimal, textProblem } from '../../../shared/protocol/validate';
 import { toNodeError } from '../../../shared/transport';
-import { batchOutput, type BatchEntry, invalidInput, sendWriteBatches } from '../common';
+import {
+	batchOutput,
+	type BatchEntry,
+	definedLinesField,
+	invalidInput,
+	sendWriteBatches,
+} from '../common';
 import { readLocatorCode, shopLocator } from '../locators';
 import { noticeField } from '../shared.fields';
 
@@ -597,22 +603,7 @@ const properties: INodeProperties[] = [
 		...fieldProperty(field, LINE_DOC, `line_${field.wdt}`, true),
 		displayOptions: { show: { linesSource: ['inputItems'] } },
 	})),
-	{
-		displayName: 'Lines',
-		name: 'lines',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		default: {},
-		placeholder: 'Add line',
-		displayOptions: { show: { linesSource: ['define'] } },
-		options: [
-			{
-				displayName: 'Line',
-				name: 'line',
-				values: LINE_FIELDS.map((field) => fieldProperty(field, LINE_DOC, field.wdt, false)),
-			},
-		],
-	},
+	definedLinesField(LINE_FIELDS.map((field) => fieldProperty(field, LINE_DOC, field.wdt, false))),
 ];
 
 export const description = updateDisplayOptions({ show }, properties);
