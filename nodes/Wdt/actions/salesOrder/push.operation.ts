@@ -563,7 +563,7 @@ const show = { resource: ['salesOrder'], operation: ['push'] };
 const properties: INodeProperties[] = [
 	noticeField(
 		'salesOrderPushNotice',
-		"Try this in WDT's test environment first (choose it in the credential): WDT asks that order push and what follows it be tested there before going live. Only shops of a self-owned platform accept pushed orders.",
+		"Try this in WDT's test environment first (credential → Environment → Test): WDT asks that pushed orders and what follows them be tested there before going live. Only shops of a self-owned platform accept pushed orders.",
 	),
 	shopLocator({
 		required: true,
