@@ -159,6 +159,21 @@ describe('Sales Order → Push', () => {
 		]);
 	});
 
+	it('an auto-flow warehouse makes auto-flow orders routed there', async () => {
+		await rig.run(push({ warehouseNo: { __rl: true, mode: 'list', value: 'WH01' } }), [
+			row('W1', 'W1-1'),
+		]);
+		expect(sentArgs()[1][0]).toMatchObject({ is_auto_wms: true, warehouse_no: 'WH01' });
+		const { error } = await rig.run(
+			push({ warehouseNo: { __rl: true, mode: 'code', value: 'W'.repeat(41) } }),
+			[row('W2', 'W2-1')],
+		);
+		expect(error?.message).toMatch(
+			/^Item 1: Auto-Flow Warehouse \(warehouse_no\) is 41 characters long/,
+		);
+		expect(calls()).toHaveLength(1);
+	});
+
 	it('a re-run updates the same orders (matched by shop and tid) instead of creating them twice', async () => {
 		const rows = [row('R1', 'R1-1'), row('R2', 'R2-1')];
 		await rig.run(push(), rows);

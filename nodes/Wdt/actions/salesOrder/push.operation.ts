@@ -24,7 +24,7 @@ import {
 	invalidInput,
 	sendWriteBatches,
 } from '../common';
-import { readLocatorCode, shopLocator } from '../locators';
+import { readLocatorCode, shopLocator, warehouseLocator } from '../locators';
 import { noticeField } from '../shared.fields';
 
 export const PUSH_METHOD = 'sales.RawTrade.pushSelf2';
@@ -570,6 +570,11 @@ const properties: INodeProperties[] = [
 		description:
 			'The self-owned shop (platform "other / own mall") the orders belong to; WDT refuses shops of other platforms.',
 	}),
+	warehouseLocator({
+		displayName: 'Auto-Flow Warehouse',
+		description:
+			'Optional: makes the orders auto-flow orders (is_auto_wms true) that WDT routes to this warehouse. Empty: ordinary orders (is_auto_wms false, warehouse_no empty, as the page asks).',
+	}),
 	{
 		displayName: 'Lines Source',
 		name: 'linesSource',
@@ -680,6 +685,15 @@ function readFields(
 	return out;
 }
 
+/** The page: "仅自流转订单填写该仓库编号, 非自流转订单传入空字符串即可". */
+function autoFlow(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const warehouseNo = readLocatorCode(ctx, itemIndex, 'warehouseNo');
+	const problem = textProblem(warehouseNo, 40);
+	if (problem)
+		throw invalidInput(ctx, itemIndex, 'Auto-Flow Warehouse (warehouse_no)', `${problem}.`);
+	return { is_auto_wms: warehouseNo !== '', warehouse_no: warehouseNo };
+}
+
 /** The order fields at one item: the mapped ones, then the added ones (defaults when not added). */
 function readOrder(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const more = ctx.getNodeParameter('moreOrderFields', itemIndex, {}) as IDataObject;
@@ -695,9 +709,7 @@ function readOrder(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 			ORDER_DOC,
 			(field) => more[field.wdt],
 		),
-		// The page: "仅自流转订单填写该仓库编号, 非自流转订单传入空字符串即可".
-		is_auto_wms: false,
-		warehouse_no: '',
+		...autoFlow(ctx, itemIndex),
 	};
 }
 
