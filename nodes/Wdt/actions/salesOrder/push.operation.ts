@@ -22,6 +22,7 @@ import {
 	type BatchEntry,
 	definedLinesField,
 	invalidInput,
+	parameterReaders,
 	sendWriteBatches,
 } from '../common';
 import { readLocatorCode, shopLocator, warehouseLocator } from '../locators';
@@ -613,6 +614,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show }, properties);
 
+/** A top-level parameter at one item (parameterReaders). */
+type Parameter = (name: string, itemIndex: number) => unknown;
+
 type Order = IDataObject & { tid: string; oids: string[] };
 
 interface PlannedOrder {
@@ -695,11 +699,11 @@ function autoFlow(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 /** The order fields at one item: the mapped ones, then the added ones (defaults when not added). */
-function readOrder(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+function readOrder(ctx: IExecuteFunctions, itemIndex: number, parameter: Parameter): IDataObject {
 	const more = ctx.getNodeParameter('moreOrderFields', itemIndex, {}) as IDataObject;
 	return {
 		...readFields(ctx, itemIndex, '', ORDER_FIELDS, ORDER_DOC, (field) =>
-			ctx.getNodeParameter(`order_${field.wdt}`, itemIndex, ''),
+			parameter(`order_${field.wdt}`, itemIndex),
 		),
 		...readFields(
 			ctx,
@@ -730,6 +734,7 @@ function completeLine(line: IDataObject, order: IDataObject): IDataObject {
 
 function plan(
 	ctx: IExecuteFunctions,
+	parameter: Parameter,
 	itemIndices: number[],
 	lines: Array<() => IDataObject>,
 ): PlannedOrder {
@@ -737,7 +742,7 @@ function plan(
 	const shopNo = readLocatorCode(ctx, first, 'shopNo');
 	const shopProblem = shopNo ? textProblem(shopNo, 40) : 'is empty';
 	if (shopProblem) throw invalidInput(ctx, first, 'Shop (shop_no)', `${shopProblem}.`);
-	const order = readOrder(ctx, first);
+	const order = readOrder(ctx, first, parameter);
 	const completed = lines.map((read) => completeLine({ ...read(), tid: order.tid }, order));
 	if (completed.length === 0)
 		throw invalidInput(ctx, first, 'Lines', 'are empty: add at least one line.');
@@ -745,6 +750,7 @@ function plan(
 }
 
 function planOrders(ctx: IExecuteFunctions, items: INodeExecutionData[], continueOnFail: boolean) {
+	const parameter = parameterReaders(ctx, items);
 	const planned: Array<PlannedOrder | { itemIndices: number[]; error: Error }> = [];
 	const attempt = (itemIndices: number[], build: () => PlannedOrder) => {
 		try {
@@ -763,6 +769,7 @@ function planOrders(ctx: IExecuteFunctions, items: INodeExecutionData[], continu
 					[]) as IDataObject[];
 				return plan(
 					ctx,
+					parameter,
 					[i],
 					entries.map((entry, at) =>
 						readLine(i, `Lines → line ${at + 1} → `, (field) => entry[field.wdt]),
@@ -773,7 +780,7 @@ function planOrders(ctx: IExecuteFunctions, items: INodeExecutionData[], continu
 	}
 	const groups = new Map<string, number[]>();
 	for (let i = 0; i < items.length; i++) {
-		const tid = ctx.getNodeParameter('order_tid', i, '') as unknown;
+		const tid = parameter('order_tid', i);
 		if (isEmpty(tid)) {
 			const error = invalidInput(ctx, i, 'Platform Order Number (tid)', 'is empty.');
 			if (!continueOnFail) throw error;
@@ -787,10 +794,9 @@ function planOrders(ctx: IExecuteFunctions, items: INodeExecutionData[], continu
 		attempt(itemIndices, () =>
 			plan(
 				ctx,
+				parameter,
 				itemIndices,
-				itemIndices.map((i) =>
-					readLine(i, '', (field) => ctx.getNodeParameter(`line_${field.wdt}`, i, '')),
-				),
+				itemIndices.map((i) => readLine(i, '', (field) => parameter(`line_${field.wdt}`, i))),
 			),
 		);
 	return planned;
