@@ -178,6 +178,17 @@ export class MethodRecords {
 		this.stored.length = 0;
 	}
 
+	/** How many records match (e.g. a pending entry a write reports on). */
+	count(match: (record: Fields) => boolean): number {
+		return this.stored.filter((record) => match(record.fields)).length;
+	}
+
+	/** Drops the matching records (a write that takes them off a list). */
+	remove(match: (record: Fields) => boolean): void {
+		const kept = this.stored.filter((record) => !match(record.fields));
+		this.stored.splice(0, this.stored.length, ...kept);
+	}
+
 	get size(): number {
 		return this.stored.length;
 	}
@@ -277,12 +288,23 @@ function answer(entry: CatalogMethod, call: MethodCall): WdtReply {
 	);
 	const listPath = entry.listPath ?? [];
 	const listField = listPath[listPath.length - 1];
-	if (listField === undefined) return { status: 0, data: rows };
 	// pagedData counts pages from 0; a method whose pages start at 1 is shifted by one.
 	const pager =
 		call.pager && entry.pageNoStart === 1
 			? { ...call.pager, pageNo: Math.max(0, call.pager.pageNo - 1) }
 			: call.pager;
+	if (listField === undefined) {
+		// `data` is the list itself (e.g. getSyncListExt): paged the same way, total beside data.
+		const { total_count: total, rows: page } = pagedData(
+			{ store: call.store, pager },
+			'rows',
+			rows,
+			(row) => row,
+		);
+		const reply: WdtReply = { status: 0 };
+		if (total !== undefined && entry.totalBesideData) reply[entry.totalBesideData] = total;
+		return { ...reply, data: page };
+	}
 	const inner = pagedData({ store: call.store, pager }, listField, rows, (row) => row);
 	const totalName = entry.totalPath?.[entry.totalPath.length - 1];
 	let reply: WdtReply = { status: 0 };
