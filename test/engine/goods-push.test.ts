@@ -8,6 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { formatCst } from '../simulator';
 import { jsonOf, pairsOf, useRig } from './rig';
 
+/** The input items each output item is paired with, as a list (one item is paired as {item}). */
+const pairedWith = (items: Parameters<typeof pairsOf>[0]) =>
+	pairsOf(items).map((paired) => [paired].flat());
+
 const rig = useRig();
 const PUSH = 'goods.Goods.push';
 const BATCH = 'goods.Goods.batchPush';
@@ -69,7 +73,7 @@ describe('Product → Create or Update', () => {
 				/updates the same goods and SKUs instead of creating them twice/,
 			),
 		});
-		expect(pairsOf(outputs[0])).toEqual([[0]]);
+		expect(pairedWith(outputs[0])).toEqual([[0]]);
 	});
 
 	it('groups spreadsheet rows into goods by goods_no and sends them in one batchPush', async () => {
@@ -91,7 +95,7 @@ describe('Product → Create or Update', () => {
 		];
 		const { outputs, error } = await rig.run(rows(), input);
 		expect(error).toBeUndefined();
-		expect(pairsOf(outputs[0])).toEqual([[0, 2], [1]]); // goods numbers compared ignoring case
+		expect(pairedWith(outputs[0])).toEqual([[0, 2], [1]]); // goods numbers compared ignoring case
 		expect(rig.sim.requestsFor(PUSH)).toHaveLength(0);
 		expect(batchArgs(0)).toEqual([
 			{
@@ -166,7 +170,7 @@ describe('Product → Create or Update', () => {
 			rig.sim.requestsFor(BATCH).map((r) => ((r.args as unknown[])[0] as unknown[]).length),
 		).toEqual([50, 1]);
 		expect(jsonOf(outputs[0]).every((r) => r.outcome === 'succeeded')).toBe(true);
-		expect(pairsOf(outputs[0])).toEqual(input.map((_, i) => [i]));
+		expect(pairedWith(outputs[0])).toEqual(input.map((_, i) => [i]));
 		expect(rig.sim.records(QUERY).size).toBe(51);
 	});
 
@@ -202,7 +206,7 @@ describe('Product → Create or Update', () => {
 						['B', 'failed', '商家编码已存在'],
 						['C', 'succeeded', null],
 					]);
-					expect(pairsOf(outputs[0])).toEqual([[0], [1], [2]]);
+					expect(pairedWith(outputs[0])).toEqual([[0], [1], [2]]);
 					expect(stored('B')).toBeUndefined();
 				} finally {
 					rig.sim.replies = { ...rig.sim.replies, batchPushErrors: 'errorList' };
@@ -222,7 +226,7 @@ describe('Product → Create or Update', () => {
 			expect(jsonOf(outputs[1])).toEqual([
 				{ error: 'B: WDT refused to create or update it: "商家编码已存在"' },
 			]);
-			expect(pairsOf(outputs[1])).toEqual([[1, 2]]);
+			expect(pairedWith(outputs[1])).toEqual([[1, 2]]);
 		});
 
 		it('without Continue On Fail, one message says what failed and what was done', async () => {
@@ -245,7 +249,7 @@ describe('Product → Create or Update', () => {
 				expect(jsonOf(outputs[1])[0].error).toMatch(
 					/^G1: WDT refused to create or update it: WDT refused the whole call: "商家编码已存在"/,
 				);
-				expect(pairsOf(outputs[1])).toEqual([[0]]);
+				expect(pairedWith(outputs[1])).toEqual([[0]]);
 			} finally {
 				rig.sim.useDocExamples(false);
 			}
@@ -325,7 +329,7 @@ describe('Product → Create or Update', () => {
 		const results = jsonOf(outputs[0]);
 		expect(results.map((r) => r.goods_no ?? 'error')).toEqual(['OK1', 'error', 'OK2']);
 		expect(String(results[1].error)).toMatch(/^Item 2: Goods Number \(goods_no\) is 41 characters/);
-		expect(pairsOf(outputs[0])).toEqual([[0], 1, [2]]);
+		expect(pairedWith(outputs[0])).toEqual([[0], [1], [2]]);
 		expect(rig.sim.requestsFor(BATCH)).toHaveLength(1);
 	});
 
@@ -353,7 +357,7 @@ describe('Product → Create or Update', () => {
 			'a price with 5 decimals',
 			fields({ specs: { spec: [{ specNo: 'S', retailPrice: '1.23456' }] } }),
 			[{}],
-			/^Item 1: SKUs → SKU 1 → Retail Price \(retail_price\) must be a number with at most 4 decimal places/,
+			/^Item 1: SKUs → SKU 1 → Retail Price \(retail_price\) has more than 4 decimal places/,
 		],
 		['no SKUs', fields({ specs: {} }), [{}], /^Item 1: SKUs \(spec_list\) are empty/],
 		[
@@ -372,7 +376,7 @@ describe('Product → Create or Update', () => {
 			'a price that is not a number in a row',
 			rows(),
 			[good, row('H', 'H-1', { retail_price: 'abc' })],
-			/^Item 2: Retail Price \(retail_price\) must be a number/,
+			/^Item 2: Retail Price \(retail_price\) must be a plain decimal number/,
 		],
 		[
 			'a row without the SKU column',

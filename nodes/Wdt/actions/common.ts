@@ -21,7 +21,6 @@ import {
 } from '../../shared/protocol';
 import { lengthProblem, unstorableCharacterProblem } from '../../shared/protocol/validate';
 import { callWdt, toNodeError } from '../../shared/transport';
-import { catalogPaging, searchWindows } from '../../shared/transport/search';
 
 /** The Operation field of one resource: its operations, shown when that resource is chosen. */
 export function operationSelector(
@@ -101,23 +100,6 @@ export function orderNumbersField(
 		required: true,
 		placeholder: `e.g. ${example} or {{ $json.${mappedField} }}`,
 		description: `The ${entity} number(s) of this item: one number, a comma-separated list or an array (via an expression). Numbers from all items are deduplicated (ignoring upper and lower case, as WDT does) and sent in batches.`,
-	};
-}
-
-/** A write's lines entered in the node ("Define Below"): a sortable list of `line` entries. */
-export function definedLinesField(
-	values: INodeProperties[],
-	show: Record<string, string[]> = {},
-): INodeProperties {
-	return {
-		displayName: 'Lines',
-		name: 'lines',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		default: {},
-		placeholder: 'Add line',
-		displayOptions: { show: { ...show, linesSource: ['define'] } },
-		options: [{ displayName: 'Line', name: 'line', values }],
 	};
 }
 
@@ -316,16 +298,20 @@ function readItemNumbers(
 	return { numbers: [...byKey.values()] };
 }
 
+/** A write call whose reply was lost or says nothing clear: WDT may or may not have done it. */
+export const replyWasLost = (error: WdtError) =>
+	error.kind === 'network' || error.kind === 'badResponse';
+
 /**
  * The outcomes of a batch whose call failed as a whole: unknown when the reply was lost (WDT may
  * have done it), failed when WDT refused the call; and why the node stops sending.
  */
-export function failedCallOutcomes(
+function failedCallOutcomes(
 	error: WdtError,
 	batch: readonly string[],
 	operation: Pick<BatchOperation, 'done'>,
 ): { outcomes: OrderOutcome[]; stopped: string } {
-	const lost = error.kind === 'network' || error.kind === 'badResponse';
+	const lost = replyWasLost(error);
 	const outcomes = batch.map(
 		(orderNo): OrderOutcome =>
 			lost
@@ -345,7 +331,7 @@ export function failedCallOutcomes(
 }
 
 /** A number the node did not send because an earlier batch failed as a whole. */
-export const notSentOutcome = (orderNo: string, stopped: string): OrderOutcome => ({
+const notSentOutcome = (orderNo: string, stopped: string): OrderOutcome => ({
 	order_no: orderNo,
 	success: false,
 	outcome: 'not sent',
@@ -419,6 +405,8 @@ export async function runBatchOperation(
 export interface WriteBatch {
 	keys: string[];
 	args: unknown[];
+	/** Default: the operation's method (e.g. goods.Goods.push for one goods alone). */
+	method?: string;
 }
 
 /**
@@ -434,14 +422,14 @@ export async function sendWriteBatches(
 ): Promise<Map<string, OrderOutcome>> {
 	const outcomes = new Map<string, OrderOutcome>();
 	let stopped: string | undefined;
-	for (const { keys: batch, args } of batches) {
+	for (const { keys: batch, args, method = operation.method } of batches) {
 		if (stopped) {
 			for (const orderNo of batch)
 				outcomes.set(orderNumberKey(orderNo), notSentOutcome(orderNo, stopped));
 			continue;
 		}
 		try {
-			const response = await callWdt.call(ctx, { method: operation.method, args }, { write: true });
+			const response = await callWdt.call(ctx, { method, args }, { write: true });
 			for (const outcome of outcomesOf(batch, response))
 				outcomes.set(orderNumberKey(outcome.order_no), outcome);
 		} catch (error) {
@@ -557,28 +545,4 @@ export async function runPerItem<Prepared>(
 		}
 	}
 	return output;
-}
-
-/**
- * A read of every record of a catalog list method without a time range (the pager and list path
- * from the catalog), one query per item: `readQuery` checks an item's parameters before any
- * call, `shape` turns each record into an output item.
- */
-export async function runCatalogListRead(
-	ctx: IExecuteFunctions,
-	method: string,
-	readQuery: (itemIndex: number) => { params: IDataObject; limit: number },
-	keyField: string,
-	shape: (record: IDataObject) => IDataObject,
-): Promise<INodeExecutionData[]> {
-	return await runPerItem(ctx, readQuery, async (query) => {
-		const { records } = await searchWindows.call(ctx, {
-			method,
-			args: () => [query.params],
-			...catalogPaging(method),
-			recordKey: (record) => String((record as IDataObject)[keyField]),
-			limit: query.limit,
-		});
-		return (records as IDataObject[]).map(shape);
-	});
 }

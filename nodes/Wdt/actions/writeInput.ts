@@ -15,9 +15,9 @@ import type {
 import { getCatalogMethod } from '../../shared/catalog';
 import type { CatalogParam } from '../../shared/catalog/types';
 import { WdtError } from '../../shared/protocol';
-import { MAX_QUANTITY, textProblem } from '../../shared/protocol/validate';
+import { MAX_QUANTITY, parseDecimal, textProblem } from '../../shared/protocol/validate';
 import { toNodeApiError, toNodeError } from '../../shared/transport';
-import { invalidInput } from './common';
+import { invalidInput, replyWasLost } from './common';
 
 export function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
@@ -38,17 +38,16 @@ export function documentedFields(
 const INT = /^(int|integer|long)\b/i;
 const DECIMAL = /^decimal\b/i;
 const BOOL = /^bool(ean)?\b/i;
-/** Decimal(19,4): at most 15 digits before the point and 4 after. */
-const DECIMAL_19_4 = /^-?\d{1,15}(?:\.\d{1,4})?$/;
 
 /**
  * One value as its documented type wants it, or what is wrong with it: text of WDT-storable
- * characters within the documented length, a whole number for Int, a number with at most 4
- * decimals for Decimal(19,4), true/false for boolean.
+ * characters within the documented length, a whole number for Int, a Decimal(19,4) amount
+ * (parseDecimal, within `bounds`) for Decimal, true/false for boolean.
  */
 export function documentedValue(
 	param: CatalogParam,
 	value: unknown,
+	bounds: { min?: number; positive?: boolean } = {},
 ): { value: string | number | boolean } | { problem: string } {
 	const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 	if (BOOL.test(param.type)) {
@@ -58,17 +57,12 @@ export function documentedValue(
 		if (['false', '0'].includes(word)) return { value: false };
 		return { problem: `must be true or false, got ${shown}` };
 	}
-	if (INT.test(param.type) || DECIMAL.test(param.type)) {
+	if (DECIMAL.test(param.type)) return parseDecimal(value, bounds);
+	if (INT.test(param.type)) {
 		const written = typeof value === 'number' ? String(value) : text(value);
-		const number = Number(written);
-		if (INT.test(param.type)) {
-			if (!/^-?\d+$/.test(written) || Math.abs(number) > MAX_QUANTITY)
-				return { problem: `must be a whole number, got ${shown}` };
-		} else if (!DECIMAL_19_4.test(written))
-			return {
-				problem: `must be a number with at most 4 decimal places (WDT's ${param.type}), got ${shown}`,
-			};
-		return { value: number };
+		if (!/^-?\d+$/.test(written) || Math.abs(Number(written)) > MAX_QUANTITY)
+			return { problem: `must be a whole number, got ${shown}` };
+		return { value: Number(written) };
 	}
 	const written = text(value);
 	const problem = textProblem(written, param.length ?? Number.MAX_SAFE_INTEGER);
@@ -232,7 +226,7 @@ export async function createEach<Params extends IDataObject>(
 		} catch (error) {
 			if (!(error instanceof WdtError)) throw toNodeError(ctx.getNode(), error);
 			// A lost reply, or one that does not say whether the document was created.
-			const unknown = error.kind === 'network' || error.kind === 'badResponse';
+			const unknown = replyWasLost(error);
 			const hint = unknown ? undefined : run.refusalHint?.(error);
 			const context = unknown
 				? `Unknown outcome: WDT may or may not have created the ${run.entity} of item ${first + 1}${requested ? ` (${requested})` : ''}. It was not sent again; check ${run.checkIn} before re-running`
@@ -334,33 +328,38 @@ export function entriesField(
 	};
 }
 
-/** The Lines collection: SKU code and quantity, then `more` values of one line. */
-export function skuLinesField(show: Show, more: INodeProperties[]): INodeProperties {
+/** The Lines collection (read by definedLines): one `line` entry of `values` per line. */
+export function linesField(show: Show, values: INodeProperties[]): INodeProperties {
 	return entriesField(
 		show,
 		{ displayName: 'Lines', name: 'lines', placeholder: 'Add line' },
 		{ displayName: 'Line', name: 'line' },
-		[
-			{
-				displayName: 'SKU Code',
-				name: 'specNo',
-				type: 'string',
-				default: '',
-				required: true,
-				description: 'The merchant code of the SKU, at most 40 characters. WDT field: spec_no.',
-			},
-			{
-				displayName: 'Quantity',
-				name: 'num',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1,
-				required: true,
-				description: 'A positive whole number. WDT field: num.',
-			},
-			...more,
-		],
+		values,
 	);
+}
+
+/** The Lines collection: SKU code and quantity, then `more` values of one line. */
+export function skuLinesField(show: Show, more: INodeProperties[]): INodeProperties {
+	return linesField(show, [
+		{
+			displayName: 'SKU Code',
+			name: 'specNo',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The merchant code of the SKU, at most 40 characters. WDT field: spec_no.',
+		},
+		{
+			displayName: 'Quantity',
+			name: 'num',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			required: true,
+			description: 'A positive whole number. WDT field: num.',
+		},
+		...more,
+	]);
 }
 
 /** Which column groups input rows into documents (see groupItemsBy). */

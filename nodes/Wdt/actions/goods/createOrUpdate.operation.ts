@@ -4,23 +4,22 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	chunk,
 	goodsBatchPushOutcomes,
 	orderNumberKey,
 	type OrderOutcome,
-	WdtError,
+	type WdtResponse,
 } from '../../../shared/protocol';
-import { callWdt, toNodeError } from '../../../shared/transport';
+import { toNodeError } from '../../../shared/transport';
 import {
+	type BatchEntry,
 	type BatchOperation,
-	explain,
-	failedCallOutcomes,
+	batchOutput,
 	invalidInput,
-	notSentOutcome,
-	summarize,
+	sendWriteBatches,
+	type WriteBatch,
 } from '../common';
 import {
 	checkedFields,
@@ -360,15 +359,10 @@ const operation: BatchOperation = {
 	outcomes: (sent, response) => goodsBatchPushOutcomes(sent, response.data),
 };
 
-/** One goods alone goes to goods.Goods.push (its reply carries the goods id). */
-async function pushOne(ctx: IExecuteFunctions, plan: PlannedGoods): Promise<OrderOutcome[]> {
-	const response = await callWdt.call(
-		ctx,
-		{ method: PUSH, args: [plan.goods, plan.specs] },
-		{ write: true },
-	);
+/** One goods alone goes to goods.Goods.push: it succeeded, and its reply carries the goods id. */
+function pushedOutcomes(sent: string[], response: WdtResponse): OrderOutcome[] {
 	const outcome: OrderOutcome & { goods_id?: number } = {
-		order_no: plan.goods.goods_no,
+		order_no: sent[0],
 		success: true,
 		outcome: 'succeeded',
 		error: null,
@@ -386,7 +380,6 @@ async function pushOne(ctx: IExecuteFunctions, plan: PlannedGoods): Promise<Orde
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const continueOnFail = this.continueOnFail();
 	const invalid = new Map<number, ReturnType<typeof toNodeError>>();
 	let plans: PlannedGoods[] = [];
 	if (this.getNodeParameter('linesSource', 0, 'define') === 'inputItems') {
@@ -399,75 +392,36 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 	checkUnique(this, plans);
 
-	const outcomes = new Map<string, OrderOutcome>();
-	let stopped: string | undefined;
-	const batches = plans.length === 1 ? [plans] : chunk(plans, MAX_GOODS_PER_CALL);
-	for (const batch of batches) {
-		const numbers = batch.map((plan) => plan.goods.goods_no);
-		let results: OrderOutcome[];
-		if (stopped) results = numbers.map((no) => notSentOutcome(no, stopped as string));
-		else
-			try {
-				results =
-					plans.length === 1
-						? await pushOne(this, batch[0])
-						: operation.outcomes(
-								numbers,
-								await callWdt.call(
-									this,
-									{
-										method: BATCH_PUSH,
-										args: [batch.map((plan) => ({ ...plan.goods, spec_list: plan.specs }))],
-									},
-									{ write: true },
-								),
-							);
-			} catch (error) {
-				if (!(error instanceof WdtError)) throw toNodeError(this.getNode(), error);
-				({ outcomes: results, stopped } = failedCallOutcomes(error, numbers, operation));
-			}
-		for (const result of results) outcomes.set(orderNumberKey(result.order_no), result);
-	}
+	const single = plans.length === 1;
+	const batches: WriteBatch[] = single
+		? [{ method: PUSH, keys: [plans[0].goods.goods_no], args: [plans[0].goods, plans[0].specs] }]
+		: chunk(plans, MAX_GOODS_PER_CALL).map((batch) => ({
+				keys: batch.map((plan) => plan.goods.goods_no),
+				args: [batch.map((plan) => ({ ...plan.goods, spec_list: plan.specs }))],
+			}));
+	const outcomes = await sendWriteBatches(
+		this,
+		operation,
+		batches,
+		single ? pushedOutcomes : operation.outcomes,
+	);
 
-	const outcomeOf = (plan: PlannedGoods) =>
-		outcomes.get(orderNumberKey(plan.goods.goods_no)) as OrderOutcome;
-	const failed = plans.filter((plan) => !outcomeOf(plan).success);
-	if (failed.length && !continueOnFail) {
-		const { message, description } = summarize([...outcomes.values()], operation);
-		throw new NodeOperationError(this.getNode(), message, {
-			description,
-			itemIndex: failed[0].itemIndices[0],
-		});
-	}
-
-	const output: INodeExecutionData[] = [];
-	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 	const byFirstItem = new Map(plans.map((plan) => [plan.itemIndices[0], plan]));
+	const entries: BatchEntry[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const error = invalid.get(i);
-		if (error) output.push({ json: { error: error.message }, error, pairedItem: { item: i } });
+		if (error) entries.push({ itemIndices: [i], invalid: error });
 		const plan = byFirstItem.get(i);
 		if (!plan) continue;
-		const { order_no: goodsNo, ...outcome } = outcomeOf(plan);
+		const outcome = outcomes.get(orderNumberKey(plan.goods.goods_no)) as OrderOutcome;
 		const json: IDataObject = {
-			goods_no: goodsNo,
-			...outcome,
-			method: plans.length === 1 ? PUSH : BATCH_PUSH,
+			goods_no: outcome.order_no,
+			method: single ? PUSH : BATCH_PUSH,
 			spec_nos: plan.specs.map((spec) => spec.spec_no as string),
 			on_re_run: ON_RE_RUN,
 		};
 		if (plan.ignoredColumns.length) json.ignored_columns = plan.ignoredColumns;
-		const item: INodeExecutionData = {
-			json,
-			pairedItem: plan.itemIndices.map((index) => ({ item: index })),
-		};
-		if (!outcome.success && toErrorOutput)
-			item.error = new NodeOperationError(
-				this.getNode(),
-				`${goodsNo}: ${explain(outcomeOf(plan), operation)}`,
-				{ itemIndex: i },
-			);
-		output.push(item);
+		entries.push({ itemIndices: plan.itemIndices, outcome, json });
 	}
-	return output;
+	return batchOutput(this, operation, entries, [...outcomes.values()]);
 }

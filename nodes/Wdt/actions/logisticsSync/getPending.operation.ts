@@ -1,14 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runCatalogListRead } from '../common';
 import { readLocatorCode, shopLocator } from '../locators';
 import { shapeRecord } from '../output';
+import { readOperation, type RecordQuery, type RecordRead } from '../read';
 import { readLimit, readTextFilter, returnAllLimitFields } from '../shared.fields';
 
 export const PENDING_METHOD = 'sales.LogisticsSync.getSyncListExt';
@@ -61,10 +56,7 @@ const TEXT_FILTERS: Array<[string, string, string, number]> = [
 	['logisticsNo', 'Tracking Number', 'logistics_no', 40],
 ];
 
-function readQuery(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-): { params: IDataObject; limit: number } {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number): RecordQuery {
 	// The page: "是否自有平台（自有平台调用传true）"; this operation serves self-owned shops only.
 	const params: IDataObject = { is_own_platform: true };
 	for (const [name, label, field, length] of TEXT_FILTERS) {
@@ -95,13 +87,12 @@ function withOidList(record: IDataObject): IDataObject {
 	};
 }
 
+/** Every page (no time range), each record once by sync_id, with its oid_list. */
+const PENDING_READ: RecordRead = {
+	method: PENDING_METHOD,
+	idField: 'sync_id',
+	shape: (record) => withOidList(shapeRecord(PENDING_METHOD, record, {})),
+};
+
 /** sales.LogisticsSync.getSyncListExt: the tracking numbers waiting to be synced to self-owned shops. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runCatalogListRead(
-		this,
-		PENDING_METHOD,
-		(i) => readQuery(this, i),
-		'sync_id',
-		(record) => withOidList(shapeRecord(PENDING_METHOD, record, {})),
-	);
-}
+export const execute = readOperation(PENDING_READ, readQuery);

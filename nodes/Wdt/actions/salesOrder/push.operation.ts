@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getCatalogMethod, type CatalogParam } from '../../../shared/catalog';
+import type { CatalogParam } from '../../../shared/catalog';
 import {
 	chunk,
 	orderNumberKey,
@@ -15,18 +15,18 @@ import {
 	readUserDateTime,
 	toWdtTime,
 } from '../../../shared/protocol';
-import { parseDecimal, textProblem } from '../../../shared/protocol/validate';
+import { textProblem } from '../../../shared/protocol/validate';
 import { toNodeError } from '../../../shared/transport';
 import {
 	batchOutput,
 	type BatchEntry,
-	definedLinesField,
 	invalidInput,
 	parameterReaders,
 	sendWriteBatches,
 } from '../common';
 import { readLocatorCode, shopLocator, warehouseLocator } from '../locators';
 import { noticeField } from '../shared.fields';
+import { documentedFields, documentedValue, linesField } from '../writeInput';
 
 export const PUSH_METHOD = 'sales.RawTrade.pushSelf2';
 
@@ -510,15 +510,9 @@ const LINE_FIELDS: PushField[] = [
 	},
 ];
 
-/** The page's own lengths and required marks, by WDT field name. */
-function documented(list: 'rawTradeList' | 'rawTradeOrderList'): Map<string, CatalogParam> {
-	const args = getCatalogMethod(PUSH_METHOD)?.args ?? [];
-	return new Map(
-		(args.find((arg) => arg.name === list)?.children ?? []).map((param) => [param.name, param]),
-	);
-}
-const ORDER_DOC = documented('rawTradeList');
-const LINE_DOC = documented('rawTradeOrderList');
+/** The page's own types, lengths and required marks, by WDT field name. */
+const ORDER_DOC = documentedFields(PUSH_METHOD, ['rawTradeList']);
+const LINE_DOC = documentedFields(PUSH_METHOD, ['rawTradeOrderList']);
 
 /** The field's description, its limits and its WDT name. */
 function fieldDescription(field: PushField, length: string, empty: string): string {
@@ -609,7 +603,10 @@ const properties: INodeProperties[] = [
 		...fieldProperty(field, LINE_DOC, `line_${field.wdt}`, true),
 		displayOptions: { show: { linesSource: ['inputItems'] } },
 	})),
-	definedLinesField(LINE_FIELDS.map((field) => fieldProperty(field, LINE_DOC, field.wdt, false))),
+	linesField(
+		show,
+		LINE_FIELDS.map((field) => fieldProperty(field, LINE_DOC, field.wdt, false)),
+	),
 ];
 
 export const description = updateDisplayOptions({ show }, properties);
@@ -629,7 +626,10 @@ interface PlannedOrder {
 const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
-/** One field's value as WDT takes it, or an error naming item and field. */
+/**
+ * One field's value as WDT takes it, or an error naming item and field: times and the page's
+ * codes here, everything else as its documented type wants it (documentedValue).
+ */
 function checkedValue(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -639,38 +639,28 @@ function checkedValue(
 	raw: unknown,
 ): unknown {
 	const label = `${where}${field.displayName} (${field.wdt})`;
-	const param = doc.get(field.wdt);
+	const param = doc.get(field.wdt) as CatalogParam;
 	if (isEmpty(raw)) {
 		if (field.whenEmpty !== undefined) return field.whenEmpty;
-		if (param?.required && !field.derived) throw invalidInput(ctx, itemIndex, label, 'is empty.');
+		if (param.required && !field.derived) throw invalidInput(ctx, itemIndex, label, 'is empty.');
 		return undefined;
-	}
-	if (field.kind === 'text') {
-		const text = String(raw).trim();
-		const problem = textProblem(text, param?.length ?? Number.MAX_SAFE_INTEGER);
-		if (problem) throw invalidInput(ctx, itemIndex, label, `${problem}.`);
-		return text;
 	}
 	if (field.kind === 'time') {
 		const read = readUserDateTime(raw, ctx.getTimezone());
 		if ('problem' in read) throw invalidInput(ctx, itemIndex, label, `${read.problem}.`);
 		return toWdtTime(read.ms);
 	}
-	if (field.kind === 'decimal') {
-		const read = parseDecimal(raw, { min: field.min, positive: field.positive });
-		if ('problem' in read) throw invalidInput(ctx, itemIndex, label, `${read.problem}.`);
-		return read.value;
-	}
-	const code = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+	const read = documentedValue(param, raw, field);
+	if ('problem' in read) throw invalidInput(ctx, itemIndex, label, `${read.problem}.`);
 	const codes = field.codes?.map(([value]) => value);
-	if (typeof code !== 'number' || !Number.isInteger(code) || (codes && !codes.includes(code)))
+	if (codes && !codes.includes(read.value as number))
 		throw invalidInput(
 			ctx,
 			itemIndex,
 			label,
-			`must be ${codes ? `one of ${codes.join(', ')}` : 'a whole number'}, got "${String(raw)}".`,
+			`must be one of ${codes.join(', ')}, got "${String(raw)}".`,
 		);
-	return code;
+	return read.value;
 }
 
 function readFields(
