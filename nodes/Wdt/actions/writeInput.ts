@@ -423,25 +423,35 @@ export function columnFields(show: Show, columns: readonly ColumnSpec[]): INodeP
 }
 
 /**
- * Reads one document per input item before anything is sent. A bad item throws, or with
- * Continue On Fail becomes that item's error so the others can still be sent.
+ * Plans one document per group of items, each checked on its own: a bad group throws (naming
+ * its first item), or with Continue On Fail becomes an error entry while the others go on.
  */
-export function planEachItem<Plan>(
+export function planEach<Plan>(
 	ctx: IExecuteFunctions,
-	plan: (itemIndex: number) => Plan,
+	groups: number[][],
+	plan: (itemIndices: number[]) => Plan,
 ): Array<
 	| { itemIndices: number[]; plan: Plan }
 	| { itemIndices: number[]; error: NodeApiError | NodeOperationError }
 > {
-	return ctx.getInputData().map((_, i) => {
+	return groups.map((itemIndices) => {
 		try {
-			return { itemIndices: [i], plan: plan(i) };
+			return { itemIndices, plan: plan(itemIndices) };
 		} catch (error) {
-			const problem = toNodeError(ctx.getNode(), error, { itemIndex: i });
+			const problem = toNodeError(ctx.getNode(), error, { itemIndex: itemIndices[0] });
 			if (!ctx.continueOnFail()) throw problem;
-			return { itemIndices: [i], error: problem };
+			return { itemIndices, error: problem };
 		}
 	});
+}
+
+/** planEach with every input item its own document. */
+export function planEachItem<Plan>(ctx: IExecuteFunctions, plan: (itemIndex: number) => Plan) {
+	return planEach(
+		ctx,
+		ctx.getInputData().map((_, i) => [i]),
+		([i]) => plan(i),
+	);
 }
 
 /** A line's remark, in Lines (see skuLinesField). */

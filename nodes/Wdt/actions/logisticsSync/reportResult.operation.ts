@@ -11,7 +11,7 @@ import {
 	readBatchSize,
 	sendWriteBatches,
 } from '../common';
-import { toNodeError } from '../../../shared/transport';
+import { planEachItem } from '../writeInput';
 
 export const REPORT_METHOD = 'sales.LogisticsSync.update';
 
@@ -108,12 +108,10 @@ function readReport(ctx: IExecuteFunctions, itemIndex: number): SyncReport {
  * lists messages only; logisticsSyncUpdateOutcomes says which reports they settle.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const continueOnFail = this.continueOnFail();
-	const entries: Array<BatchEntry | { itemIndices: number[]; report: SyncReport }> = [];
 	const reportedBy = new Map<number, number>();
-	for (let i = 0; i < items.length; i++) {
-		try {
+	const entries: Array<BatchEntry | { itemIndices: number[]; report: SyncReport }> = planEachItem(
+		this,
+		(i) => {
 			const report = readReport(this, i);
 			const earlier = reportedBy.get(report.sync_id);
 			if (earlier !== undefined)
@@ -124,13 +122,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					`${report.sync_id} is also reported by item ${earlier + 1}; report each sync ID once per run.`,
 				);
 			reportedBy.set(report.sync_id, i);
-			entries.push({ itemIndices: [i], report });
-		} catch (error) {
-			const problem = toNodeError(this.getNode(), error, { itemIndex: i });
-			if (!continueOnFail) throw problem;
-			entries.push({ itemIndices: [i], invalid: problem });
-		}
-	}
+			return report;
+		},
+	).map(({ itemIndices, ...entry }) =>
+		'plan' in entry ? { itemIndices, report: entry.plan } : { itemIndices, invalid: entry.error },
+	);
 	const reports = entries.flatMap((entry) => ('report' in entry ? [entry.report] : []));
 	const batchSize = readBatchSize(this);
 	const outcomes = await sendWriteBatches(

@@ -26,7 +26,14 @@ import {
 } from '../common';
 import { readLocatorCode, shopLocator, warehouseLocator } from '../locators';
 import { noticeField } from '../shared.fields';
-import { documentedFields, documentedValue, linesField } from '../writeInput';
+import {
+	definedLines,
+	documentedFields,
+	documentedValue,
+	linesField,
+	planEach,
+	planEachItem,
+} from '../writeInput';
 
 export const PUSH_METHOD = 'sales.RawTrade.pushSelf2';
 
@@ -734,62 +741,58 @@ function plan(
 	if (shopProblem) throw invalidInput(ctx, first, 'Shop (shop_no)', `${shopProblem}.`);
 	const order = readOrder(ctx, first, parameter);
 	const completed = lines.map((read) => completeLine({ ...read(), tid: order.tid }, order));
-	if (completed.length === 0)
-		throw invalidInput(ctx, first, 'Lines', 'are empty: add at least one line.');
 	return { itemIndices, shopNo, order, lines: completed };
 }
 
-function planOrders(ctx: IExecuteFunctions, items: INodeExecutionData[], continueOnFail: boolean) {
+type Planned = PlannedOrder | { itemIndices: number[]; error: Error };
+
+function planOrders(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	continueOnFail: boolean,
+): Planned[] {
 	const parameter = parameterReaders(ctx, items);
-	const planned: Array<PlannedOrder | { itemIndices: number[]; error: Error }> = [];
-	const attempt = (itemIndices: number[], build: () => PlannedOrder) => {
-		try {
-			planned.push(build());
-		} catch (error) {
-			if (!continueOnFail) throw toNodeError(ctx.getNode(), error, { itemIndex: itemIndices[0] });
-			planned.push({ itemIndices, error: error as Error });
-		}
-	};
+	const planned = (entries: ReturnType<typeof planEach<PlannedOrder>>): Planned[] =>
+		entries.map((entry) => ('plan' in entry ? entry.plan : entry));
 	const readLine = (i: number, where: string, valueOf: (field: PushField) => unknown) => () =>
 		readFields(ctx, i, where, LINE_FIELDS, LINE_DOC, valueOf);
-	if (ctx.getNodeParameter('linesSource', 0, 'inputItems') === 'define') {
-		for (let i = 0; i < items.length; i++)
-			attempt([i], () => {
-				const entries = ((ctx.getNodeParameter('lines', i, {}) as IDataObject).line ??
-					[]) as IDataObject[];
-				return plan(
+	if (ctx.getNodeParameter('linesSource', 0, 'inputItems') === 'define')
+		return planned(
+			planEachItem(ctx, (i) =>
+				plan(
 					ctx,
 					parameter,
 					[i],
-					entries.map((entry, at) =>
-						readLine(i, `Lines → line ${at + 1} → `, (field) => entry[field.wdt]),
-					),
-				);
-			});
-		return planned;
-	}
+					definedLines(ctx, i, (entry, where) => readLine(i, where, (field) => entry[field.wdt])),
+				),
+			),
+		);
+	const emptyTids: Planned[] = [];
 	const groups = new Map<string, number[]>();
 	for (let i = 0; i < items.length; i++) {
 		const tid = parameter('order_tid', i);
 		if (isEmpty(tid)) {
 			const error = invalidInput(ctx, i, 'Platform Order Number (tid)', 'is empty.');
 			if (!continueOnFail) throw error;
-			planned.push({ itemIndices: [i], error });
+			emptyTids.push({ itemIndices: [i], error });
 			continue;
 		}
 		const key = orderNumberKey(String(tid));
 		groups.set(key, [...(groups.get(key) ?? []), i]);
 	}
-	for (const itemIndices of groups.values())
-		attempt(itemIndices, () =>
-			plan(
-				ctx,
-				parameter,
-				itemIndices,
-				itemIndices.map((i) => readLine(i, '', (field) => parameter(`line_${field.wdt}`, i))),
+	return [
+		...emptyTids,
+		...planned(
+			planEach(ctx, [...groups.values()], (itemIndices) =>
+				plan(
+					ctx,
+					parameter,
+					itemIndices,
+					itemIndices.map((i) => readLine(i, '', (field) => parameter(`line_${field.wdt}`, i))),
+				),
 			),
-		);
-	return planned;
+		),
+	];
 }
 
 /** Numbers WDT must see once per push: tid per order, oid across every line. */
