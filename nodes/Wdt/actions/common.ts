@@ -170,7 +170,7 @@ const shownError = (outcome: OrderOutcome) =>
 	String(outcome.error).startsWith(WHOLE_CALL_REFUSED) ? outcome.error : `"${outcome.error}"`;
 
 /** One number's fate in plain words, for the error output and messages. */
-export function explain(outcome: OrderOutcome, operation: BatchWording): string {
+function explain(outcome: OrderOutcome, operation: BatchWording): string {
 	if (outcome.outcome === 'succeeded') return `${operation.done} by this run`;
 	if (outcome.outcome !== 'failed') return String(outcome.error);
 	const hint = refusedForStatus(outcome)
@@ -179,7 +179,7 @@ export function explain(outcome: OrderOutcome, operation: BatchWording): string 
 	return `WDT refused to ${operation.action} it: ${shownError(outcome)}${hint}`;
 }
 
-export function summarize(
+function summarize(
 	outcomes: OrderOutcome[],
 	operation: BatchWording,
 ): { message: string; description: string } {
