@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resourceOperationSubtitle } from './actions/common';
 import * as custom from './actions/custom';
 import * as goods from './actions/goods';
+import * as logisticsSync from './actions/logisticsSync';
 import * as otherOut from './actions/otherOut';
 import * as purchaseApply from './actions/purchaseApply';
 import * as refund from './actions/refund';
@@ -34,6 +35,11 @@ const properties: INodeProperties[] = [
 				value: 'custom',
 				description: 'Call any WDT API method by name',
 			},
+			{
+				name: 'Logistics Sync',
+				value: 'logisticsSync',
+				description: 'Tracking numbers to sync to self-owned shops',
+			},
 			{ name: 'Other Out', value: 'otherOut', description: 'Other-out business orders' },
 			{
 				name: 'Product',
@@ -56,6 +62,7 @@ const properties: INodeProperties[] = [
 	...purchaseApply.description,
 	...goods.description,
 	...otherOut.description,
+	...logisticsSync.description,
 	...refund.description,
 	...salesOrder.description,
 	...salesStockout.description,

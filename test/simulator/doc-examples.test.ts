@@ -24,13 +24,25 @@ describe('doc-example mode', () => {
 		['purchase.PurchaseApply.cancelForApi', [['POA2309130001', 'POA2309040001']], undefined],
 		['purchase.PurchaseApply.stopForApi', [['POA2309130001', 'POA2309040001']], undefined],
 		['wms.stockother.Out.cancelOrder', [['QR3796', 'QR3795', 'QR3797']], undefined],
+		[
+			'wms.stockother.Out.push',
+			[{ warehouse_no: '1002' }, [{ spec_no: 'PC_2018', num: 1 }]],
+			undefined,
+		],
+		['goods.Goods.push', [{ goods_no: 'G1', goods_name: 'n' }, [{ spec_no: 'G1-1' }]], undefined],
+		[
+			'goods.Goods.batchPush',
+			[[{ goods_no: 'G1', goods_name: 'n', spec_list: [{ spec_no: 'G1-1' }] }]],
+			undefined,
+		],
 	])('%s answers with its page’s reply example', async (method, args, callPager) => {
 		const example = readDocFixture(method)?.replyExample;
 		expect(example).toMatchObject({ status: 0 });
 		rig.sim.useDocExamples({ methods: [method] });
 		const { json } = await rig.client.call({ method, args, pager: callPager });
 		expect(json).toEqual(example);
-		expect(rig.sim.stockouts.size + rig.sim.purchaseApplies.size).toBe(0);
+		expect(rig.sim.stockouts.size + rig.sim.purchaseApplies.size + rig.sim.otherOuts.size).toBe(0);
+		expect(rig.sim.records('goods.Goods.queryWithSpec').size).toBe(0);
 	});
 
 	it('wraps an example that shows only the data part (purchase.PurchaseApply.search)', async () => {

@@ -153,6 +153,21 @@ export class MethodRecords {
 		return given;
 	}
 
+	/** The first stored record `match` accepts, or undefined. */
+	find(match: (record: Fields) => boolean): Fields | undefined {
+		return this.stored.find((entry) => match(entry.fields))?.fields;
+	}
+
+	/**
+	 * Replaces the first record `match` accepts (or adds one) with these fields, modified at
+	 * `modifiedMs`: an update moves the record to its new place in modified order.
+	 */
+	put(match: (record: Fields) => boolean, fields: Fields, options: { modifiedMs: number }): Fields {
+		const at = this.stored.findIndex((entry) => match(entry.fields));
+		if (at >= 0) this.stored.splice(at, 1);
+		return this.add(fields, options);
+	}
+
 	/** How a parameter without a same-named record field selects records. */
 	filter(param: string, match: ParamMatch): this {
 		this.matches.set(param, match);
@@ -161,6 +176,17 @@ export class MethodRecords {
 
 	clear(): void {
 		this.stored.length = 0;
+	}
+
+	/** How many records match (e.g. a pending entry a write reports on). */
+	count(match: (record: Fields) => boolean): number {
+		return this.stored.filter((record) => match(record.fields)).length;
+	}
+
+	/** Drops the matching records (a write that takes them off a list). */
+	remove(match: (record: Fields) => boolean): void {
+		const kept = this.stored.filter((record) => !match(record.fields));
+		this.stored.splice(0, this.stored.length, ...kept);
 	}
 
 	get size(): number {
@@ -262,12 +288,23 @@ function answer(entry: CatalogMethod, call: MethodCall): WdtReply {
 	);
 	const listPath = entry.listPath ?? [];
 	const listField = listPath[listPath.length - 1];
-	if (listField === undefined) return { status: 0, data: rows };
 	// pagedData counts pages from 0; a method whose pages start at 1 is shifted by one.
 	const pager =
 		call.pager && entry.pageNoStart === 1
 			? { ...call.pager, pageNo: Math.max(0, call.pager.pageNo - 1) }
 			: call.pager;
+	if (listField === undefined) {
+		// `data` is the list itself (e.g. getSyncListExt): paged the same way, total beside data.
+		const { total_count: total, rows: page } = pagedData(
+			{ store: call.store, pager },
+			'rows',
+			rows,
+			(row) => row,
+		);
+		const reply: WdtReply = { status: 0 };
+		if (total !== undefined && entry.totalBesideData) reply[entry.totalBesideData] = total;
+		return { ...reply, data: page };
+	}
 	const inner = pagedData({ store: call.store, pager }, listField, rows, (row) => row);
 	const totalName = entry.totalPath?.[entry.totalPath.length - 1];
 	let reply: WdtReply = { status: 0 };

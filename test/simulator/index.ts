@@ -53,6 +53,7 @@ export {
 	type ShopRecord,
 	type WarehouseRecord,
 } from './masterData';
+export { failOtherOutReview, MAX_SPECS_PER_GOODS } from './pushes';
 export { DEFAULT_SELLER, type SellerAccount } from './sellers';
 export {
 	CONCURRENCY_LIMIT_MESSAGE,

@@ -333,6 +333,23 @@ export interface ReplyChoices {
 	 * a bare number of WDT seconds ('wdtSeconds'), unix ms ('unixMs') or a CST string ('cst').
 	 */
 	coreNowData: 'object' | 'wdtSeconds' | 'unixMs' | 'cst';
+	/**
+	 * goods.Goods.batchPush's per-goods failures: 'errorList' as data.error_list, like the page's
+	 * reply examples (default); 'data' as data itself, as the page's reply table reads
+	 * (error_list | data | List).
+	 */
+	batchPushErrors: 'errorList' | 'data';
+	/**
+	 * sales.RawTrade.pushSelf2's new_count/chg_count: the page does not say what they count (its
+	 * example answers chg_count 2 to one order of two lines). 'orders' (default) or 'lines'.
+	 */
+	pushCounts: 'orders' | 'lines';
+	/**
+	 * sales.LogisticsSync.update answers a list of messages without saying which record each is
+	 * about. 'plain' (default): messages like the page's "同步结果状态为空!", naming no record;
+	 * 'naming': each message starts with the record's sync_id.
+	 */
+	logisticsUpdateMessages: 'plain' | 'naming';
 }
 
 export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
@@ -340,7 +357,22 @@ export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
 	uploadRefusal: 'reply',
 	uploadNumberIn: 'data',
 	coreNowData: 'object',
+	batchPushErrors: 'errorList',
+	pushCounts: 'orders',
+	logisticsUpdateMessages: 'plain',
 };
+
+/** A raw order pushed by sales.RawTrade.pushSelf2 (the fields as sent). */
+export interface RawTradeRecord {
+	shopNo: string;
+	tid: string;
+	trade: Record<string, unknown>;
+	lines: Array<Record<string, unknown>>;
+	createdMs: number;
+	modifiedMs: number;
+	/** How many pushes created or updated it. */
+	pushes: number;
+}
 
 export class SimulatorStore {
 	readonly clock: SimClock;
@@ -350,6 +382,8 @@ export class SimulatorStore {
 	readonly otherOuts = new Map<string, OtherOutRecord>();
 	/** Keyed by stockout_id. */
 	readonly stockouts = new Map<number, StockoutRecord>();
+	/** Keyed by rawTradeKey(shop_no, tid): a push of a known tid updates it. */
+	readonly rawTrades = new Map<string, RawTradeRecord>();
 
 	visibilityLagMs: number;
 	purchaseApplyConfirmFlow: boolean;
@@ -386,6 +420,7 @@ export class SimulatorStore {
 		this.stockouts.clear();
 		this.stockoutNos.clear();
 		this.trades.clear();
+		this.rawTrades.clear();
 	}
 
 	/** `<prefix><yyyyMMdd><4-digit seq>`: the next sequence number of that day not yet taken. */

@@ -18,6 +18,7 @@ import { STOCKOUT_QUERY_METHOD } from '../../nodes/WdtTrigger/events/stockoutShi
 import type { WdtJson } from '../simulator/client';
 import { readDocFixture } from '../simulator/doc-examples';
 import { DEFAULT_REPLY_CHOICES, METHODS, formatCst, type ReplyChoices } from '../simulator';
+import { addSelfOwnedShop } from '../simulator/selfPlatform';
 import { NOW, useRig, type Rig } from '../simulator/testkit';
 
 const SEARCH_CANCEL = 'wms.stockout.Sales.searchCancel';
@@ -52,6 +53,18 @@ function leftOutBesideData(method: string): string[] {
 
 /** Methods whose rows hold only part of the documented fields: the store has no more to give. */
 const PARTIAL_ROWS = new Set([STOCKOUT_DETAILS, 'sales.TradeQuery.queryWithDetail']);
+
+/**
+ * Pages whose `data` is not a field tree: goods.Goods.push's table has "货品id | data | Int", the
+ * new goods' id itself (its reply example: `"data": 54645`).
+ */
+const SCALAR_DATA: Readonly<Record<string, string>> = { 'goods.Goods.push': 'Int' };
+
+/**
+ * goods.Goods.batchPush's table reads `data` as the failure list (error_list | data | List), its
+ * reply examples show it under data.error_list: either reading is documented (ReplyChoices).
+ */
+const LIST_UNDER_DATA: Readonly<Record<string, string>> = { 'goods.Goods.batchPush': 'error_list' };
 
 /** Served methods without a doc page: their reply shape is a configurable choice (README). */
 const UNDOCUMENTED = new Set(['system.Core.now']);
@@ -104,6 +117,13 @@ function compareFields(
 		return;
 	}
 	if (!isObject(value)) {
+		// A list of plain values where the page's examples show one (LogisticsSync.update's messages).
+		if (
+			fields.length === 0 &&
+			typeof value !== 'object' &&
+			exampleFieldPaths(method).has(withoutIndices(path))
+		)
+			return;
 		problems.push({ path, problem: `expected an object, got ${JSON.stringify(value)}` });
 		return;
 	}
@@ -183,7 +203,18 @@ function replyProblems(
 	const besideData = (fixture.besideData ?? []).filter((field) => field.name !== 'data');
 	const { data, ...rest } = reply;
 	compareFields(method, besideData, rest, '', problems);
-	compareFields(method, fixture.response, data, 'data', problems);
+	const scalarType = SCALAR_DATA[method];
+	const wrapper = LIST_UNDER_DATA[method];
+	if (scalarType) {
+		if (!hasType(scalarType, data))
+			problems.push({ path: 'data', problem: `${JSON.stringify(data)} is not ${scalarType}` });
+	} else if (wrapper && isObject(data)) {
+		const { [wrapper]: list, ...others } = data;
+		for (const name of Object.keys(others))
+			problems.push({ path: `data.${name}`, problem: 'undocumented field' });
+		if (!Array.isArray(list)) problems.push({ path: `data.${wrapper}`, problem: 'not a list' });
+		compareFields(method, fixture.response, list, `data.${wrapper}`, problems);
+	} else compareFields(method, fixture.response, data, 'data', problems);
 	problems.push(...statusProblems(method, data));
 	const totalPath = `data.${(getCatalogMethod(method)?.totalPath ?? ['total_count']).join('.')}`;
 	return options.calcTotal === false
@@ -253,6 +284,31 @@ const RECIPES: Readonly<Record<string, (rig: Rig) => Call[]>> = {
 			{ args: [['POA-PART-1']], replies: { batchTotalWhenNoFailure: 'zero' } },
 		];
 	},
+	'wms.stockother.Out.push': () => {
+		const lines = [{ spec_no: 'TS-001-BLK-M', num: 2, batch_no: 'B1', remark: 'r' }];
+		return [
+			{ args: [{ warehouse_no: 'WH01', outer_no: 'OUT-FID-1', is_check: true }, lines] },
+			{ args: [{ warehouse_no: 'WH01', reason: '样品' }, lines] },
+		];
+	},
+	'goods.Goods.push': () => [
+		{
+			args: [
+				{ goods_no: 'G-FID-1', goods_name: '测试货品', brand_name: '无' },
+				[{ spec_no: 'G-FID-1-A', spec_name: 'A', retail_price: 9.9 }],
+			],
+		},
+	],
+	'goods.Goods.batchPush': () =>
+		(['errorList', 'data'] as const).map((batchPushErrors, i) => ({
+			args: [
+				[
+					{ goods_no: `G-FID-B${i}`, goods_name: 'n', spec_list: [{ spec_no: `G-FID-B${i}-1` }] },
+					{ goods_no: `G-FID-E${i}`, goods_name: 'n', spec_list: [] },
+				],
+			],
+			replies: { batchPushErrors },
+		})),
 	'wms.stockother.Out.cancelOrder': (rig) => [
 		{ args: [[...rig.sim.otherOuts.keys(), 'QC-UNKNOWN']] },
 	],
@@ -323,6 +379,25 @@ const RECIPES: Readonly<Record<string, (rig: Rig) => Call[]>> = {
 		{ args: [{ is_disabled: 0, deleted: 0 }], pager: page },
 		{ args: [{ provider_no: 'P001' }], pager: page },
 	],
+	'sales.RawTrade.pushSelf2': (rig) => {
+		addSelfOwnedShop(rig.sim);
+		const order = (tid: string, orderCount = 1) => ({ tid, order_count: orderCount });
+		const line = (tid: string, oid: string) => ({ tid, oid, num: 1, price: 2 });
+		return [
+			{ args: ['MALL01', [order('T1')], [line('T1', 'T1-1')]] },
+			{ args: ['MALL01', [order('T1'), order('T2', 2)], [line('T1', 'T1-1'), line('T2', 'T2-1')]] },
+			{ args: ['MALL01', [order('T1')], [line('T1', 'T1-1')]], replies: { pushCounts: 'lines' } },
+		];
+	},
+	'sales.LogisticsSync.update': (rig) => {
+		for (const sync_id of [1, 2, 3])
+			rig.sim.records('sales.LogisticsSync.getSyncListExt').add({ sync_id }, { modifiedMs: NOW });
+		return [
+			{ args: [[{ sync_id: 1, status: 0, error_msg: '' }]] },
+			{ args: [[{ sync_id: 2, status: 2, error_msg: 'x' }, { sync_id: 9 }]] },
+			{ args: [[{ sync_id: 3, status: 7 }]], replies: { logisticsUpdateMessages: 'naming' } },
+		];
+	},
 };
 
 describe('the simulator answers only what the docs say', () => {

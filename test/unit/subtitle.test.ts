@@ -42,8 +42,20 @@ describe('WDT node subtitle', () => {
 				shown++;
 			}
 		}
-		expect(shown).toBeGreaterThanOrEqual(14);
+		expect(shown).toBeGreaterThanOrEqual(19);
 		expect(subtitleFor({ resource: 'goods', operation: 'getMany' })).toBe('Product: Get Many');
+	});
+
+	it('names the write operations of issue 14', () => {
+		const expected: Array<[string, string, string]> = [
+			['salesOrder', 'push', 'Sales Order: Push'],
+			['goods', 'createOrUpdate', 'Product: Create or Update'],
+			['otherOut', 'create', 'Other Out: Create'],
+			['logisticsSync', 'getPending', 'Logistics Sync: Get Pending'],
+			['logisticsSync', 'reportResult', 'Logistics Sync: Report Result'],
+		];
+		for (const [resource, operation, subtitle] of expected)
+			expect(subtitleFor({ resource, operation })).toBe(subtitle);
 	});
 
 	it('shows the method Call Any Method calls', () => {

@@ -134,6 +134,13 @@ export function batchOperationFields(
 	]);
 }
 
+/** Options → Batch Size (batchOptionsField), within 1 and MAX_BATCH_SIZE. */
+export function readBatchSize(ctx: IExecuteFunctions): number {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const size = Math.floor(Number(options.batchSize ?? DEFAULT_BATCH_SIZE));
+	return Math.min(MAX_BATCH_SIZE, Math.max(1, size));
+}
+
 export interface BatchOperation {
 	method: string;
 	/** What one number is, for messages, e.g. { one: 'purchase apply', many: 'purchase applies' }. */
@@ -148,6 +155,9 @@ export interface BatchOperation {
 	outcomes: (sent: string[], response: WdtResponse) => OrderOutcome[];
 }
 
+/** How messages name the numbers and what was done to them. */
+type BatchWording = Pick<BatchOperation, 'entity' | 'action' | 'done' | 'statusRule'>;
+
 /** WDT's refusals for a document's status all name its status (状态). */
 const refusedForStatus = (outcome: OrderOutcome) =>
 	outcome.outcome === 'failed' && (outcome.error ?? '').includes('状态');
@@ -160,7 +170,7 @@ const shownError = (outcome: OrderOutcome) =>
 	String(outcome.error).startsWith(WHOLE_CALL_REFUSED) ? outcome.error : `"${outcome.error}"`;
 
 /** One number's fate in plain words, for the error output and messages. */
-function explain(outcome: OrderOutcome, operation: BatchOperation): string {
+function explain(outcome: OrderOutcome, operation: BatchWording): string {
 	if (outcome.outcome === 'succeeded') return `${operation.done} by this run`;
 	if (outcome.outcome !== 'failed') return String(outcome.error);
 	const hint = refusedForStatus(outcome)
@@ -171,7 +181,7 @@ function explain(outcome: OrderOutcome, operation: BatchOperation): string {
 
 function summarize(
 	outcomes: OrderOutcome[],
-	operation: BatchOperation,
+	operation: BatchWording,
 ): { message: string; description: string } {
 	const { entity, action, done } = operation;
 	const of = (kind: OrderOutcome['outcome']) => outcomes.filter((entry) => entry.outcome === kind);
@@ -233,23 +243,37 @@ const PLAIN_FIELD_EXPRESSION =
 	/^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\\]+)\2\s*\])\s*\}\}$/;
 
 /**
- * Reads Order Numbers per item. n8n's expression engine costs a few hundred µs per item (it
+ * Reads a parameter per item (e.g. Order Numbers). n8n's expression engine costs a few hundred µs per item (it
  * builds the whole data proxy each time), which for 10,000 items outweighs the WDT calls. A
  * plain field mapping is read straight from the item instead, after checking on the first and
  * last item that this gives exactly what n8n's evaluation gives; anything else goes through n8n.
  */
-function orderNumbersReader(
+export function parameterReader(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
+	name: string,
 ): (i: number) => unknown {
-	const viaN8n = (i: number) => ctx.getNodeParameter('orderNumbers', i, '');
-	const raw = ctx.getNode().parameters.orderNumbers;
+	const viaN8n = (i: number) => ctx.getNodeParameter(name, i, '');
+	const raw = ctx.getNode().parameters[name];
 	const match = typeof raw === 'string' ? PLAIN_FIELD_EXPRESSION.exec(raw) : null;
 	if (!match || items.length < 2) return viaN8n;
 	const field = match[1] ?? match[3];
 	const direct = (i: number) => items[i].json[field];
 	const same = (i: number) => JSON.stringify(direct(i) ?? '') === JSON.stringify(viaN8n(i) ?? '');
 	return same(0) && same(items.length - 1) ? direct : viaN8n;
+}
+
+/** parameterReader for any top-level parameter, made once per name: `(name, item) => value`. */
+export function parameterReaders(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+): (name: string, itemIndex: number) => unknown {
+	const readers = new Map<string, (i: number) => unknown>();
+	return (name, itemIndex) => {
+		let reader = readers.get(name);
+		if (!reader) readers.set(name, (reader = parameterReader(ctx, items, name)));
+		return reader(itemIndex);
+	};
 }
 
 /** The numbers of one item, or what is wrong with them. */
@@ -274,6 +298,47 @@ function readItemNumbers(
 	return { numbers: [...byKey.values()] };
 }
 
+/** A write call whose reply was lost or says nothing clear: WDT may or may not have done it. */
+export const replyWasLost = (error: WdtError) =>
+	error.kind === 'network' || error.kind === 'badResponse';
+
+/**
+ * The outcomes of a batch whose call failed as a whole: unknown when the reply was lost (WDT may
+ * have done it), failed when WDT refused the call; and why the node stops sending.
+ */
+function failedCallOutcomes(
+	error: WdtError,
+	batch: readonly string[],
+	operation: Pick<BatchOperation, 'done'>,
+): { outcomes: OrderOutcome[]; stopped: string } {
+	const lost = replyWasLost(error);
+	const outcomes = batch.map(
+		(orderNo): OrderOutcome =>
+			lost
+				? unknownOutcome(
+						orderNo,
+						`the reply was lost (${error.message}), so WDT may or may not have ${operation.done} it`,
+					)
+				: {
+						order_no: orderNo,
+						success: false,
+						outcome: 'failed',
+						error: `${WHOLE_CALL_REFUSED}: ${error.wdtMessage === undefined ? error.message : `"${error.wdtMessage}"`}. ${error.fix}`,
+						error_code: error.status ?? null,
+					},
+	);
+	return { outcomes, stopped: lost ? 'its reply was lost' : (error.wdtMessage ?? error.message) };
+}
+
+/** A number the node did not send because an earlier batch failed as a whole. */
+const notSentOutcome = (orderNo: string, stopped: string): OrderOutcome => ({
+	order_no: orderNo,
+	success: false,
+	outcome: 'not sent',
+	error: `Not sent: an earlier batch failed as a whole (${stopped}), so the node stopped sending`,
+	error_code: null,
+});
+
 /**
  * Cancel/stop style operations: numbers from all items are validated, deduplicated the way
  * WDT compares them, sent in batches, and every number comes back as one item paired with the
@@ -286,12 +351,10 @@ export async function runBatchOperation(
 ): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
-	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 	const perItem: Array<string[] | undefined> = [];
-	const output: INodeExecutionData[] = [];
 	const invalid = new Map<number, NodeOperationError>();
 
-	const readNumbers = orderNumbersReader(this, items);
+	const readNumbers = parameterReader(this, items, 'orderNumbers');
 	for (let i = 0; i < items.length; i++) {
 		const read = readItemNumbers(readNumbers(i), operation);
 		if ('problem' in read) {
@@ -310,62 +373,14 @@ export async function runBatchOperation(
 	const toSend = new Map<string, string>();
 	for (const number of perItem.flatMap((numbers) => numbers ?? []))
 		if (!toSend.has(orderNumberKey(number))) toSend.set(orderNumberKey(number), number);
-	const batchSize = Math.min(
-		MAX_BATCH_SIZE,
-		Math.max(
-			1,
-			Math.floor(
-				Number(
-					(this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? DEFAULT_BATCH_SIZE,
-				),
-			),
-		),
-	);
+	const batchSize = readBatchSize(this);
 	/** By orderNumberKey: every spelling of a number shares the outcome of the one sent. */
-	const outcomes = new Map<string, OrderOutcome>();
-	let stopped: string | undefined;
-	for (const batch of chunk([...toSend.values()], batchSize)) {
-		if (stopped) {
-			for (const orderNo of batch)
-				outcomes.set(orderNumberKey(orderNo), {
-					order_no: orderNo,
-					success: false,
-					outcome: 'not sent',
-					error: `Not sent: an earlier batch failed as a whole (${stopped}), so the node stopped sending`,
-					error_code: null,
-				});
-			continue;
-		}
-		try {
-			const response = await callWdt.call(
-				this,
-				{ method: operation.method, args: [batch] },
-				{ write: true },
-			);
-			for (const outcome of operation.outcomes(batch, response))
-				outcomes.set(orderNumberKey(outcome.order_no), outcome);
-		} catch (error) {
-			if (!(error instanceof WdtError)) throw toNodeError(this.getNode(), error);
-			const lost = error.kind === 'network' || error.kind === 'badResponse';
-			for (const orderNo of batch)
-				outcomes.set(
-					orderNumberKey(orderNo),
-					lost
-						? unknownOutcome(
-								orderNo,
-								`the reply was lost (${error.message}), so WDT may or may not have ${operation.done} it`,
-							)
-						: {
-								order_no: orderNo,
-								success: false,
-								outcome: 'failed',
-								error: `${WHOLE_CALL_REFUSED}: ${error.wdtMessage === undefined ? error.message : `"${error.wdtMessage}"`}. ${error.fix}`,
-								error_code: error.status ?? null,
-							},
-				);
-			stopped = lost ? 'its reply was lost' : (error.wdtMessage ?? error.message);
-		}
-	}
+	const outcomes = await sendWriteBatches(
+		this,
+		operation,
+		chunk([...toSend.values()], batchSize).map((batch) => ({ keys: batch, args: [batch] })),
+		operation.outcomes,
+	);
 
 	/** The outcome of one number as this item spelled it. */
 	const outcomeOf = (orderNo: string): OrderOutcome => {
@@ -375,45 +390,106 @@ export async function runBatchOperation(
 		if (spelled.wdt_order_no === undefined) spelled.wdt_order_no = outcome.order_no;
 		return spelled;
 	};
-	const everyOutcome = perItem.flatMap((numbers) => (numbers ?? []).map(outcomeOf));
-	const failedSomewhere = everyOutcome.some((outcome) => !outcome.success);
-	if (failedSomewhere && !continueOnFail) {
-		const { message, description } = summarize([...outcomes.values()], operation);
-		const firstFailedItem = perItem.findIndex((numbers) =>
-			numbers?.some((number) => !outcomeOf(number).success),
-		);
-		throw new NodeOperationError(this.getNode(), message, {
-			description,
-			itemIndex: Math.max(0, firstFailedItem),
-		});
-	}
-
+	const entries: BatchEntry[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const error = invalid.get(i);
-		if (error) {
-			output.push({
-				json: { error: error.message },
-				error,
-				pairedItem: { item: i },
-			});
+		if (error) entries.push({ itemIndices: [i], invalid: error });
+		else
+			for (const orderNo of perItem[i] ?? [])
+				entries.push({ itemIndices: [i], outcome: outcomeOf(orderNo) });
+	}
+	return batchOutput(this, operation, entries, [...outcomes.values()]);
+}
+
+/** One call of a batched write: the numbers it carries (for outcomes) and its arguments. */
+export interface WriteBatch {
+	keys: string[];
+	args: unknown[];
+	/** Default: the operation's method (e.g. goods.Goods.push for one goods alone). */
+	method?: string;
+}
+
+/**
+ * Sends the batches one after the other and returns every number's outcome, keyed by
+ * orderNumberKey. A batch is never re-sent: a lost reply makes its numbers "unknown". After a
+ * call that failed as a whole, nothing more is sent and the rest are "not sent".
+ */
+export async function sendWriteBatches(
+	ctx: IExecuteFunctions,
+	operation: Pick<BatchOperation, 'method' | 'done'>,
+	batches: WriteBatch[],
+	outcomesOf: (sent: string[], response: WdtResponse) => OrderOutcome[],
+): Promise<Map<string, OrderOutcome>> {
+	const outcomes = new Map<string, OrderOutcome>();
+	let stopped: string | undefined;
+	for (const { keys: batch, args, method = operation.method } of batches) {
+		if (stopped) {
+			for (const orderNo of batch)
+				outcomes.set(orderNumberKey(orderNo), notSentOutcome(orderNo, stopped));
 			continue;
 		}
-		for (const orderNo of perItem[i] ?? []) {
-			const outcome = outcomeOf(orderNo);
-			const item: INodeExecutionData = { json: { ...outcome }, pairedItem: { item: i } };
-			// With an error output, an item carrying an error goes there. n8n (1.x and 2.x) then
-			// keeps only its message, so the message names the number and says what happened;
-			// Continue (using regular output) keeps every field of the outcome.
-			if (!outcome.success && toErrorOutput)
-				item.error = new NodeOperationError(
-					this.getNode(),
-					`${orderNo}: ${explain(outcome, operation)}`,
-					{ itemIndex: i },
-				);
-			output.push(item);
+		try {
+			const response = await callWdt.call(ctx, { method, args }, { write: true });
+			for (const outcome of outcomesOf(batch, response))
+				outcomes.set(orderNumberKey(outcome.order_no), outcome);
+		} catch (error) {
+			if (!(error instanceof WdtError)) throw toNodeError(ctx.getNode(), error);
+			const failed = failedCallOutcomes(error, batch, operation);
+			for (const outcome of failed.outcomes)
+				outcomes.set(orderNumberKey(outcome.order_no), outcome);
+			stopped = failed.stopped;
 		}
 	}
-	return output;
+	return outcomes;
+}
+
+/** One output item of a batched write: an outcome (with extra fields), or an input refused before sending. */
+export type BatchEntry = { itemIndices: number[] } & (
+	| { outcome: OrderOutcome; json?: IDataObject }
+	| { invalid: NodeOperationError | NodeApiError }
+);
+
+/**
+ * The items of a batched write, each paired with the items it came from. Without Continue On
+ * Fail, any outcome other than success fails the node with one message saying what succeeded,
+ * failed, is unknown and was not sent (`all`: the distinct outcomes, default those of the entries).
+ */
+export function batchOutput(
+	ctx: IExecuteFunctions,
+	operation: BatchWording,
+	entries: BatchEntry[],
+	all: OrderOutcome[] = entries.flatMap((entry) => ('outcome' in entry ? [entry.outcome] : [])),
+): INodeExecutionData[] {
+	const continueOnFail = ctx.continueOnFail();
+	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
+	const firstFailed = entries.find((entry) => 'outcome' in entry && !entry.outcome.success);
+	if (firstFailed && !continueOnFail) {
+		const { message, description } = summarize(all, operation);
+		throw new NodeOperationError(ctx.getNode(), message, {
+			description,
+			itemIndex: firstFailed.itemIndices[0],
+		});
+	}
+	return entries.map((entry): INodeExecutionData => {
+		const pairedItem =
+			entry.itemIndices.length === 1
+				? { item: entry.itemIndices[0] }
+				: entry.itemIndices.map((item) => ({ item }));
+		if ('invalid' in entry)
+			return { json: { error: entry.invalid.message }, error: entry.invalid, pairedItem };
+		const { outcome } = entry;
+		const item: INodeExecutionData = { json: { ...outcome, ...entry.json }, pairedItem };
+		// With an error output, an item carrying an error goes there. n8n (1.x and 2.x) then
+		// keeps only its message, so the message names the number and says what happened;
+		// Continue (using regular output) keeps every field of the outcome.
+		if (!outcome.success && toErrorOutput)
+			item.error = new NodeOperationError(
+				ctx.getNode(),
+				`${outcome.order_no}: ${explain(outcome, operation)}`,
+				{ itemIndex: entry.itemIndices[0] },
+			);
+		return item;
+	});
 }
 
 /** Reads an optional date parameter of one item as unix ms (workflow timezone for wall times). */

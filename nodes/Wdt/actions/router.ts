@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { toNodeError } from '../../shared/transport';
 import * as custom from './custom';
 import * as goods from './goods';
+import * as logisticsSync from './logisticsSync';
 import * as otherOut from './otherOut';
 import * as purchaseApply from './purchaseApply';
 import * as refund from './refund';
@@ -22,10 +23,22 @@ const operations: Record<string, Record<string, Operation>> = {
 		stop: purchaseApply.stop.execute,
 		getMany: purchaseApply.getMany.execute,
 	},
-	otherOut: { cancel: otherOut.cancel.execute },
-	goods: { getMany: goods.getMany.execute, get: goods.get.execute },
+	otherOut: { cancel: otherOut.cancel.execute, create: otherOut.create.execute },
+	goods: {
+		getMany: goods.getMany.execute,
+		get: goods.get.execute,
+		createOrUpdate: goods.createOrUpdate.execute,
+	},
+	logisticsSync: {
+		getPending: logisticsSync.getPending.execute,
+		reportResult: logisticsSync.reportResult.execute,
+	},
 	refund: { getMany: refund.getMany.execute, get: refund.get.execute },
-	salesOrder: { getMany: salesOrder.getMany.execute, get: salesOrder.get.execute },
+	salesOrder: {
+		getMany: salesOrder.getMany.execute,
+		get: salesOrder.get.execute,
+		push: salesOrder.push.execute,
+	},
 	salesStockout: {
 		getMany: salesStockout.getMany.execute,
 		get: salesStockout.get.execute,

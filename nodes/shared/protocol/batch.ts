@@ -232,3 +232,176 @@ export function otherOutOutcomes(sent: readonly string[], data: unknown): OrderO
 		);
 	});
 }
+
+/**
+ * goods.Goods.batchPush lists only the goods that failed, as `{no, error}` entries: under
+ * data.error_list in the page's reply examples, as `data` itself in its reply table; both are
+ * read. A goods not listed succeeded only when the list is there and names only goods that were
+ * sent; otherwise its outcome is unknown.
+ */
+export function goodsBatchPushOutcomes(sent: readonly string[], data: unknown): OrderOutcome[] {
+	const list = Array.isArray(data) ? data : (data as { error_list?: unknown } | null)?.error_list;
+	const sentKeys = new Set(sent.map(orderNumberKey));
+	const failures = new Map<string, string>();
+	const strangers: string[] = [];
+	for (const entry of Array.isArray(list) ? list : []) {
+		const { no, error } = (entry ?? {}) as { no?: unknown; error?: unknown };
+		const key = typeof no === 'string' || typeof no === 'number' ? orderNumberKey(String(no)) : '';
+		if (!sentKeys.has(key)) strangers.push(JSON.stringify(no ?? entry));
+		else if (!failures.has(key))
+			failures.set(key, typeof error === 'string' && error !== '' ? error : '');
+	}
+	const unclear = !Array.isArray(list)
+		? `WDT's reply has no failure list (data is ${describeValue(data)}; the page shows data.error_list)`
+		: strangers.length
+			? `WDT's reply lists failures for goods that were not sent (${strangers.slice(0, 3).join(', ')})`
+			: undefined;
+	return sent.map((goodsNo) => {
+		const failure = failures.get(orderNumberKey(goodsNo));
+		if (failure === undefined)
+			return unclear ? unknownOutcome(goodsNo, unclear) : succeeded(goodsNo);
+		return {
+			order_no: goodsNo,
+			success: false,
+			outcome: 'failed',
+			error: failure || 'WDT reported a failure without a message',
+			error_code: null,
+		};
+	});
+}
+
+/** What WDT did with a pushed order that it accepted, as far as its counts tell. */
+export type PushResult = 'created' | 'updated' | 'created or updated';
+
+/**
+ * sales.RawTrade.pushSelf2 answers `data: {new_count, chg_count, error_list: [{no, error}]}`
+ * ("错误信息为空，表示全部创建成功"). An order listed in error_list failed (`no` is matched to
+ * the order's tid, or to one of its oids). An order not listed succeeded only when the list is
+ * complete (a list whose every entry names an order that was sent) and WDT's counts confirm at
+ * least as many created or updated as are left unlisted. The page does not say whether the
+ * counts count orders or sub-orders (its example answers chg_count 2 to one order of two
+ * lines), so more than the unlisted orders is accepted; fewer leaves them unknown.
+ */
+export function rawTradePushOutcomes(
+	sent: ReadonlyArray<{ tid: string; oids: readonly string[] }>,
+	data: unknown,
+): { outcomes: OrderOutcome[]; result: PushResult | undefined } {
+	const body = data !== null && typeof data === 'object' && !Array.isArray(data) ? data : {};
+	const {
+		new_count: rawNew,
+		chg_count: rawChanged,
+		error_list: errorList,
+	} = body as Record<string, unknown>;
+	const byKey = new Map<string, string>();
+	for (const order of sent) {
+		byKey.set(orderNumberKey(order.tid), order.tid);
+		for (const oid of order.oids)
+			if (!byKey.has(orderNumberKey(oid))) byKey.set(orderNumberKey(oid), order.tid);
+	}
+	const failures = new Map<string, string[]>();
+	const strangers: string[] = [];
+	for (const entry of Array.isArray(errorList) ? errorList : []) {
+		const no = (entry as { no?: unknown } | null)?.no;
+		const tid =
+			typeof no === 'string' || typeof no === 'number'
+				? byKey.get(orderNumberKey(String(no)))
+				: undefined;
+		if (tid === undefined) {
+			strangers.push(no === undefined ? JSON.stringify(entry) : String(no));
+			continue;
+		}
+		const error = (entry as { error?: unknown }).error;
+		const message =
+			typeof error === 'string' && error !== ''
+				? error
+				: 'WDT reported a failure without a message';
+		failures.set(tid, [...(failures.get(tid) ?? []), message]);
+	}
+	const created = readCount(rawNew);
+	const changed = readCount(rawChanged);
+	const unlisted = sent.length - failures.size;
+	let unclear: string | undefined;
+	if (!Array.isArray(errorList))
+		unclear = `WDT's reply has no error list (data.error_list is ${describeValue(errorList)})`;
+	else if (strangers.length)
+		unclear = `WDT's error list names orders that were not sent (${strangers.slice(0, 3).join(', ')})`;
+	else if (created === undefined || changed === undefined || Number.isNaN(created + changed))
+		unclear = `WDT's counts are missing or not whole numbers (new_count is ${describeValue(rawNew)}, chg_count is ${describeValue(rawChanged)})`;
+	else if (created + changed < unlisted)
+		unclear = `WDT's reply leaves ${countOf(unlisted, 'order', 'orders')} out of its error list but counts only ${created + changed} created or updated (new_count ${created}, chg_count ${changed})`;
+
+	const result: PushResult | undefined = unclear
+		? undefined
+		: changed === 0
+			? 'created'
+			: created === 0
+				? 'updated'
+				: 'created or updated';
+	const outcomes = sent.map(({ tid }): OrderOutcome => {
+		const messages = failures.get(tid);
+		if (messages)
+			return {
+				order_no: tid,
+				success: false,
+				outcome: 'failed',
+				error: messages.join('; '),
+				error_code: null,
+			};
+		return unclear ? unknownOutcome(tid, unclear) : succeeded(tid);
+	});
+	return { outcomes, result };
+}
+
+/**
+ * sales.LogisticsSync.update answers `data: List<String>`, "如果全部成功则返回空List": the
+ * messages name no record. An empty list: every record succeeded. One record sent and any
+ * message: it failed. Several records: a message that names exactly one sent sync_id (as a whole
+ * number in its text) fails that record; when every message names one, the others succeeded;
+ * otherwise the records no message names have an unknown outcome.
+ */
+export function logisticsSyncUpdateOutcomes(
+	sent: readonly string[],
+	data: unknown,
+): OrderOutcome[] {
+	if (!Array.isArray(data) || !data.every((entry) => typeof entry === 'string'))
+		return sent.map((syncId) =>
+			unknownOutcome(
+				syncId,
+				`WDT's reply is not the documented list of messages (data is ${describeValue(data)})`,
+			),
+		);
+	const messages = data as string[];
+	const failed = (syncId: string, text: string): OrderOutcome => ({
+		order_no: syncId,
+		success: false,
+		outcome: 'failed',
+		error: text || 'WDT reported a failure without a message',
+		error_code: null,
+	});
+	if (messages.length === 0) return sent.map(succeeded);
+	if (sent.length === 1) return [failed(sent[0], messages.join('; '))];
+	const sentIds = new Set(sent);
+	const named = new Map<string, string[]>();
+	let unexplained = 0;
+	for (const message of messages) {
+		const ids = [...new Set(message.match(/\d+/g) ?? [])].filter((id) => sentIds.has(id));
+		if (ids.length !== 1) {
+			unexplained++;
+			continue;
+		}
+		named.set(ids[0], [...(named.get(ids[0]) ?? []), message]);
+	}
+	return sent.map((syncId) => {
+		const own = named.get(syncId);
+		if (own) return failed(syncId, own.join('; '));
+		return unexplained
+			? unknownOutcome(
+					syncId,
+					`WDT answered ${countOf(unexplained, 'message', 'messages')} naming no single record of this call (${messages
+						.slice(0, 3)
+						.map((message) => `"${message}"`)
+						.join(', ')}), so any record of the call may have failed`,
+				)
+			: succeeded(syncId);
+	});
+}

@@ -92,3 +92,34 @@ export function parseQuantity(value: unknown): { quantity: number } | { problem:
 		return { problem: `must be at most ${MAX_QUANTITY} (WDT stores it as an Int), got ${shown}` };
 	return { quantity };
 }
+
+/**
+ * A WDT `Decimal(19,4)` amount (prices, fees, quantities of sales orders): a JS number or plain
+ * decimal text ("12", "12.5", "-3.0000"), at most 4 decimal places and 15 whole digits (19
+ * digits in all, 4 after the point, as MySQL's DECIMAL(19,4) stores them). `min` is the least
+ * value accepted; `positive` refuses 0 as well.
+ */
+export function parseDecimal(
+	value: unknown,
+	options: { min?: number; positive?: boolean } = {},
+): { value: number } | { problem: string } {
+	const shown = `"${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}"`;
+	const digits =
+		typeof value === 'number' && Number.isFinite(value)
+			? String(value)
+			: typeof value === 'string'
+				? value.trim()
+				: '';
+	const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(digits);
+	if (!match) return { problem: `must be a plain decimal number such as 12.5, got ${shown}` };
+	const [, , whole, fraction = ''] = match;
+	if (fraction.replace(/0+$/, '').length > 4)
+		return { problem: `has more than 4 decimal places (WDT stores Decimal(19,4)), got ${shown}` };
+	if (whole.replace(/^0+(?=\d)/, '').length > 15)
+		return { problem: `has more than 15 whole digits (WDT stores Decimal(19,4)), got ${shown}` };
+	const number = Number(digits);
+	if (options.positive && !(number > 0)) return { problem: `must be more than 0, got ${shown}` };
+	if (options.min !== undefined && number < options.min)
+		return { problem: `must be at least ${options.min}, got ${shown}` };
+	return { value: number };
+}

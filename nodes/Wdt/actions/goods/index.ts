@@ -1,13 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../common';
+import * as createOrUpdate from './createOrUpdate.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export { get, getMany };
+export { createOrUpdate, get, getMany };
 
 export const description: INodeProperties[] = [
 	operationSelector('goods', 'getMany', [
+		{
+			name: 'Create or Update',
+			value: 'createOrUpdate',
+			action: 'Create or update products',
+			description:
+				'Push goods with their SKUs; existing goods and SKU numbers are updated (goods.Goods.push, goods.Goods.batchPush)',
+		},
 		{
 			name: 'Get',
 			value: 'get',
@@ -25,4 +33,5 @@ export const description: INodeProperties[] = [
 	]),
 	...getMany.description,
 	...get.description,
+	...createOrUpdate.description,
 ];

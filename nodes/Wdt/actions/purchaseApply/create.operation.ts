@@ -3,8 +3,6 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	NodeApiError,
-	NodeOperationError,
 } from 'n8n-workflow';
 
 import {
@@ -16,34 +14,33 @@ import {
 	type WdtResponse,
 } from '../../../shared/protocol';
 import { parseQuantity, textProblem } from '../../../shared/protocol/validate';
-import { callWdt, toNodeApiError, toNodeError } from '../../../shared/transport';
+import { callWdt } from '../../../shared/transport';
 import { invalidInput } from '../common';
+import {
+	columnFields,
+	createEach,
+	definedLines,
+	executionNumbering,
+	groupByColumnField,
+	LINE_REMARK_COLUMN,
+	lineRemarkValue,
+	linesSourceField,
+	planEachItem,
+	numberWhenEmptyField,
+	type PlannedCreate,
+	SKU_LINE_COLUMNS,
+	skuLinesField,
+} from '../writeInput';
+
+/** Kept here for the tests and callers that import it from Create. */
+export { derivedApplyNumber } from '../writeInput';
 import { locatorCode, providerLocator, readLocatorCode, warehouseLocator } from '../locators';
 
 const show = { resource: ['purchaseApply'], operation: ['create'] };
-const fromItems = { ...show, linesSource: ['inputItems'] };
+const APPLY = { one: 'apply', many: 'applies' };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Detail Lines Source',
-		name: 'linesSource',
-		type: 'options',
-		default: 'define',
-		displayOptions: { show },
-		options: [
-			{
-				name: 'Define Below',
-				value: 'define',
-				description: 'Enter the lines in this node; each input item creates one apply',
-			},
-			{
-				name: 'From Input Items',
-				value: 'inputItems',
-				description:
-					'Each input item is one detail line (e.g. one spreadsheet row); rows are grouped into applies',
-			},
-		],
-	},
+	linesSourceField(show, APPLY),
 	{
 		...warehouseLocator({
 			description: 'The warehouse the goods are requested for (a number of at most 40 characters).',
@@ -76,28 +73,11 @@ export const description: INodeProperties[] = [
 		description:
 			'Your own number for the apply, at most 20 characters. WDT refuses a number it already has, so a re-run cannot create the apply twice. When empty, see When the Number Is Empty. WDT field: purchase_apply_no.',
 	},
-	{
-		displayName: 'When the Number Is Empty',
-		name: 'numberWhenEmpty',
-		type: 'options',
-		default: 'derive',
-		displayOptions: { show },
-		options: [
-			{
-				name: 'Derive It From the Execution (Safe to Re-Run)',
-				value: 'derive',
-				description:
-					"Sends N + the execution ID + a tag of this node and run + the apply's position, e.g. N1234-K3F-1. Running the same execution again (a queue-mode worker that died, Retry On Fail) sends the same numbers, so WDT refuses them instead of creating the applies twice.",
-			},
-			{
-				name: 'Let WDT Number It',
-				value: 'wdt',
-				description:
-					'WDT gives each apply its own number (e.g. POA2208260005). Running the same execution again creates the applies again.',
-			},
-		],
-		description: 'What to send as purchase_apply_no when Purchase Apply Number is empty',
-	},
+	numberWhenEmptyField(show, APPLY, {
+		field: 'purchase_apply_no',
+		label: 'Purchase Apply Number',
+		wdtExample: 'POA2208260005',
+	}),
 	{
 		displayName: 'Submit',
 		name: 'isSubmit',
@@ -107,94 +87,25 @@ export const description: INodeProperties[] = [
 		description:
 			"Whether to submit the apply. On: it is created ready to be referenced by purchase orders. Off: it stays in editing, or awaiting confirmation when WDT's quantity-confirmation setting is on. WDT field: is_submit.",
 	},
-	{
-		displayName: 'Lines',
-		name: 'lines',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		default: {},
-		placeholder: 'Add line',
-		displayOptions: { show: { ...show, linesSource: ['define'] } },
-		options: [
-			{
-				displayName: 'Line',
-				name: 'line',
-				values: [
-					{
-						displayName: 'SKU Code',
-						name: 'specNo',
-						type: 'string',
-						default: '',
-						required: true,
-						description: 'The merchant code of the SKU, at most 40 characters. WDT field: spec_no.',
-					},
-					{
-						displayName: 'Quantity',
-						name: 'num',
-						type: 'number',
-						typeOptions: { minValue: 1, numberPrecision: 0 },
-						default: 1,
-						required: true,
-						description: 'A positive whole number. WDT field: num.',
-					},
-					providerLocator({
-						description:
-							'Optional. When every line has the same supplier, it becomes the supplier of the apply.',
-					}),
-					{
-						displayName: 'Line Remark',
-						name: 'remark',
-						type: 'string',
-						default: '',
-						description: 'At most 255 characters. WDT field: remark.',
-					},
-				],
-			},
+	skuLinesField(show, [
+		providerLocator({
+			description:
+				'Optional. When every line has the same supplier, it becomes the supplier of the apply.',
+		}),
+		lineRemarkValue,
+	]),
+	...columnFields(show, [
+		...SKU_LINE_COLUMNS,
+		[
+			'Supplier Number Column',
+			'providerNoColumn',
+			'',
+			false,
+			'the supplier number (WDT field provider_no)',
 		],
-	},
-	{
-		displayName: 'SKU Code Column',
-		name: 'specNoColumn',
-		type: 'string',
-		default: 'spec_no',
-		required: true,
-		displayOptions: { show: fromItems },
-		description: 'The input field that holds the SKU code (WDT field spec_no)',
-	},
-	{
-		displayName: 'Quantity Column',
-		name: 'numColumn',
-		type: 'string',
-		default: 'num',
-		required: true,
-		displayOptions: { show: fromItems },
-		description: 'The input field that holds the quantity (WDT field num)',
-	},
-	{
-		displayName: 'Supplier Number Column',
-		name: 'providerNoColumn',
-		type: 'string',
-		default: '',
-		displayOptions: { show: fromItems },
-		description: 'Optional: the input field that holds the supplier number (WDT field provider_no)',
-	},
-	{
-		displayName: 'Line Remark Column',
-		name: 'lineRemarkColumn',
-		type: 'string',
-		default: '',
-		displayOptions: { show: fromItems },
-		description: 'Optional: the input field that holds a remark for the line',
-	},
-	{
-		displayName: 'Group By Column',
-		name: 'groupByColumn',
-		type: 'string',
-		default: '',
-		displayOptions: { show: fromItems },
-		description:
-			'Optional: rows with the same value in this field become one apply (e.g. apply_key). Empty: all rows become one apply. The apply fields above are read from the first row of each group.',
-	},
+		LINE_REMARK_COLUMN,
+	]),
+	groupByColumnField(show, APPLY, 'apply_key'),
 ];
 
 interface ApplyLine {
@@ -302,17 +213,8 @@ function applyHeader(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 
 function planFromDefinedLines(ctx: IExecuteFunctions, itemIndex: number): PlannedApply {
 	const header = applyHeader(ctx, itemIndex);
-	const entries = ((ctx.getNodeParameter('lines', itemIndex, {}) as IDataObject).line ??
-		[]) as IDataObject[];
-	if (entries.length === 0)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			'Lines',
-			'are empty: add at least one line with a SKU code and a quantity.',
-		);
-	const detail_list = entries.map((entry, at) =>
-		toLine(ctx, itemIndex, `Lines → line ${at + 1} → `, {
+	const detail_list = definedLines(ctx, itemIndex, (entry, where) =>
+		toLine(ctx, itemIndex, where, {
 			specNo: entry.specNo,
 			num: entry.num,
 			providerNo: entry.providerNo,
@@ -368,32 +270,6 @@ function planFromInputItems(ctx: IExecuteFunctions, items: INodeExecutionData[])
 	});
 }
 
-/** FNV-1a, 32 bits: a short, stable tag (not a secret). */
-function fnv1a(text: string): number {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		hash ^= text.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	return hash;
-}
-
-/**
- * The purchase_apply_no sent when the user gives none: the same for the same execution, node run
- * and apply, so a re-run of the execution cannot create an apply twice (WDT refuses a number it
- * has). `N<execution id>-<3-character tag of node and run>-<apply position>`, at most 20
- * characters (the field's documented length); an execution ID too long for that is hashed.
- */
-export function derivedApplyNumber(executionId: string, nodeRun: string, position: number): string {
-	const tag = (fnv1a(nodeRun) % 36 ** 3).toString(36).toUpperCase().padStart(3, '0');
-	const tail = `-${tag}-${position}`;
-	const execution =
-		/^\d+$/.test(executionId) && 1 + executionId.length + tail.length <= LIMITS.purchase_apply_no
-			? executionId
-			: (fnv1a(executionId) % 36 ** 6).toString(36).toUpperCase();
-	return `N${execution}${tail}`;
-}
-
 /**
  * The number of the apply WDT created. The upload page: `data.status` 0 means `data.message`
  * is the new number, any other status means `data.message` is the error. (The envelope's
@@ -430,25 +306,14 @@ function createdApplyNumber(response: WdtResponse): string {
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const continueOnFail = this.continueOnFail();
-	const output: INodeExecutionData[] = [];
 	const source = this.getNodeParameter('linesSource', 0, 'define') as string;
 
-	const plans: Array<
-		PlannedApply | { itemIndices: number[]; error: NodeApiError | NodeOperationError }
-	> = [];
+	const plans: Array<PlannedCreate<PlannedApply['params']>> = [];
 	if (source === 'inputItems') {
 		plans.push(...planFromInputItems(this, items));
 	} else {
-		for (let i = 0; i < items.length; i++) {
-			try {
-				plans.push(planFromDefinedLines(this, i));
-			} catch (error) {
-				const problem = toNodeError(this.getNode(), error, { itemIndex: i });
-				if (!continueOnFail) throw problem;
-				plans.push({ itemIndices: [i], error: problem });
-			}
-		}
+		for (const entry of planEachItem(this, (i) => planFromDefinedLines(this, i)))
+			plans.push('plan' in entry ? entry.plan : entry);
 	}
 	// WDT compares numbers ignoring case, so "poa1" and "POA1" are the same number.
 	const seenNumbers = new Map<string, number>();
@@ -468,68 +333,28 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 
 	if (this.getNodeParameter('numberWhenEmpty', 0, 'derive') === 'derive') {
-		const runIndex = Number(this.getWorkflowDataProxy(0).$runIndex ?? 0);
+		const numbered = executionNumbering(this);
 		plans.forEach((plan, at) => {
 			if ('params' in plan && !plan.params.purchase_apply_no)
-				plan.params.purchase_apply_no = derivedApplyNumber(
-					this.getExecutionId(),
-					`${this.getNode().id}:${runIndex}`,
-					at + 1,
-				);
+				plan.params.purchase_apply_no = numbered(at + 1);
 		});
 	}
 
-	const created: string[] = [];
-	for (const plan of plans) {
-		const pairedItem = plan.itemIndices.map((item) => ({ item }));
-		if ('error' in plan) {
-			output.push({
-				json: { error: plan.error.message },
-				error: plan.error,
-				pairedItem,
-			});
-			continue;
-		}
-		try {
+	return await createEach(this, plans, {
+		entity: 'purchase apply',
+		numberField: 'purchase_apply_no',
+		checkIn: 'Purchase Apply → Get Many',
+		send: async (params) => {
 			const response = await callWdt.call(
 				this,
-				{ method: 'purchase.PurchaseApply.upload', args: [plan.params] },
+				{ method: 'purchase.PurchaseApply.upload', args: [params] },
 				{ write: true },
 			);
 			const number = createdApplyNumber(response);
-			created.push(number);
-			const { purchase_apply_no: requested, ...sent } = plan.params;
+			const { purchase_apply_no: requested, ...sent } = params;
 			const json: IDataObject = { purchase_apply_no: number, ...sent };
 			if (requested !== undefined) json.requested_purchase_apply_no = requested;
-			output.push({ json, pairedItem });
-		} catch (error) {
-			if (!(error instanceof WdtError)) throw toNodeError(this.getNode(), error);
-			// A lost reply, or one that does not say whether the apply was created.
-			const unknown = error.kind === 'network' || error.kind === 'badResponse';
-			const context = unknown
-				? `Unknown outcome: WDT may or may not have created the purchase apply of item ${plan.itemIndices[0] + 1}${plan.params.purchase_apply_no ? ` (${String(plan.params.purchase_apply_no)})` : ''}. It was not sent again; check Purchase Apply → Get Many before re-running`
-				: `Purchase apply of item ${plan.itemIndices[0] + 1} was not created`;
-			const nodeError = toNodeApiError(this.getNode(), error, {
-				itemIndex: plan.itemIndices[0],
-				context,
-			});
-			if (created.length)
-				nodeError.description =
-					`${nodeError.description ?? ''} Created before this failure: ${created.join(', ')}.`.trim();
-			if (!continueOnFail) throw nodeError;
-			const details: IDataObject = { outcome: unknown ? 'unknown' : 'failed' };
-			if (plan.params.purchase_apply_no !== undefined)
-				details.requested_purchase_apply_no = plan.params.purchase_apply_no;
-			if (error.status !== undefined) details.wdt_status = error.status;
-			if (error.wdtMessage !== undefined) details.wdt_message = error.wdtMessage;
-			// An item carrying an error goes to the error output, where n8n keeps only its message.
-			// Without an error output, error and details are plain fields, so n8n keeps both.
-			output.push(
-				this.getNode().onError === 'continueErrorOutput'
-					? { json: {}, error: nodeError, pairedItem }
-					: { json: { error: nodeError.message, details }, pairedItem },
-			);
-		}
-	}
-	return output;
+			return json;
+		},
+	});
 }
