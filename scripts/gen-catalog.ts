@@ -1,16 +1,22 @@
 /* eslint-disable -- dev tooling, never shipped: the community-node lint rules (no node:fs, no process, no console, …) are for node code. */
 /**
- * Regenerates the method catalog from the vendor docs: `npm run gen:catalog`.
- * Reads ../shared/wdt-api (or $WDT_API_DOCS); writes nodes/shared/catalog/methods.generated.ts and
- * test/fixtures/wdt-docs/. Run by hand only; nothing else in the repository reads ../shared.
+ * Regenerates the method catalog from the vendor docs, run by hand:
+ * `WDT_API_DOCS=<docs folder> npm run gen:catalog`. Reads that folder (methods.tsv, docs/, seeds/);
+ * writes nodes/shared/catalog/methods.generated.ts and test/fixtures/wdt-docs/.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { FIXTURE_DIR, REPO_ROOT, generateCatalog, sharedDocsDir } from './catalog/generate';
+import { FIXTURE_DIR, REPO_ROOT, generateCatalog, vendorDocsDir } from './catalog/generate';
 
 async function main() {
-	const docsDir = sharedDocsDir();
+	const docsDir = vendorDocsDir();
+	if (!docsDir) {
+		console.error(
+			'Set WDT_API_DOCS to the vendor docs folder (with methods.tsv, docs/ and seeds/).',
+		);
+		process.exit(2);
+	}
 	const { files, entries, warnings } = await generateCatalog(docsDir);
 	const fixtureDir = join(REPO_ROOT, FIXTURE_DIR);
 	mkdirSync(fixtureDir, { recursive: true });

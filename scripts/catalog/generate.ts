@@ -15,9 +15,12 @@ export const CATALOG_MODULE = 'nodes/shared/catalog/methods.generated.ts';
 export const FIXTURE_DIR = 'test/fixtures/wdt-docs';
 export const NAMES_FILE = 'scripts/method-names-en.json';
 
-/** The vendor docs folder: $WDT_API_DOCS, else ../shared/wdt-api beside the repository. */
-export function sharedDocsDir(): string {
-	return process.env.WDT_API_DOCS ?? resolve(REPO_ROOT, '..', 'shared', 'wdt-api');
+/**
+ * The vendor docs folder, only when $WDT_API_DOCS names it: nothing reads a folder outside the
+ * repository unless asked to (a clone has none; the committed catalog is what everything uses).
+ */
+export function vendorDocsDir(): string | undefined {
+	return process.env.WDT_API_DOCS || undefined;
 }
 
 export interface GeneratedCatalog {
@@ -27,7 +30,7 @@ export interface GeneratedCatalog {
 	warnings: Array<{ method: string; warning: string }>;
 }
 
-export async function generateCatalog(docsDir = sharedDocsDir()): Promise<GeneratedCatalog> {
+export async function generateCatalog(docsDir: string): Promise<GeneratedCatalog> {
 	const tsv = readFileSync(join(docsDir, 'methods.tsv'), 'utf8');
 	const names = JSON.parse(readFileSync(join(REPO_ROOT, NAMES_FILE), 'utf8')) as Record<
 		string,
