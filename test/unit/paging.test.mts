@@ -32,6 +32,21 @@ function fakeQuery(rows: unknown[], server?: Server) {
 const range = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i }));
 const ids = (records: unknown[]) => records.map((r) => (r as { id: number }).id);
 
+/** A pager over rows that change on their own before a call (a row edited while paging). */
+function changingQuery(
+	initial: Array<{ id: number }>,
+	change: (rows: Array<{ id: number }>, call: number) => Array<{ id: number }>,
+) {
+	let rows = initial;
+	return fakeQuery([], (pager, call) => {
+		rows = change(rows, call);
+		return {
+			order_list: rows.slice(pager.pageNo * pager.pageSize, (pager.pageNo + 1) * pager.pageSize),
+			total_count: rows.length,
+		};
+	});
+}
+
 describe('pageThrough', () => {
 	it('reads ⌈total/page⌉ pages and no empty trailing page', async () => {
 		for (const [count, expected] of [
@@ -171,27 +186,19 @@ describe('pageThrough', () => {
 	});
 
 	it('a total that changes between pages restarts the query; no row lost, none duplicated', async () => {
-		let rows = range(250);
-		const { fetchPage } = fakeQuery([], (pager, call) => {
-			if (call === 2) rows = rows.slice(1); // row 0 modified away after page 0
-			return {
-				order_list: rows.slice(pager.pageNo * pager.pageSize, (pager.pageNo + 1) * pager.pageSize),
-				total_count: rows.length,
-			};
-		});
+		// Row 0 is modified away after page 0.
+		const { fetchPage } = changingQuery(range(250), (rows, call) =>
+			call === 2 ? rows.slice(1) : rows,
+		);
 		const result = await pageThrough(fetchPage, { method: 'm.x', pageSize: 100 });
 		expect(ids(result.records)).toEqual(ids(range(250)));
 	});
 
 	it('a total that grows on every page is bounded and still deduplicated', async () => {
-		let rows = range(250);
-		const { calls, fetchPage } = fakeQuery([], (pager) => {
-			rows = [...rows, { id: rows.length }];
-			return {
-				order_list: rows.slice(pager.pageNo * pager.pageSize, (pager.pageNo + 1) * pager.pageSize),
-				total_count: rows.length,
-			};
-		});
+		const { calls, fetchPage } = changingQuery(range(250), (rows) => [
+			...rows,
+			{ id: rows.length },
+		]);
 		const result = await pageThrough(fetchPage, { method: 'm.x', pageSize: 100 });
 		expect(new Set(ids(result.records)).size).toBe(result.records.length);
 		expect(result.records.length).toBeGreaterThanOrEqual(250);
@@ -218,14 +225,9 @@ describe('pageThrough', () => {
 
 	it('lastToFirst loses no row when a row of an unread page changes while paging', async () => {
 		// Sorted by modified: a changed row moves to the end; rows behind it slide one place forward.
-		let rows = range(250);
-		const { fetchPage } = fakeQuery([], (pager, call) => {
-			if (call === 3) rows = [...rows.slice(0, 50), ...rows.slice(51), { id: 50 }];
-			return {
-				order_list: rows.slice(pager.pageNo * pager.pageSize, (pager.pageNo + 1) * pager.pageSize),
-				total_count: rows.length,
-			};
-		});
+		const { fetchPage } = changingQuery(range(250), (rows, call) =>
+			call === 3 ? [...rows.slice(0, 50), ...rows.slice(51), { id: 50 }] : rows,
+		);
 		const result = await pageThrough(fetchPage, {
 			method: 'm.x',
 			pageSize: 100,
@@ -250,14 +252,9 @@ describe('pageThrough', () => {
 	it('lastToFirst over a closed window: a row leaving it while paging restarts the read; no remaining row lost', async () => {
 		// Row 10 (page 0) changes after the first read: its new modified time is past the window's
 		// end, so it leaves and row 100 slides from page 1 onto page 0.
-		let rows = range(250);
-		const { calls, fetchPage } = fakeQuery([], (pager, call) => {
-			if (call === 2) rows = rows.filter((row) => row.id !== 10);
-			return {
-				order_list: rows.slice(pager.pageNo * pager.pageSize, (pager.pageNo + 1) * pager.pageSize),
-				total_count: rows.length,
-			};
-		});
+		const { calls, fetchPage } = changingQuery(range(250), (rows, call) =>
+			call === 2 ? rows.filter((row) => row.id !== 10) : rows,
+		);
 		const result = await pageThrough(fetchPage, {
 			method: 'm.x',
 			pageSize: 100,
@@ -272,14 +269,9 @@ describe('pageThrough', () => {
 	});
 
 	it('concurrent pages over a closed window: a row leaving it while the pages are out restarts the read; none lost', async () => {
-		let rows = range(450);
-		const { calls, fetchPage } = fakeQuery([], (pager, call) => {
-			if (call === 3) rows = rows.filter((row) => row.id !== 5);
-			return {
-				order_list: rows.slice(pager.pageNo * pager.pageSize, (pager.pageNo + 1) * pager.pageSize),
-				total_count: rows.length,
-			};
-		});
+		const { calls, fetchPage } = changingQuery(range(450), (rows, call) =>
+			call === 3 ? rows.filter((row) => row.id !== 5) : rows,
+		);
 		const result = await pageThrough(fetchPage, {
 			method: 'm.x',
 			pageSize: 100,
@@ -300,7 +292,12 @@ describe('pageThrough', () => {
 			order_list: rows.slice(pager.pageNo * pager.pageSize, (pager.pageNo + 1) * pager.pageSize),
 			...(pager.pageNo === 0 ? { total_count: rows.length } : {}),
 		}));
-		await pageThrough(fetchPage, { method: 'm.x', pageSize: 100, order: 'lastToFirst', closed: true });
+		await pageThrough(fetchPage, {
+			method: 'm.x',
+			pageSize: 100,
+			order: 'lastToFirst',
+			closed: true,
+		});
 		expect(calls.map((c) => c.pageNo)).toEqual([0, 2, 1, 0]);
 	});
 
