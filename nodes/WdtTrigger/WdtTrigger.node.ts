@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { searchShops, searchWarehouses } from '../shared/lists/listSearch';
 import { HOUR_MS, splitIntoWindows, toWdtTime, WdtError } from '../shared/protocol';
 import { callWdt, toNodeError } from '../shared/transport';
 import {
@@ -92,6 +93,9 @@ export class WdtTrigger implements INodeType {
 			...eventOptionCollections(COMMON_OPTIONS),
 		],
 	};
+
+	/** The Shop(s) and Warehouse options' dropdowns. */
+	methods = { listSearch: { searchShops, searchWarehouses } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const eventValue = this.getNodeParameter('event', DEFAULT_EVENT);

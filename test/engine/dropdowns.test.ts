@@ -1,7 +1,13 @@
-import type { INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeParameterResourceLocator,
+	INodeParameters,
+	INodeProperties,
+} from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { Wdt } from '../../nodes/Wdt/Wdt.node';
+import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
 import { runListSearch } from '../harness/list-search';
 import {
 	setMasterData,
@@ -174,6 +180,94 @@ describe('Every shop and warehouse field is a dropdown with By Code', () => {
 			);
 			expect(property.modes?.map((mode) => mode.name)).toEqual(['list', 'code']);
 		}
+	});
+
+	it("the trigger's Shop(s) and Warehouse options too, searched by the trigger's own methods", () => {
+		const trigger = new WdtTrigger();
+		const locations = fields(trigger.description.properties).filter(([, property]) =>
+			/^(shopNos?|warehouseNo)$/.test(property.name),
+		);
+		// New or Updated Sales Order: Shop, Warehouse; Sales Stockout Shipped: Shops, Warehouse;
+		// Refund Created or Updated: Shops.
+		expect(locations.map(([, property]) => property.displayName).sort()).toEqual([
+			'Shop',
+			'Shops',
+			'Shops',
+			'Warehouse',
+			'Warehouse',
+		]);
+		for (const [where, property] of locations) {
+			expect({ where, type: property.type }).toEqual({ where, type: 'resourceLocator' });
+			const method = property.modes?.find((mode) => mode.name === 'list')?.typeOptions
+				?.searchListMethod;
+			expect(Object.keys(trigger.methods.listSearch)).toContain(method);
+		}
+	});
+
+	it('the trigger loads the same lists as the WDT node', async () => {
+		const triggerSearch = (method: string, filter?: string) =>
+			runListSearch(rig.engine, {
+				type: 'wdtTrigger',
+				method,
+				filter,
+				credentials: rig.credentials,
+				workflowId,
+			});
+		expect((await triggerSearch('searchShops', '京东')).results).toEqual([
+			{ name: '京东自营店 (JD01)', value: 'JD01' },
+		]);
+		expect((await triggerSearch('searchWarehouses', '广州')).results).toEqual([
+			{ name: '广州分仓 (WH002)', value: 'WH002' },
+		]);
+	});
+});
+
+describe('Other Out → Create with the logistics company dropdown', () => {
+	const create = (logisticsCode: unknown) =>
+		rig.run({
+			resource: 'otherOut',
+			operation: 'create',
+			warehouseNo: 'WH001',
+			outerNo: `OUT-${String(++workflowSeq)}`,
+			orderFields: { logistics_code: logisticsCode } as INodeParameters,
+			lines: { line: [{ specNo: 'TS-001', num: 2 }] },
+		});
+	const sentLogistics = () =>
+		rig.sim
+			.requestsFor('wms.stockother.Out.push')
+			.map((request) => (firstArg(request) as IDataObject).logistics_code);
+
+	it("is a dropdown of WDT's logistics companies", () => {
+		const additional = new Wdt().description.properties.find(
+			(property) =>
+				property.name === 'orderFields' &&
+				String(property.displayOptions?.show?.resource) === 'otherOut',
+		);
+		const field = (additional?.options as INodeProperties[]).find(
+			(option) => option.name === 'logistics_code',
+		);
+		expect(field?.type).toBe('resourceLocator');
+		expect(field?.modes?.find((mode) => mode.name === 'list')?.typeOptions?.searchListMethod).toBe(
+			'searchLogistics',
+		);
+	});
+
+	it('sends the code chosen from the list, typed By Code, or saved as text by older workflows', async () => {
+		for (const value of [
+			{ __rl: true, mode: 'list', value: 'SF', cachedResultName: '顺丰速运 (SF)' },
+			{ __rl: true, mode: 'code', value: ' ZTO ' },
+			'YTO',
+		]) {
+			const { error } = await create(value);
+			expect(error).toBeUndefined();
+		}
+		expect(sentLogistics()).toEqual(['SF', 'ZTO', 'YTO']);
+	});
+
+	it('refuses a code longer than the page allows before any call, naming item and field', async () => {
+		const { error } = await create({ __rl: true, mode: 'code', value: 'L'.repeat(61) });
+		expect(error?.message).toMatch(/^Item 1: Logistics Company \(logistics_code\)/);
+		expect(rig.sim.requests).toHaveLength(0);
 	});
 });
 

@@ -90,27 +90,37 @@ describe('options', () => {
 		expect(changes(result.emitted)).toEqual([`${reviewed.tradeId}:55`, `${shipped.tradeId}:95`]);
 	});
 
-	it('Shop Code and Warehouse Code: passed as shop_no and warehouse_no; only their orders are emitted', async () => {
-		const match = rig.sim.addTrade({
-			shopNo: 'SHOP_A',
-			warehouseNo: 'WH02',
-			modifiedMs: T0 + 10_000,
-		});
-		rig.sim.addTrade({ shopNo: 'SHOP_A', warehouseNo: 'WH01', modifiedMs: T0 + 11_000 });
-		rig.sim.addTrade({ shopNo: 'SHOP_B', warehouseNo: 'WH02', modifiedMs: T0 + 12_000 });
-		const result = await pollMinutes(
-			rig,
-			'n8n1',
-			stateAt(EVENT, T0 - MINUTE),
-			[2, 2],
-			orders({ shopNo: ' SHOP_A ', warehouseNo: 'WH02' }),
-		);
-		expect(paramsOf(result.polls[0], QUERY)[0]).toMatchObject({
-			shop_no: 'SHOP_A',
-			warehouse_no: 'WH02',
-		});
-		expect(result.emitted.map((json) => json.trade_id)).toEqual([match.tradeId]);
-	});
+	it.each([
+		[
+			'dropdowns (From List, By Code)',
+			{ __rl: true, mode: 'list', value: 'SHOP_A' },
+			{ __rl: true, mode: 'code', value: ' WH02 ' },
+		],
+		['plain codes, as saved before they were dropdowns', ' SHOP_A ', 'WH02'],
+	])(
+		'Shop and Warehouse as %s: passed as shop_no and warehouse_no; only their orders are emitted',
+		async (_how, shopNo, warehouseNo) => {
+			const match = rig.sim.addTrade({
+				shopNo: 'SHOP_A',
+				warehouseNo: 'WH02',
+				modifiedMs: T0 + 10_000,
+			});
+			rig.sim.addTrade({ shopNo: 'SHOP_A', warehouseNo: 'WH01', modifiedMs: T0 + 11_000 });
+			rig.sim.addTrade({ shopNo: 'SHOP_B', warehouseNo: 'WH02', modifiedMs: T0 + 12_000 });
+			const result = await pollMinutes(
+				rig,
+				'n8n1',
+				stateAt(EVENT, T0 - MINUTE),
+				[2, 2],
+				orders({ shopNo, warehouseNo }),
+			);
+			expect(paramsOf(result.polls[0], QUERY)[0]).toMatchObject({
+				shop_no: 'SHOP_A',
+				warehouse_no: 'WH02',
+			});
+			expect(result.emitted.map((json) => json.trade_id)).toEqual([match.tradeId]);
+		},
+	);
 
 	it('adds status names and ISO times; Include Lines off drops detail_list', async () => {
 		const order = rig.sim.addTrade({ status: 95, modifiedMs: T0 + 10_000 });
@@ -141,8 +151,8 @@ describe('options', () => {
 	it.each([
 		[{ statuses: [94] }, 'Options → Statuses holds 94, which is not a sales order status of WDT.'],
 		[
-			{ shopNo: 'S'.repeat(21) },
-			'Options → Shop Code is 21 characters long; WDT accepts at most 20.',
+			{ shopNo: { __rl: true, mode: 'code', value: 'S'.repeat(21) } },
+			'Options → Shop is 21 characters long; WDT accepts at most 20.',
 		],
 	])('refuses %j before any call', async (options, message) => {
 		const result = await rig.poll({

@@ -2,7 +2,7 @@
  * The Refund Created or Updated event, run as n8n runs the poll (test/harness runPoll) against
  * the WDT simulator's aftersales.refund.Refund.search (the generic catalog handler, filled with
  * documented fields) with a frozen clock: activation, every change an event by default (or one
- * per refund), Statuses (one sent to WDT, several filtered here), Type and Shop Codes, paging,
+ * per refund), Statuses (one sent to WDT, several filtered here), Type and Shops, paging,
  * lines, status names and ISO times, "Fetch test event", bad options, a rate limit.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
@@ -124,23 +124,32 @@ describe('options', () => {
 		expect(changes(several.emitted)).toEqual([`${reviewed}:30`, `${done}:90`]);
 	});
 
-	it('Shop Codes and Type: passed as shop_nos and type; only their refunds are emitted', async () => {
+	it('Shops (from the list, or several codes) and Type: passed as shop_nos and type; only their refunds are emitted', async () => {
 		const match = addRefund(T0 + 10_000, { shop_no: 'SHOP_A', type: 3 });
 		addRefund(T0 + 11_000, { shop_no: 'SHOP_A', type: 2 });
 		const other = addRefund(T0 + 12_000, { shop_no: 'SHOP_B', type: 3 });
-		addRefund(T0 + 13_000, { shop_no: 'SHOP_C', type: 3 });
+		const third = addRefund(T0 + 13_000, { shop_no: 'SHOP_C', type: 3 });
 		const result = await pollMinutes(
 			rig,
 			'n8n1',
 			active(),
 			[2, 2],
-			refunds({ shopNos: ' SHOP_A， SHOP_B ', type: '3' }),
+			refunds({ shopNos: { __rl: true, mode: 'code', value: ' SHOP_A， SHOP_B ' }, type: '3' }),
 		);
 		expect(paramsOf(result.polls[0], QUERY)[0]).toMatchObject({
 			shop_nos: 'SHOP_A,SHOP_B',
 			type: 3,
 		});
 		expect(result.emitted.map((json) => json.refund_id)).toEqual([match, other]);
+		const listed = await pollMinutes(
+			rig,
+			'n8n1',
+			active(),
+			[2, 2],
+			refunds({ shopNos: { __rl: true, mode: 'list', value: 'SHOP_C' } }),
+		);
+		expect(paramsOf(listed.polls[0], QUERY)[0]).toMatchObject({ shop_nos: 'SHOP_C' });
+		expect(listed.emitted.map((json) => json.refund_id)).toEqual([third]);
 	});
 
 	it('adds status names and ISO times; Include Lines off drops detail_list', async () => {
@@ -178,7 +187,7 @@ describe('options', () => {
 		[{ type: '5' }, 'Options → Type holds 5, which is not a refund type of WDT.'],
 		[
 			{ shopNos: 'S'.repeat(256) },
-			'Options → Shop Codes is 256 characters long; WDT accepts at most 255.',
+			'Options → Shops is 256 characters long; WDT accepts at most 255.',
 		],
 	])('refuses %j before any call', async (options, message) => {
 		const result = await rig.poll({ staticData: active(), parameters: refunds(options) });

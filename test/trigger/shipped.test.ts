@@ -160,37 +160,47 @@ describe('output and options', () => {
 		expect(withoutLines.emitted[0]).toMatchObject({ stockout_id: stockout.stockoutId });
 	});
 
-	it('passes Shop Codes as shop_nos and Warehouse Code as warehouse_no, and emits only their stockouts', async () => {
-		const a = rig.sim.addStockout({ status: 'done', shopNo: 'SHOP_A', modifiedMs: T0 + 10_000 });
-		rig.sim.addStockout({ status: 'done', shopNo: 'SHOP_C', modifiedMs: T0 + 11_000 });
-		const b = rig.sim.addStockout({ status: 'done', shopNo: 'SHOP_B', modifiedMs: T0 + 12_000 });
-		rig.sim.addStockout({
-			status: 'done',
-			shopNo: 'SHOP_B',
-			warehouseNo: 'WH02',
-			modifiedMs: T0 + 13_000,
-		});
-		rig.setTime(T0 + 2 * MINUTE);
-		const result = await rig.poll({
-			staticData: state(),
-			parameters: shipped({ shopNos: ' SHOP_A， SHOP_B,, ', warehouseNo: ' WH01 ' }),
-		});
-		expect(result.error).toBeUndefined();
-		expect(paramsOf(result, QUERY)[0]).toMatchObject({
-			shop_nos: 'SHOP_A,SHOP_B',
-			warehouse_no: 'WH01',
-		});
-		expect(result.emitted.map((json) => json.stockout_id)).toEqual([a.stockoutId, b.stockoutId]);
-	});
+	it.each([
+		[
+			'several shop codes By Code, a warehouse From List',
+			{ __rl: true, mode: 'code', value: ' SHOP_A， SHOP_B,, ' },
+			{ __rl: true, mode: 'list', value: 'WH01' },
+		],
+		['plain codes, as saved before they were dropdowns', ' SHOP_A， SHOP_B,, ', ' WH01 '],
+	])(
+		'passes Shops as shop_nos and Warehouse as warehouse_no (%s), and emits only their stockouts',
+		async (_how, shopNos, warehouseNo) => {
+			const a = rig.sim.addStockout({ status: 'done', shopNo: 'SHOP_A', modifiedMs: T0 + 10_000 });
+			rig.sim.addStockout({ status: 'done', shopNo: 'SHOP_C', modifiedMs: T0 + 11_000 });
+			const b = rig.sim.addStockout({ status: 'done', shopNo: 'SHOP_B', modifiedMs: T0 + 12_000 });
+			rig.sim.addStockout({
+				status: 'done',
+				shopNo: 'SHOP_B',
+				warehouseNo: 'WH02',
+				modifiedMs: T0 + 13_000,
+			});
+			rig.setTime(T0 + 2 * MINUTE);
+			const result = await rig.poll({
+				staticData: state(),
+				parameters: shipped({ shopNos, warehouseNo }),
+			});
+			expect(result.error).toBeUndefined();
+			expect(paramsOf(result, QUERY)[0]).toMatchObject({
+				shop_nos: 'SHOP_A,SHOP_B',
+				warehouse_no: 'WH01',
+			});
+			expect(result.emitted.map((json) => json.stockout_id)).toEqual([a.stockoutId, b.stockoutId]);
+		},
+	);
 
-	it('refuses a Warehouse Code longer than WDT accepts, before any call', async () => {
+	it('refuses a Warehouse longer than WDT accepts, before any call', async () => {
 		const result = await rig.poll({
 			staticData: state(),
-			parameters: shipped({ warehouseNo: 'W'.repeat(41) }),
+			parameters: shipped({ warehouseNo: { __rl: true, mode: 'code', value: 'W'.repeat(41) } }),
 		});
 		expect(result.requests).toEqual([]);
 		expect(result.error).toMatchObject({
-			message: expect.stringContaining('Options → Warehouse Code is 41 characters long'),
+			message: expect.stringContaining('Options → Warehouse is 41 characters long'),
 		});
 	});
 });

@@ -1,7 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listCatalogMethods } from '../../shared/catalog';
-import { LOGISTICS_LIST, PROVIDER_LIST, SHOP_LIST, WAREHOUSE_LIST, searchList } from './wdtLists';
 
 /**
  * Every public method, listed by English label and WDT method name. Search also matches WDT's
@@ -25,34 +24,9 @@ export async function searchMethods(
 	return { results };
 }
 
-/** Shops (setting.Shop.queryShop), by name or shop number. */
-export async function searchShops(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(this, SHOP_LIST, filter);
-}
-
-/** Warehouses (setting.Warehouse.queryWarehouse), by name or warehouse number. */
-export async function searchWarehouses(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(this, WAREHOUSE_LIST, filter);
-}
-
-/** Logistics companies (setting.Logistics.queryLogistics), by name or logistics number. */
-export async function searchLogistics(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(this, LOGISTICS_LIST, filter);
-}
-
-/** Suppliers (setting.PurchaseProvider.queryDetail), by name or supplier number. */
-export async function searchProviders(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(this, PROVIDER_LIST, filter);
-}
+export {
+	searchLogistics,
+	searchProviders,
+	searchShops,
+	searchWarehouses,
+} from '../../shared/lists/listSearch';

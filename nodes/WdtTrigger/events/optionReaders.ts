@@ -2,6 +2,8 @@
 import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { locatorCode, shopLocator, warehouseLocator } from '../../shared/lists/locators';
+
 /**
  * The codes of an options or multiOptions value ('' or [] for none), each one of `labels`' keys
  * (the page's table); throws naming the option otherwise.
@@ -65,3 +67,60 @@ export const statusesOption = (
 	options: codeOptions(labels),
 	description,
 });
+
+/** A comma-separated list of codes (either comma), as WDT's `shop_nos` takes it; '' when empty. */
+export function readCodeList(value: unknown): string {
+	return String(value ?? '')
+		.split(/[,，]/)
+		.map((code) => code.trim())
+		.filter((code) => code !== '')
+		.join(',');
+}
+
+/**
+ * A dropdown option's code, trimmed ('' when empty); throws naming the option when WDT would
+ * refuse its length. Workflows saved before the option was a dropdown hold a plain string.
+ */
+export function readLocatorOption(
+	this: IPollFunctions,
+	raw: unknown,
+	option: { label: string; maxLength: number },
+): string {
+	return readTextOption.call(this, locatorCode(raw), option);
+}
+
+/**
+ * The Shops option as WDT's `shop_nos` takes it: one code from the list, or several typed;
+ * `maxLength` where the page gives shop_nos one.
+ */
+export function readShopList(
+	this: IPollFunctions,
+	raw: unknown,
+	option: { label: string; maxLength?: number },
+): string {
+	const maxLength = option.maxLength ?? Number.POSITIVE_INFINITY;
+	return readTextOption.call(this, readCodeList(locatorCode(raw)), { ...option, maxLength });
+}
+
+/** Shop: one shop from WDT's list (or its code), for pages whose `shop_no` takes one. */
+export const shopOption = (records: string): INodeProperties =>
+	shopLocator({
+		description: `Only ${records} of this shop (WDT takes one shop here). Empty: every shop the key may read.`,
+	});
+
+/** Shops: one shop from WDT's list, or several codes typed By Code, for `shop_nos`. */
+export const shopsOption = (records: string, note = ''): INodeProperties =>
+	shopLocator({
+		displayName: 'Shops',
+		name: 'shopNos',
+		wdtField: 'shop_nos',
+		example: 'shop01,shop02',
+		codeHint: 'One shop code, or several separated by commas',
+		description: `Only ${records} of these shops: one from the list, or several codes separated by commas By Code. Empty: every shop the key may read.${note ? ` ${note}` : ''}`,
+	});
+
+/** Warehouse: one warehouse from WDT's list (or its code). */
+export const warehouseOption = (records: string): INodeProperties =>
+	warehouseLocator({
+		description: `Only ${records} of this warehouse. Empty: every warehouse.`,
+	});

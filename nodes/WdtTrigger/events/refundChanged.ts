@@ -6,7 +6,6 @@
  * filtered here; one is also sent.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { DAY_MS } from '../../shared/protocol';
 import {
@@ -15,8 +14,14 @@ import {
 	REFUND_STATUS_LABELS,
 	REFUND_TYPE_LABELS,
 } from '../../Wdt/actions/refund/getMany.operation';
-import { codeOptions, includeLinesOption, readCodes, statusesOption } from './optionReaders';
-import { readCodeList } from './stockoutShipped';
+import {
+	codeOptions,
+	includeLinesOption,
+	readCodes,
+	readShopList,
+	shopsOption,
+	statusesOption,
+} from './optionReaders';
 import type { TriggerEvent } from './types';
 import { readWithLines, statusIn, type QuerySettings } from './windowReader';
 
@@ -33,14 +38,7 @@ export const refundChanged: TriggerEvent<IDataObject, QuerySettings> = {
 	},
 	options: [
 		includeLinesOption('refund', 'detail_list'),
-		{
-			displayName: 'Shop Codes',
-			name: 'shopNos',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. shop01,shop02',
-			description: `Only refunds of these shops (shop codes, comma-separated). Empty: every shop the key may read. ${PRIVACY_NOTICE}`,
-		},
+		shopsOption('refunds', PRIVACY_NOTICE),
 		statusesOption(
 			REFUND_STATUS_LABELS,
 			'Emit only refunds whose status is one of these when they change. Empty (default): every status. WDT filters by one status, so with several the trigger reads every refund and keeps these.',
@@ -74,13 +72,10 @@ export const refundChanged: TriggerEvent<IDataObject, QuerySettings> = {
 		const params: IDataObject = {};
 		if (statuses.length === 1) params.status = statuses[0];
 		if (type !== undefined) params.type = type;
-		const shopNos = readCodeList(options.shopNos);
-		if (shopNos.length > SHOP_NOS_MAX_LENGTH) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Options → Shop Codes is ${shopNos.length} characters long; WDT accepts at most ${SHOP_NOS_MAX_LENGTH}.`,
-			);
-		}
+		const shopNos = readShopList.call(this, options.shopNos, {
+			label: 'Shops',
+			maxLength: SHOP_NOS_MAX_LENGTH,
+		});
 		if (shopNos) params.shop_nos = shopNos;
 		return {
 			statuses,
@@ -113,5 +108,5 @@ export const refundChanged: TriggerEvent<IDataObject, QuerySettings> = {
 	read: readWithLines('detail_list'),
 	matches: statusIn('status'),
 	testEventHint:
-		'Create or change a refund in WDT (or clear Options → Statuses, Type and Shop Codes) and fetch again. Taobao/Tmall, Pinduoduo and system-distribution refunds are not returned by WDT here.',
+		'Create or change a refund in WDT (or clear Options → Statuses, Type and Shops) and fetch again. Taobao/Tmall, Pinduoduo and system-distribution refunds are not returned by WDT here.',
 };

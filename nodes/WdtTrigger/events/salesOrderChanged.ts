@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { HOUR_MS } from '../../shared/protocol';
+import { readLocatorOption, shopOption, warehouseOption } from './optionReaders';
 import type { TriggerEvent } from './types';
 import { readWithLines, statusIn, type QuerySettings } from './windowReader';
 
@@ -60,14 +61,7 @@ export const salesOrderChanged: TriggerEvent<IDataObject, QuerySettings> = {
 			description:
 				"Whether to keep each order's lines (detail_list) in the item. Off: the order fields only.",
 		},
-		{
-			displayName: 'Shop Code',
-			name: 'shopNo',
-			type: 'string',
-			default: '',
-			description:
-				'Only orders of this shop (its code; WDT takes one shop here). Empty: every shop the key may read.',
-		},
+		shopOption('orders'),
 		{
 			displayName: 'Statuses',
 			name: 'statuses',
@@ -80,13 +74,7 @@ export const salesOrderChanged: TriggerEvent<IDataObject, QuerySettings> = {
 			description:
 				'Emit only orders whose status is one of these when they change. Empty (default): every status.',
 		},
-		{
-			displayName: 'Warehouse Code',
-			name: 'warehouseNo',
-			type: 'string',
-			default: '',
-			description: 'Only orders of this warehouse (its code). Empty: every warehouse.',
-		},
+		warehouseOption('orders'),
 	],
 	maxWindowMs: HOUR_MS,
 	emitEveryChangeByDefault: true,
@@ -113,18 +101,12 @@ export const salesOrderChanged: TriggerEvent<IDataObject, QuerySettings> = {
 		}
 		const params: IDataObject = {};
 		if (statuses.length) params.status = statuses.join(',');
-		for (const [name, field, label, max] of [
-			['shopNo', 'shop_no', 'Shop Code', SHOP_NO_MAX_LENGTH],
-			['warehouseNo', 'warehouse_no', 'Warehouse Code', WAREHOUSE_NO_MAX_LENGTH],
+		for (const [name, field, label, maxLength] of [
+			['shopNo', 'shop_no', 'Shop', SHOP_NO_MAX_LENGTH],
+			['warehouseNo', 'warehouse_no', 'Warehouse', WAREHOUSE_NO_MAX_LENGTH],
 		] as const) {
-			const value = String(options[name] ?? '').trim();
-			if (value.length > max) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Options → ${label} is ${value.length} characters long; WDT accepts at most ${max}.`,
-				);
-			}
-			if (value) params[field] = value;
+			const code = readLocatorOption.call(this, options[name], { label, maxLength });
+			if (code) params[field] = code;
 		}
 		return {
 			statuses,

@@ -7,9 +7,9 @@
  * emitted (at 90, say), reaching 110 later is not another one.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { HOUR_MS } from '../../shared/protocol';
+import { readLocatorOption, readShopList, shopsOption, warehouseOption } from './optionReaders';
 import type { TriggerEvent } from './types';
 import { readWithLines, type WindowQuery } from './windowReader';
 
@@ -25,15 +25,6 @@ interface Settings {
 	statuses: number[];
 	query: WindowQuery;
 	includeLines: boolean;
-}
-
-/** A comma-separated list of codes (either comma), as WDT's `shop_nos` takes it; '' when empty. */
-export function readCodeList(value: unknown): string {
-	return String(value ?? '')
-		.split(/[,，]/)
-		.map((code) => code.trim())
-		.filter((code) => code !== '')
-		.join(',');
 }
 
 export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
@@ -60,22 +51,8 @@ export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
 			description:
 				"Whether to keep each stockout's lines (details_list) in the item. Off: the stockout fields only.",
 		},
-		{
-			displayName: 'Shop Codes',
-			name: 'shopNos',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. shop01,shop02',
-			description:
-				'Only stockouts of these shops (shop codes, comma-separated). Empty: every shop the key may read.',
-		},
-		{
-			displayName: 'Warehouse Code',
-			name: 'warehouseNo',
-			type: 'string',
-			default: '',
-			description: 'Only stockouts of this warehouse (its code). Empty: every warehouse.',
-		},
+		shopsOption('stockouts'),
+		warehouseOption('stockouts'),
 	],
 	maxWindowMs: HOUR_MS,
 	identity: {
@@ -89,15 +66,13 @@ export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
 			status_type: BY_MODIFIED_AND_STATUS,
 			status: statuses.join(','),
 		};
-		const shopNos = readCodeList(options.shopNos);
+		// The page gives shop_nos no length.
+		const shopNos = readShopList.call(this, options.shopNos, { label: 'Shops' });
 		if (shopNos) params.shop_nos = shopNos;
-		const warehouseNo = String(options.warehouseNo ?? '').trim();
-		if (warehouseNo.length > WAREHOUSE_NO_MAX_LENGTH) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Options → Warehouse Code is ${warehouseNo.length} characters long; WDT accepts at most ${WAREHOUSE_NO_MAX_LENGTH}.`,
-			);
-		}
+		const warehouseNo = readLocatorOption.call(this, options.warehouseNo, {
+			label: 'Warehouse',
+			maxLength: WAREHOUSE_NO_MAX_LENGTH,
+		});
 		if (warehouseNo) params.warehouse_no = warehouseNo;
 		return {
 			statuses,
@@ -118,5 +93,5 @@ export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
 	// WDT filters by status already; a row in another status is not a shipment whatever the reply says.
 	matches: (row, settings) => settings.statuses.includes(Number(row.status)),
 	testEventHint:
-		'Ship a stockout in WDT (or check Options → Shop Codes and Warehouse Code) and fetch again.',
+		'Ship a stockout in WDT (or check Options → Shops and Warehouse) and fetch again.',
 };

@@ -9,7 +9,7 @@ import { describeKind, orderNumberKey, WdtError, type WdtResponse } from '../../
 import { parseQuantity } from '../../../shared/protocol/validate';
 import { callWdt } from '../../../shared/transport';
 import { invalidInput } from '../common';
-import { readLocatorCode, warehouseLocator } from '../locators';
+import { locatorCode, logisticsLocator, readLocatorCode, warehouseLocator } from '../locators';
 import {
 	checkedFields,
 	columnFields,
@@ -38,7 +38,6 @@ const ORDER = { one: 'order', many: 'orders' };
 
 /** Optional order fields, named as WDT names them (wms.stockother.Out.push, `order`). */
 const ORDER_FIELDS: Array<[string, string, string]> = [
-	['Logistics Company Code', 'logistics_code', "The logistics company's code in WDT"],
 	['Tracking Number', 'logistics_no', 'The tracking number'],
 	['Flag Name', 'flag_name', 'The name of a flag defined in WDT'],
 	['Receiver Name', 'receiver_name', 'Required by WDT for an external (outsourced) warehouse'],
@@ -130,6 +129,11 @@ export const description: INodeProperties[] = [
 				],
 				description: 'When WDT checks the available stock. WDT field: create_check_stock.',
 			},
+			logisticsLocator({
+				name: 'logistics_code',
+				description: "The logistics company, from WDT's list of logistics companies.",
+				wdtField: 'logistics_code',
+			}),
 			...ORDER_FIELDS.map(
 				([displayName, name, what]): INodeProperties => ({
 					displayName,
@@ -174,6 +178,7 @@ const LABELS: Record<string, string> = {
 	reason: 'Reason',
 	remark: 'Remark',
 	create_check_stock: 'Check Stock When',
+	logistics_code: 'Logistics Company',
 	spec_no: 'SKU Code',
 	batch_no: 'Batch Number',
 	...Object.fromEntries(ORDER_FIELDS.map(([label, name]) => [name, label])),
@@ -185,13 +190,17 @@ const detailFields = () => documentedFields(METHOD, ['order_details']);
 /** The order fields at one item, checked against the page's `order` table. */
 function readOrder(ctx: IExecuteFunctions, itemIndex: number): OrderParams {
 	const parameter = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const additional = ctx.getNodeParameter('orderFields', itemIndex, {}) as IDataObject;
 	const values: IDataObject = {
 		warehouse_no: readLocatorCode(ctx, itemIndex, 'warehouseNo'),
 		outer_no: parameter('outerNo') as string,
 		reason: parameter('reason') as string,
 		remark: parameter('remark') as string,
-		...(ctx.getNodeParameter('orderFields', itemIndex, {}) as IDataObject),
+		...additional,
 	};
+	// A dropdown ({ mode, value }); workflows saved before it was one hold the code as text.
+	if (additional.logistics_code !== undefined)
+		values.logistics_code = locatorCode(additional.logistics_code);
 	const order = checkedFields(ctx, itemIndex, '', orderFields(), values, ['warehouse_no'], LABELS);
 	order.is_check = ctx.getNodeParameter('isCheck', itemIndex, false) as boolean;
 	return order;

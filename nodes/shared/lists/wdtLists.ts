@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { toNodeError } from '../../shared/transport';
-import { catalogPaging, searchWindows } from '../../shared/transport/search';
+import { toNodeError } from '../transport';
+import { catalogPaging, searchWindows } from '../transport/search';
 
 /** A WDT master-data list shown in a dropdown: which method, and which fields name an entry. */
 export interface WdtList {
