@@ -5,10 +5,9 @@
  * Changed off makes it one event per order.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { HOUR_MS } from '../../shared/protocol';
-import { readLocatorOption, shopOption, warehouseOption } from './optionReaders';
+import { readCodes, readLocatorOption, shopOption, warehouseOption } from './optionReaders';
 import type { TriggerEvent } from './types';
 import { readWithLines, statusIn, type QuerySettings } from './windowReader';
 
@@ -40,7 +39,9 @@ const ORDER_STATUS_LABELS: ReadonlyArray<[number, string]> = [
 	[101, 'Posted'],
 	[110, 'Completed'],
 ];
-const ORDER_STATUSES = new Set(ORDER_STATUS_LABELS.map(([code]) => code));
+/** The same labels by code, as readCodes checks them. */
+const ORDER_STATUS_NAMES: Readonly<Record<string, string>> =
+	Object.fromEntries(ORDER_STATUS_LABELS);
 /** Length limits of the page's filters. */
 const SHOP_NO_MAX_LENGTH = 20;
 const WAREHOUSE_NO_MAX_LENGTH = 40;
@@ -83,22 +84,11 @@ export const salesOrderChanged: TriggerEvent<IDataObject, QuerySettings> = {
 		modified: (row) => String(row.modified),
 	},
 	settings(options) {
-		const raw = options.statuses ?? [];
-		if (!Array.isArray(raw)) {
-			throw new NodeOperationError(
-				this.getNode(),
-				'Options → Statuses must be a list of statuses.',
-			);
-		}
-		const statuses = [...new Set(raw.map(Number))];
-		for (const status of statuses) {
-			if (!ORDER_STATUSES.has(status)) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Options → Statuses holds ${String(status)}, which is not a sales order status of WDT.`,
-				);
-			}
-		}
+		const statuses = readCodes.call(this, options.statuses, {
+			label: 'Statuses',
+			labels: ORDER_STATUS_NAMES,
+			what: 'sales order status',
+		});
 		const params: IDataObject = {};
 		if (statuses.length) params.status = statuses.join(',');
 		for (const [name, field, label, maxLength] of [

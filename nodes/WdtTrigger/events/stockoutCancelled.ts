@@ -4,7 +4,6 @@
  * default every row is an event; the Statuses option narrows that.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	STOCKOUT_STATUS_NAMES,
@@ -13,6 +12,7 @@ import {
 } from '../../shared/protocol';
 import { readStockoutDetails } from '../../shared/transport/stockoutDetails';
 import { readStockoutWindow, SEARCH_CANCEL_MAX_WINDOW_MS } from '../../shared/transport/stockouts';
+import { readCodes } from './optionReaders';
 import type { TriggerEvent } from './types';
 import { NO_RETRY } from './windowReader';
 
@@ -77,22 +77,12 @@ export const stockoutCancelled: TriggerEvent<StockoutItem & IDataObject, Setting
 		modified: (row) => row.modified,
 	},
 	settings(options) {
-		const raw = options.statuses ?? [];
-		if (!Array.isArray(raw)) {
-			throw new NodeOperationError(
-				this.getNode(),
-				'Options → Statuses must be a list of statuses.',
-			);
-		}
-		const statuses = new Set(raw.map(Number));
-		for (const status of statuses) {
-			if (!(status in STOCKOUT_STATUS_NAMES)) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Options → Statuses holds ${status}, which is not a sales stockout status of WDT.`,
-				);
-			}
-		}
+		const codes = readCodes.call(this, options.statuses, {
+			label: 'Statuses',
+			labels: STOCKOUT_STATUS_NAMES,
+			what: 'sales stockout status',
+		});
+		const statuses = new Set(codes);
 		return { statuses, includeDetails: options.includeDetails === true };
 	},
 	async read(window) {

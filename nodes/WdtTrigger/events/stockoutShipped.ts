@@ -92,6 +92,5 @@ export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
 	read: readWithLines('details_list'),
 	// WDT filters by status already; a row in another status is not a shipment whatever the reply says.
 	matches: (row, settings) => settings.statuses.includes(Number(row.status)),
-	testEventHint:
-		'Ship a stockout in WDT (or check Options → Shops and Warehouse) and fetch again.',
+	testEventHint: 'Ship a stockout in WDT (or check Options → Shops and Warehouse) and fetch again.',
 };
