@@ -26,6 +26,7 @@ import {
 	type RecordedRequest,
 	type WdtSimulator,
 } from '../simulator';
+import { addSelfOwnedShop } from '../simulator/selfPlatform';
 import { versionsFromArgs } from './n8n-install.mjs';
 import * as e2e from './n8n.mjs';
 import type { ExecuteResult, N8nInstance, N8nRest, N8nServer } from './n8n.mjs';
@@ -76,6 +77,16 @@ function out(r: ExecuteResult, node: string, output = 0): Array<Record<string, a
 	} catch (error) {
 		throw new Error(`${(error as Error).message}\n${explain(r)}`);
 	}
+}
+
+/** The input items each output item of a node is paired with (item indexes). */
+function pairedWith(r: ExecuteResult, node: string, output = 0): number[][] {
+	const items: Array<{ pairedItem?: unknown }> = r.runData?.[node]?.[0]?.data?.main?.[output] ?? [];
+	return items.map(({ pairedItem }) =>
+		[pairedItem ?? []]
+			.flat()
+			.map((paired) => (typeof paired === 'number' ? paired : (paired as { item: number }).item)),
+	);
 }
 
 /** Writes JSON into the user folder for an `--input=` and returns the path. */
@@ -159,6 +170,102 @@ function cst(ms: number): string {
 	const d = new Date(Math.floor(ms / 1000) * 1000 + 8 * HOUR);
 	const p = (n: number) => String(n).padStart(2, '0');
 	return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
+// The writes of issue 14, from spreadsheet-like rows: Sales Order → Push (two orders, one of two
+// lines) and Product → Create or Update (two goods, one of two SKUs), in one workflow. The
+// re-run workflow is the same with one price changed: the T-shirt's (order line and SKU).
+const ORDER_PUSH = 'sales.RawTrade.pushSelf2';
+const GOODS_BATCH_PUSH = 'goods.Goods.batchPush';
+const PUSH_SHOP = 'E2E-MALL'; // a shop of the self-owned platform: the only kind pushSelf2 takes
+const WRITE_RUNS = {
+	first: { id: 'wfWrites', price: 59.9, receivable: 149.8 },
+	again: { id: 'wfWritesAgain', price: 49.9, receivable: 129.8 },
+};
+type WriteRun = (typeof WRITE_RUNS)[keyof typeof WRITE_RUNS];
+
+/** One row per order line; every row carries its order's columns, as a sheet gives them. */
+function orderRows({ price, receivable }: WriteRun): Array<Record<string, unknown>> {
+	const order = (tid: string, amount: number) => ({
+		tid,
+		trade_time: '2024-11-20 10:00:00', // a wall time in the workflow's timezone (Asia/Shanghai)
+		buyer_nick: 'e2e buyer',
+		receiver_name: '张三',
+		receiver_area: '北京 北京市 朝阳区',
+		receiver_address: '春天街道1号楼101',
+		receiver_mobile: '13888888888',
+		post_amount: 5,
+		discount: 0,
+		receivable: amount,
+	});
+	const line = (oid: string, goodsNo: string, specNo: string, num: number, unitPrice: number) => ({
+		oid,
+		goods_no: goodsNo,
+		spec_no: specNo,
+		goods_name: `E2E ${goodsNo}`,
+		num,
+		price: unitPrice,
+	});
+	return [
+		{ ...order('TE2E-1', receivable), ...line('TE2E-1-1', 'TS-001', 'TS-001-BLK-M', 2, price) },
+		{ ...order('TE2E-1', receivable), ...line('TE2E-1-2', 'MUG', 'MUG-350', 1, 25) },
+		{ ...order('TE2E-2', 34.7), ...line('TE2E-2-1', 'CABLE', 'CABLE-C-1M', 3, 9.9) },
+	];
+}
+
+/** One row per SKU; the goods columns repeat on each row of a goods. */
+function goodsRows({ price }: WriteRun): Array<Record<string, unknown>> {
+	const shirt = { goods_no: 'GE2EW1', goods_name: 'E2E T-shirt', brand_name: 'E2E brand' };
+	return [
+		{ ...shirt, spec_no: 'GE2EW1-M', spec_name: 'M', retail_price: price },
+		{ ...shirt, spec_no: 'GE2EW1-L', spec_name: 'L', retail_price: 65 },
+		{
+			goods_no: 'GE2EW2',
+			goods_name: 'E2E mug',
+			spec_no: 'GE2EW2-350',
+			spec_name: '350ml',
+			barcode: '6900000000001',
+			retail_price: 25,
+		},
+	];
+}
+
+/** A Code node that outputs `rows` as items. */
+const rowsNode = (name: string, rows: unknown[]): NodeSpec => ({
+	name,
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	parameters: { jsCode: `return ${JSON.stringify(rows)}.map((json) => ({ json }));` },
+});
+
+/** Order rows → Push orders, and goods rows → Push goods, both from the manual trigger. */
+function writesWorkflow(run: WriteRun): Record<string, unknown> {
+	return workflow(
+		run.id,
+		`E2E writes from rows (T-shirt at ${run.price})`,
+		[
+			START,
+			rowsNode('Order rows', orderRows(run)),
+			wdt('Push orders', {
+				resource: 'salesOrder',
+				operation: 'push',
+				shopNo: { __rl: true, mode: 'list', value: PUSH_SHOP },
+				linesSource: 'inputItems',
+			}),
+			rowsNode('Goods rows', goodsRows(run)),
+			wdt('Push goods', {
+				resource: 'goods',
+				operation: 'createOrUpdate',
+				linesSource: 'inputItems',
+			}),
+		],
+		[
+			['Start', 'Order rows'],
+			['Order rows', 'Push orders'],
+			['Start', 'Goods rows'],
+			['Goods rows', 'Push goods'],
+		],
+	);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,6 +460,8 @@ const WORKFLOWS = (version: string) => [
 		READS.map(({ node }): [string, string] => ['Start', node]),
 	),
 	// n8n refuses a poll cron with `*` seconds; every 3rd second is accepted.
+	writesWorkflow(WRITE_RUNS.first),
+	writesWorkflow(WRITE_RUNS.again),
 	triggerWorkflow('wfTrigger', FAST_POLL(version)),
 	triggerWorkflow('wfShipped', FAST_POLL(version), SHIPPED_EVENT),
 ];
@@ -978,6 +1087,262 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 					'setting.Warehouse.queryWarehouse',
 				].sort(),
 			);
+		});
+
+		describe('Writes from rows: Sales Order → Push and Product → Create or Update', () => {
+			const storedOrders = () => [...sim.rawTrades.values()].filter((t) => t.shopNo === PUSH_SHOP);
+			const storedGoods = (goodsNo: string) =>
+				sim.records(GOODS_QUERY).find((record) => record.goods_no === goodsNo);
+			const ourGoods = () =>
+				sim.records(GOODS_QUERY).count((record) => String(record.goods_no).startsWith('GE2EW'));
+			const specsOf = (goodsNo: string) =>
+				(storedGoods(goodsNo)?.spec_list as Array<Record<string, unknown>>).map((spec) => [
+					spec.spec_id,
+					spec.spec_no,
+					spec.retail_price,
+				]);
+			/** The goods and SKU ids WDT gave on the first run: the re-run must keep them. */
+			let firstIds: Record<string, unknown> | undefined;
+
+			/** What the run sent: one pushSelf2 and one batchPush, nothing else, all answered 0. */
+			function sentBy(seq: number) {
+				const calls = requestsSince(seq);
+				expect(
+					calls.map((q) => [q.method, q.status, q.message]).sort(),
+					'one call each, answered 0 (two goods go to batchPush, not goods.Goods.push)',
+				).toEqual([
+					[GOODS_BATCH_PUSH, 0, undefined],
+					[ORDER_PUSH, 0, undefined],
+				]);
+				const order = calls.find((q) => q.method === ORDER_PUSH)!;
+				const goods = calls.find((q) => q.method === GOODS_BATCH_PUSH)!;
+				return {
+					order: order.args as [string, Array<Record<string, any>>, Array<Record<string, any>>],
+					goods: goods.args as [Array<Record<string, any>>],
+				};
+			}
+
+			it('creates 2 orders (3 rows) in one pushSelf2 and 2 goods (3 rows) in one batchPush, each output paired with its rows', async () => {
+				addSelfOwnedShop(sim, PUSH_SHOP);
+				const seq = lastSeq();
+				const r = await execute(WRITE_RUNS.first.id);
+				const sent = sentBy(seq);
+
+				// pushSelf2(shop_no, rawTradeList, rawTradeOrderList): orders with the page's defaults
+				// and counts, lines with the order's tid and their totals.
+				const [shopNo, trades, lines] = sent.order;
+				expect(shopNo).toBe(PUSH_SHOP);
+				const [firstRow] = orderRows(WRITE_RUNS.first);
+				const orderColumns = Object.fromEntries(
+					Object.entries(firstRow).filter(
+						([name]) =>
+							!['oid', 'goods_no', 'spec_no', 'goods_name', 'num', 'price'].includes(name),
+					),
+				);
+				expect(trades[0], 'order TE2E-1 as sent').toEqual({
+					...orderColumns,
+					process_status: 10,
+					trade_status: 30,
+					refund_status: 0,
+					pay_status: 2,
+					pay_method: 1,
+					delivery_term: 1,
+					end_time: null,
+					is_auto_wms: false,
+					warehouse_no: '',
+					order_count: 2,
+					goods_count: 3,
+				});
+				expect(trades.map((t) => [t.tid, t.order_count, t.goods_count, t.receivable])).toEqual([
+					['TE2E-1', 2, 3, 149.8],
+					['TE2E-2', 1, 3, 34.7],
+				]);
+				expect(lines[0], 'line TE2E-1-1 as sent').toEqual({
+					tid: 'TE2E-1',
+					oid: 'TE2E-1-1',
+					goods_no: 'TS-001',
+					spec_no: 'TS-001-BLK-M',
+					goods_name: 'E2E TS-001',
+					num: 2,
+					price: 59.9,
+					goods_id: 'TS-001', // no platform goods id given: the node sends the goods number
+					spec_id: 'TS-001-BLK-M',
+					discount: 0,
+					share_discount: 0,
+					adjust_amount: 0,
+					total_amount: 119.8,
+					refund_amount: 0,
+					status: 30,
+					refund_status: 0,
+					remark: '',
+					json: '',
+				});
+				expect(lines.map((l) => [l.tid, l.oid, l.spec_no, l.num, l.price, l.total_amount])).toEqual(
+					[
+						['TE2E-1', 'TE2E-1-1', 'TS-001-BLK-M', 2, 59.9, 119.8],
+						['TE2E-1', 'TE2E-1-2', 'MUG-350', 1, 25, 25],
+						['TE2E-2', 'TE2E-2-1', 'CABLE-C-1M', 3, 9.9, 29.7],
+					],
+				);
+
+				// batchPush([goodsInfo with spec_list]): goods fields from the first row of each goods.
+				expect(sent.goods, 'batchPush arguments').toEqual([
+					[
+						{
+							goods_no: 'GE2EW1',
+							goods_name: 'E2E T-shirt',
+							brand_name: 'E2E brand',
+							spec_list: [
+								{ spec_no: 'GE2EW1-M', spec_name: 'M', retail_price: 59.9 },
+								{ spec_no: 'GE2EW1-L', spec_name: 'L', retail_price: 65 },
+							],
+						},
+						{
+							goods_no: 'GE2EW2',
+							goods_name: 'E2E mug',
+							spec_list: [
+								{
+									spec_no: 'GE2EW2-350',
+									spec_name: '350ml',
+									barcode: '6900000000001',
+									retail_price: 25,
+								},
+							],
+						},
+					],
+				]);
+
+				// One output item per order / goods, paired with the rows it came from.
+				const rerun = expect.stringMatching(
+					/again updates this order in WDT; it does not create a second one/,
+				);
+				const outcome = { success: true, outcome: 'succeeded', error: null, error_code: null };
+				expect(out(r, 'Push orders')).toEqual([
+					{
+						...outcome,
+						order_no: 'TE2E-1',
+						shop_no: PUSH_SHOP,
+						tid: 'TE2E-1',
+						oids: ['TE2E-1-1', 'TE2E-1-2'],
+						push_result: 'created',
+						rerun,
+					},
+					{
+						...outcome,
+						order_no: 'TE2E-2',
+						shop_no: PUSH_SHOP,
+						tid: 'TE2E-2',
+						oids: ['TE2E-2-1'],
+						push_result: 'created',
+						rerun,
+					},
+				]);
+				expect(pairedWith(r, 'Push orders'), 'orders paired with their rows').toEqual([
+					[0, 1],
+					[2],
+				]);
+				const onReRun = expect.stringMatching(
+					/updates the same goods and SKUs instead of creating them twice/,
+				);
+				expect(out(r, 'Push goods')).toEqual([
+					{
+						...outcome,
+						order_no: 'GE2EW1',
+						goods_no: 'GE2EW1',
+						method: GOODS_BATCH_PUSH,
+						spec_nos: ['GE2EW1-M', 'GE2EW1-L'],
+						on_re_run: onReRun,
+					},
+					{
+						...outcome,
+						order_no: 'GE2EW2',
+						goods_no: 'GE2EW2',
+						method: GOODS_BATCH_PUSH,
+						spec_nos: ['GE2EW2-350'],
+						on_re_run: onReRun,
+					},
+				]);
+				expect(pairedWith(r, 'Push goods'), 'goods paired with their rows').toEqual([[0, 1], [2]]);
+
+				// What WDT now holds.
+				expect(
+					storedOrders().map((t) => [t.tid, t.pushes, t.lines.map((l) => l.oid)]),
+					'raw orders in WDT',
+				).toEqual([
+					['TE2E-1', 1, ['TE2E-1-1', 'TE2E-1-2']],
+					['TE2E-2', 1, ['TE2E-2-1']],
+				]);
+				expect(ourGoods(), 'goods in WDT').toBe(2);
+				expect(storedGoods('GE2EW1')).toMatchObject({ brand_name: 'E2E brand', spec_count: 2 });
+				expect(specsOf('GE2EW1').map(([, specNo, price]) => [specNo, price])).toEqual([
+					['GE2EW1-M', 59.9],
+					['GE2EW1-L', 65],
+				]);
+				firstIds = {
+					GE2EW1: [storedGoods('GE2EW1')?.goods_id, specsOf('GE2EW1').map(([id]) => id)],
+					GE2EW2: [storedGoods('GE2EW2')?.goods_id, specsOf('GE2EW2').map(([id]) => id)],
+				};
+			});
+
+			it('run again with a changed price: WDT holds the updated order and goods, not second ones, and the output says "updated"', async () => {
+				expect(firstIds, 'the first run of the writes passed').toBeDefined();
+				const seq = lastSeq();
+				const r = await execute(WRITE_RUNS.again.id);
+				const sent = sentBy(seq);
+				const [, trades, lines] = sent.order;
+				expect(trades.map((t) => [t.tid, t.receivable])).toEqual([
+					['TE2E-1', 129.8],
+					['TE2E-2', 34.7],
+				]);
+				expect(lines.map((l) => [l.oid, l.price, l.total_amount])).toEqual([
+					['TE2E-1-1', 49.9, 99.8],
+					['TE2E-1-2', 25, 25],
+					['TE2E-2-1', 9.9, 29.7],
+				]);
+				expect(
+					sent.goods[0].map((g) => g.spec_list.map((s: Record<string, unknown>) => s.retail_price)),
+				).toEqual([[49.9, 65], [25]]);
+
+				expect(
+					out(r, 'Push orders').map((o) => [o.tid, o.outcome, o.push_result]),
+					'pushSelf2 counted both as changed (chg_count)',
+				).toEqual([
+					['TE2E-1', 'succeeded', 'updated'],
+					['TE2E-2', 'succeeded', 'updated'],
+				]);
+				expect(pairedWith(r, 'Push orders')).toEqual([[0, 1], [2]]);
+				// batchPush's reply has no created/updated counts: the item says what a re-run does.
+				expect(out(r, 'Push goods').map((g) => [g.goods_no, g.outcome, g.on_re_run])).toEqual([
+					['GE2EW1', 'succeeded', expect.stringMatching(/^WDT matches goods by goods_no/)],
+					['GE2EW2', 'succeeded', expect.stringMatching(/^WDT matches goods by goods_no/)],
+				]);
+				expect(pairedWith(r, 'Push goods')).toEqual([[0, 1], [2]]);
+
+				const orders = storedOrders();
+				expect(
+					orders.map((t) => [t.tid, t.pushes, t.trade.receivable]),
+					'the same two raw orders, pushed twice',
+				).toEqual([
+					['TE2E-1', 2, 129.8],
+					['TE2E-2', 2, 34.7],
+				]);
+				expect(orders[0].lines.map((l) => [l.oid, l.price])).toEqual([
+					['TE2E-1-1', 49.9],
+					['TE2E-1-2', 25],
+				]);
+				expect(ourGoods(), 'still two goods').toBe(2);
+				expect(
+					{
+						GE2EW1: [storedGoods('GE2EW1')?.goods_id, specsOf('GE2EW1').map(([id]) => id)],
+						GE2EW2: [storedGoods('GE2EW2')?.goods_id, specsOf('GE2EW2').map(([id]) => id)],
+					},
+					'the same goods and SKU ids',
+				).toEqual(firstIds);
+				expect(specsOf('GE2EW1').map(([, specNo, price]) => [specNo, price])).toEqual([
+					['GE2EW1-M', 49.9],
+					['GE2EW1-L', 65],
+				]);
+			});
 		});
 	});
 
