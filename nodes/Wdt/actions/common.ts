@@ -349,29 +349,20 @@ export async function runBatchOperation(
 	this: IExecuteFunctions,
 	operation: BatchOperation,
 ): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const continueOnFail = this.continueOnFail();
-	const perItem: Array<string[] | undefined> = [];
-	const invalid = new Map<number, NodeOperationError>();
-
-	const readNumbers = parameterReader(this, items, 'orderNumbers');
-	for (let i = 0; i < items.length; i++) {
+	const readNumbers = parameterReader(this, this.getInputData(), 'orderNumbers');
+	const planned = planEachItem(this, (i) => {
 		const read = readItemNumbers(readNumbers(i), operation);
-		if ('problem' in read) {
-			const error = new NodeOperationError(
+		if ('problem' in read)
+			throw new NodeOperationError(
 				this.getNode(),
 				`Item ${i + 1}: Order Numbers (orderNumbers)${read.problem}`,
 				{ itemIndex: i },
 			);
-			if (!continueOnFail) throw error;
-			invalid.set(i, error);
-			continue;
-		}
-		perItem[i] = read.numbers;
-	}
+		return read.numbers;
+	});
 
 	const toSend = new Map<string, string>();
-	for (const number of perItem.flatMap((numbers) => numbers ?? []))
+	for (const number of planned.flatMap((entry) => ('plan' in entry ? entry.plan : [])))
 		if (!toSend.has(orderNumberKey(number))) toSend.set(orderNumberKey(number), number);
 	const batchSize = readBatchSize(this);
 	/** By orderNumberKey: every spelling of a number shares the outcome of the one sent. */
@@ -390,14 +381,11 @@ export async function runBatchOperation(
 		if (spelled.wdt_order_no === undefined) spelled.wdt_order_no = outcome.order_no;
 		return spelled;
 	};
-	const entries: BatchEntry[] = [];
-	for (let i = 0; i < items.length; i++) {
-		const error = invalid.get(i);
-		if (error) entries.push({ itemIndices: [i], invalid: error });
-		else
-			for (const orderNo of perItem[i] ?? [])
-				entries.push({ itemIndices: [i], outcome: outcomeOf(orderNo) });
-	}
+	const entries = planned.flatMap(({ itemIndices, ...entry }): BatchEntry[] =>
+		'error' in entry
+			? [{ itemIndices, invalid: entry.error }]
+			: entry.plan.map((orderNo) => ({ itemIndices, outcome: outcomeOf(orderNo) })),
+	);
 	return batchOutput(this, operation, entries, [...outcomes.values()]);
 }
 
@@ -545,4 +533,36 @@ export async function runPerItem<Prepared>(
 		}
 	}
 	return output;
+}
+
+/**
+ * Plans one document per group of items, each checked on its own: a bad group throws (naming
+ * its first item), or with Continue On Fail becomes an error entry while the others go on.
+ */
+export function planEach<Plan>(
+	ctx: IExecuteFunctions,
+	groups: number[][],
+	plan: (itemIndices: number[]) => Plan,
+): Array<
+	| { itemIndices: number[]; plan: Plan }
+	| { itemIndices: number[]; error: NodeApiError | NodeOperationError }
+> {
+	return groups.map((itemIndices) => {
+		try {
+			return { itemIndices, plan: plan(itemIndices) };
+		} catch (error) {
+			const problem = toNodeError(ctx.getNode(), error, { itemIndex: itemIndices[0] });
+			if (!ctx.continueOnFail()) throw problem;
+			return { itemIndices, error: problem };
+		}
+	});
+}
+
+/** planEach with every input item its own document. */
+export function planEachItem<Plan>(ctx: IExecuteFunctions, plan: (itemIndex: number) => Plan) {
+	return planEach(
+		ctx,
+		ctx.getInputData().map((_, i) => [i]),
+		([i]) => plan(i),
+	);
 }

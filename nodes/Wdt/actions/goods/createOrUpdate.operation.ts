@@ -18,6 +18,7 @@ import {
 	type BatchOperation,
 	batchOutput,
 	invalidInput,
+	planEachItem,
 	sendWriteBatches,
 	type WriteBatch,
 } from '../common';
@@ -29,7 +30,6 @@ import {
 	entriesField,
 	groupItemsBy,
 	linesSourceField,
-	planEachItem,
 	snakeCaseKeys,
 	text,
 } from '../writeInput';

@@ -4,14 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { chunk, logisticsSyncUpdateOutcomes, orderNumberKey } from '../../../shared/protocol';
 import { unstorableCharacterProblem } from '../../../shared/protocol/validate';
 import {
+	type BatchEntry,
 	batchOptionsField,
 	batchOutput,
-	type BatchEntry,
 	invalidInput,
+	planEachItem,
 	readBatchSize,
 	sendWriteBatches,
 } from '../common';
-import { planEachItem } from '../writeInput';
 
 export const REPORT_METHOD = 'sales.LogisticsSync.update';
 

@@ -8,7 +8,7 @@ import type {
 import { describeKind, orderNumberKey, WdtError, type WdtResponse } from '../../../shared/protocol';
 import { parseQuantity } from '../../../shared/protocol/validate';
 import { callWdt } from '../../../shared/transport';
-import { invalidInput } from '../common';
+import { invalidInput, planEachItem } from '../common';
 import { locatorCode, logisticsLocator, readLocatorCode, warehouseLocator } from '../locators';
 import {
 	checkedFields,
@@ -23,7 +23,6 @@ import {
 	LINE_REMARK_COLUMN,
 	lineRemarkValue,
 	linesSourceField,
-	planEachItem,
 	numberWhenEmptyField,
 	SKU_LINE_COLUMNS,
 	skuLinesField,

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/protocol';
 import { parseQuantity, textProblem } from '../../../shared/protocol/validate';
 import { callWdt } from '../../../shared/transport';
-import { invalidInput } from '../common';
+import { invalidInput, planEachItem } from '../common';
 import {
 	columnFields,
 	createEach,
@@ -25,7 +25,6 @@ import {
 	LINE_REMARK_COLUMN,
 	lineRemarkValue,
 	linesSourceField,
-	planEachItem,
 	numberWhenEmptyField,
 	type PlannedCreate,
 	SKU_LINE_COLUMNS,

@@ -18,22 +18,17 @@ import {
 import { textProblem } from '../../../shared/protocol/validate';
 import { toNodeError } from '../../../shared/transport';
 import {
-	batchOutput,
 	type BatchEntry,
+	batchOutput,
 	invalidInput,
 	parameterReaders,
+	planEach,
+	planEachItem,
 	sendWriteBatches,
 } from '../common';
 import { readLocatorCode, shopLocator, warehouseLocator } from '../locators';
 import { noticeField } from '../shared.fields';
-import {
-	definedLines,
-	documentedFields,
-	documentedValue,
-	linesField,
-	planEach,
-	planEachItem,
-} from '../writeInput';
+import { definedLines, documentedFields, documentedValue, linesField } from '../writeInput';
 
 export const PUSH_METHOD = 'sales.RawTrade.pushSelf2';
 
