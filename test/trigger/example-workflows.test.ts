@@ -1,38 +1,18 @@
-/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * The trigger examples in examples/, run as n8n runs them: the WDT Trigger polls the simulator
  * through n8n's poll engine with the example's own parameters (activation, then scheduled polls),
- * and what it emits goes through the rest of the example in n8n's WorkflowExecute.
- *
- * n8n-nodes-base is not installed here, so its nodes get stand-ins: Split Out splits as n8n's
- * does without other fields (test.splitOut), and Google Sheets and Send Email become a node that
- * resolves every parameter of the example for each item with n8n's expression engine and outputs
- * the result (test.evaluate): the sheet row or the email text the example would send.
- * (test/e2e imports the examples into real n8n 1.x and 2.x.)
+ * and what it emits goes through the rest of the example in n8n's WorkflowExecute, with
+ * stand-ins for the n8n-nodes-base nodes (test/harness/stand-ins.ts): Google Sheets and Send
+ * Email output every parameter resolved per item, i.e. the sheet row or the email text the
+ * example would send. (test/e2e imports the examples into real n8n 1.x and 2.x.)
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeParameters,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { getCatalogMethod } from '../../nodes/shared/catalog';
 import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
-import {
-	createEngine,
-	executionErrorOf,
-	itemsOf,
-	START_NODE_TYPE,
-	type WorkflowJson,
-	type WorkflowNodeJson,
-} from '../harness';
+import { executionErrorOf, itemsOf } from '../harness';
+import { readExample, withStandIns, type Example } from '../harness/stand-ins';
 import { formatCst } from '../simulator';
 import { MINUTE, T0, useTriggerRig } from './support';
 
@@ -41,111 +21,12 @@ const STOCKOUTS = 'wms.stockout.Sales.queryWithDetail';
 const TRIGGER_TYPE = 'n8n-nodes-wdt.wdtTrigger';
 const rig = useTriggerRig();
 
-interface ExampleNode extends WorkflowNodeJson {
-	credentials?: Record<string, { id: string; name: string }>;
-}
-interface Example extends WorkflowJson {
-	nodes: ExampleNode[];
-}
-
-const readExample = (file: string): Example =>
-	JSON.parse(readFileSync(join(__dirname, '../../examples', file), 'utf8')) as Example;
-
-// ---------------------------------------------------------------------------------------------
-// Stand-ins for the n8n-nodes-base nodes of the examples
-// ---------------------------------------------------------------------------------------------
-
-const SPLIT_OUT = 'test.splitOut';
-const EVALUATE = 'test.evaluate';
-
-const standInDescription = (
-	name: string,
-	properties: INodeTypeDescription['properties'],
-): INodeTypeDescription => ({
-	displayName: name,
-	name,
-	group: ['transform'],
-	version: 1,
-	description: 'Test stand-in for an n8n-nodes-base node',
-	defaults: { name },
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
-	properties,
-});
-
-/** n8n's Split Out with Include: No Other Fields: one item per entry of the list, paired to its item. */
-class SplitOutStandIn implements INodeType {
-	description = standInDescription(SPLIT_OUT, [
-		{ displayName: 'Field', name: 'fieldToSplitOut', type: 'string', default: '' },
-		{ displayName: 'Include', name: 'include', type: 'string', default: 'noOtherFields' },
-		{ displayName: 'Options', name: 'options', type: 'json', default: {} },
-	]);
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [
-			this.getInputData().flatMap((item, index) => {
-				const field = this.getNodeParameter('fieldToSplitOut', index) as string;
-				if (this.getNodeParameter('include', index) !== 'noOtherFields')
-					throw new Error('the Split Out stand-in knows Include: No Other Fields only');
-				const entries = item.json[field];
-				return (Array.isArray(entries) ? entries : []).map((entry) => ({
-					json: entry as IDataObject,
-					pairedItem: { item: index },
-				}));
-			}),
-		];
-	}
-}
-
-/** Outputs, for each item, the node's parameters resolved by n8n's expression engine. */
-function evaluatingStandIn(parameterNames: string[]): new () => INodeType {
-	return class EvaluateStandIn implements INodeType {
-		description = standInDescription(
-			EVALUATE,
-			parameterNames.map((name) => ({ displayName: name, name, type: 'json', default: '' })),
-		);
-
-		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-			return [
-				this.getInputData().map((_, index) => ({
-					json: Object.fromEntries(
-						parameterNames.map((name) => [name, this.getNodeParameter(name, index)]),
-					) as IDataObject,
-					pairedItem: { item: index },
-				})),
-			];
-		}
-	};
-}
-
-/**
- * The example after its trigger: the trigger node (same name, so `$('WDT Trigger')` reads it)
- * emits `emitted`; sticky notes go; other n8n-nodes-base nodes get their stand-ins.
- */
-function afterTrigger(example: Example, emitted: IDataObject[]) {
-	const nodes: WorkflowNodeJson[] = [];
-	const evaluated = new Set<string>();
-	for (const node of example.nodes) {
-		const { credentials: _credentials, ...rest } = node;
-		if (node.type === 'n8n-nodes-base.stickyNote') continue;
-		if (node.type === TRIGGER_TYPE) {
-			nodes.push({
-				name: node.name,
-				type: START_NODE_TYPE,
-				parameters: { items: JSON.stringify(emitted) },
-			});
-		} else if (node.type === 'n8n-nodes-base.splitOut') {
-			nodes.push({ ...rest, type: SPLIT_OUT, typeVersion: 1 });
-		} else if (node.type.startsWith('n8n-nodes-base.')) {
-			for (const name of Object.keys(node.parameters ?? {})) evaluated.add(name);
-			nodes.push({ ...rest, type: EVALUATE, typeVersion: 1 });
-		} else nodes.push(rest);
-	}
-	const engine = createEngine({
-		nodes: [WdtTrigger, SplitOutStandIn, evaluatingStandIn([...evaluated])],
+/** The example after its trigger: the trigger node (same name, so `$('WDT Trigger')` reads it) emits `emitted`. */
+const afterTrigger = (example: Example, emitted: IDataObject[]) =>
+	withStandIns(example, {
+		nodes: [WdtTrigger],
+		emit: { [triggerOf(example).name]: emitted },
 	});
-	return { engine, workflow: { ...example, nodes } };
-}
 
 /** Activates the example's trigger at T0, then polls once a minute from `from` to `to` minutes. */
 async function pollExample(

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { getCatalogMethod, type CatalogParam } from '../../nodes/shared/catalog';
+import { PENDING_METHOD } from '../../nodes/Wdt/actions/logisticsSync/getPending.operation';
 import { DEFAULT_EVENT } from '../../nodes/WdtTrigger/events';
 import { TRADE_QUERY_METHOD } from '../../nodes/WdtTrigger/events/salesOrderChanged';
 import { STOCKOUT_QUERY_METHOD } from '../../nodes/WdtTrigger/events/stockoutShipped';
@@ -524,6 +525,21 @@ interface Workflow {
 const READ_OPERATIONS: Readonly<Record<string, string>> = {
 	'salesStockout/getManyCancelled': SEARCH_CANCEL,
 	'purchaseApply/getMany': 'purchase.PurchaseApply.search',
+	'logisticsSync/getPending': PENDING_METHOD,
+};
+
+/** Fields a read operation adds beside the documented ones (README: Get Pending's `oid_list`). */
+const ADDED_BY_OPERATION: Readonly<Record<string, readonly string[]>> = {
+	'logisticsSync/getPending': ['oid_list'],
+};
+
+/**
+ * What a write operation outputs per item: results of our own making, not WDT records, as the
+ * README's Output of the operation names them (checked below). Reads of anything else, and of
+ * the output of a write operation not listed here, are reported.
+ */
+const WRITE_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
+	'salesOrder/push': ['shop_no', 'tid', 'oids', 'outcome', 'error', 'push_result', 'rerun'],
 };
 
 /** The method whose records a trigger event emits, one item per record. */
@@ -586,29 +602,28 @@ function withAddedFields(method: string, documented: string[], prefix = ''): Set
 	]);
 }
 
+/** resource/operation of a WDT node. */
+const operationOf = (node: WorkflowNode) =>
+	`${String(node.parameters.resource)}/${String(node.parameters.operation)}`;
+
 /** The method whose records a WDT node outputs; null for a node that outputs no WDT records. */
 function outputMethod(node: WorkflowNode): string | null | undefined {
 	if (node.type === 'n8n-nodes-wdt.wdtTrigger')
 		return TRIGGER_EVENTS[String(node.parameters.event ?? DEFAULT_EVENT)] ?? null;
-	if (node.type === 'n8n-nodes-wdt.wdt') {
-		const operation = `${String(node.parameters.resource)}/${String(node.parameters.operation)}`;
-		return READ_OPERATIONS[operation] ?? null;
-	}
+	if (node.type === 'n8n-nodes-wdt.wdt') return READ_OPERATIONS[operationOf(node)] ?? null;
 	return undefined;
 }
 
-/**
- * What a WDT node's output items may hold; undefined for other nodes. Our write operations output
- * results of our own making, not WDT records: none is listed here, so reading one is reported.
- */
+/** What a WDT node's output items may hold; undefined for other nodes. */
 function outputFields(node: WorkflowNode): Set<string> | undefined {
 	const method = outputMethod(node);
 	if (method === undefined) return undefined;
-	if (method === null) return new Set();
+	if (method === null) return new Set(WRITE_OUTPUTS[operationOf(node)] ?? []);
 	const options = (node.parameters.options ?? {}) as Record<string, unknown>;
 	const details = options.includeDetails === true;
 	return new Set([
 		...withAddedFields(method, recordFields(method)),
+		...(ADDED_BY_OPERATION[operationOf(node)] ?? []),
 		...(details ? withAddedFields(STOCKOUT_DETAILS, recordFields(STOCKOUT_DETAILS)) : []),
 		...(details ? DETAIL_FLAGS : []),
 	]);
@@ -673,12 +688,20 @@ function listEntryReads(expression: string): Array<[string, string]> {
 	);
 }
 
-/** Split Out of one list field, without the other fields: its items are the list's entries. */
-function splitOutList(node: WorkflowNode): string | undefined {
+/**
+ * Split Out of one field: with Include No Other Fields, its items are the entries of that list
+ * (`into` undefined); with All Other Fields, the item's other fields and the entry under
+ * Destination Field Name (`into`, default the field itself).
+ */
+function splitOutField(node: WorkflowNode): { field: string; into?: string } | undefined {
 	if (node.type !== 'n8n-nodes-base.splitOut') return undefined;
 	const field = String(node.parameters.fieldToSplitOut ?? '').trim();
+	if (!/^[A-Za-z_$][\w$]*$/.test(field)) return undefined;
 	const include = node.parameters.include ?? 'noOtherFields';
-	return /^[A-Za-z_$][\w$]*$/.test(field) && include === 'noOtherFields' ? field : undefined;
+	const options = (node.parameters.options ?? {}) as Record<string, unknown>;
+	const destination = String(options.destinationFieldName ?? '').trim();
+	if (include === 'noOtherFields') return destination ? undefined : { field };
+	return include === 'allOtherFields' ? { field, into: destination || field } : undefined;
 }
 
 /** Each read of a WDT node's output that the method does not return: "node: field (from …)". */
@@ -699,40 +722,62 @@ function undocumentedReads(workflow: Workflow): string[] {
 		const fields = outputFields(source);
 		if (!fields) continue;
 		// Nodes that get items as their input ($json), through pass-through nodes: the WDT items,
-		// or after a Split Out of one of their lists, its entries.
-		const queue: Array<{ node: WorkflowNode; list?: string }> = next(source.name).map((node) => ({
-			node,
-		}));
+		// or after a Split Out of one of their lists, its entries (`list`), or the items with one
+		// field split out (All Other Fields).
+		interface Reader {
+			node: WorkflowNode;
+			fields: Set<string> | undefined;
+			from: string;
+			list?: string;
+		}
+		const queue: Reader[] = next(source.name).map((node) => ({ node, fields, from: source.name }));
 		const seen = new Set<string>();
 		while (queue.length) {
-			const { node, list } = queue.shift()!;
+			const reader = queue.shift()!;
+			const { node, list, from } = reader;
 			if (seen.has(node.name)) continue;
 			seen.add(node.name);
-			const from = list ? `${source.name}'s ${list}` : source.name;
-			const itemFields = list ? listOutputFields(source, list) : fields;
 			const texts = expressions(node.parameters);
-			for (const field of texts.flatMap(jsonReads)) check(node.name, field, from, itemFields);
+			for (const field of texts.flatMap(jsonReads)) check(node.name, field, from, reader.fields);
 			if (!list) {
 				for (const [entries, field] of texts.flatMap(listEntryReads))
 					check(node.name, field, `${source.name}'s ${entries}`, listOutputFields(source, entries));
 			}
 			if (PASS_THROUGH.has(node.type))
-				queue.push(...next(node.name).map((n) => ({ node: n, list })));
-			const split = list ? undefined : splitOutList(node);
-			if (split) {
-				if (!listOutputFields(source, split))
-					problems.push(`${node.name}: ${split} (not a list in the output of ${source.name})`);
-				queue.push(...next(node.name).map((n) => ({ node: n, list: split })));
+				queue.push(...next(node.name).map((n) => ({ ...reader, node: n })));
+			const split = list ? undefined : splitOutField(node);
+			if (split?.into !== undefined) {
+				check(node.name, split.field, from, reader.fields);
+				const splitFields = new Set(reader.fields);
+				splitFields.delete(split.field);
+				splitFields.add(split.into);
+				queue.push(...next(node.name).map((n) => ({ node: n, fields: splitFields, from })));
+			} else if (split) {
+				const entries = listOutputFields(source, split.field);
+				if (!entries)
+					problems.push(
+						`${node.name}: ${split.field} (not a list in the output of ${source.name})`,
+					);
+				const entriesFrom = `${source.name}'s ${split.field}`;
+				queue.push(
+					...next(node.name).map((n) => ({
+						node: n,
+						fields: entries,
+						from: entriesFrom,
+						list: split.field,
+					})),
+				);
 			}
 			if (node.type === 'n8n-nodes-base.aggregate' && !list) {
 				// One item holding the WDT items under destinationFieldName, read with list functions.
 				const aggregated = String(node.parameters.destinationFieldName ?? 'data');
-				for (const reader of next(node.name)) {
-					for (const text of expressions(reader.parameters)) {
+				for (const aggregateReader of next(node.name)) {
+					for (const text of expressions(aggregateReader.parameters)) {
 						for (const field of jsonReads(text))
-							if (field !== aggregated) check(reader.name, field, node.name, new Set([aggregated]));
+							if (field !== aggregated)
+								check(aggregateReader.name, field, node.name, new Set([aggregated]));
 						for (const field of arrowParameterReads(text))
-							check(reader.name, field, source.name, fields);
+							check(aggregateReader.name, field, source.name, reader.fields);
 					}
 				}
 			}
@@ -836,5 +881,59 @@ describe('example workflows read only documented output fields', () => {
 		expect(undocumentedReads(shipped)).toContain(
 			'Mail: receiver_area (not in the output of Shipped)',
 		);
+	});
+
+	it('the checker knows the outputs of write operations and Split Out with All Other Fields', () => {
+		const push: Workflow = {
+			nodes: [
+				node('Push', 'n8n-nodes-wdt.wdt', { resource: 'salesOrder', operation: 'push' }),
+				node('Rows', 'n8n-nodes-base.splitOut', {
+					fieldToSplitOut: 'oids',
+					include: 'allOtherFields',
+					options: { destinationFieldName: 'oid' },
+				}),
+				node('Sheet', 'n8n-nodes-base.googleSheets', {
+					columns: { value: { a: '={{ $json.oid }} {{ $json.outcome }} {{ $json.oids }}' } },
+				}),
+				node('Failed', 'n8n-nodes-base.filter', { conditions: '={{ $json.success_count }}' }),
+				node('Wrong split', 'n8n-nodes-base.splitOut', {
+					fieldToSplitOut: 'lines',
+					include: 'allOtherFields',
+				}),
+				node('Cancel', 'n8n-nodes-wdt.wdt', { resource: 'otherOut', operation: 'cancel' }),
+				node('Mail', 'n8n-nodes-base.emailSend', { text: '={{ $json.order_no }}' }),
+			],
+			connections: {
+				Push: to('Rows', 'Failed', 'Wrong split'),
+				Rows: to('Sheet'),
+				Cancel: to('Mail'),
+			},
+		};
+		expect(undocumentedReads(push).sort()).toEqual([
+			'Failed: success_count (not in the output of Push)',
+			'Mail: order_no (not in the output of Cancel)',
+			'Sheet: oids (not in the output of Push)',
+			'Wrong split: lines (not in the output of Push)',
+		]);
+		// Get Pending outputs the page's fields and the oid_list it adds.
+		const pending: Workflow = {
+			nodes: [
+				node('Pending', 'n8n-nodes-wdt.wdt', {
+					resource: 'logisticsSync',
+					operation: 'getPending',
+				}),
+				node('Shop', 'n8n-nodes-base.httpRequest', {
+					url: '={{ $json.tid }} {{ $json.oid_list }} {{ $json.sync_id }} {{ $json.oid }}',
+				}),
+			],
+			connections: { Pending: to('Shop') },
+		};
+		expect(undocumentedReads(pending)).toEqual(['Shop: oid (not in the output of Pending)']);
+	});
+
+	it('the outputs listed for write operations are the ones the README names', () => {
+		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+		for (const field of Object.values(WRITE_OUTPUTS).flat())
+			expect(readme, field).toContain(`\`${field}\``);
 	});
 });
