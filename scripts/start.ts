@@ -9,7 +9,7 @@
  *    package into a persistent user folder per n8n version, `.n8n-dev/n8n-<version>/`
  *    (gitignored), unless that exact tarball is already installed,
  * 3. starts the WDT simulator with demo data on 127.0.0.1:5680 (or the next free port),
- * 4. imports the credential "WDT API (simulator)" pointing at it, the four examples/*.json
+ * 4. imports the credential "WDT API (simulator)" pointing at it, every examples/*.json
  *    and a ready-to-run demo workflow, all wired to that credential (same ids every time, so a
  *    re-run overwrites them instead of adding copies),
  * 5. starts n8n on 127.0.0.1:5678 (or the next free port), sets up the owner account (or logs in),
