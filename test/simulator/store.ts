@@ -233,6 +233,71 @@ export interface TradeRecord {
 
 export type TradeInput = Partial<TradeRecord>;
 
+/** The sales orders by trade_id; `version` counts every set, delete and clear (for TradeIndex). */
+export class TradeMap extends Map<number, TradeRecord> {
+	version = 0;
+
+	override set(tradeId: number, record: TradeRecord): this {
+		this.version++;
+		return super.set(tradeId, record);
+	}
+
+	override delete(tradeId: number): boolean {
+		this.version++;
+		return super.delete(tradeId);
+	}
+
+	override clear(): void {
+		this.version++;
+		super.clear();
+	}
+}
+
+/**
+ * The sales orders sorted by modified time, then trade_id: a time window is a contiguous run of
+ * it, found by binary search, so a window query costs the window's orders, not all orders.
+ * Rebuilt when the map changed or any order's modified time differs from the one it was sorted
+ * by (modifyTrade, or a test editing a record directly).
+ */
+class TradeIndex {
+	private version = -1;
+	private sorted: TradeRecord[] = [];
+	private sortedBy = new Float64Array(0);
+
+	constructor(private readonly trades: TradeMap) {}
+
+	/** The orders in modified order, up to date. */
+	current(): readonly TradeRecord[] {
+		if (!this.isCurrent()) {
+			this.sorted = [...this.trades.values()].sort(
+				(a, b) => a.modifiedMs - b.modifiedMs || a.tradeId - b.tradeId,
+			);
+			this.sortedBy = Float64Array.from(this.sorted, (record) => record.modifiedMs);
+			this.version = this.trades.version;
+		}
+		return this.sorted;
+	}
+
+	private isCurrent(): boolean {
+		if (this.version !== this.trades.version) return false;
+		for (let i = 0; i < this.sorted.length; i++)
+			if (this.sorted[i].modifiedMs !== this.sortedBy[i]) return false;
+		return true;
+	}
+}
+
+/** The first index of `sorted` where `test` holds, for a test that is false, then true. */
+function firstWhere<T>(sorted: readonly T[], test: (value: T) => boolean): number {
+	let low = 0;
+	let high = sorted.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (test(sorted[middle])) high = middle;
+		else low = middle + 1;
+	}
+	return low;
+}
+
 export type StockoutInput = Partial<Omit<StockoutRecord, 'status' | 'cancelled'>> & {
 	/** Default 5 (cancelled): most tests want records that searchCancel returns. */
 	status?: number | StockoutStatusName;
@@ -398,7 +463,8 @@ export class SimulatorStore {
 	private nextOtherOutId = 5100;
 	private nextStockoutId = 1630001;
 	private nextTradeId = 2054001;
-	readonly trades = new Map<number, TradeRecord>();
+	readonly trades = new TradeMap();
+	private readonly tradeIndex = new TradeIndex(this.trades);
 	private readonly lastSeqByDay = new Map<string, number>();
 	private readonly stockoutNos = new Set<string>();
 
@@ -603,6 +669,23 @@ export class SimulatorStore {
 		Object.assign(record, patch);
 		if (patch.modifiedMs === undefined) record.modifiedMs = this.clock.now();
 		return record;
+	}
+
+	/**
+	 * The sales orders modified in the window (per `windowEnds`, like inWindow; an end left
+	 * undefined is open), sorted by modified time, then trade_id.
+	 */
+	tradesModifiedIn(startMs?: number, endMs?: number): TradeRecord[] {
+		const sorted = this.tradeIndex.current();
+		const first =
+			startMs === undefined
+				? 0
+				: firstWhere(sorted, (record) => this.inWindow(record.modifiedMs, startMs, undefined));
+		const end =
+			endMs === undefined
+				? sorted.length
+				: firstWhere(sorted, (record) => !this.inWindow(record.modifiedMs, undefined, endMs));
+		return sorted.slice(first, Math.max(first, end));
 	}
 
 	/** Whether a record modified at modifiedMs lies in the window, per `windowEnds`. */
