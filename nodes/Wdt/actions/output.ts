@@ -30,18 +30,32 @@ export interface RecordShape {
 	lineLists?: readonly string[];
 }
 
-/** `field` → code → name, for the record (`prefix` '') or one of its line lists (`list.`). */
-function tablesAt(method: string, prefix: string): Array<[string, Record<string, string>]> {
-	const tables = getCatalogMethod(method)?.statusTables ?? {};
-	return Object.entries(tables)
-		.filter(([path]) => path.startsWith(prefix) && !path.slice(prefix.length).includes('.'))
-		.map(([path, table]) => [path.slice(prefix.length), table]);
+/** `field` → code → name (WDT's own name for each code). */
+type StatusTables = ReadonlyMap<string, Readonly<Record<string, string>>>;
+
+/** tablesAt's results: the catalog never changes, so each method and prefix is worked out once. */
+const tablesByMethodAndPrefix = new Map<string, StatusTables>();
+
+/** The status tables of the record (`prefix` '') or of one of its line lists (`list.`). */
+function tablesAt(method: string, prefix: string): StatusTables {
+	const cacheKey = `${method}\n${prefix}`;
+	let tables = tablesByMethodAndPrefix.get(cacheKey);
+	if (!tables) {
+		const all = getCatalogMethod(method)?.statusTables ?? {};
+		tables = new Map(
+			Object.entries(all)
+				.filter(([path]) => path.startsWith(prefix) && !path.slice(prefix.length).includes('.'))
+				.map(([path, table]) => [path.slice(prefix.length), table]),
+		);
+		tablesByMethodAndPrefix.set(cacheKey, tables);
+	}
+	return tables;
 }
 
 function shapeObject(
 	object: IDataObject,
 	timeFields: readonly string[] | undefined,
-	tables: Array<[string, Record<string, string>]>,
+	tables: StatusTables,
 ): IDataObject {
 	const out: IDataObject = {};
 	for (const [name, value] of Object.entries(object)) {
@@ -51,7 +65,7 @@ function shapeObject(
 			const iso = anyWdtTimeToIso(value);
 			if (iso !== undefined) out[`${name}${ISO_TIME_SUFFIX}`] = iso;
 		}
-		const table = tables.find(([field]) => field === name)?.[1];
+		const table = tables.get(name);
 		// Exact codes only: several tables are bit flags, and a combined value has no one name.
 		if (table && value !== null && value !== undefined && table[String(value)] !== undefined)
 			out[`${name}_name`] = table[String(value)];
