@@ -33,23 +33,14 @@ export interface RecordShape {
 /** `field` → code → name (WDT's own name for each code). */
 type StatusTables = ReadonlyMap<string, Readonly<Record<string, string>>>;
 
-/** tablesAt's results: the catalog never changes, so each method and prefix is worked out once. */
-const tablesByMethodAndPrefix = new Map<string, StatusTables>();
-
 /** The status tables of the record (`prefix` '') or of one of its line lists (`list.`). */
 function tablesAt(method: string, prefix: string): StatusTables {
-	const cacheKey = `${method}\n${prefix}`;
-	let tables = tablesByMethodAndPrefix.get(cacheKey);
-	if (!tables) {
-		const all = getCatalogMethod(method)?.statusTables ?? {};
-		tables = new Map(
-			Object.entries(all)
-				.filter(([path]) => path.startsWith(prefix) && !path.slice(prefix.length).includes('.'))
-				.map(([path, table]) => [path.slice(prefix.length), table]),
-		);
-		tablesByMethodAndPrefix.set(cacheKey, tables);
-	}
-	return tables;
+	const tables = getCatalogMethod(method)?.statusTables ?? {};
+	return new Map(
+		Object.entries(tables)
+			.filter(([path]) => path.startsWith(prefix) && !path.slice(prefix.length).includes('.'))
+			.map(([path, table]) => [path.slice(prefix.length), table]),
+	);
 }
 
 function shapeObject(
@@ -58,7 +49,8 @@ function shapeObject(
 	tables: StatusTables,
 ): IDataObject {
 	const out: IDataObject = {};
-	for (const [name, value] of Object.entries(object)) {
+	for (const name of Object.keys(object)) {
+		const value = object[name];
 		out[name] = value;
 		if (name.endsWith(ISO_TIME_SUFFIX)) continue;
 		if (timeFields ? timeFields.includes(name) : TIME_FIELD.test(name)) {
@@ -74,22 +66,32 @@ function shapeObject(
 }
 
 /**
- * Adds `<field>_name` after each code a status table of the method's page names (WDT's own
- * Chinese name), and `<field>_iso` after each time, on the record and on its lines.
+ * Shapes the records of one method: adds `<field>_name` after each code a status table of the
+ * method's page names (WDT's own Chinese name), and `<field>_iso` after each time, on the record
+ * and on its lines. The method's tables are looked up once here, not for every record.
  */
-export function shapeRecord(method: string, record: IDataObject, shape: RecordShape): IDataObject {
-	const out = shapeObject(record, shape.timeFields, tablesAt(method, ''));
-	for (const list of shape.lineLists ?? []) {
-		const lines = out[list];
-		if (!Array.isArray(lines)) continue;
-		const tables = tablesAt(method, `${list}.`);
-		out[list] = lines.map((line) =>
-			typeof line === 'object' && line !== null
-				? shapeObject(line as IDataObject, shape.timeFields, tables)
-				: line,
-		) as IDataObject[];
-	}
-	return out;
+export function recordShaper(
+	method: string,
+	shape: RecordShape,
+): (record: IDataObject) => IDataObject {
+	const tables = tablesAt(method, '');
+	const lineLists = (shape.lineLists ?? []).map((list) => ({
+		list,
+		tables: tablesAt(method, `${list}.`),
+	}));
+	return (record) => {
+		const out = shapeObject(record, shape.timeFields, tables);
+		for (const { list, tables: lineTables } of lineLists) {
+			const lines = out[list];
+			if (!Array.isArray(lines)) continue;
+			out[list] = lines.map((line) =>
+				typeof line === 'object' && line !== null
+					? shapeObject(line as IDataObject, shape.timeFields, lineTables)
+					: line,
+			) as IDataObject[];
+		}
+		return out;
+	};
 }
 
 /**
