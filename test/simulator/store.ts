@@ -233,13 +233,16 @@ export interface TradeRecord {
 
 export type TradeInput = Partial<TradeRecord>;
 
-/** The sales orders by trade_id; `version` counts every set, delete and clear (for TradeIndex). */
-export class TradeMap extends Map<number, TradeRecord> {
+/**
+ * The sales orders by trade_id. The records are frozen (modifyTrade replaces one), so every
+ * change goes through set, delete or clear, which `version` counts for TradeIndex.
+ */
+export class TradeMap extends Map<number, Readonly<TradeRecord>> {
 	version = 0;
 
-	override set(tradeId: number, record: TradeRecord): this {
+	override set(tradeId: number, record: Readonly<TradeRecord>): this {
 		this.version++;
-		return super.set(tradeId, record);
+		return super.set(tradeId, Object.freeze(record));
 	}
 
 	override delete(tradeId: number): boolean {
@@ -256,33 +259,23 @@ export class TradeMap extends Map<number, TradeRecord> {
 /**
  * The sales orders sorted by modified time, then trade_id: a time window is a contiguous run of
  * it, found by binary search, so a window query costs the window's orders, not all orders.
- * Rebuilt when the map changed or any order's modified time differs from the one it was sorted
- * by (modifyTrade, or a test editing a record directly).
+ * Sorted again after the map changed.
  */
 class TradeIndex {
 	private version = -1;
-	private sorted: TradeRecord[] = [];
-	private sortedBy = new Float64Array(0);
+	private sorted: ReadonlyArray<Readonly<TradeRecord>> = [];
 
 	constructor(private readonly trades: TradeMap) {}
 
 	/** The orders in modified order, up to date. */
-	current(): readonly TradeRecord[] {
-		if (!this.isCurrent()) {
+	current(): ReadonlyArray<Readonly<TradeRecord>> {
+		if (this.version !== this.trades.version) {
 			this.sorted = [...this.trades.values()].sort(
 				(a, b) => a.modifiedMs - b.modifiedMs || a.tradeId - b.tradeId,
 			);
-			this.sortedBy = Float64Array.from(this.sorted, (record) => record.modifiedMs);
 			this.version = this.trades.version;
 		}
 		return this.sorted;
-	}
-
-	private isCurrent(): boolean {
-		if (this.version !== this.trades.version) return false;
-		for (let i = 0; i < this.sorted.length; i++)
-			if (this.sorted[i].modifiedMs !== this.sortedBy[i]) return false;
-		return true;
 	}
 }
 
@@ -640,7 +633,7 @@ export class SimulatorStore {
 
 	// --- sales orders --------------------------------------------------------------------------
 
-	addTrade(input: TradeInput = {}): TradeRecord {
+	addTrade(input: TradeInput = {}): Readonly<TradeRecord> {
 		const now = this.clock.now();
 		const modifiedMs = input.modifiedMs ?? now;
 		const tradeId = input.tradeId ?? this.nextTradeId++;
@@ -662,20 +655,28 @@ export class SimulatorStore {
 		return record;
 	}
 
-	/** Changes a sales order; `modified` becomes simulated now unless the patch sets it. */
-	modifyTrade(tradeId: number, patch: Omit<TradeInput, 'tradeId'>): TradeRecord {
+	/**
+	 * Changes a sales order (the stored record is replaced: records are frozen); `modified`
+	 * becomes simulated now unless the patch sets it.
+	 */
+	modifyTrade(tradeId: number, patch: Omit<TradeInput, 'tradeId'>): Readonly<TradeRecord> {
 		const record = this.trades.get(tradeId);
 		if (!record) throw new Error(`trade ${tradeId} does not exist`);
-		Object.assign(record, patch);
-		if (patch.modifiedMs === undefined) record.modifiedMs = this.clock.now();
-		return record;
+		const changed: TradeRecord = {
+			...record,
+			...patch,
+			tradeId,
+			modifiedMs: patch.modifiedMs ?? this.clock.now(),
+		};
+		this.trades.set(tradeId, changed);
+		return changed;
 	}
 
 	/**
 	 * The sales orders modified in the window (per `windowEnds`, like inWindow; an end left
 	 * undefined is open), sorted by modified time, then trade_id.
 	 */
-	tradesModifiedIn(startMs?: number, endMs?: number): TradeRecord[] {
+	tradesModifiedIn(startMs?: number, endMs?: number): Array<Readonly<TradeRecord>> {
 		const sorted = this.tradeIndex.current();
 		const first =
 			startMs === undefined
