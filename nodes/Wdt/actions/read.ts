@@ -85,8 +85,6 @@ export async function readRecords(
 		'end_time',
 	];
 	const asLines = read.lines !== undefined && query.asLines === true;
-	const lineLists = read.lines ? [read.lines.lineList] : [];
-	const shape = read.shape ?? recordShaper(method, { lineLists });
 	const { records } = await searchWindows.call(ctx, {
 		method,
 		...catalogPaging(method),
@@ -101,14 +99,14 @@ export async function readRecords(
 		],
 		range: query.range,
 		recordKey: (record) => String((record as IDataObject)[read.idField]),
-		// Shaped window by window, while later windows are still being read.
-		mapRecord: (record) => shape(record as IDataObject),
 		...(read.detectMoves ? { moved: { idField: read.idField, modifiedField: 'modified' } } : {}),
 		// Lines: the limit counts output items, which only the records' lines tell.
 		limit: asLines ? undefined : query.limit,
 		parallel: query.parallel,
 	});
-	const shaped = records as IDataObject[]; // shaped by mapRecord
+	const lineLists = read.lines ? [read.lines.lineList] : [];
+	const shape = read.shape ?? recordShaper(method, { lineLists });
+	const shaped = (records as IDataObject[]).map(shape);
 	if (!asLines || !read.lines) return shaped.slice(0, query.limit);
 	const { lineList, prefix } = read.lines;
 	const items = shaped.flatMap((record) =>

@@ -38,12 +38,6 @@ export interface WindowedSearch extends ListLocation {
 	/** Identity of a record for deduplication (within and across windows); default whole JSON. */
 	recordKey?: (record: unknown) => string;
 	/**
-	 * Applied to each record of a window as soon as the window is read (e.g. output shaping), so
-	 * that the work overlaps with other windows still waiting on WDT instead of following the
-	 * last reply. `recordKey` must give the same key for its result; the order stays WDT's.
-	 */
-	mapRecord?: (record: unknown) => unknown;
-	/**
 	 * When one read of a window holds a record (by `idField`) at two `modifiedField` values, it
 	 * moved in WDT's modified-sorted list while the pages were read, and a row may have slipped
 	 * past a page boundary unseen: the window is read again (at most MAX_READS_PER_WINDOW times).
@@ -242,13 +236,7 @@ export async function searchWindows(
 				!movedWhileRead(result.records, search.moved) ||
 				read >= MAX_READS_PER_WINDOW
 			)
-				return {
-					records: search.mapRecord
-						? Array.from(byKey.values(), search.mapRecord)
-						: [...byKey.values()],
-					complete: result.complete,
-					otherLists,
-				};
+				return { records: [...byKey.values()], complete: result.complete, otherLists };
 		}
 	};
 
