@@ -94,6 +94,11 @@ export function recordShaper(
 	};
 }
 
+/** One record (recordShaper for many: it looks the tables up once). */
+export function shapeRecord(method: string, record: IDataObject, shape: RecordShape): IDataObject {
+	return recordShaper(method, shape)(record);
+}
+
 /**
  * One item per line of `lineList`, each with the record's other fields prefixed (`order_…`),
  * so a sheet gets one row per line. A record without lines gives one item of its own fields.
