@@ -171,7 +171,7 @@ try {
 		);
 		await attempt('B4', () => runB4(simulator, { ...common, latencyMs: options.latencyMs, gapHours: sizes.b4GapHours }));
 		await attempt('B5', () =>
-			runB5(simulator, { ...common, latencyMs: options.latencyMs, orders: sizes.b5Orders, hours: sizes.b5Hours, seed: 20241123 }),
+			runB5(simulator, { ...common, ...diagnosis, latencyMs: options.latencyMs, orders: sizes.b5Orders, hours: sizes.b5Hours, seed: 20241123 }),
 		);
 		await attempt('B6', () =>
 			runB6(simulator, { ...common, latencyMs: options.latencyMs, orders: sizes.b6Orders, gapHours: sizes.b6GapHours, seed: 20241124 }),

@@ -150,14 +150,62 @@ export function lastToFirstPages(records: number, pageSize: number): number {
 }
 
 /**
- * How long `workers` parallel readers take for jobs of these durations taken in order, each
- * job by the first reader free (what the read engine does with windows at Parallel Requests n).
+ * How long the read engine (nodes/shared/transport/search.ts) takes at pure latency: every
+ * request takes `latencyMs` and no CPU. `parallel` workers take the windows in order; a window
+ * reads page 0 (for the total), then its other pages: all at once when `concurrentPages` (a
+ * window that closed before the read, at Parallel Requests > 1), else one after another. All
+ * requests share `parallel` slots, handed out first come, first served, as search.ts's `inSlot`
+ * does. `pagesPerWindow[i]` is the number of calls window i takes.
  */
-export function parallelMakespan(durations: readonly number[], workers: number): number {
-	const freeAt = Array.from({ length: Math.max(1, workers) }, () => 0);
-	for (const duration of durations) {
-		const first = freeAt.indexOf(Math.min(...freeAt));
-		freeAt[first] += duration;
+export function readEngineMakespan(
+	pagesPerWindow: readonly number[],
+	parallel: number,
+	latencyMs: number,
+	concurrentPages: boolean,
+): number {
+	// Every request lasts exactly one latency and starts at 0 or when another ends, so time
+	// advances in whole latencies: each step ends all requests in flight, oldest first.
+	const slots = Math.max(1, Math.floor(parallel));
+	const pagesLeft = [...pagesPerWindow];
+	/** Pages of a window requested together and not back yet. */
+	const outstanding = pagesPerWindow.map(() => 0);
+	const waiting: number[] = [];
+	let inFlight: number[] = [];
+	let busy = 0;
+	const send = (window: number) => {
+		pagesLeft[window]--;
+		if (busy < slots) {
+			busy++;
+			inFlight.push(window);
+		} else waiting.push(window);
+	};
+	let nextWindow = 0;
+	const startWindow = () => {
+		if (nextWindow < pagesPerWindow.length) send(nextWindow++);
+	};
+	for (let worker = 0; worker < Math.min(slots, pagesPerWindow.length); worker++) startWindow();
+	let steps = 0;
+	while (inFlight.length) {
+		const ending = inFlight;
+		inFlight = [];
+		steps++;
+		for (const window of ending) {
+			// The freed slot goes to the longest-waiting request, before this window goes on.
+			busy--;
+			const next = waiting.shift();
+			if (next !== undefined) {
+				busy++;
+				inFlight.push(next);
+			}
+			if (outstanding[window] > 0) {
+				if (--outstanding[window] === 0) startWindow();
+			} else if (pagesLeft[window] === 0) startWindow();
+			else if (concurrentPages) {
+				// Page 0 is back: the window's other pages go out together.
+				outstanding[window] = pagesLeft[window];
+				while (pagesLeft[window] > 0) send(window);
+			} else send(window);
+		}
 	}
-	return Math.max(...freeAt);
+	return steps * latencyMs;
 }

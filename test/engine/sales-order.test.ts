@@ -105,6 +105,35 @@ describe('Sales Order → Get Many', () => {
 		});
 	});
 
+	it('an order on the second two windows share is output once, shaped, at Parallel Requests 1 and 4', async () => {
+		addOrder(BASE + 30 * MINUTE);
+		addOrder(BASE + HOUR); // 11:00:00 ends the first window and starts the second
+		addOrder(BASE + 90 * MINUTE, { trade_status: 110 });
+		for (const parallelRequests of [1, 4]) {
+			rig.sim.clearRequests();
+			const { outputs, error } = await rig.run(
+				getMany({
+					endTime: new Date(BASE + 2 * HOUR).toISOString(),
+					options: { parallelRequests },
+				}),
+				[{}],
+			);
+			expect(error).toBeUndefined();
+			// Both windows returned it; the output has it once, in WDT's order, with its ISO time.
+			expect(orderCalls()).toHaveLength(2);
+			const orders = jsonOf(outputs[0]);
+			expect(orders.map((order) => order.trade_no)).toEqual(['JY000001', 'JY000002', 'JY000003']);
+			expect(orders[1]).toMatchObject({
+				modified_iso: '2024-07-01T11:00:00+08:00',
+				trade_status_name: '已发货',
+			});
+			expect(orders[2].trade_status_name).toBe('已完成');
+			expect((orders[1].detail_list as IDataObject[])[0].modified_iso).toBe(
+				'2024-07-01T11:00:00+08:00',
+			);
+		}
+	});
+
 	it('every status code of the page has an English label in the Status filter', () => {
 		const table = getCatalogMethod(ORDERS)!.statusTables!.trade_status;
 		expect(Object.keys(ORDER_STATUS_LABELS).sort()).toEqual(Object.keys(table).sort());

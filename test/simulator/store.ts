@@ -233,6 +233,64 @@ export interface TradeRecord {
 
 export type TradeInput = Partial<TradeRecord>;
 
+/**
+ * The sales orders by trade_id. The records are frozen (modifyTrade replaces one), so every
+ * change goes through set, delete or clear, which `version` counts for TradeIndex.
+ */
+export class TradeMap extends Map<number, Readonly<TradeRecord>> {
+	version = 0;
+
+	override set(tradeId: number, record: Readonly<TradeRecord>): this {
+		this.version++;
+		return super.set(tradeId, Object.freeze(record));
+	}
+
+	override delete(tradeId: number): boolean {
+		this.version++;
+		return super.delete(tradeId);
+	}
+
+	override clear(): void {
+		this.version++;
+		super.clear();
+	}
+}
+
+/**
+ * The sales orders sorted by modified time, then trade_id: a time window is a contiguous run of
+ * it, found by binary search, so a window query costs the window's orders, not all orders.
+ * Sorted again after the map changed.
+ */
+class TradeIndex {
+	private version = -1;
+	private sorted: ReadonlyArray<Readonly<TradeRecord>> = [];
+
+	constructor(private readonly trades: TradeMap) {}
+
+	/** The orders in modified order, up to date. */
+	current(): ReadonlyArray<Readonly<TradeRecord>> {
+		if (this.version !== this.trades.version) {
+			this.sorted = [...this.trades.values()].sort(
+				(a, b) => a.modifiedMs - b.modifiedMs || a.tradeId - b.tradeId,
+			);
+			this.version = this.trades.version;
+		}
+		return this.sorted;
+	}
+}
+
+/** The first index of `sorted` where `test` holds, for a test that is false, then true. */
+function firstWhere<T>(sorted: readonly T[], test: (value: T) => boolean): number {
+	let low = 0;
+	let high = sorted.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (test(sorted[middle])) high = middle;
+		else low = middle + 1;
+	}
+	return low;
+}
+
 export type StockoutInput = Partial<Omit<StockoutRecord, 'status' | 'cancelled'>> & {
 	/** Default 5 (cancelled): most tests want records that searchCancel returns. */
 	status?: number | StockoutStatusName;
@@ -398,7 +456,8 @@ export class SimulatorStore {
 	private nextOtherOutId = 5100;
 	private nextStockoutId = 1630001;
 	private nextTradeId = 2054001;
-	readonly trades = new Map<number, TradeRecord>();
+	readonly trades = new TradeMap();
+	private readonly tradeIndex = new TradeIndex(this.trades);
 	private readonly lastSeqByDay = new Map<string, number>();
 	private readonly stockoutNos = new Set<string>();
 
@@ -574,7 +633,7 @@ export class SimulatorStore {
 
 	// --- sales orders --------------------------------------------------------------------------
 
-	addTrade(input: TradeInput = {}): TradeRecord {
+	addTrade(input: TradeInput = {}): Readonly<TradeRecord> {
 		const now = this.clock.now();
 		const modifiedMs = input.modifiedMs ?? now;
 		const tradeId = input.tradeId ?? this.nextTradeId++;
@@ -596,13 +655,38 @@ export class SimulatorStore {
 		return record;
 	}
 
-	/** Changes a sales order; `modified` becomes simulated now unless the patch sets it. */
-	modifyTrade(tradeId: number, patch: Omit<TradeInput, 'tradeId'>): TradeRecord {
+	/**
+	 * Changes a sales order (the stored record is replaced: records are frozen); `modified`
+	 * becomes simulated now unless the patch sets it.
+	 */
+	modifyTrade(tradeId: number, patch: Omit<TradeInput, 'tradeId'>): Readonly<TradeRecord> {
 		const record = this.trades.get(tradeId);
 		if (!record) throw new Error(`trade ${tradeId} does not exist`);
-		Object.assign(record, patch);
-		if (patch.modifiedMs === undefined) record.modifiedMs = this.clock.now();
-		return record;
+		const changed: TradeRecord = {
+			...record,
+			...patch,
+			tradeId,
+			modifiedMs: patch.modifiedMs ?? this.clock.now(),
+		};
+		this.trades.set(tradeId, changed);
+		return changed;
+	}
+
+	/**
+	 * The sales orders modified in the window (per `windowEnds`, like inWindow; an end left
+	 * undefined is open), sorted by modified time, then trade_id.
+	 */
+	tradesModifiedIn(startMs?: number, endMs?: number): Array<Readonly<TradeRecord>> {
+		const sorted = this.tradeIndex.current();
+		const first =
+			startMs === undefined
+				? 0
+				: firstWhere(sorted, (record) => this.inWindow(record.modifiedMs, startMs, undefined));
+		const end =
+			endMs === undefined
+				? sorted.length
+				: firstWhere(sorted, (record) => !this.inWindow(record.modifiedMs, undefined, endMs));
+		return sorted.slice(first, Math.max(first, end));
 	}
 
 	/** Whether a record modified at modifiedMs lies in the window, per `windowEnds`. */

@@ -138,6 +138,22 @@ describe('pageThrough', () => {
 		expect(calls).toHaveLength(2);
 	});
 
+	it('a server ignoring page_no is recognized by the records, even when their fields change between calls', async () => {
+		const rows = range(730);
+		const { calls, fetchPage } = fakeQuery(rows, (_pager, call) => ({
+			order_list: rows.slice(0, 100).map((row) => ({ ...row, modified: `call ${call}` })),
+			total_count: 730,
+		}));
+		await expect(
+			pageThrough(fetchPage, {
+				method: 'wms.x.search',
+				pageSize: 100,
+				keyOf: (record) => String((record as { id: number }).id),
+			}),
+		).rejects.toThrow(/page_no 1 returned the same 100 rows.*ignore page_no/);
+		expect(calls).toHaveLength(2);
+	});
+
 	it('a server ignoring page_no with a capped page ends in an error within a few calls', async () => {
 		const rows = range(730);
 		const { calls, fetchPage } = fakeQuery(rows, () => ({

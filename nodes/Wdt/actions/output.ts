@@ -30,28 +30,34 @@ export interface RecordShape {
 	lineLists?: readonly string[];
 }
 
-/** `field` → code → name, for the record (`prefix` '') or one of its line lists (`list.`). */
-function tablesAt(method: string, prefix: string): Array<[string, Record<string, string>]> {
+/** `field` → code → name (WDT's own name for each code). */
+type StatusTables = ReadonlyMap<string, Readonly<Record<string, string>>>;
+
+/** The status tables of the record (`prefix` '') or of one of its line lists (`list.`). */
+function tablesAt(method: string, prefix: string): StatusTables {
 	const tables = getCatalogMethod(method)?.statusTables ?? {};
-	return Object.entries(tables)
-		.filter(([path]) => path.startsWith(prefix) && !path.slice(prefix.length).includes('.'))
-		.map(([path, table]) => [path.slice(prefix.length), table]);
+	return new Map(
+		Object.entries(tables)
+			.filter(([path]) => path.startsWith(prefix) && !path.slice(prefix.length).includes('.'))
+			.map(([path, table]) => [path.slice(prefix.length), table]),
+	);
 }
 
 function shapeObject(
 	object: IDataObject,
 	timeFields: readonly string[] | undefined,
-	tables: Array<[string, Record<string, string>]>,
+	tables: StatusTables,
 ): IDataObject {
 	const out: IDataObject = {};
-	for (const [name, value] of Object.entries(object)) {
+	for (const name of Object.keys(object)) {
+		const value = object[name];
 		out[name] = value;
 		if (name.endsWith(ISO_TIME_SUFFIX)) continue;
 		if (timeFields ? timeFields.includes(name) : TIME_FIELD.test(name)) {
 			const iso = anyWdtTimeToIso(value);
 			if (iso !== undefined) out[`${name}${ISO_TIME_SUFFIX}`] = iso;
 		}
-		const table = tables.find(([field]) => field === name)?.[1];
+		const table = tables.get(name);
 		// Exact codes only: several tables are bit flags, and a combined value has no one name.
 		if (table && value !== null && value !== undefined && table[String(value)] !== undefined)
 			out[`${name}_name`] = table[String(value)];
@@ -60,22 +66,37 @@ function shapeObject(
 }
 
 /**
- * Adds `<field>_name` after each code a status table of the method's page names (WDT's own
- * Chinese name), and `<field>_iso` after each time, on the record and on its lines.
+ * Shapes the records of one method: adds `<field>_name` after each code a status table of the
+ * method's page names (WDT's own Chinese name), and `<field>_iso` after each time, on the record
+ * and on its lines. The method's tables are looked up once here, not for every record.
  */
+export function recordShaper(
+	method: string,
+	shape: RecordShape,
+): (record: IDataObject) => IDataObject {
+	const tables = tablesAt(method, '');
+	const lineLists = (shape.lineLists ?? []).map((list) => ({
+		list,
+		tables: tablesAt(method, `${list}.`),
+	}));
+	return (record) => {
+		const out = shapeObject(record, shape.timeFields, tables);
+		for (const { list, tables: lineTables } of lineLists) {
+			const lines = out[list];
+			if (!Array.isArray(lines)) continue;
+			out[list] = lines.map((line) =>
+				typeof line === 'object' && line !== null
+					? shapeObject(line as IDataObject, shape.timeFields, lineTables)
+					: line,
+			) as IDataObject[];
+		}
+		return out;
+	};
+}
+
+/** One record (recordShaper for many: it looks the tables up once). */
 export function shapeRecord(method: string, record: IDataObject, shape: RecordShape): IDataObject {
-	const out = shapeObject(record, shape.timeFields, tablesAt(method, ''));
-	for (const list of shape.lineLists ?? []) {
-		const lines = out[list];
-		if (!Array.isArray(lines)) continue;
-		const tables = tablesAt(method, `${list}.`);
-		out[list] = lines.map((line) =>
-			typeof line === 'object' && line !== null
-				? shapeObject(line as IDataObject, shape.timeFields, tables)
-				: line,
-		) as IDataObject[];
-	}
-	return out;
+	return recordShaper(method, shape)(record);
 }
 
 /**

@@ -10,7 +10,7 @@ import { getCatalogMethod } from '../../shared/catalog';
 import { toWdtTime, type TimeWindow } from '../../shared/protocol';
 import { catalogPaging, searchWindows } from '../../shared/transport/search';
 import { runPerItem } from './common';
-import { flattenLines, shapeRecord } from './output';
+import { flattenLines, recordShaper } from './output';
 import { readParallelRequests } from './readOptions';
 import { readLimit, readOutputAsLines } from './shared.fields';
 
@@ -26,7 +26,7 @@ export interface RecordRead {
 	detectMoves?: boolean;
 	/** The line list nested in each record, and the parent prefix of One Item per Line. */
 	lines?: { lineList: string; prefix: string };
-	/** How one record is output; default: status names and ISO times (shapeRecord). */
+	/** How one record is output; default: status names and ISO times (recordShaper). */
 	shape?: (record: IDataObject) => IDataObject;
 	/** With One Item per Line, a record without lines gives no item (default: one item). */
 	skipRecordsWithoutLines?: boolean;
@@ -105,7 +105,7 @@ export async function readRecords(
 		parallel: query.parallel,
 	});
 	const lineLists = read.lines ? [read.lines.lineList] : [];
-	const shape = read.shape ?? ((record: IDataObject) => shapeRecord(method, record, { lineLists }));
+	const shape = read.shape ?? recordShaper(method, { lineLists });
 	const shaped = (records as IDataObject[]).map(shape);
 	if (!asLines || !read.lines) return shaped.slice(0, query.limit);
 	const { lineList, prefix } = read.lines;

@@ -238,10 +238,10 @@ type FetchPage = (pager: WdtPager) => Promise<WdtResponse>;
  * Reads every page of one query. It never trusts the page length alone: it continues while
  * fewer rows than `total_count` were read, whatever a page's length; a short page before the
  * total means the server capped the page size, and the query restarts at that size (offsets
- * then agree whichever way the server computes them). It stops at an empty page. A page equal
- * to an earlier one (a server ignoring page_no) and more pages than the total allows end in an
- * error naming the method. A total that changes while paging restarts the query (bounded);
- * records read twice are kept once.
+ * then agree whichever way the server computes them). It stops at an empty page. A full page of
+ * the same records as an earlier one (a server ignoring page_no) and more pages than the total
+ * allows end in an error naming the method. A total that changes while paging restarts the
+ * query (bounded); records read twice are kept once.
  */
 export async function pageThrough(
 	fetchPage: FetchPage,
@@ -282,10 +282,11 @@ export async function pageThrough(
 		complete,
 		otherLists: Object.fromEntries([...others].map(([name, kept]) => [name, [...kept.values()]])),
 	});
-	/** A full page seen before in this pass: the server ignores page_no (or loops). */
+	/** A full page of records (by keyOf) seen before in this pass: the server ignores page_no. */
 	const checkRepeat = (seen: Set<string>, page: PageContent, index: number) => {
 		if (page.list.length < pageSize) return;
-		const signature = JSON.stringify(page.list);
+		// The records' keys, not their whole JSON: as telling, and far smaller for large pages.
+		const signature = JSON.stringify(page.list.map(keyOf));
 		if (seen.has(signature))
 			throw pagingError(
 				method,

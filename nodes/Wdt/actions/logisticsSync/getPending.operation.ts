@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLocatorCode, shopLocator } from '../locators';
-import { shapeRecord } from '../output';
+import { recordShaper } from '../output';
 import { readOperation, type RecordQuery, type RecordRead } from '../read';
 import { readLimit, readTextFilter, returnAllLimitFields } from '../shared.fields';
 
@@ -87,11 +87,13 @@ function withOidList(record: IDataObject): IDataObject {
 	};
 }
 
+const shapePending = recordShaper(PENDING_METHOD, {});
+
 /** Every page (no time range), each record once by sync_id, with its oid_list. */
 const PENDING_READ: RecordRead = {
 	method: PENDING_METHOD,
 	idField: 'sync_id',
-	shape: (record) => withOidList(shapeRecord(PENDING_METHOD, record, {})),
+	shape: (record) => withOidList(shapePending(record)),
 };
 
 /** sales.LogisticsSync.getSyncListExt: the tracking numbers waiting to be synced to self-owned shops. */
