@@ -54,6 +54,7 @@ process.on('message', async (message: Command) => {
 				return {
 					method: request.method ?? '(none)',
 					status: String(request.status),
+					at: request.at,
 					...(request.pageNo !== undefined ? { pageNo: request.pageNo } : {}),
 					...(typeof params?.start_time === 'string' ? { start: params.start_time } : {}),
 					...(typeof params?.end_time === 'string' ? { end: params.end_time } : {}),

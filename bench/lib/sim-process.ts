@@ -18,6 +18,8 @@ export interface RequestCount {
 export interface LoggedCall {
 	method: string;
 	status: string;
+	/** When it arrived (the simulator's clock, unix ms). */
+	at: number;
 	pageNo?: number;
 	/** start_time / end_time of the first argument, as sent (CST). */
 	start?: string;

@@ -16,6 +16,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DAY_MS, HOUR_MS, MINUTE_MS, parseWdtTime, toWdtTime } from '../../nodes/shared/protocol';
+import { CLOSED_WINDOW_MARGIN_MS } from '../../nodes/shared/transport/search';
 import { MAX_WINDOWS_PER_POLL, OVERLAP_MS, SAFETY_LAG_MS } from '../../nodes/WdtTrigger/cursor';
 import { TRADE_QUERY_METHOD } from '../../nodes/WdtTrigger/events/salesOrderChanged';
 import { seededRandom } from '../../test/simulator';
@@ -57,6 +58,8 @@ interface Window {
 	endMs: number;
 	/** Orders in it, from the generated orders. */
 	orders: number;
+	/** Still open when the engine began it (end within CLOSED_WINDOW_MARGIN_MS of now). */
+	open: boolean;
 }
 
 interface CatchUp {
@@ -155,7 +158,14 @@ export async function runB6(sim: SimProcess, options: B6Options): Promise<Scenar
 			if (startMs === undefined || endMs === undefined || endMs - startMs > HOUR_MS) throw new Error(`B6: bad window ${call.start} to ${call.end}`);
 			const last = windows[windows.length - 1];
 			if (last?.startMs !== startMs || last.endMs !== endMs)
-				windows.push({ startMs, endMs, orders: countInWindow(modifiedMs, startMs, endMs) });
+				windows.push({
+					startMs,
+					endMs,
+					orders: countInWindow(modifiedMs, startMs, endMs),
+					// The engine's rule when it began the window (search.ts): closed once its end is
+					// more than the margin before now; an open window reads page 0 again.
+					open: endMs >= call.at - CLOSED_WINDOW_MARGIN_MS,
+				});
 		}
 		const nowCalls = calls.filter((call) => call.method === NOW_METHOD).length;
 		return {
@@ -196,8 +206,13 @@ export async function runB6(sim: SimProcess, options: B6Options): Promise<Scenar
 	// The least for the windows the trigger read: one call per window at least, full pages, and
 	// one system.Core.now per poll (the trigger plans from WDT's clock).
 	const reference = catchUp[catchUp.length - 1];
-	const sum = (pages: (orders: number) => number) => reference.windows.reduce((total, window) => total + pages(window.orders), 0);
-	const windowMinimum = sum((orders) => minimumPages(orders, pageSize)) + reference.polls;
+	const sum = (pages: (orders: number, open: boolean) => number) =>
+		reference.windows.reduce((total, window) => total + pages(window.orders, window.open), 0);
+	// A window still open when read (its end within the last 10 minutes) reads page 0 again, so
+	// that a row leaving it while it is paged shows; a closed one does not need to.
+	const windowMinimum =
+		sum((orders, open) => (open ? lastToFirstPages : minimumPages)(orders, pageSize)) + reference.polls;
+	const openMultiPage = reference.windows.filter((window) => window.open && window.orders > pageSize).length;
 	const lastToFirstMinimum = sum((orders) => lastToFirstPages(orders, pageSize)) + reference.polls;
 	// The least any client could do for the outage itself: the span from the old cursor to the
 	// new one in whole-hour windows from the cursor, one poll, no overlap re-read.
@@ -243,7 +258,7 @@ export async function runB6(sim: SimProcess, options: B6Options): Promise<Scenar
 			`B6 catch-up: ${reference.polls} scheduled poll(s) read ${reference.windows.length} windows (${spanMinutes.toFixed(0)} min: the ${gapHours} h plus the ${OVERLAP_MS / MINUTE_MS} min overlap ` +
 				`each poll re-reads; at most ${MAX_WINDOWS_PER_POLL} windows per poll), ${multiPage} of them over one page of ${pageSize}, ` +
 				`and ${reference.nowCalls} system.Core.now. The ${BEFORE_OUTAGE} orders of the hour before the outage were emitted before it and are remembered: none is emitted again.`,
-			`B6 calls: minimum for the trigger's windows = Σ max(1, ⌈orders / ${pageSize}⌉) + one system.Core.now per poll = ${windowMinimum}; ` +
+			`B6 calls: minimum for the trigger's windows = Σ max(1, ⌈orders / ${pageSize}⌉), + 1 for each multi-page window still open when read (${openMultiPage} here: page 0 read again), + one system.Core.now per poll = ${windowMinimum}; ` +
 				`reading page 0 again in each multi-page window (last-to-first paging of a window still open, see B5) would cost ${lastToFirstMinimum}. ` +
 				`The least for the outage alone (one poll, no overlap) would be ${outageMinimum}` +
 				(outageMinimum === windowMinimum
