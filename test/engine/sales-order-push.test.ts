@@ -485,13 +485,34 @@ describe('Sales Order → Push', () => {
 			);
 			expect(error).toBeUndefined();
 			const out = jsonOf(outputs[0]);
-			expect(out.map((o) => o.tid ?? o.error)).toEqual([
-				'G1',
-				expect.stringMatching(/^Item 2: Quantity \(num\)/),
-				'G3',
+			expect(out.map((o) => [o.tid, o.outcome])).toEqual([
+				['G1', 'succeeded'],
+				['G2', 'not sent'],
+				['G3', 'succeeded'],
 			]);
+			// The refused order carries its numbers as typed, so a sheet can mark its rows.
+			expect(out[1]).toEqual({
+				tid: 'G2',
+				oids: ['G2-1', 'G2-2'],
+				outcome: 'not sent',
+				error: expect.stringMatching(/^Item 2: Quantity \(num\)/),
+			});
 			expect(pairsOf(outputs[0])).toEqual([0, [1, 2], 3]);
 			expect(sentArgs()[1].map((t) => t.tid)).toEqual(['G1', 'G3']);
+		});
+
+		it('with Continue On Fail, a row without a platform order number is refused with its oid', async () => {
+			const { outputs, error } = await rig.run(push(), [row('H1', 'H1-1'), row(' ', 'H2-1')], {
+				continueOnFail: true,
+			});
+			expect(error).toBeUndefined();
+			const out = jsonOf(outputs[0]);
+			expect(out).toContainEqual({
+				oids: ['H2-1'],
+				outcome: 'not sent',
+				error: expect.stringMatching(/^Item 2: Platform Order Number \(tid\) is empty/),
+			});
+			expect(sentArgs()[1].map((t) => t.tid)).toEqual(['H1']);
 		});
 	});
 

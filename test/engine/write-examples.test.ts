@@ -180,25 +180,25 @@ describe('examples/sheet-rows-to-orders.json', () => {
 		expect(rig.sim.rawTrades.has(rawTradeKey('MALL01', 'T3'))).toBe(false);
 		expect(rig.sim.rawTrades.size).toBe(3);
 
-		// Each row gets its order's outcome; the row refused before sending gets none.
+		// Each row gets its order's outcome; the row refused before sending, "not sent" and why.
 		expect(sheet.column('push_status')).toEqual([
 			'succeeded',
 			'succeeded',
 			'succeeded',
 			'failed',
-			'',
+			'not sent',
 		]);
-		expect(sheet.column('push_message')).toEqual([
+		expect(sheet.column('push_message').slice(0, 4)).toEqual([
 			'created',
 			'created',
 			'created',
 			'原始子单号重复:OLD-1',
-			'',
 		]);
+		expect(sheet.column('push_message')[4]).toMatch(/^Item 5: Unit Price \(price\) /);
 		const notPushed = first.json('Not pushed');
 		expect(notPushed.map((item) => [item.tid, item.outcome])).toEqual([
 			['T3', 'failed'],
-			[undefined, undefined],
+			['T4', 'not sent'],
 		]);
 		expect(notPushed[1].error).toMatch(/^Item 5: Unit Price \(price\) /);
 

@@ -434,7 +434,8 @@ export async function sendWriteBatches(
 /** One output item of a batched write: an outcome (with extra fields), or an input refused before sending. */
 export type BatchEntry = { itemIndices: number[] } & (
 	| { outcome: OrderOutcome; json?: IDataObject }
-	| { invalid: NodeOperationError | NodeApiError }
+	/** `json`: what identifies the refused document (e.g. its numbers as typed), beside `error`. */
+	| { invalid: NodeOperationError | NodeApiError; json?: IDataObject }
 );
 
 /**
@@ -463,8 +464,16 @@ export function batchOutput(
 			entry.itemIndices.length === 1
 				? { item: entry.itemIndices[0] }
 				: entry.itemIndices.map((item) => ({ item }));
-		if ('invalid' in entry)
-			return { json: { error: entry.invalid.message }, error: entry.invalid, pairedItem };
+		if ('invalid' in entry) {
+			// As for outcomes below: n8n replaces the json of an item carrying an error by the
+			// message alone, so only an item bound for the error output carries one.
+			const item: INodeExecutionData = {
+				json: { ...entry.json, error: entry.invalid.message },
+				pairedItem,
+			};
+			if (toErrorOutput) item.error = entry.invalid;
+			return item;
+		}
 		const { outcome } = entry;
 		const item: INodeExecutionData = { json: { ...outcome, ...entry.json }, pairedItem };
 		// With an error output, an item carrying an error goes there. n8n (1.x and 2.x) then

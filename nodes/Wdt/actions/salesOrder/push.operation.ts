@@ -739,7 +739,27 @@ function plan(
 	return { itemIndices, shopNo, order, lines: completed };
 }
 
-type Planned = PlannedOrder | { itemIndices: number[]; error: Error };
+type Planned = PlannedOrder | { itemIndices: number[]; error: Error; json: IDataObject };
+
+/**
+ * An order refused before sending, as its rows give it: tid and oids as typed, so that a sheet
+ * can mark the rows (the error names item and field), and outcome "not sent".
+ */
+function refusedOrder(parameter: Parameter, itemIndices: number[], fromRows: boolean): IDataObject {
+	const typed = (name: string, i: number) => {
+		try {
+			const value = parameter(name, i);
+			return isEmpty(value) ? undefined : String(value).trim();
+		} catch {
+			return undefined; // the value is what was refused: its item's error says why
+		}
+	};
+	const json: IDataObject = { outcome: 'not sent' };
+	const tid = typed('order_tid', itemIndices[0]);
+	if (tid !== undefined) json.tid = tid;
+	if (fromRows) json.oids = itemIndices.flatMap((i) => typed('line_oid', i) ?? []);
+	return json;
+}
 
 function planOrders(
 	ctx: IExecuteFunctions,
@@ -747,11 +767,16 @@ function planOrders(
 	continueOnFail: boolean,
 ): Planned[] {
 	const parameter = parameterReaders(ctx, items);
+	const fromRows = ctx.getNodeParameter('linesSource', 0, 'inputItems') !== 'define';
 	const planned = (entries: ReturnType<typeof planEach<PlannedOrder>>): Planned[] =>
-		entries.map((entry) => ('plan' in entry ? entry.plan : entry));
+		entries.map((entry) =>
+			'plan' in entry
+				? entry.plan
+				: { ...entry, json: refusedOrder(parameter, entry.itemIndices, fromRows) },
+		);
 	const readLine = (i: number, where: string, valueOf: (field: PushField) => unknown) => () =>
 		readFields(ctx, i, where, LINE_FIELDS, LINE_DOC, valueOf);
-	if (ctx.getNodeParameter('linesSource', 0, 'inputItems') === 'define')
+	if (!fromRows)
 		return planned(
 			planEachItem(ctx, (i) =>
 				plan(
@@ -769,7 +794,7 @@ function planOrders(
 		if (isEmpty(tid)) {
 			const error = invalidInput(ctx, i, 'Platform Order Number (tid)', 'is empty.');
 			if (!continueOnFail) throw error;
-			emptyTids.push({ itemIndices: [i], error });
+			emptyTids.push({ itemIndices: [i], error, json: refusedOrder(parameter, [i], true) });
 			continue;
 		}
 		const key = orderNumberKey(String(tid));
@@ -875,6 +900,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			return {
 				itemIndices: entry.itemIndices,
 				invalid: toNodeError(this.getNode(), entry.error, { itemIndex: entry.itemIndices[0] }),
+				json: entry.json,
 			};
 		const tid = String(entry.order.tid);
 		const outcome = outcomes.get(orderNumberKey(tid))!;
