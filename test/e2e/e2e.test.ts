@@ -26,6 +26,7 @@ import {
 	type RecordedRequest,
 	type WdtSimulator,
 } from '../simulator';
+import { PUSHED_ORDER_DEFAULTS } from '../fixtures/pushed-order-defaults';
 import { addSelfOwnedShop } from '../simulator/selfPlatform';
 import { versionsFromArgs } from './n8n-install.mjs';
 import * as e2e from './n8n.mjs';
@@ -1141,15 +1142,7 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 				);
 				expect(trades[0], 'order TE2E-1 as sent').toEqual({
 					...orderColumns,
-					process_status: 10,
-					trade_status: 30,
-					refund_status: 0,
-					pay_status: 2,
-					pay_method: 1,
-					delivery_term: 1,
-					end_time: null,
-					is_auto_wms: false,
-					warehouse_no: '',
+					...PUSHED_ORDER_DEFAULTS,
 					order_count: 2,
 					goods_count: 3,
 				});

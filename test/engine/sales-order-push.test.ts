@@ -2,6 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { PUSHED_ORDER_DEFAULTS } from '../fixtures/pushed-order-defaults';
 import { DEFAULT_SELLER, docExamplesFrom, readDocFixture } from '../simulator';
 import { addSelfOwnedShop, rawTradeKey } from '../simulator/selfPlatform';
 import { jsonOf, pairsOf, useRig } from './rig';
@@ -73,15 +74,7 @@ describe('Sales Order → Push', () => {
 		);
 		expect(trades[0]).toEqual({
 			...orderColumns,
-			process_status: 10,
-			trade_status: 30,
-			refund_status: 0,
-			pay_status: 2,
-			pay_method: 1,
-			delivery_term: 1,
-			end_time: null,
-			is_auto_wms: false,
-			warehouse_no: '',
+			...PUSHED_ORDER_DEFAULTS,
 			order_count: 2,
 			goods_count: 6,
 		});
