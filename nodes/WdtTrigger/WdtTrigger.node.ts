@@ -237,13 +237,22 @@ async function pollEvent(
 		);
 	}
 
-	const { events, emitted, states } = newEvents(
-		state,
-		rows,
-		event.identity,
-		common.emitRule,
-		(row) => event.matches(row, settings),
-	);
+	// A row whose change time is no time stops the poll here, the cursor kept (rowChangeTime).
+	let picked: ReturnType<typeof newEvents<IDataObject>>;
+	try {
+		picked = newEvents(state, rows, event.identity, common.emitRule, (row) =>
+			event.matches(row, settings),
+		);
+	} catch (error) {
+		return failNothingRead.call(
+			this,
+			error,
+			fresh ? undefined : state,
+			staticData,
+			repairs.length > 0,
+		);
+	}
+	const { events, emitted, states } = picked;
 	// Items are built before the state is committed: a failure here leaves the cursor where it
 	// was, and the next poll reads these events again.
 	let items: IDataObject[] = events;

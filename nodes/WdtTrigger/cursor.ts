@@ -13,6 +13,8 @@ import {
 	parseWdtTime,
 	splitIntoWindows,
 	toWdtTime,
+	WdtError,
+	wdtTimeText,
 	type TimeWindow,
 } from '../shared/protocol';
 
@@ -107,6 +109,25 @@ export function repairTime(value: unknown): string | undefined {
 		return toWdtTime(value < 1e11 ? value * 1000 : value);
 	}
 	return undefined;
+}
+
+/**
+ * A row's change time for the cursor: `value` in any form WDT sends (CST text, ms, seconds, or a
+ * numeric string of these) as `yyyy-MM-dd HH:mm:ss` CST, the form the cursor compares as text.
+ * A value that is no time stops the poll with the record named and the cursor kept where it
+ * was: skipping the row would lose it silently, guessing its time could emit it out of order.
+ */
+export function rowChangeTime(value: unknown, record: string): string {
+	const text = wdtTimeText(value);
+	if (text !== undefined) return text;
+	throw new WdtError(
+		`WDT sent ${record} with a change time that is not a time: ${JSON.stringify(value) ?? String(value)}`,
+		{
+			kind: 'badResponse',
+			retryable: false,
+			fix: 'WDT documents times as yyyy-MM-dd HH:mm:ss (China Standard Time) or unix milliseconds or seconds. Report this reply to WDT support; the trigger resumes from the same point once WDT sends a time.',
+		},
+	);
 }
 
 const describe = (value: unknown) => JSON.stringify(value)?.slice(0, 60) ?? String(value);

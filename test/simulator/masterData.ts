@@ -10,6 +10,7 @@
  * methods.ts registers these methods and this file uses its WdtError: load the simulator (or
  * methods.ts) before importing this file directly.
  */
+import { timeInForm } from './timeForms';
 import { formatCst, parseCst } from './cst';
 import { pagedData, WdtError, type MethodCall, type MethodSpec } from './methods';
 import { WAREHOUSE_NAMES, type SimulatorStore } from './store';
@@ -293,7 +294,7 @@ export const queryWarehouse: MethodSpec = {
 			type: warehouse.type,
 			sub_type: warehouse.subType,
 			is_disabled: warehouse.isDisabled,
-			modified: formatCst(warehouse.modifiedMs),
+			modified: timeInForm(warehouse.modifiedMs, call.store.replies.timeForm),
 			created: formatCst(warehouse.modifiedMs),
 		}));
 	},

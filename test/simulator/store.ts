@@ -3,6 +3,7 @@
  * helpers tests use to arrange them. All times are unix ms on the simulated clock; replies
  * format them as CST strings.
  */
+import type { TimeForm } from './timeForms';
 import { SimClock } from './clock';
 import { formatCstDay } from './cst';
 
@@ -408,6 +409,13 @@ export interface ReplyChoices {
 	 * 'naming': each message starts with the record's sync_id.
 	 */
 	logisticsUpdateMessages: 'plain' | 'naming';
+	/**
+	 * The form of the time fields whose page's table says String while its reply example sends
+	 * milliseconds (refund search, goods queryWithSpec, stock search2, queryWarehouse; the list:
+	 * timeForms.ts): 'text' (CST `yyyy-MM-dd HH:mm:ss`, default), 'ms', 'seconds' (numbers),
+	 * 'msText', 'secondsText' (numeric strings).
+	 */
+	timeForm: TimeForm;
 }
 
 export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
@@ -418,6 +426,7 @@ export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
 	batchPushErrors: 'errorList',
 	pushCounts: 'orders',
 	logisticsUpdateMessages: 'plain',
+	timeForm: 'text',
 };
 
 /** A raw order pushed by sales.RawTrade.pushSelf2 (the fields as sent). */

@@ -7,21 +7,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { getCatalogMethod } from '../../shared/catalog';
 import { ISO_TIME_SUFFIX, wdtTimeToIso } from '../../shared/protocol';
 
-/** 13-digit millisecond timestamps: some pages document times this way (e.g. trade_time). */
-const MS_TIMESTAMP = /^\d{13}$/;
-
-/** A WDT time (`2025-05-09 11:04:07` CST or a millisecond timestamp) as ISO 8601 in +08:00. */
-export function anyWdtTimeToIso(value: unknown): string | undefined {
-	const text = wdtTimeToIso(value);
-	if (text !== undefined) return text;
-	if ((typeof value !== 'number' && typeof value !== 'string') || !MS_TIMESTAMP.test(String(value)))
-		return undefined;
-	const cst = new Date(Number(value) + 8 * 3600 * 1000).toISOString().slice(0, 19);
-	return `${cst}+08:00`;
-}
-
-/** WDT's names of times: `modified`, `created`, `…_time`, `…_date`. */
-const TIME_FIELD = /^(modified|created)$|_(time|date)$/;
+/**
+ * WDT's names of times: `modified`, `created`, `…_time`, `…_date`, `…_modified`, `…_created`
+ * (goods_modified, spec_modified: milliseconds in their page's example). A field so named whose
+ * value is no time (e.g. an empty text) gets no `_iso`.
+ */
+const TIME_FIELD = /^(modified|created)$|_(time|date|modified|created)$/;
 
 export interface RecordShape {
 	/** Fields holding WDT times, on the record and on its lines; default: by name (TIME_FIELD). */
@@ -54,7 +45,7 @@ function shapeObject(
 		out[name] = value;
 		if (name.endsWith(ISO_TIME_SUFFIX)) continue;
 		if (timeFields ? timeFields.includes(name) : TIME_FIELD.test(name)) {
-			const iso = anyWdtTimeToIso(value);
+			const iso = wdtTimeToIso(value);
 			if (iso !== undefined) out[`${name}${ISO_TIME_SUFFIX}`] = iso;
 		}
 		const table = tables.get(name);

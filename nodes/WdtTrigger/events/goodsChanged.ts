@@ -8,46 +8,39 @@
  * and is silent on whether a spec change moves the goods' `modified`. Its reply example suggests
  * it does not: `modified` equals goods_modified (2023-03-09 16:37:42, sent there as ms) while
  * the spec's spec_modified (ms) is two months later. So a goods' change time here is the latest
- * of `modified`, goods_modified and every spec_modified: a spec-only change is an event under
+ * of `modified`, goods_modified and every spec_modified, each in any form WDT sends: a spec-only change is an event under
  * either reading (the simulator offers both, test/trigger/goods.test.ts covers each).
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DAY_MS, parseWdtTime, toWdtTime } from '../../shared/protocol';
+import { DAY_MS, wdtTimeText, withIsoTimes } from '../../shared/protocol';
 import {
 	deletedParam,
 	GOODS_METHOD,
 	includeDeletedFilter,
 } from '../../Wdt/actions/goods/getMany.operation';
+import { rowChangeTime } from '../cursor';
 import { readTextOption } from './optionReaders';
 import type { TriggerEvent } from './types';
 import { readQueryWindow, withLines, type WindowQuery } from './windowReader';
 
 const GOODS_MAX_WINDOW_MS = 30 * DAY_MS;
-/** Millisecond timestamps, as the page's example sends goods_modified and spec_modified. */
-const MS_TIMESTAMP = /^\d{13}$/;
+/** The spec times that get an `_iso` beside them, as the goods' own times do. */
+const SPEC_TIME_FIELDS = ['spec_modified', 'spec_created'];
 
 interface Settings {
 	includeSpecs: boolean;
 	query: WindowQuery;
 }
 
-/** A WDT time from a CST string or a millisecond timestamp; undefined for anything else. */
-function asWdtTime(value: unknown): string | undefined {
-	if (typeof value === 'string' && parseWdtTime(value) !== undefined) return value.trim();
-	if ((typeof value === 'number' || typeof value === 'string') && MS_TIMESTAMP.test(String(value)))
-		return toWdtTime(Number(value));
-	return undefined;
-}
-
 /** When the goods or any of its specs last changed (WDT time). */
 export function goodsChangedAt(row: IDataObject): string {
 	const specs = Array.isArray(row.spec_list) ? (row.spec_list as IDataObject[]) : [];
 	const times = [row.modified, row.goods_modified, ...specs.map((spec) => spec.spec_modified)]
-		.map(asWdtTime)
+		.map(wdtTimeText)
 		.filter((time): time is string => time !== undefined)
 		.sort();
-	return times[times.length - 1] ?? String(row.modified);
+	return times[times.length - 1] ?? rowChangeTime(row.modified, `goods ${String(row.goods_id)}`);
 }
 
 export const goodsChanged: TriggerEvent<IDataObject, Settings> = {
@@ -111,12 +104,22 @@ export const goodsChanged: TriggerEvent<IDataObject, Settings> = {
 				idField: 'goods_id',
 				modifiedField: 'modified',
 				statusFields: ['goods_type'],
-				timeFields: ['goods_modified', 'goods_created', 'modified'],
+				timeFields: ['goods_modified', 'goods_created', 'modified', 'created'],
 			},
 		};
 	},
 	async read(window, settings) {
-		return await readQueryWindow.call(this, settings.query, window);
+		const rows = await readQueryWindow.call(this, settings.query, window);
+		return rows.map((row) =>
+			Array.isArray(row.spec_list)
+				? {
+						...row,
+						spec_list: (row.spec_list as IDataObject[]).map((spec) =>
+							withIsoTimes(spec, SPEC_TIME_FIELDS),
+						),
+					}
+				: row,
+		);
 	},
 	matches: () => true,
 	// Specs are dropped only here: the change time reads them.

@@ -12,6 +12,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DAY_MS } from '../../shared/protocol';
 import { includeLinesOption, readCodes, statusesOption } from './optionReaders';
+import { rowChangeTime } from '../cursor';
 import type { TriggerEvent } from './types';
 import { readWithLines, statusIn, type QuerySettings } from './windowReader';
 
@@ -45,7 +46,7 @@ export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, QuerySettings
 	maxWindowMs: SEARCH_MAX_WINDOW_MS,
 	identity: {
 		key: (row) => String(row.purchase_apply_no),
-		modified: (row) => String(row.modified),
+		modified: (row) => rowChangeTime(row.modified, `purchase apply ${String(row.purchase_apply_no)}`),
 		state: (row) => String(row.status),
 	},
 	settings(options) {

@@ -22,6 +22,7 @@ import {
 	shopsOption,
 	statusesOption,
 } from './optionReaders';
+import { rowChangeTime } from '../cursor';
 import type { TriggerEvent } from './types';
 import { readWithLines, statusIn, type QuerySettings } from './windowReader';
 
@@ -56,7 +57,7 @@ export const refundChanged: TriggerEvent<IDataObject, QuerySettings> = {
 	emitEveryChangeByDefault: true,
 	identity: {
 		key: (row) => String(row.refund_id),
-		modified: (row) => String(row.modified),
+		modified: (row) => rowChangeTime(row.modified, `refund ${String(row.refund_id)}`),
 	},
 	settings(options) {
 		const statuses = readCodes.call(this, options.statuses, {

@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { HOUR_MS } from '../../shared/protocol';
 import { readCodes, readLocatorOption, shopOption, warehouseOption } from './optionReaders';
+import { rowChangeTime } from '../cursor';
 import type { TriggerEvent } from './types';
 import { readWithLines, statusIn, type QuerySettings } from './windowReader';
 
@@ -81,7 +82,7 @@ export const salesOrderChanged: TriggerEvent<IDataObject, QuerySettings> = {
 	emitEveryChangeByDefault: true,
 	identity: {
 		key: (row) => String(row.trade_id),
-		modified: (row) => String(row.modified),
+		modified: (row) => rowChangeTime(row.modified, `sales order ${String(row.trade_id)}`),
 	},
 	settings(options) {
 		const statuses = readCodes.call(this, options.statuses, {

@@ -13,6 +13,7 @@ import {
 import { readStockoutDetails } from '../../shared/transport/stockoutDetails';
 import { readStockoutWindow, SEARCH_CANCEL_MAX_WINDOW_MS } from '../../shared/transport/stockouts';
 import { readCodes } from './optionReaders';
+import { rowChangeTime } from '../cursor';
 import type { TriggerEvent } from './types';
 import { NO_RETRY } from './windowReader';
 
@@ -74,7 +75,7 @@ export const stockoutCancelled: TriggerEvent<StockoutItem & IDataObject, Setting
 	maxWindowMs: SEARCH_CANCEL_MAX_WINDOW_MS,
 	identity: {
 		key: (row) => String(row.stockout_id),
-		modified: (row) => row.modified,
+		modified: (row) => rowChangeTime(row.modified, `stockout ${String(row.stockout_id)}`),
 	},
 	settings(options) {
 		const codes = readCodes.call(this, options.statuses, {

@@ -10,6 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { HOUR_MS } from '../../shared/protocol';
 import { readLocatorOption, readShopList, shopsOption, warehouseOption } from './optionReaders';
+import { rowChangeTime } from '../cursor';
 import type { TriggerEvent } from './types';
 import { readWithLines, type WindowQuery } from './windowReader';
 
@@ -57,7 +58,7 @@ export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
 	maxWindowMs: HOUR_MS,
 	identity: {
 		key: (row) => String(row.stockout_id),
-		modified: (row) => String(row.modified),
+		modified: (row) => rowChangeTime(row.modified, `stockout ${String(row.stockout_id)}`),
 	},
 	settings(options) {
 		const statuses =

@@ -3,15 +3,13 @@
  * engine (searchWindows, the method's pager and record list from the catalog), without retries,
  * and item JSON with WDT's fields as sent, a `<field>_name` beside each status code the method's
  * page names (from the catalog's status tables: WDT's own words) and a `<field>_iso` beside each
- * WDT time (a CST string, or the millisecond timestamp some pages send, as actions/output.ts reads
- * it).
+ * WDT time in whichever form it came (protocol/time.ts, readWdtTime).
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { getCatalogMethod } from '../../shared/catalog';
-import { ISO_TIME_SUFFIX, toWdtTime, type TimeWindow } from '../../shared/protocol';
+import { ISO_TIME_SUFFIX, toWdtTime, wdtTimeToIso, type TimeWindow } from '../../shared/protocol';
 import { catalogPaging, searchWindows } from '../../shared/transport/search';
-import { anyWdtTimeToIso } from '../../Wdt/actions/output';
 
 /** The trigger never waits inside a poll: n8n's poll interval is its retry, rate limits pause it. */
 export const NO_RETRY = { retries: 0 };
@@ -42,7 +40,7 @@ export function shapeRecord(method: string, raw: IDataObject, shape: RecordShape
 	const named: IDataObject = {};
 	for (const [field, value] of Object.entries(raw)) {
 		named[field] = value;
-		const iso = shape.timeFields.includes(field) ? anyWdtTimeToIso(value) : undefined;
+		const iso = shape.timeFields.includes(field) ? wdtTimeToIso(value) : undefined;
 		if (iso !== undefined && !(`${field}${ISO_TIME_SUFFIX}` in raw))
 			named[`${field}${ISO_TIME_SUFFIX}`] = iso;
 		if (!shape.statusFields.includes(field) || `${field}_name` in raw) continue;

@@ -184,17 +184,66 @@ export function parseUserDateTime(value: unknown, timeZone: string): number | un
 }
 
 /**
- * Output times: WDT's zone-less China Standard Time string stays as WDT sent it, and the same
- * instant is added as ISO 8601 with its +08:00 offset in a sibling field named
+ * The forms in which WDT sends a time. Most tables say `yyyy-MM-dd HH:mm:ss` (CST), but several
+ * pages' own reply examples send unix milliseconds (refunds, goods, stock, warehouses, orders),
+ * and unix seconds are the other common form. Each is read, also as a numeric string:
+ * - text `yyyy-MM-dd HH:mm:ss` (or with `T`), and a date alone `yyyy-MM-dd` (midnight CST);
+ * - 12 or 13 digits: milliseconds; 9 or 10 digits: seconds (years 1973 to 5138 either way).
+ * Anything else (empty, 0, other text, other lengths) is not a time: undefined, never a guess.
+ */
+const DATE_ONLY_PATTERN = /^(\d{4}-\d{2}-\d{2})$/;
+const MS_DIGITS = /^\d{12,13}$/;
+const SECONDS_DIGITS = /^\d{9,10}$/;
+
+export type WdtTimeForm = 'text' | 'ms' | 'seconds';
+
+/** A time in any form WDT sends → unix ms and its form; undefined when it is none of them. */
+export function readWdtTime(value: unknown): { ms: number; form: WdtTimeForm } | undefined {
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value) || value <= 0) return undefined;
+		return readWdtTime(String(Math.trunc(value)));
+	}
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	if (MS_DIGITS.test(text)) return { ms: Number(text), form: 'ms' };
+	if (SECONDS_DIGITS.test(text)) return { ms: Number(text) * 1000, form: 'seconds' };
+	const dateOnly = DATE_ONLY_PATTERN.exec(text);
+	const ms = parseWdtTime(dateOnly ? `${dateOnly[1]} 00:00:00` : text);
+	return ms === undefined ? undefined : { ms, form: 'text' };
+}
+
+/**
+ * A time in any form WDT sends → `yyyy-MM-dd HH:mm:ss` CST (whole seconds), the one form the
+ * trigger's cursor compares and remembers; undefined when it is not a time.
+ */
+export function wdtTimeText(value: unknown): string | undefined {
+	const read = readWdtTime(value);
+	if (!read) return undefined;
+	return read.form === 'text' && !DATE_ONLY_PATTERN.test(String(value).trim())
+		? String(value).trim().replace('T', ' ')
+		: toWdtTime(read.ms);
+}
+
+/**
+ * Output times: the field stays as WDT sent it (text, ms or seconds, number or string), and the
+ * same instant is added as ISO 8601 with its +08:00 offset in a sibling field named
  * `<field>_iso` (e.g. `modified` → `modified_iso`), so that a sheet or an n8n date expression
- * in any timezone reads the right instant.
+ * in any timezone reads the right instant, whatever form WDT used. Whole seconds; a millisecond
+ * value with a fraction keeps it (`.123`). A value that is not a time gets no `_iso`.
  */
 export const ISO_TIME_SUFFIX = '_iso';
 
-/** `2025-05-09 11:04:07` (CST) → `2025-05-09T11:04:07+08:00`; undefined when not a WDT time. */
-export function wdtTimeToIso(text: unknown): string | undefined {
-	if (typeof text !== 'string' || parseWdtTime(text) === undefined) return undefined;
-	return `${text.trim().replace(' ', 'T')}+08:00`;
+/**
+ * A WDT time in any form → ISO 8601 in +08:00: `2025-05-09 11:04:07` →
+ * `2025-05-09T11:04:07+08:00`, 1686712380000 → `2023-06-14T11:13:00+08:00`; undefined when not a
+ * time.
+ */
+export function wdtTimeToIso(value: unknown): string | undefined {
+	const read = readWdtTime(value);
+	if (!read) return undefined;
+	const fraction = read.ms % 1000;
+	const base = toWdtTime(read.ms).replace(' ', 'T');
+	return `${base}${fraction ? `.${String(fraction).padStart(3, '0')}` : ''}+08:00`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { HOUR_MS, parseWdtTime, STOCKOUT_STATUS_CANCELLED, toWdtTime, WdtError } from '../protocol';
+import { HOUR_MS, readWdtTime, STOCKOUT_STATUS_CANCELLED, toWdtTime, WdtError } from '../protocol';
 import { type CallPolicy, type WdtFunctions } from './index';
 import { catalogPaging, searchWindows } from './search';
 
@@ -44,7 +44,7 @@ function cancelledWindows(
 ): Array<{ startMs: number; endMs: number; numbers: string[] }> {
 	const cancelled = hints
 		.filter((hint) => hint.status === STOCKOUT_STATUS_CANCELLED && wanted.has(hint.stockout_no))
-		.map((hint) => ({ no: hint.stockout_no, ms: parseWdtTime(String(hint.modified)) }))
+		.map((hint) => ({ no: hint.stockout_no, ms: readWdtTime(hint.modified)?.ms }))
 		.filter((hint): hint is { no: string; ms: number } => hint.ms !== undefined)
 		.sort((a, b) => a.ms - b.ms);
 	const windows: Array<{ startMs: number; endMs: number; numbers: string[] }> = [];
