@@ -29,14 +29,18 @@ describe.each(TIME_FORMS)('timeForm %s', (form: TimeForm) => {
 		rig.sim.replies.timeForm = form;
 		const now = Math.floor(rig.sim.clock.now() / 1000) * 1000;
 		const recent = now - 2 * DAY;
-		rig.sim.records(REFUNDS).add(
-			{ refund_id: 1, refund_no: 'TK1', shop_no: 'SHOP1', status: 20, type: 2, detail_list: [] },
-			{ modifiedMs: recent },
-		);
-		rig.sim.records(REFUNDS).add(
-			{ refund_id: 2, refund_no: 'TK2', shop_no: 'SHOP1', status: 20, type: 2, detail_list: [] },
-			{ modifiedMs: now - 40 * DAY },
-		);
+		rig.sim
+			.records(REFUNDS)
+			.add(
+				{ refund_id: 1, refund_no: 'TK1', shop_no: 'SHOP1', status: 20, type: 2, detail_list: [] },
+				{ modifiedMs: recent },
+			);
+		rig.sim
+			.records(REFUNDS)
+			.add(
+				{ refund_id: 2, refund_no: 'TK2', shop_no: 'SHOP1', status: 20, type: 2, detail_list: [] },
+				{ modifiedMs: now - 40 * DAY },
+			);
 		const [refund, ...others] = await readOk(read('refund'));
 		expect(others).toEqual([]);
 		expect(refund).toMatchObject({
@@ -53,9 +57,7 @@ describe.each(TIME_FORMS)('timeForm %s', (form: TimeForm) => {
 		expect(error).toBeUndefined();
 		const [found] = jsonOf(outputs[0]);
 		expect(found).toMatchObject({ refund_no: 'TK2', modified: sent(now - 40 * DAY) });
-		expect(Date.parse(String(found.modified_iso))).toBe(
-			Math.floor((now - 40 * DAY) / 1000) * 1000,
-		);
+		expect(Date.parse(String(found.modified_iso))).toBe(Math.floor((now - 40 * DAY) / 1000) * 1000);
 	});
 
 	it('Product → Get Many: goods_modified and spec_modified get _iso', async () => {
