@@ -7,7 +7,7 @@
  * a rate limit.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { addGoods, changeGoods, changeSpec, formatCst, GOODS_QUERY } from '../simulator';
 import { HOUR, MINUTE, paramsOf, pollMinutes, stateAt, T0, useTriggerRig } from './support';
@@ -21,6 +21,9 @@ import {
 const EVENT = 'goodsChanged';
 const DAY = 24 * HOUR;
 const rig = useTriggerRig();
+afterEach(() => {
+	rig.sim.replies.timeForm = 'text';
+});
 
 const goods = (options: INodeParameters = {}): INodeParameters => ({ event: EVENT, options });
 const active = () => stateAt(EVENT, T0 - MINUTE);
@@ -83,7 +86,7 @@ describe.each(['keepsGoodsModified', 'movesGoodsModified'] as const)(
 				formatCst(reading === 'keepsGoodsModified' ? T0 - 3 * DAY : T0 + 10_000),
 			);
 			expect(item.spec_list).toEqual([
-				expect.objectContaining({ retail_price: 99, spec_modified: T0 + 10_000 }),
+				expect.objectContaining({ retail_price: 99, spec_modified: formatCst(T0 + 10_000) }),
 			]);
 			expect(first.staticData.emitted).toEqual({ [old]: formatCst(T0 + 10_000) });
 
@@ -134,7 +137,8 @@ describe('options', () => {
 		expect(ids(shown.emitted)).toEqual([kept, deleted]);
 	});
 
-	it('adds the goods type name and ISO times (goods_modified is sent in ms)', async () => {
+	it('adds the goods type name and ISO times (goods_modified sent in ms, as the page shows)', async () => {
+		rig.sim.replies.timeForm = 'ms';
 		const id = add(T0 + 10_000, { goods_type: 10, goods_created: formatCst(T0 - DAY) });
 		const result = await pollMinutes(rig, 'n8n1', active(), [2, 2], goods());
 		const [item] = result.emitted;

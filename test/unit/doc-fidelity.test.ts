@@ -21,6 +21,7 @@ import { readDocFixture } from '../simulator/doc-examples';
 import { DEFAULT_REPLY_CHOICES, METHODS, formatCst, type ReplyChoices } from '../simulator';
 import { addSelfOwnedShop } from '../simulator/selfPlatform';
 import { NOW, useRig, type Rig } from '../simulator/testkit';
+import { TIME_FORM_FIELDS, TIME_FORMS } from '../simulator/timeForms';
 
 const SEARCH_CANCEL = 'wms.stockout.Sales.searchCancel';
 const STOCKOUT_DETAILS = 'wms.stockout.Sales.queryWithDetail';
@@ -103,6 +104,20 @@ interface Problem {
 	problem: string;
 }
 
+/**
+ * A time field whose page's table says String (or int) while its own reply example sends unix
+ * milliseconds (simulator/timeForms.ts): each form the simulator's replies.timeForm sends passes,
+ * as CST text, ms or seconds, number or numeric string.
+ */
+function isContradictedTime(method: string, path: string, value: unknown): boolean {
+	const record = withoutIndices(path);
+	if (!(TIME_FORM_FIELDS[method] ?? []).some((field) => record.endsWith(`.${field}`))) return false;
+	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value)) return true;
+	return (
+		/^(\d{9,10}|\d{12,13})$/.test(String(value)) && ['number', 'string'].includes(typeof value)
+	);
+}
+
 /** Problems of `value` against the documented `fields` (an object's fields, or a list entry's). */
 function compareFields(
 	method: string,
@@ -137,7 +152,7 @@ function compareFields(
 				problems.push({ path: at(name), problem: 'undocumented field' });
 			continue;
 		}
-		if (!hasType(field.type, inner))
+		if (!hasType(field.type, inner) && !isContradictedTime(method, at(name), inner))
 			problems.push({ path: at(name), problem: `${JSON.stringify(inner)} is not ${field.type}` });
 		else if (field.children?.length && inner !== null)
 			compareFields(method, field.children, inner, at(name), problems);
@@ -793,6 +808,52 @@ function undocumentedReads(workflow: Workflow): string[] {
 }
 
 const EXAMPLES = join(__dirname, '../../examples');
+
+describe('each timeForm sends the contradicted time fields in a form their page shows', () => {
+	const rig = useRig({ seed: 'demo' });
+	const recent = { modifiedMs: NOW - 2 * HOUR };
+	const window = (start: string, end: string) => ({
+		[start]: formatCst(NOW - 24 * HOUR),
+		[end]: formatCst(NOW),
+	});
+	const calls: Record<string, () => unknown[]> = {
+		'aftersales.refund.Refund.search': () => [window('modified_from', 'modified_to')],
+		'goods.Goods.queryWithSpec': () => [window('start_time', 'end_time')],
+		'wms.StockSpec.search2': () => [window('start_time', 'end_time')],
+		'setting.Warehouse.queryWarehouse': () => [{}],
+	};
+
+	it.each(TIME_FORMS)('%s', async (timeForm) => {
+		rig.sim.resetData('demo');
+		rig.sim
+			.records('aftersales.refund.Refund.search')
+			.add(
+				{ refund_id: 1, refund_no: 'TK1', status: 20, type: 2, detail_list: [{ rec_id: 1 }] },
+				recent,
+			);
+		rig.sim.records('goods.Goods.queryWithSpec').add(
+			{
+				goods_id: 1,
+				goods_no: 'G1',
+				goods_type: 1,
+				goods_modified: NOW - 2 * HOUR,
+				spec_list: [{ spec_id: 1, spec_no: 'G1-A', spec_modified: NOW - 2 * HOUR }],
+			},
+			recent,
+		);
+		rig.sim.records('wms.StockSpec.search2').add({ rec_id: 1, spec_no: 'G1-A' }, recent);
+		rig.sim.replies = { ...DEFAULT_REPLY_CHOICES, timeForm };
+		const problems: Problem[] = [];
+		for (const [method, args] of Object.entries(calls)) {
+			const { json } = await rig.client.call({ method, args: args(), pager: page });
+			expect(json?.status, `${method}: ${JSON.stringify(json)}`).toBe(0);
+			expect(JSON.stringify(json?.data)).not.toBe('{}');
+			problems.push(...replyProblems(method, json, { calcTotal: true }));
+		}
+		rig.sim.replies = { ...DEFAULT_REPLY_CHOICES };
+		expect(problems).toEqual([]);
+	});
+});
 
 describe('example workflows read only documented output fields', () => {
 	const node = (name: string, type: string, parameters: Record<string, unknown> = {}) => ({
