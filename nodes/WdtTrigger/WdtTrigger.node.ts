@@ -237,12 +237,19 @@ async function pollEvent(
 		);
 	}
 
-	// A row whose change time is no time stops the poll here, the cursor kept (rowChangeTime).
+	// Events and items are picked and built before the state is committed: a failure here (a
+	// change time that is no time, see rowChangeTime, or a failed toItems) leaves the cursor
+	// where it was, and the next poll reads these events again.
 	let picked: ReturnType<typeof newEvents<IDataObject>>;
+	let items: IDataObject[];
 	try {
 		picked = newEvents(state, rows, event.identity, common.emitRule, (row) =>
 			event.matches(row, settings),
 		);
+		items =
+			picked.events.length && event.toItems
+				? await event.toItems.call(this, picked.events, settings)
+				: picked.events;
 	} catch (error) {
 		return failNothingRead.call(
 			this,
@@ -252,23 +259,7 @@ async function pollEvent(
 			repairs.length > 0,
 		);
 	}
-	const { events, emitted, states } = picked;
-	// Items are built before the state is committed: a failure here leaves the cursor where it
-	// was, and the next poll reads these events again.
-	let items: IDataObject[] = events;
-	if (events.length && event.toItems) {
-		try {
-			items = await event.toItems.call(this, events, settings);
-		} catch (error) {
-			return failNothingRead.call(
-				this,
-				error,
-				fresh ? undefined : state,
-				staticData,
-				repairs.length > 0,
-			);
-		}
-	}
+	const { emitted, states } = picked;
 	let next = advance(state, endMs, emitted, states);
 	if (isRateLimit(failure)) {
 		next = pauseAfterRateLimit({ ...next, rateLimitStreak: state.rateLimitStreak }, Date.now());

@@ -46,7 +46,8 @@ export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, QuerySettings
 	maxWindowMs: SEARCH_MAX_WINDOW_MS,
 	identity: {
 		key: (row) => String(row.purchase_apply_no),
-		modified: (row) => rowChangeTime(row.modified, `purchase apply ${String(row.purchase_apply_no)}`),
+		modified: (row) =>
+			rowChangeTime(row.modified, `purchase apply ${String(row.purchase_apply_no)}`),
 		state: (row) => String(row.status),
 	},
 	settings(options) {
