@@ -43,8 +43,22 @@ export interface RecordChange {
 	visibleAfterMs?: number;
 }
 
-/** Which records a parameter value selects, for parameters without a same-named field. */
-export type ParamMatch = (record: Fields, value: unknown) => boolean;
+/**
+ * Which records a parameter value selects, for parameters without a same-named field; `query`
+ * is the whole query (e.g. a flag beside the value).
+ */
+export type ParamMatch = (record: Fields, value: unknown, query: Fields) => boolean;
+
+/** Built-in parameter rules of some methods (e.g. src_tid on the order queries), by method. */
+const builtInMatches = new Map<string, (store: SimulatorStore) => Map<string, ParamMatch>>();
+
+/** Gives every store's records of `method` these parameter rules (a test's own rule wins). */
+export function registerParamMatches(
+	method: string,
+	matches: (store: SimulatorStore) => Map<string, ParamMatch>,
+): void {
+	builtInMatches.set(method, matches);
+}
 
 const LIST_TYPE = /^list\b|\[\]$/i;
 const MAP_TYPE = /^(map|object)\b/i;
@@ -122,6 +136,7 @@ export class MethodRecords {
 		readonly method: string,
 		private readonly tree: CatalogParam[],
 		private readonly tables: Record<string, Record<string, string>>,
+		private readonly builtIn: Map<string, ParamMatch> = new Map(),
 	) {}
 
 	/** Adds a record of documented fields (others get empty values of their types); returns it. */
@@ -208,9 +223,9 @@ export class MethodRecords {
 					return false;
 				for (const [param, value] of Object.entries(query)) {
 					if (!present(value)) continue;
-					const match = this.matches.get(param);
+					const match = this.matches.get(param) ?? this.builtIn.get(param);
 					if (match) {
-						if (!match(record.fields, value)) return false;
+						if (!match(record.fields, value, query)) return false;
 					} else if (param in record.fields && typeof record.fields[param] !== 'object') {
 						const wanted = String(value)
 							.split(/[,，]/)
@@ -237,7 +252,12 @@ export function methodRecords(store: SimulatorStore, method: string): MethodReco
 		const fixture = readDocFixture(method);
 		const tree = entry && fixture ? recordTree(entry, fixture.response) : undefined;
 		if (!entry || !tree) throw new Error(`generic simulator: ${method} has no documented records`);
-		records = new MethodRecords(method, tree, entry.statusTables ?? {});
+		records = new MethodRecords(
+			method,
+			tree,
+			entry.statusTables ?? {},
+			builtInMatches.get(method)?.(store),
+		);
 		byMethod.set(method, records);
 	}
 	return records;

@@ -1,7 +1,7 @@
 /**
  * sales.TradeQuery.queryWithDetail (订单查询), from its page in the vendor docs: by modified-time
  * window of at most 60 minutes (start_time/end_time, needed unless trade_no, src_tid or
- * logistics_no is given), filters `status` (codes separated by a comma, either width), `shop_no`
+ * logistics_no is given), filters `src_tid` (as `replies.srcTidMatch` says, srcTidMatch.ts), `status` (codes separated by a comma, either width), `shop_no`
  * and `warehouse_no`, paged from page 0, records in `data.order`, the total in
  * `data.total_count`. Rows carry only documented fields the store holds
  * (not trade_time and created: typed String on the page, described as ms timestamps).
@@ -14,8 +14,9 @@
  * methods.ts) before importing this file directly.
  */
 import { formatCst, parseCst } from './cst';
-import { genericMethodSpec } from './generic';
+import { genericMethodSpec, registerParamMatches } from './generic';
 import { pagedData, WdtError, type MethodSpec } from './methods';
+import { srcTidSelects, srcTidsOfRow } from './srcTidMatch';
 import type { TradeRecord } from './store';
 
 /** Longest time window of sales.TradeQuery.queryWithDetail. */
@@ -38,6 +39,19 @@ function tradeRow(record: TradeRecord): Record<string, unknown> {
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 const TRADE_QUERY_METHOD = 'sales.TradeQuery.queryWithDetail';
+
+// Orders a test puts in records(method) are selected by src_tid as the reading says.
+for (const method of [TRADE_QUERY_METHOD, 'sales.TradeQuery.queryHistoryWithDetail'])
+	registerParamMatches(
+		method,
+		(store) =>
+			new Map([
+				[
+					'src_tid',
+					(record, _value, query) => srcTidSelects(store.replies, srcTidsOfRow(record), query),
+				],
+			]),
+	);
 
 export const tradeQueryWithDetail: MethodSpec = {
 	name: TRADE_QUERY_METHOD,
@@ -74,6 +88,8 @@ export const tradeQueryWithDetail: MethodSpec = {
 			.filter((record) => {
 				if (!store.isStockoutVisible(record, nowMs)) return false;
 				if (present(query.trade_no) && record.tradeNo !== String(query.trade_no)) return false;
+				if (present(query.src_tid) && !srcTidSelects(store.replies, record.srcTids.split(','), query))
+					return false;
 				if (present(query.shop_no) && record.shopNo !== String(query.shop_no)) return false;
 				if (present(query.warehouse_no) && record.warehouseNo !== String(query.warehouse_no))
 					return false;
