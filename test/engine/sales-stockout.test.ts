@@ -188,7 +188,7 @@ describe('Sales Stockout → Get', () => {
 		['stockoutNo', 'stockout_no', 'CK-GET-1'],
 		['orderNo', 'src_order_no', 'JY-GET-1'],
 		['logisticsNo', 'logistics_no', 'SF-GET-1'],
-	])('by %s sends %s alone (no time range)', async (lookUpBy, field, number) => {
+	])('by %s sends %s with every status (no time range)', async (lookUpBy, field, number) => {
 		rig.sim.addStockout({
 			modifiedMs: BASE - 300 * 24 * HOUR,
 			status: 'done',
@@ -205,7 +205,11 @@ describe('Sales Stockout → Get', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(jsonOf(outputs[0]).map((stockout) => stockout.order_no)).toEqual(['CK-GET-1']);
-		expect(paramsOf(calls()[0])).toEqual({ [field]: number });
+		expect(paramsOf(calls()[0])).toEqual({
+			[field]: number,
+			status_type: 3,
+			status: Object.keys(getCatalogMethod(STOCKOUTS)!.statusTables!.status).join(','),
+		});
 	});
 
 	it('a stockout WDT does not return is an error naming the number', async () => {

@@ -24,6 +24,7 @@ import type { CatalogMethod, CatalogParam } from '../../nodes/shared/catalog/typ
 import { formatCst, parseCst } from './cst';
 import { readDocFixture } from './doc-examples';
 import { pagedData, WdtError, type MethodCall, type MethodSpec, type WdtReply } from './methods';
+import { srcTidSelects, srcTidsOfRow } from './srcTidMatch';
 import type { SimulatorStore } from './store';
 
 type Fields = Record<string, unknown>;
@@ -49,16 +50,25 @@ export interface RecordChange {
  */
 export type ParamMatch = (record: Fields, value: unknown, query: Fields) => boolean;
 
-/** Built-in parameter rules of some methods (e.g. src_tid on the order queries), by method. */
-const builtInMatches = new Map<string, (store: SimulatorStore) => Map<string, ParamMatch>>();
-
-/** Gives every store's records of `method` these parameter rules (a test's own rule wins). */
-export function registerParamMatches(
-	method: string,
-	matches: (store: SimulatorStore) => Map<string, ParamMatch>,
-): void {
-	builtInMatches.set(method, matches);
-}
+/**
+ * Built-in parameter rules of some methods, by method: the order queries select by `src_tid`
+ * as `replies.srcTidMatch` says (srcTidMatch.ts). A test's own rule wins.
+ */
+const BUILT_IN_MATCHES: Record<string, (store: SimulatorStore) => Map<string, ParamMatch>> =
+	Object.fromEntries(
+		['sales.TradeQuery.queryWithDetail', 'sales.TradeQuery.queryHistoryWithDetail'].map(
+			(method) => [
+				method,
+				(store: SimulatorStore) =>
+					new Map<string, ParamMatch>([
+						[
+							'src_tid',
+							(record, _value, query) => srcTidSelects(store.replies, srcTidsOfRow(record), query),
+						],
+					]),
+			],
+		),
+	);
 
 const LIST_TYPE = /^list\b|\[\]$/i;
 const MAP_TYPE = /^(map|object)\b/i;
@@ -256,7 +266,7 @@ export function methodRecords(store: SimulatorStore, method: string): MethodReco
 			method,
 			tree,
 			entry.statusTables ?? {},
-			builtInMatches.get(method)?.(store),
+			BUILT_IN_MATCHES[method]?.(store),
 		);
 		byMethod.set(method, records);
 	}

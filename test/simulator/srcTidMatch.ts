@@ -35,7 +35,9 @@ export function srcTidSelects(
 
 /** The platform numbers of an order row: the parts of `src_tids` and every line's `src_tid`. */
 export function srcTidsOfRow(row: Record<string, unknown>): string[] {
-	const lines = Array.isArray(row.detail_list) ? (row.detail_list as Array<Record<string, unknown>>) : [];
+	const lines = Array.isArray(row.detail_list)
+		? (row.detail_list as Array<Record<string, unknown>>)
+		: [];
 	return [
 		...String(row.src_tids ?? '').split(','),
 		...lines.map((line) => String(line.src_tid ?? '')),

@@ -14,9 +14,9 @@
  * methods.ts) before importing this file directly.
  */
 import { formatCst, parseCst } from './cst';
-import { genericMethodSpec, registerParamMatches } from './generic';
+import { genericMethodSpec } from './generic';
 import { pagedData, WdtError, type MethodSpec } from './methods';
-import { srcTidSelects, srcTidsOfRow } from './srcTidMatch';
+import { srcTidSelects } from './srcTidMatch';
 import type { TradeRecord } from './store';
 
 /** Longest time window of sales.TradeQuery.queryWithDetail. */
@@ -39,19 +39,6 @@ function tradeRow(record: TradeRecord): Record<string, unknown> {
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 const TRADE_QUERY_METHOD = 'sales.TradeQuery.queryWithDetail';
-
-// Orders a test puts in records(method) are selected by src_tid as the reading says.
-for (const method of [TRADE_QUERY_METHOD, 'sales.TradeQuery.queryHistoryWithDetail'])
-	registerParamMatches(
-		method,
-		(store) =>
-			new Map([
-				[
-					'src_tid',
-					(record, _value, query) => srcTidSelects(store.replies, srcTidsOfRow(record), query),
-				],
-			]),
-	);
 
 export const tradeQueryWithDetail: MethodSpec = {
 	name: TRADE_QUERY_METHOD,
@@ -83,18 +70,16 @@ export const tradeQueryWithDetail: MethodSpec = {
 					.map((code) => Number(code.trim()))
 			: undefined;
 		// In modified order (then trade_id), the window's orders only: no scan of all orders.
-		const matches = store
-			.tradesModifiedIn(window?.startMs, window?.endMs)
-			.filter((record) => {
-				if (!store.isStockoutVisible(record, nowMs)) return false;
-				if (present(query.trade_no) && record.tradeNo !== String(query.trade_no)) return false;
-				if (present(query.src_tid) && !srcTidSelects(store.replies, record.srcTids.split(','), query))
-					return false;
-				if (present(query.shop_no) && record.shopNo !== String(query.shop_no)) return false;
-				if (present(query.warehouse_no) && record.warehouseNo !== String(query.warehouse_no))
-					return false;
-				return !statuses || statuses.includes(record.status);
-			});
+		const matches = store.tradesModifiedIn(window?.startMs, window?.endMs).filter((record) => {
+			if (!store.isStockoutVisible(record, nowMs)) return false;
+			if (present(query.trade_no) && record.tradeNo !== String(query.trade_no)) return false;
+			if (present(query.src_tid) && !srcTidSelects(store.replies, record.srcTids.split(','), query))
+				return false;
+			if (present(query.shop_no) && record.shopNo !== String(query.shop_no)) return false;
+			if (present(query.warehouse_no) && record.warehouseNo !== String(query.warehouse_no))
+				return false;
+			return !statuses || statuses.includes(record.status);
+		});
 		return { status: 0, data: pagedData({ store, pager }, 'order', matches, tradeRow) };
 	},
 };
