@@ -141,7 +141,8 @@ describe('the shipped statuses', () => {
 		const spec = METHODS.get(QUERY) as MethodSpec;
 		const run = spec.run;
 		spec.run = (call) => {
-			const { status_type: _dropped, ...params } = call.args[0] as Record<string, unknown>;
+			const params = { ...(call.args[0] as Record<string, unknown>) };
+			delete params.status_type;
 			return run({ ...call, args: [params, ...call.args.slice(1)] });
 		};
 		rig.sim.replies.stockoutNoStatusType = 'all';
