@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
+import { getCatalogMethod } from '../../nodes/shared/catalog';
+
 import { type FakeReply, type ReceivedRequest } from '../harness/fixtures/fake-wdt-server';
 // The rig loads the simulator's method table before the method file below (they import each other).
 import { jsonOf, pairsOf, useFakeWdt, useRig } from './rig';
@@ -453,8 +455,14 @@ describe('Get Many Cancelled on the simulator', () => {
 		expect(missing).not.toHaveProperty('order_no');
 		expect(items[4]).toMatchObject({ stockout_no: 'CK5', status: 110, order_no: 'CK5' });
 		expect(pairsOf(outputs[0])).toEqual([0, 0, 0, 0, 0]);
-		// The four cancelled ones of that hour in one window call; then by number the one WDT did
-		// not return in the window (hidden) and the completed one.
+		// The four cancelled ones of that hour in one window call; then by number, in every status,
+		// the one WDT did not return in the window (hidden) and the completed one.
+		const everyStatus = {
+			status_type: 3,
+			status: Object.keys(
+				getCatalogMethod('wms.stockout.Sales.queryWithDetail')!.statusTables!.status,
+			).join(','),
+		};
 		const detailCalls = rig.sim.requestsFor('wms.stockout.Sales.queryWithDetail');
 		expect(detailCalls.map((r) => r.args)).toEqual([
 			[
@@ -465,8 +473,8 @@ describe('Get Many Cancelled on the simulator', () => {
 					status: '5',
 				},
 			],
-			[{ stockout_no: 'CK2' }],
-			[{ stockout_no: 'CK5' }],
+			[{ stockout_no: 'CK2', ...everyStatus }],
+			[{ stockout_no: 'CK5', ...everyStatus }],
 		]);
 	});
 

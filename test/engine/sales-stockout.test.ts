@@ -184,30 +184,8 @@ describe('Sales Stockout → Get Many', () => {
 });
 
 describe('Sales Stockout → Get', () => {
-	it.each([
-		['stockoutNo', 'stockout_no', 'CK-GET-1'],
-		['orderNo', 'src_order_no', 'JY-GET-1'],
-		['logisticsNo', 'logistics_no', 'SF-GET-1'],
-	])('by %s sends %s alone (no time range)', async (lookUpBy, field, number) => {
-		rig.sim.addStockout({
-			modifiedMs: BASE - 300 * 24 * HOUR,
-			status: 'done',
-			stockoutNo: 'CK-GET-1',
-			srcOrderNo: 'JY-GET-1',
-			logisticsNo: 'SF-GET-1',
-		});
-		rig.sim.addStockout({ modifiedMs: BASE, status: 'done' });
-		const { outputs, error } = await rig.run({
-			resource: 'salesStockout',
-			operation: 'get',
-			lookUpBy,
-			number,
-		});
-		expect(error).toBeUndefined();
-		expect(jsonOf(outputs[0]).map((stockout) => stockout.order_no)).toEqual(['CK-GET-1']);
-		expect(paramsOf(calls()[0])).toEqual({ [field]: number });
-	});
-
+	// Found by each number in every status, under each reading of a missing status_type:
+	// test/engine/lookups.test.ts.
 	it('a stockout WDT does not return is an error naming the number', async () => {
 		const { error } = await rig.run({
 			resource: 'salesStockout',

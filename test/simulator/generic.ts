@@ -25,6 +25,7 @@ import { formatCst, parseCst } from './cst';
 import { withTimeForm } from './timeForms';
 import { readDocFixture } from './doc-examples';
 import { pagedData, WdtError, type MethodCall, type MethodSpec, type WdtReply } from './methods';
+import { srcTidSelects, srcTidsOfRow } from './srcTidMatch';
 import type { SimulatorStore } from './store';
 
 type Fields = Record<string, unknown>;
@@ -44,8 +45,31 @@ export interface RecordChange {
 	visibleAfterMs?: number;
 }
 
-/** Which records a parameter value selects, for parameters without a same-named field. */
-export type ParamMatch = (record: Fields, value: unknown) => boolean;
+/**
+ * Which records a parameter value selects, for parameters without a same-named field; `query`
+ * is the whole query (e.g. a flag beside the value).
+ */
+export type ParamMatch = (record: Fields, value: unknown, query: Fields) => boolean;
+
+/**
+ * Built-in parameter rules of some methods, by method: the order queries select by `src_tid`
+ * as `replies.srcTidMatch` says (srcTidMatch.ts). A test's own rule wins.
+ */
+const BUILT_IN_MATCHES: Record<string, (store: SimulatorStore) => Map<string, ParamMatch>> =
+	Object.fromEntries(
+		['sales.TradeQuery.queryWithDetail', 'sales.TradeQuery.queryHistoryWithDetail'].map(
+			(method) => [
+				method,
+				(store: SimulatorStore) =>
+					new Map<string, ParamMatch>([
+						[
+							'src_tid',
+							(record, _value, query) => srcTidSelects(store.replies, srcTidsOfRow(record), query),
+						],
+					]),
+			],
+		),
+	);
 
 const LIST_TYPE = /^list\b|\[\]$/i;
 const MAP_TYPE = /^(map|object)\b/i;
@@ -123,6 +147,7 @@ export class MethodRecords {
 		readonly method: string,
 		private readonly tree: CatalogParam[],
 		private readonly tables: Record<string, Record<string, string>>,
+		private readonly builtIn: Map<string, ParamMatch> = new Map(),
 	) {}
 
 	/** Adds a record of documented fields (others get empty values of their types); returns it. */
@@ -209,9 +234,9 @@ export class MethodRecords {
 					return false;
 				for (const [param, value] of Object.entries(query)) {
 					if (!present(value)) continue;
-					const match = this.matches.get(param);
+					const match = this.matches.get(param) ?? this.builtIn.get(param);
 					if (match) {
-						if (!match(record.fields, value)) return false;
+						if (!match(record.fields, value, query)) return false;
 					} else if (param in record.fields && typeof record.fields[param] !== 'object') {
 						const wanted = String(value)
 							.split(/[,，]/)
@@ -238,7 +263,12 @@ export function methodRecords(store: SimulatorStore, method: string): MethodReco
 		const fixture = readDocFixture(method);
 		const tree = entry && fixture ? recordTree(entry, fixture.response) : undefined;
 		if (!entry || !tree) throw new Error(`generic simulator: ${method} has no documented records`);
-		records = new MethodRecords(method, tree, entry.statusTables ?? {});
+		records = new MethodRecords(
+			method,
+			tree,
+			entry.statusTables ?? {},
+			BUILT_IN_MATCHES[method]?.(store),
+		);
 		byMethod.set(method, records);
 	}
 	return records;

@@ -4,7 +4,7 @@
  * setting.PurchaseProvider.queryDetail (供应商查询):
  * each paged from page 0, records in `data.details`, the total in `data.total_count`, rows with
  * documented fields only. No time range is needed; queryWarehouse filters by modified time when
- * start_time/end_time are given (the page names no longest span).
+ * start_time/end_time are given, both or neither (the page names no longest span).
  *
  * Records live per store (`masterDataOf`); tests replace them with `setMasterData`.
  * methods.ts registers these methods and this file uses its WdtError: load the simulator (or
@@ -273,6 +273,9 @@ export const queryWarehouse: MethodSpec = {
 		};
 		const startMs = time('start_time');
 		const endMs = time('end_time');
+		// The page's 异常响应示例: one time without the other is refused.
+		if ((startMs === undefined) !== (endMs === undefined))
+			throw new WdtError(100, '参数中必须包含起止时间');
 		const hideDeleted = !present(params.hide_delete) || Number(params.hide_delete) !== 0;
 		const warehouses = masterDataOf(call.store)
 			.warehouses.filter(

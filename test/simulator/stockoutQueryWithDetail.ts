@@ -18,7 +18,12 @@
 import { formatCst, parseCst } from './cst';
 import { genericMethodSpec, methodRecords } from './generic';
 import { pagedData, WdtError, type MethodSpec } from './methods';
-import { WAREHOUSE_NAMES, type SimulatorStore, type StockoutRecord } from './store';
+import {
+	STOCKOUT_STATUS,
+	WAREHOUSE_NAMES,
+	type SimulatorStore,
+	type StockoutRecord,
+} from './store';
 
 /** Longest time window of wms.stockout.Sales.queryWithDetail. */
 export const QUERY_WITH_DETAIL_MAX_WINDOW_MS = 60 * 60 * 1000;
@@ -30,7 +35,46 @@ export function hideStockoutDetailsOfShops(store: SimulatorStore, shopNos: strin
 	hiddenShops.set(store, new Set(shopNos));
 }
 
-function detailRow(record: StockoutRecord): Record<string, unknown> {
+/**
+ * consign_time, "订单未发货不返回该字段": a completed stockout's, and a Delayed Shipment (90) one's
+ * only under the reading that it has shipped (`replies.status90`).
+ */
+function consignMsOf(store: SimulatorStore, record: StockoutRecord): number | undefined {
+	if (record.status === STOCKOUT_STATUS.done) return record.consignMs;
+	if (record.status === STOCKOUT_STATUS.delayedShipping && store.replies.status90 === 'shipped')
+		return record.consignMs;
+	return undefined;
+}
+
+/**
+ * Whether a stockout is in the page's status_type group. 1 (the default, "已取消"): status 10 and
+ * below ("小于该值的都是已取消的单子"); 2: 待分配 (60) ~ 延时发货 (90); 0: 延时发货 & 已完成 (a window
+ * reads consign times, so one without consign_time is outside every window); 3: the `status` list (every status without one).
+ */
+function inStatusGroup(
+	store: SimulatorStore,
+	record: StockoutRecord,
+	statusType: number | undefined,
+	statuses: number[] | undefined,
+): boolean {
+	switch (statusType) {
+		case undefined:
+			return store.replies.stockoutNoStatusType === 'all' || record.status <= 10;
+		case 1:
+			return record.status <= 10;
+		case 2:
+			return record.status >= 60 && record.status <= 90;
+		case 0:
+			return (
+				record.status === STOCKOUT_STATUS.delayedShipping || record.status === STOCKOUT_STATUS.done
+			);
+		default:
+			return !statuses || statuses.includes(record.status);
+	}
+}
+
+function detailRow(store: SimulatorStore, record: StockoutRecord): Record<string, unknown> {
+	const consignMs = consignMsOf(store, record);
 	return {
 		stockout_id: record.stockoutId,
 		order_no: record.stockoutNo,
@@ -45,6 +89,7 @@ function detailRow(record: StockoutRecord): Record<string, unknown> {
 		receiver_area: record.receiverArea,
 		remark: record.remark,
 		status: record.status,
+		...(consignMs !== undefined ? { consign_time: formatCst(consignMs) } : {}),
 		modified: formatCst(record.modifiedMs),
 		created_date: formatCst(record.createdMs),
 		logistics_list: record.logisticsNo
@@ -104,16 +149,19 @@ export const stockoutQueryWithDetail: MethodSpec = {
 					return false;
 				if (present(query.shop_nos) && !String(query.shop_nos).split(',').includes(record.shopNo))
 					return false;
-				if (statuses && Number(query.status_type) === 3 && !statuses.includes(record.status))
-					return false;
+				const statusType = present(query.status_type) ? Number(query.status_type) : undefined;
+				if (!inStatusGroup(store, record, statusType, statuses)) return false;
 				if (!window) return true;
-				// By window, status_type defaults to cancelled (已取消: status 10 and below). A number
-				// alone is not filtered by status: the page is silent, and the number names one stockout.
-				const statusType = present(query.status_type) ? Number(query.status_type) : 1;
-				if (statusType === 1 && record.status > 10) return false;
-				return store.inWindow(record.modifiedMs, window.startMs, window.endMs);
+				// status_type 0, and 3 without a status list, read the window as consign times.
+				const byConsign = statusType === 0 || (statusType === 3 && !statuses);
+				const windowMs = byConsign ? consignMsOf(store, record) : record.modifiedMs;
+				if (windowMs === undefined) return false;
+				return store.inWindow(windowMs, window.startMs, window.endMs);
 			})
 			.sort((a, b) => a.modifiedMs - b.modifiedMs || a.stockoutId - b.stockoutId);
-		return { status: 0, data: pagedData({ store, pager }, 'order', matches, detailRow) };
+		return {
+			status: 0,
+			data: pagedData({ store, pager }, 'order', matches, (record) => detailRow(store, record)),
+		};
 	},
 };

@@ -214,6 +214,11 @@ export interface StockoutRecord {
 	receiverName: string;
 	receiverArea: string;
 	remark: string;
+	/**
+	 * When it shipped (or was set to Delayed Shipment, 90): set when it first reaches 90 or 110.
+	 * Served as consign_time for 110, and for 90 only under `replies.status90` 'shipped'.
+	 */
+	consignMs?: number;
 }
 
 /** A sales order (订单) as sales.TradeQuery.queryWithDetail returns it (tradeQueryWithDetail.ts). */
@@ -416,6 +421,24 @@ export interface ReplyChoices {
 	 * 'msText', 'secondsText' (numeric strings).
 	 */
 	timeForm: TimeForm;
+	 * sales.TradeQuery.queryWithDetail/queryHistoryWithDetail by `src_tid` (srcTidMatch.ts):
+	 * 'flag' (default): exact with accurate_query 1, otherwise a substring match on src_tids and
+	 * the lines' src_tid; 'loose': always the substring match, ignoring accurate_query.
+	 */
+	srcTidMatch: 'flag' | 'loose';
+	/**
+	 * wms.stockout.Sales.queryWithDetail without `status_type` (marked required, "默认值为.已取消"):
+	 * 'cancelled' (default): only cancelled stockouts (status 10 and below), by number too;
+	 * 'all': no status filter.
+	 */
+	stockoutNoStatusType: 'cancelled' | 'all';
+	/**
+	 * Status 90 (延时发货) sits in both "待分配~延时发货" (status_type 2) and "延时发货&已完成"
+	 * (status_type 0): 'notShipped' (default): a status-90 stockout has not shipped, so it carries
+	 * no consign_time ("订单未发货不返回该字段") and no consign-time window finds it; 'shipped': it
+	 * has shipped and carries consign_time.
+	 */
+	status90: 'notShipped' | 'shipped';
 }
 
 export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
@@ -427,6 +450,9 @@ export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
 	pushCounts: 'orders',
 	logisticsUpdateMessages: 'plain',
 	timeForm: 'text',
+	srcTidMatch: 'flag',
+	stockoutNoStatusType: 'cancelled',
+	status90: 'notShipped',
 };
 
 /** A raw order pushed by sales.RawTrade.pushSelf2 (the fields as sent). */
@@ -612,6 +638,7 @@ export class SimulatorStore {
 			receiverName: input.receiverName ?? '张伟',
 			receiverArea: input.receiverArea ?? '浙江省 杭州市 西湖区',
 			remark: input.remark ?? '',
+			consignMs: input.consignMs ?? (reachedShipment(status) ? modifiedMs : undefined),
 		};
 		this.stockouts.set(stockoutId, record);
 		this.stockoutNos.add(stockoutNo);
@@ -637,6 +664,8 @@ export class SimulatorStore {
 		record.cancelled =
 			cancelled ?? (record.cancelled || record.status === STOCKOUT_STATUS.cancelled);
 		if (patch.modifiedMs === undefined) record.modifiedMs = this.clock.now();
+		if (record.consignMs === undefined && reachedShipment(record.status))
+			record.consignMs = record.modifiedMs;
 		return record;
 	}
 
@@ -716,6 +745,11 @@ export class SimulatorStore {
 	): boolean {
 		return nowMs >= record.modifiedMs + (record.visibleAfterMs ?? this.visibilityLagMs);
 	}
+}
+
+/** Delayed Shipment (90) or Completed (110): the stockout has (or, for 90, may have) shipped. */
+function reachedShipment(status: number): boolean {
+	return status === STOCKOUT_STATUS.delayedShipping || status === STOCKOUT_STATUS.done;
 }
 
 function commonProvider(lines: readonly PurchaseApplyLine[]): string {

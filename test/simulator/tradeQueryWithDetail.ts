@@ -1,7 +1,7 @@
 /**
  * sales.TradeQuery.queryWithDetail (订单查询), from its page in the vendor docs: by modified-time
  * window of at most 60 minutes (start_time/end_time, needed unless trade_no, src_tid or
- * logistics_no is given), filters `status` (codes separated by a comma, either width), `shop_no`
+ * logistics_no is given), filters `src_tid` (as `replies.srcTidMatch` says, srcTidMatch.ts), `status` (codes separated by a comma, either width), `shop_no`
  * and `warehouse_no`, paged from page 0, records in `data.order`, the total in
  * `data.total_count`. Rows carry only documented fields the store holds
  * (not trade_time and created: typed String on the page, described as ms timestamps).
@@ -16,6 +16,7 @@
 import { formatCst, parseCst } from './cst';
 import { genericMethodSpec } from './generic';
 import { pagedData, WdtError, type MethodSpec } from './methods';
+import { srcTidSelects } from './srcTidMatch';
 import type { TradeRecord } from './store';
 
 /** Longest time window of sales.TradeQuery.queryWithDetail. */
@@ -69,16 +70,16 @@ export const tradeQueryWithDetail: MethodSpec = {
 					.map((code) => Number(code.trim()))
 			: undefined;
 		// In modified order (then trade_id), the window's orders only: no scan of all orders.
-		const matches = store
-			.tradesModifiedIn(window?.startMs, window?.endMs)
-			.filter((record) => {
-				if (!store.isStockoutVisible(record, nowMs)) return false;
-				if (present(query.trade_no) && record.tradeNo !== String(query.trade_no)) return false;
-				if (present(query.shop_no) && record.shopNo !== String(query.shop_no)) return false;
-				if (present(query.warehouse_no) && record.warehouseNo !== String(query.warehouse_no))
-					return false;
-				return !statuses || statuses.includes(record.status);
-			});
+		const matches = store.tradesModifiedIn(window?.startMs, window?.endMs).filter((record) => {
+			if (!store.isStockoutVisible(record, nowMs)) return false;
+			if (present(query.trade_no) && record.tradeNo !== String(query.trade_no)) return false;
+			if (present(query.src_tid) && !srcTidSelects(store.replies, record.srcTids.split(','), query))
+				return false;
+			if (present(query.shop_no) && record.shopNo !== String(query.shop_no)) return false;
+			if (present(query.warehouse_no) && record.warehouseNo !== String(query.warehouse_no))
+				return false;
+			return !statuses || statuses.includes(record.status);
+		});
 		return { status: 0, data: pagedData({ store, pager }, 'order', matches, tradeRow) };
 	},
 };

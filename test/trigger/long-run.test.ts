@@ -35,10 +35,12 @@ import {
 	addGoods,
 	changeGoods,
 	changeSpec,
+	DEFAULT_REPLY_CHOICES,
 	GOODS_QUERY,
 	seededRandom,
 	type FaultKind,
 	type RecordedRequest,
+	type ReplyChoices,
 	type StockoutStatusName,
 	type WdtSimulator,
 } from '../simulator';
@@ -136,6 +138,8 @@ interface LongRunEvent<Status = unknown> {
 	change(sim: WdtSimulator, id: RecordId, status: Status, atMs: number, lagMs: number): void;
 	/** When an item's record last changed, as its event key has it; default its `modified`. */
 	changedAt?(json: IDataObject): string;
+	/** The simulator's reply readings for this run (default: DEFAULT_REPLY_CHOICES). */
+	replies?: Partial<ReplyChoices>;
 }
 
 type RecordId = number | string;
@@ -162,8 +166,10 @@ const LONG_RUN_EVENTS: LongRunEvent[] = [
 		editStatus: 'cancelled',
 	} satisfies LongRunEvent<StockoutStatusName>,
 	{
-		// A third ship as delayed shipments (90); an edit completes them (110): not a second event.
+		// A third ship as delayed shipments (90), which carry consign_time (the reading in which 90
+		// has shipped); an edit completes them (110): not a second event.
 		...stockoutRecords,
+		replies: { status90: 'shipped' },
 		event: 'stockoutShipped',
 		method: 'wms.stockout.Sales.queryWithDetail',
 		editIsEvent: false,
@@ -282,6 +288,7 @@ describe.each(
 			const parameters = { event: scenario.event, options: {} };
 			const { sim } = rig;
 			sim.resetData('empty');
+			sim.replies = { ...DEFAULT_REPLY_CHOICES, ...scenario.replies };
 			sim.faults.clear();
 			sim.clearRequests();
 			rig.setTime(T0);

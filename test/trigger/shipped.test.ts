@@ -5,7 +5,7 @@
  * warehouse filters, lines, status names and ISO times, "Fetch test event", switching events.
  */
 import type { INodeParameters } from 'n8n-workflow';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { formatCst, METHODS, type MethodSpec } from '../simulator';
 import {
@@ -25,8 +25,22 @@ const rig = useTriggerRig();
 
 const shipped = (options: INodeParameters = {}): INodeParameters => ({ event: EVENT, options });
 
-describe.each(['n8n1', 'n8n2'] as const)('%s: Sales Stockout Shipped', (persistence) => {
-	it('emits nothing shipped before the activation; each stockout shipped afterwards once, at 90 or 110, and not again when a delayed shipment completes or is edited', async () => {
+/** Both readings of status 90 (replies.status90): whether a Delayed Shipment carries consign_time. */
+const STATUS_90 = ['notShipped', 'shipped'] as const;
+
+describe.each(
+	(['n8n1', 'n8n2'] as const).flatMap((persistence) =>
+		STATUS_90.map((status90) => [persistence, status90] as const),
+	),
+)('%s, status 90 %s: Sales Stockout Shipped', (persistence, status90) => {
+	beforeEach(() => {
+		rig.sim.replies.status90 = status90;
+	});
+	afterEach(() => {
+		rig.sim.replies.status90 = 'notShipped';
+	});
+
+	it('emits nothing shipped before the activation; each stockout shipped afterwards once, at 110 or at 90 with consign_time, and not again when a delayed shipment completes or is edited', async () => {
 		rig.sim.addStockout({ status: 'done', modifiedMs: T0 - 2 * MINUTE });
 		rig.sim.addStockout({ status: 'delayedShipping', modifiedMs: T0 - 10 * MINUTE });
 		const toShip = [1, 2, 3].map(() =>
@@ -53,16 +67,30 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: Sales Stockout Shipped', (persiste
 			modifiedMs: T0 + 40_000,
 		});
 		const first = await pollMinutes(rig, persistence, activation.staticData, [1, 3], shipped());
-		expect(first.emitted.map((json) => json.stockout_id)).toEqual([
-			toShip[0].stockoutId,
-			toShip[1].stockoutId,
-		]);
-		expect(first.emitted[1]).toMatchObject({ status: 90, status_name: '延时发货' });
+		if (status90 === 'shipped') {
+			// The delayed shipment carries consign_time: it has shipped.
+			expect(first.emitted.map((json) => json.stockout_id)).toEqual([
+				toShip[0].stockoutId,
+				toShip[1].stockoutId,
+			]);
+			expect(first.emitted[1]).toMatchObject({
+				status: 90,
+				status_name: '延时发货',
+				consign_time: formatCst(T0 + 40_000),
+			});
+		} else {
+			// No consign_time ("订单未发货不返回该字段"): not a shipment yet.
+			expect(first.emitted.map((json) => json.stockout_id)).toEqual([toShip[0].stockoutId]);
+		}
+		expect(first.emitted[0]).toMatchObject({ status: 110, consign_time: formatCst(T0 + 20_000) });
 
 		rig.sim.modifyStockout(toShip[1].stockoutId, { status: 'done', modifiedMs: T0 + 3 * MINUTE });
 		rig.sim.modifyStockout(toShip[0].stockoutId, { status: 'done', modifiedMs: T0 + 3 * MINUTE });
 		const later = await pollMinutes(rig, persistence, first.staticData, [4, 12], shipped());
-		expect(later.emitted).toEqual([]);
+		// Completing the delayed shipment is its shipment only when 90 was not one.
+		expect(later.emitted.map((json) => [json.stockout_id, json.status])).toEqual(
+			status90 === 'shipped' ? [] : [[toShip[1].stockoutId, 110]],
+		);
 		// Both are remembered at their latest change.
 		expect(later.staticData.emitted).toEqual({
 			[toShip[0].stockoutId]: formatCst(T0 + 3 * MINUTE),
@@ -107,14 +135,17 @@ describe('the shipped statuses', () => {
 		const state = stateAt(EVENT, T0 - MINUTE);
 		rig.sim.addStockout({ status: 'toShip', modifiedMs: T0 + 10_000 });
 		const done = rig.sim.addStockout({ status: 'done', modifiedMs: T0 + 20_000 });
-		// A WDT that ignores the status list (the simulator filters by status only for status_type 3).
+		// Status 90 without consign_time: WDT returns it, but it has not shipped.
+		rig.sim.addStockout({ status: 'delayedShipping', modifiedMs: T0 + 30_000 });
+		// A WDT that ignores the status filter (status_type dropped, then no default applied).
 		const spec = METHODS.get(QUERY) as MethodSpec;
 		const run = spec.run;
-		spec.run = (call) =>
-			run({
-				...call,
-				args: [{ ...(call.args[0] as object), status_type: 2 }, ...call.args.slice(1)],
-			});
+		spec.run = (call) => {
+			const params = { ...(call.args[0] as Record<string, unknown>) };
+			delete params.status_type;
+			return run({ ...call, args: [params, ...call.args.slice(1)] });
+		};
+		rig.sim.replies.stockoutNoStatusType = 'all';
 		try {
 			rig.setTime(T0 + 2 * MINUTE);
 			const result = await rig.poll({ staticData: state, parameters: shipped() });
@@ -122,6 +153,7 @@ describe('the shipped statuses', () => {
 			expect(result.emitted.map((json) => json.stockout_id)).toEqual([done.stockoutId]);
 		} finally {
 			spec.run = run;
+			rig.sim.replies.stockoutNoStatusType = 'cancelled';
 		}
 	});
 });
@@ -205,7 +237,14 @@ describe('output and options', () => {
 	});
 });
 
-describe('paging and catch-up', () => {
+describe.each(STATUS_90)('paging and catch-up, status 90 %s', (status90) => {
+	beforeEach(() => {
+		rig.sim.replies.status90 = status90;
+	});
+	afterEach(() => {
+		rig.sim.replies.status90 = 'notShipped';
+	});
+
 	it('reads every page of a busy hour and several windows after an outage, emitting each stockout once', async () => {
 		const state = stateAt(EVENT, T0 - MINUTE);
 		// 150 completed within the first hour (two pages of 100), 30 more over the next two hours.
@@ -219,7 +258,10 @@ describe('paging and catch-up', () => {
 		const result = await rig.poll({ staticData: state, parameters: shipped() });
 		expect(result.error).toBeUndefined();
 		const ids = result.emitted.map((json) => json.stockout_id);
-		expect(ids).toEqual([...busy, ...later].map((s) => s.stockoutId));
+		// The delayed shipments are shipments only when they carry consign_time.
+		expect(ids).toEqual(
+			(status90 === 'shipped' ? [...busy, ...later] : busy).map((s) => s.stockoutId),
+		);
 		const searches = result.requests.filter((request) => request.method === QUERY);
 		expect(searches.some((request) => request.pageNo === 1)).toBe(true);
 		expect(

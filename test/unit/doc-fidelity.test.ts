@@ -340,8 +340,26 @@ const RECIPES: Readonly<Record<string, (rig: Rig) => Call[]>> = {
 		const numbers = [...rig.sim.stockouts.values()]
 			.slice(0, 10)
 			.map((stockout) => stockout.stockoutNo);
+		// A delayed shipment and a completed one: consign_time under each status-90 reading.
+		rig.sim.addStockout({ status: 'delayedShipping', modifiedMs: NOW - 10 * 60_000 });
+		rig.sim.addStockout({ status: 'done', modifiedMs: NOW - 5 * 60_000 });
+		const shippedQuery = {
+			start_time: formatCst(NOW - HOUR),
+			end_time: formatCst(NOW),
+			status_type: 3,
+			status: '90,110',
+		};
 		return [
 			...numbers.map((stockout_no) => ({ args: [{ stockout_no }], pager: page })),
+			...numbers.map((stockout_no) => ({
+				args: [{ stockout_no }],
+				pager: page,
+				replies: { stockoutNoStatusType: 'all' as const },
+			})),
+			...(['notShipped', 'shipped'] as const).flatMap((status90) => [
+				{ args: [shippedQuery], pager: page, replies: { status90 } },
+				{ args: [{ ...shippedQuery, status_type: 0 }], pager: page, replies: { status90 } },
+			]),
 			{
 				args: [
 					{
@@ -377,6 +395,11 @@ const RECIPES: Readonly<Record<string, (rig: Rig) => Call[]>> = {
 			{ args: [hour], pager: page },
 			{ args: [{ ...hour, status: '95,110', shop_no: 'SHOP01' }], pager: page },
 			{ args: [{ trade_no: orders[0].tradeNo }], pager: page },
+			...(['flag', 'loose'] as const).map((srcTidMatch) => ({
+				args: [{ src_tid: orders[1].srcTids.slice(0, -2), accurate_query: 0 }],
+				pager: page,
+				replies: { srcTidMatch },
+			})),
 		];
 	},
 	'setting.Shop.queryShop': () => [

@@ -40,6 +40,11 @@ export interface RecordQuery {
 	params: IDataObject;
 	/** Undefined: one query without a time range (by number, or a method without windows). */
 	range?: TimeWindow;
+	/**
+	 * Keeps only the records WDT returned that hold: a check of our own where WDT may match
+	 * loosely (e.g. platform order numbers). Limit counts the records kept.
+	 */
+	keep?: (record: IDataObject) => boolean;
 	limit: number;
 	asLines?: boolean;
 	parallel?: number;
@@ -100,13 +105,15 @@ export async function readRecords(
 		range: query.range,
 		recordKey: (record) => String((record as IDataObject)[read.idField]),
 		...(read.detectMoves ? { moved: { idField: read.idField, modifiedField: 'modified' } } : {}),
-		// Lines: the limit counts output items, which only the records' lines tell.
-		limit: asLines ? undefined : query.limit,
+		// Lines: the limit counts output items, which only the records' lines tell; with `keep`,
+		// the records kept, which only the check tells.
+		limit: asLines || query.keep ? undefined : query.limit,
 		parallel: query.parallel,
 	});
 	const lineLists = read.lines ? [read.lines.lineList] : [];
 	const shape = read.shape ?? recordShaper(method, { lineLists });
-	const shaped = (records as IDataObject[]).map(shape);
+	const kept = query.keep ? (records as IDataObject[]).filter(query.keep) : records;
+	const shaped = (kept as IDataObject[]).map(shape);
 	if (!asLines || !read.lines) return shaped.slice(0, query.limit);
 	const { lineList, prefix } = read.lines;
 	const items = shaped.flatMap((record) =>

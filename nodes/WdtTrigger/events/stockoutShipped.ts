@@ -1,9 +1,12 @@
 /**
  * Sales Stockout Shipped: sales stockouts that reached a shipped status, read from
  * wms.stockout.Sales.queryWithDetail by modified time (status_type 3: "by modified time and the
- * given statuses"). Its page names two shipped statuses: 110 (已完成, completed) and 90 (延时发货,
- * delayed shipment: shipped, completion held back); status_type 0 ("延时发货&已完成") groups them,
- * but by consign time, which an edit does not move. A stockout is one event: once it was
+ * given statuses"). 110 (已完成, completed) has shipped. 90 (延时发货, delayed shipment) is
+ * ambiguous on the page: status_type 0 ("延时发货&已完成") groups it with 110, status_type 2
+ * ("待分配~延时发货") with the statuses before shipment. The page's consign_time settles each
+ * record: "订单未发货不返回该字段" (not returned while not shipped). So a status-90 stockout is a
+ * shipment only when it carries consign_time; one without it is emitted when it ships later
+ * (it then changes, so a later window reads it again). A stockout is one event: once it was
  * emitted (at 90, say), reaching 110 later is not another one.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -22,6 +25,13 @@ const BY_MODIFIED_AND_STATUS = 3;
 /** warehouse_no's length on the page. */
 const WAREHOUSE_NO_MAX_LENGTH = 40;
 
+/** Whether a row of a shipped status has shipped: 110 has; 90 only with a consign_time. */
+export function hasShipped(row: IDataObject): boolean {
+	if (Number(row.status) !== DELAYED_SHIPMENT) return true;
+	const consignTime = row.consign_time;
+	return consignTime !== undefined && consignTime !== null && String(consignTime).trim() !== '';
+}
+
 interface Settings {
 	statuses: number[];
 	query: WindowQuery;
@@ -33,7 +43,7 @@ export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
 		name: 'Sales Stockout Shipped',
 		value: 'stockoutShipped',
 		description:
-			'Once for every sales stockout that reaches Completed (110) or, by default, Delayed Shipment (90) (wms.stockout.Sales.queryWithDetail)',
+			'Once for every sales stockout that reaches Completed (110) or, by default, Delayed Shipment (90) with a shipment time (wms.stockout.Sales.queryWithDetail)',
 	},
 	options: [
 		{
@@ -42,7 +52,7 @@ export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
 			type: 'boolean',
 			default: true,
 			description:
-				"Whether a stockout in Delayed Shipment (90) counts as shipped. WDT's page groups Delayed Shipment with Completed (110) as the shipped statuses. On (default): a stockout is emitted when it first reaches either, and not again when a delayed shipment completes. Off: only when it reaches Completed.",
+				"Whether a stockout in Delayed Shipment (90) that carries a shipment time (consign_time) counts as shipped. WDT's page lists Delayed Shipment both with Completed (110) and with the statuses before shipment, and sends consign_time only once a stockout has shipped, so one without it is never counted. On (default): a stockout is emitted when it first reaches Completed or Delayed Shipment with consign_time, and not again when a delayed shipment completes. Off: only when it reaches Completed.",
 		},
 		{
 			displayName: 'Include Lines',
@@ -91,7 +101,8 @@ export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
 		};
 	},
 	read: readWithLines('details_list'),
-	// WDT filters by status already; a row in another status is not a shipment whatever the reply says.
-	matches: (row, settings) => settings.statuses.includes(Number(row.status)),
+	// WDT filters by status already; a row in another status is not a shipment whatever the reply
+	// says, nor a Delayed Shipment without consign_time (the page: not returned until shipped).
+	matches: (row, settings) => settings.statuses.includes(Number(row.status)) && hasShipped(row),
 	testEventHint: 'Ship a stockout in WDT (or check Options → Shops and Warehouse) and fetch again.',
 };

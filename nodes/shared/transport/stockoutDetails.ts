@@ -1,3 +1,4 @@
+import { getCatalogMethod } from '../catalog';
 import { HOUR_MS, readWdtTime, STOCKOUT_STATUS_CANCELLED, toWdtTime, WdtError } from '../protocol';
 import { type CallPolicy, type WdtFunctions } from './index';
 import { catalogPaging, searchWindows } from './search';
@@ -6,6 +7,17 @@ export const STOCKOUT_DETAIL_METHOD = 'wms.stockout.Sales.queryWithDetail';
 
 /** The longest modified-time window the method accepts (its page: 60 minutes). */
 const DETAIL_MAX_WINDOW_MS = HOUR_MS;
+
+/**
+ * The status filter that selects a stockout in any status: status_type 3 with every status of
+ * the page's table. The page marks status_type required with the default "已取消" (cancelled), so
+ * a query without it may return cancelled stockouts only; with this, the same complete result
+ * comes whether WDT applies that default or not, in one call.
+ */
+export function everyStockoutStatus(): { status_type: number; status: string } {
+	const table = getCatalogMethod(STOCKOUT_DETAIL_METHOD)?.statusTables?.status ?? {};
+	return { status_type: 3, status: Object.keys(table).join(',') };
+}
 
 /** One stockout's reply is one record; a small page keeps a misbehaving reply small. */
 const BY_NUMBER_PAGE_SIZE = 10;
@@ -65,7 +77,7 @@ function cancelledWindows(
  * stockouts are cancelled (status 5) and when they were modified, those modified within the same
  * hour are read together by window (status_type 3, status 5: only cancelled stockouts come back),
  * page by page; every number not found that way (a stockout modified since, another status, a
- * lone one) is read by number. A number WDT returns nothing for is listed in `missing`. The
+ * lone one) is read by number, in every status (everyStockoutStatus). A number WDT returns nothing for is listed in `missing`. The
  * reply's `data.order` names the stockout number `order_no`.
  */
 export async function readStockoutDetails(
@@ -109,7 +121,8 @@ export async function readStockoutDetails(
 			]);
 		}
 		for (const stockoutNo of wanted) {
-			if (!details.has(stockoutNo)) await read([{ stockout_no: stockoutNo }], BY_NUMBER_PAGE_SIZE);
+			if (!details.has(stockoutNo))
+				await read([{ stockout_no: stockoutNo, ...everyStockoutStatus() }], BY_NUMBER_PAGE_SIZE);
 		}
 	} catch (error) {
 		throw withDetailsProgress(error, details.size, wanted.length);

@@ -11,14 +11,15 @@ import {
 import {
 	ORDER_READ,
 	OUTPUT,
+	platformOrderQuery,
 	PRIVACY_NOTICE,
 	readFromOption,
 	readMethod,
 } from './getMany.operation';
 
 const BY = {
-	tradeNo: { label: 'Trade Number', wdtField: 'trade_no' },
-	srcTid: { label: 'Platform Order Number', wdtField: 'src_tid' },
+	tradeNo: { label: 'Trade Number' },
+	srcTid: { label: 'Platform Order Number' },
 } as const;
 
 const properties: INodeProperties[] = [
@@ -38,7 +39,7 @@ const properties: INodeProperties[] = [
 				name: 'Platform Order Number',
 				value: 'srcTid',
 				description:
-					"The shop platform's order number (src_tid); one platform order may be split into several WDT orders, each returned",
+					"The shop platform's order number (src_tid, matched exactly); one platform order may be split into several WDT orders, each returned",
 			},
 		],
 	},
@@ -64,8 +65,10 @@ export const execute = lookupOperation(
 		const by: keyof typeof BY =
 			ctx.getNodeParameter('lookUpBy', i, 'tradeNo') === 'srcTid' ? 'srcTid' : 'tradeNo';
 		const number = readRequiredText(ctx, i, 'number', `${BY[by].label} (number)`, 40);
+		const exact = by === 'srcTid' ? platformOrderQuery([number]) : undefined;
+		const query = lookupQuery(ctx, i, exact?.params ?? { trade_no: number }, readMethod(ctx, i));
 		return {
-			query: lookupQuery(ctx, i, { [BY[by].wdtField]: number }, readMethod(ctx, i)),
+			query: exact ? { ...query, keep: exact.keep } : query,
 			notFound: `No sales order with ${BY[by].label.toLowerCase()} ${number} was found`,
 		};
 	},

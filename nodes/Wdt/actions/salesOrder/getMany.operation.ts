@@ -102,7 +102,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 1234567890123,1234567890124',
-			description: "The shop platform's order number(s), comma-separated. WDT field: src_tid.",
+			description:
+				"The shop platform's order number(s), comma-separated; only orders holding one of them exactly. WDT field: src_tid (sent with accurate_query).",
 		},
 		shopLocator({ description: 'One shop (WDT does not accept several here).' }),
 		statusFilterField(
@@ -123,6 +124,32 @@ const properties: INodeProperties[] = [
 
 export const description = operationFields('salesOrder', 'getMany', properties);
 
+/** The platform order numbers an order holds: its `src_tids` parts and its lines' `src_tid`. */
+function platformOrderNumbers(order: IDataObject): string[] {
+	const lines = Array.isArray(order.detail_list) ? (order.detail_list as IDataObject[]) : [];
+	return [
+		...String(order.src_tids ?? '').split(','),
+		...lines.map((line) => String(line.src_tid ?? '')),
+	]
+		.map((number) => number.trim().toUpperCase())
+		.filter(Boolean);
+}
+
+/**
+ * An exact lookup by platform order number(s). The page's `accurate_query`
+ * ("是否强制指定src_tid精准查询", default 0) asks for exact matches; without it WDT may match
+ * loosely and return other orders. The flag is sent, and each record is checked too (its
+ * `src_tids`, which WDT may cut when long, and its lines' `src_tid`; without regard to case, as
+ * WDT compares numbers), so a server that ignores the flag still gives only the orders asked for.
+ */
+export function platformOrderQuery(numbers: string[]): Pick<RecordQuery, 'params' | 'keep'> {
+	const wanted = new Set(numbers.map((number) => number.trim().toUpperCase()));
+	return {
+		params: { src_tid: numbers.join(','), accurate_query: 1 },
+		keep: (order) => platformOrderNumbers(order).some((number) => wanted.has(number)),
+	};
+}
+
 export function readMethod(ctx: IExecuteFunctions, itemIndex: number): string {
 	return readOptions(ctx, itemIndex).readFrom === 'history' ? HISTORY_METHOD : ORDER_METHOD;
 }
@@ -135,6 +162,7 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 	const add = (field: string, value: string | undefined) => {
 		if (value !== undefined) params[field] = value;
 	};
+	let keep: RecordQuery['keep'];
 	add('trade_no', text('tradeNo', 'Trade Number', 40));
 	add('shop_no', readLocatorFilter(ctx, itemIndex, SHOP_FILTER, 'filters'));
 	add('warehouse_no', readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER, 'filters'));
@@ -152,7 +180,9 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 				`Platform Order Numbers (filters.srcTid): "${number}"`,
 				40,
 			);
-		params.src_tid = numbers.join(',');
+		const exact = platformOrderQuery(numbers);
+		Object.assign(params, exact.params);
+		keep = exact.keep;
 	}
 	const statuses = (filters.status as string[] | undefined) ?? [];
 	if (statuses.length) params.status = statuses.join(',');
@@ -160,6 +190,7 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 		method: readMethod(ctx, itemIndex),
 		params,
 		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
+		...(keep ? { keep } : {}),
 		...readPaging(ctx, itemIndex),
 	};
 }

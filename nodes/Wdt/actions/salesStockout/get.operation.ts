@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { everyStockoutStatus } from '../../../shared/transport/stockoutDetails';
 import { lookupQuery, lookupOperation } from '../read';
 import {
 	noticeField,
@@ -57,7 +58,10 @@ const properties: INodeProperties[] = [
 
 export const description = operationFields('salesStockout', 'get', properties);
 
-/** The stockout(s) of one number, without a time range; no status filter (the number names them). */
+/**
+ * The stockout(s) of one number, without a time range, in every status: without status_type WDT
+ * may apply its default (cancelled only), so every status is asked for explicitly.
+ */
 export const execute = lookupOperation(
 	STOCKOUT_READ,
 	(ctx, i) => {
@@ -66,7 +70,7 @@ export const execute = lookupOperation(
 		const label = `${BY[by].label} (number)`;
 		const number = readRequiredText(ctx, i, 'number', label, BY[by].maxLength);
 		return {
-			query: lookupQuery(ctx, i, { [BY[by].wdtField]: number }),
+			query: lookupQuery(ctx, i, { [BY[by].wdtField]: number, ...everyStockoutStatus() }),
 			notFound: `No sales stockout with ${BY[by].label.toLowerCase()} ${number} was found`,
 		};
 	},

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getCatalogMethod } from '../../../shared/catalog';
+import { everyStockoutStatus } from '../../../shared/transport/stockoutDetails';
 import { invalidInput } from '../common';
 import { readLocatorFilter, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
@@ -101,7 +101,7 @@ const properties: INodeProperties[] = [
 				name: 'Delayed Shipment or Completed (by Shipment Time)',
 				value: 'shipped',
 				description:
-					'Stockouts shipped in the range: WDT then reads the range as shipment times (status_type 0)',
+					'Stockouts shipped in the range: WDT then reads the range as shipment times (status_type 0). A Delayed Shipment (90) stockout has shipped only if it carries consign_time.',
 			},
 			{
 				name: 'Selected Statuses',
@@ -143,10 +143,7 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 	if (!choice)
 		throw invalidInput(ctx, itemIndex, 'Status (statusType)', 'is not one of the listed choices.');
 	const params: IDataObject = { status_type: choice.statusType };
-	if (choice.statuses === 'all')
-		params.status = Object.keys(
-			getCatalogMethod(STOCKOUT_METHOD)?.statusTables?.status ?? STOCKOUT_STATUS_LABELS,
-		).join(',');
+	if (choice.statuses === 'all') params.status = everyStockoutStatus().status;
 	if (choice.statuses === 'selected') {
 		const statuses = (ctx.getNodeParameter('statuses', itemIndex, []) as string[]) ?? [];
 		if (statuses.length === 0)

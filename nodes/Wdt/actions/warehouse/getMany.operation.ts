@@ -47,7 +47,7 @@ const properties: INodeProperties[] = [
 			type: 'dateTime',
 			default: '',
 			description:
-				'Only warehouses modified since then. Any timezone; WDT is queried in China Standard Time. WDT field: start_time.',
+				'Only warehouses modified since then, up to Modified Before or, when that is empty, the time of the run. Any timezone; WDT is queried in China Standard Time. WDT field: start_time.',
 		},
 		{
 			displayName: 'Modified Before',
@@ -55,7 +55,7 @@ const properties: INodeProperties[] = [
 			type: 'dateTime',
 			default: '',
 			description:
-				'Only warehouses modified before then; empty with Modified After set: now. WDT field: end_time.',
+				'Only warehouses modified before then; empty with Modified After set: the time of the run. Needs Modified After (WDT takes both times or none). WDT field: end_time.',
 		},
 		{
 			displayName: 'Name',
@@ -92,7 +92,8 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 		readDateParameter(ctx, itemIndex, `filters.${field}`, label);
 	const startMs = date('startTime', 'Filters → Modified After (startTime)');
 	const endMs = date('endTime', 'Filters → Modified Before (endTime)');
-	// WDT's reply example for this method: "参数中必须包含起止时间" (both times or none).
+	// WDT's reply example for this method: "参数中必须包含起止时间" (both times or none). Modified
+	// After alone means "since then": it is sent with the run's time as end_time.
 	if (startMs === undefined && endMs !== undefined)
 		throw invalidInput(
 			ctx,
