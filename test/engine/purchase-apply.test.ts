@@ -134,20 +134,26 @@ describe('Purchase Apply → Create', () => {
 	);
 
 	it('turns a WDT business error into a NodeApiError with status, message, fix and item', async () => {
-		rig.sim.addPurchaseApply({ purchaseApplyNo: 'DUP-1' });
 		const { error } = await rig.run(
-			create({ purchaseApplyNo: 'DUP-1', lines: { line: [{ specNo: 'S1', num: 1 }] } }),
+			create({ warehouseNo: 'WH-X', lines: { line: [{ specNo: 'S1', num: 1 }] } }),
 		);
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toMatch(/WDT refused the request \(status 100: "采购申请单号已存在"\)/);
+		expect(error?.message).toMatch(/WDT refused the request \(status 100: "仓库不存在"\)/);
 		expect(error?.description).toMatch(/check the values against WDT's message/);
 	});
 
 	it('with Continue On Fail, a failed apply becomes an error item and the others are created', async () => {
-		rig.sim.addPurchaseApply({ purchaseApplyNo: 'DUP-2' });
 		const { outputs, error } = await rig.run(
-			create({ purchaseApplyNo: '={{ $json.no }}', lines: { line: [{ specNo: 'S1', num: 1 }] } }),
-			[{ no: 'NEW-1' }, { no: 'DUP-2' }, { no: 'NEW-2' }],
+			create({
+				purchaseApplyNo: '={{ $json.no }}',
+				warehouseNo: '={{ $json.wh }}',
+				lines: { line: [{ specNo: 'S1', num: 1 }] },
+			}),
+			[
+				{ no: 'NEW-1', wh: 'WH01' },
+				{ no: 'BAD-2', wh: 'WH-X' },
+				{ no: 'NEW-2', wh: 'WH01' },
+			],
 			{ continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
@@ -157,7 +163,7 @@ describe('Purchase Apply → Create', () => {
 			'error',
 			'NEW-2',
 		]);
-		expect(String(items[1].error)).toMatch(/采购申请单号已存在/);
+		expect(String(items[1].error)).toMatch(/仓库不存在/);
 		expect(pairsOf(outputs[0])).toEqual([[0], [1], [2]]);
 	});
 });
