@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { toWdtTime } from '../../nodes/shared/protocol';
 import { jsonOf, pairsOf, useRig } from './rig';
 
 const rig = useRig();
@@ -330,6 +331,42 @@ describe('Purchase Apply → Get Many', () => {
 		expect(jsonOf(lines.outputs[0])).toMatchObject([
 			{ apply_purchase_apply_no: 'OLD', spec_no: 'S1', num: '2.0000' },
 			{ apply_purchase_apply_no: 'OLD', spec_no: 'S2', num: '3.0000' },
+		]);
+	});
+});
+
+describe.each([
+	['modified', ['B-BOTH', 'A-OLD-CHANGED']],
+	['created', ['B-BOTH']],
+] as const)('Purchase Apply → Get Many when WDT ranges by %s time', (reading, expected) => {
+	it('returns only applies modified in the range; under created, one created before it is missed', async () => {
+		rig.sim.replies.purchaseApplyRange = reading;
+		const now = rig.sim.clock.now();
+		const day = 86_400_000;
+		// Created before the range, modified within it: found only when WDT ranges by modified.
+		rig.sim.addPurchaseApply({
+			purchaseApplyNo: 'A-OLD-CHANGED',
+			createdMs: now - 20 * day,
+			modifiedMs: now - 2 * day,
+		});
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'B-BOTH', createdMs: now - 3 * day });
+		// Created within the range, modified after it: WDT ranging by created returns it, the node drops it.
+		rig.sim.addPurchaseApply({
+			purchaseApplyNo: 'C-CHANGED-AFTER',
+			createdMs: now - 4 * day,
+			modifiedMs: now - day / 2,
+		});
+		const { outputs, error } = await rig.run({
+			resource: 'purchaseApply',
+			operation: 'getMany',
+			returnAll: true,
+			startTime: new Date(now - 10 * day).toISOString(),
+			endTime: new Date(now - day).toISOString(),
+		});
+		expect(error).toBeUndefined();
+		expect(jsonOf(outputs[0]).map((a) => a.purchase_apply_no)).toEqual(expected);
+		expect(rig.sim.requestsFor('purchase.PurchaseApply.search').map((q) => q.args)).toEqual([
+			[{ start_time: toWdtTime(now - 10 * day), end_time: toWdtTime(now - day) }],
 		]);
 	});
 });

@@ -30,6 +30,11 @@ export interface RecordRead {
 	shape?: (record: IDataObject) => IDataObject;
 	/** With One Item per Line, a record without lines gives no item (default: one item). */
 	skipRecordsWithoutLines?: boolean;
+	/**
+	 * Keeps only the records that hold for a query's time range, checked on the records' own
+	 * fields: for a page that does not say which time its range filters by.
+	 */
+	keep?: (record: IDataObject, range: TimeWindow) => boolean;
 }
 
 /** What one item asks WDT for; every field checked before any call. */
@@ -100,13 +105,20 @@ export async function readRecords(
 		range: query.range,
 		recordKey: (record) => String((record as IDataObject)[read.idField]),
 		...(read.detectMoves ? { moved: { idField: read.idField, modifiedField: 'modified' } } : {}),
-		// Lines: the limit counts output items, which only the records' lines tell.
-		limit: asLines ? undefined : query.limit,
+		// Lines: the limit counts output items, which only the records' lines tell; a kept subset
+		// is counted after the check.
+		limit: asLines || (read.keep && query.range) ? undefined : query.limit,
 		parallel: query.parallel,
 	});
 	const lineLists = read.lines ? [read.lines.lineList] : [];
 	const shape = read.shape ?? recordShaper(method, { lineLists });
-	const shaped = (records as IDataObject[]).map(shape);
+	const { keep } = read;
+	const range = query.range;
+	const kept =
+		keep && range
+			? (records as IDataObject[]).filter((record) => keep(record, range))
+			: (records as IDataObject[]);
+	const shaped = kept.map(shape);
 	if (!asLines || !read.lines) return shaped.slice(0, query.limit);
 	const { lineList, prefix } = read.lines;
 	const items = shaped.flatMap((record) =>
