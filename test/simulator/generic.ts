@@ -260,7 +260,12 @@ function windowMessage(method: string, entry: CatalogMethod): string {
 
 /** A parameter that holds a value (not absent, empty text or an empty list). */
 function isGiven(value: unknown): boolean {
-	return !(value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length));
+	return !(
+		value === undefined ||
+		value === null ||
+		value === '' ||
+		(Array.isArray(value) && !value.length)
+	);
 }
 
 function answer(entry: CatalogMethod, call: MethodCall): WdtReply {
