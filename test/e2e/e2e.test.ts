@@ -740,8 +740,8 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 			const searches = requestsSince(seq, 'purchase.PurchaseApply.search');
 			expect(
 				searches.map((q) => (q.args as any[])[0].purchase_apply_no),
-				'one search per number',
-			).toEqual([APPLY_A, APPLY_B]);
+				"Create's look-up of each number, then Get Many's search per number",
+			).toEqual([APPLY_A, APPLY_B, APPLY_A, APPLY_B]);
 
 			const cancelled = out(r, 'Cancel', 0);
 			const refused = out(r, 'Cancel', 1);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { derivedApplyNumber } from '../../nodes/Wdt/actions/purchaseApply/create.operation';
 import { jsonOf, useRig } from './rig';
@@ -51,18 +51,6 @@ describe('Purchase Apply → Create: the number sent when none is given', () => 
 		for (const no of sent) expect(rig.sim.purchaseApplies.has(String(no))).toBe(true);
 	});
 
-	it('a number WDT already has (a re-run of the same execution) is refused, not created twice', async () => {
-		const first = await rig.run(create());
-		expect(first.error).toBeUndefined();
-		const [number] = uploadedNumbers();
-		const before = rig.sim.purchaseApplies.size;
-		// A re-run of that execution sends the same number; the harness gives every run a new
-		// execution id, so the re-sent number is given explicitly here.
-		const again = await rig.run(create({ purchaseApplyNo: String(number) }));
-		expect(again.error?.message).toMatch(/采购申请单号已存在/);
-		expect(rig.sim.purchaseApplies.size, 'no second apply').toBe(before);
-	});
-
 	it('"Let WDT Number It" sends no number and outputs the one WDT gave', async () => {
 		const { outputs, error } = await rig.run(create({ numberWhenEmpty: 'wdt' }));
 		expect(error).toBeUndefined();
@@ -72,3 +60,75 @@ describe('Purchase Apply → Create: the number sent when none is given', () => 
 		expect(apply.requested_purchase_apply_no).toBeUndefined();
 	});
 });
+
+const lookups = () =>
+	rig.sim.requestsFor('purchase.PurchaseApply.search').map((q) => q.args as unknown[]);
+const appliesNumbered = (no: string) =>
+	[...rig.sim.purchaseApplies.values()].filter((a) => a.purchaseApplyNo === no);
+
+describe.each(['refused', 'accepted'] as const)(
+	'Purchase Apply → Create re-run (WDT %s a repeated purchase_apply_no)',
+	(reading) => {
+		beforeEach(() => {
+			rig.sim.replies.purchaseApplyRepeatedNo = reading;
+		});
+
+		it('looks the number up first and reports an existing apply as already created, never sending it again', async () => {
+			const first = await rig.run(create());
+			expect(first.error).toBeUndefined();
+			const [number] = uploadedNumbers();
+			const [created] = jsonOf(first.outputs[0]);
+			expect(created).toMatchObject({ outcome: 'created', purchase_apply_no: number });
+			expect(lookups()).toEqual([[{ purchase_apply_no: number }]]);
+			// A re-run of that execution sends the same number; the harness gives every run a new
+			// execution id, so the re-sent number is given explicitly here.
+			const again = await rig.run(create({ purchaseApplyNo: String(number) }));
+			expect(again.error).toBeUndefined();
+			const stored = appliesNumbered(String(number));
+			expect(stored, 'no second apply').toHaveLength(1);
+			expect(jsonOf(again.outputs[0])).toEqual([
+				{
+					outcome: 'already created',
+					purchase_apply_no: number,
+					status: 23,
+					created: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+					modified: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+					requested_purchase_apply_no: number,
+				},
+			]);
+			expect(uploadedNumbers(), 'the re-run sent no upload').toEqual([number]);
+			expect(lookups()).toEqual([[{ purchase_apply_no: number }], [{ purchase_apply_no: number }]]);
+		});
+
+		it('a lost reply is unknown, not re-sent; the re-run then finds it already created', async () => {
+			rig.sim.faults.next('dropAfterWrite', 1, 'purchase.PurchaseApply.upload');
+			const lost = await rig.run(create({ purchaseApplyNo: 'MY-LOST-1' }), [{}], {
+				continueOnFail: true,
+			});
+			expect(lost.error).toBeUndefined();
+			const [unknown] = jsonOf(lost.outputs[0]);
+			expect(unknown.details).toMatchObject({
+				outcome: 'unknown',
+				requested_purchase_apply_no: 'MY-LOST-1',
+			});
+			expect(String(unknown.error)).toMatch(/Unknown outcome/);
+			expect(uploadedNumbers()).toEqual(['MY-LOST-1']);
+			const again = await rig.run(create({ purchaseApplyNo: 'MY-LOST-1' }));
+			expect(again.error).toBeUndefined();
+			expect(jsonOf(again.outputs[0])[0]).toMatchObject({
+				outcome: 'already created',
+				purchase_apply_no: 'MY-LOST-1',
+			});
+			expect(uploadedNumbers(), 'sent once in all').toEqual(['MY-LOST-1']);
+			expect(appliesNumbered('MY-LOST-1')).toHaveLength(1);
+		});
+
+		it('a failed look-up sends nothing', async () => {
+			rig.sim.faults.next('rateLimit', 1, 'purchase.PurchaseApply.search');
+			const { error } = await rig.run(create({ purchaseApplyNo: 'MY-2' }));
+			expect(error).toBeDefined();
+			expect(uploadedNumbers()).toEqual([]);
+			expect(rig.sim.purchaseApplies.size).toBe(0);
+		});
+	},
+);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { toWdtTime } from '../../nodes/shared/protocol';
 import { jsonOf, pairsOf, useRig } from './rig';
 
 const rig = useRig();
@@ -134,20 +135,26 @@ describe('Purchase Apply → Create', () => {
 	);
 
 	it('turns a WDT business error into a NodeApiError with status, message, fix and item', async () => {
-		rig.sim.addPurchaseApply({ purchaseApplyNo: 'DUP-1' });
 		const { error } = await rig.run(
-			create({ purchaseApplyNo: 'DUP-1', lines: { line: [{ specNo: 'S1', num: 1 }] } }),
+			create({ warehouseNo: 'WH-X', lines: { line: [{ specNo: 'S1', num: 1 }] } }),
 		);
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toMatch(/WDT refused the request \(status 100: "采购申请单号已存在"\)/);
+		expect(error?.message).toMatch(/WDT refused the request \(status 100: "仓库不存在"\)/);
 		expect(error?.description).toMatch(/check the values against WDT's message/);
 	});
 
 	it('with Continue On Fail, a failed apply becomes an error item and the others are created', async () => {
-		rig.sim.addPurchaseApply({ purchaseApplyNo: 'DUP-2' });
 		const { outputs, error } = await rig.run(
-			create({ purchaseApplyNo: '={{ $json.no }}', lines: { line: [{ specNo: 'S1', num: 1 }] } }),
-			[{ no: 'NEW-1' }, { no: 'DUP-2' }, { no: 'NEW-2' }],
+			create({
+				purchaseApplyNo: '={{ $json.no }}',
+				warehouseNo: '={{ $json.wh }}',
+				lines: { line: [{ specNo: 'S1', num: 1 }] },
+			}),
+			[
+				{ no: 'NEW-1', wh: 'WH01' },
+				{ no: 'BAD-2', wh: 'WH-X' },
+				{ no: 'NEW-2', wh: 'WH01' },
+			],
 			{ continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
@@ -157,7 +164,7 @@ describe('Purchase Apply → Create', () => {
 			'error',
 			'NEW-2',
 		]);
-		expect(String(items[1].error)).toMatch(/采购申请单号已存在/);
+		expect(String(items[1].error)).toMatch(/仓库不存在/);
 		expect(pairsOf(outputs[0])).toEqual([[0], [1], [2]]);
 	});
 });
@@ -324,6 +331,42 @@ describe('Purchase Apply → Get Many', () => {
 		expect(jsonOf(lines.outputs[0])).toMatchObject([
 			{ apply_purchase_apply_no: 'OLD', spec_no: 'S1', num: '2.0000' },
 			{ apply_purchase_apply_no: 'OLD', spec_no: 'S2', num: '3.0000' },
+		]);
+	});
+});
+
+describe.each([
+	['modified', ['B-BOTH', 'A-OLD-CHANGED']],
+	['created', ['B-BOTH']],
+] as const)('Purchase Apply → Get Many when WDT ranges by %s time', (reading, expected) => {
+	it('returns only applies modified in the range; under created, one created before it is missed', async () => {
+		rig.sim.replies.purchaseApplyRange = reading;
+		const now = rig.sim.clock.now();
+		const day = 86_400_000;
+		// Created before the range, modified within it: found only when WDT ranges by modified.
+		rig.sim.addPurchaseApply({
+			purchaseApplyNo: 'A-OLD-CHANGED',
+			createdMs: now - 20 * day,
+			modifiedMs: now - 2 * day,
+		});
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'B-BOTH', createdMs: now - 3 * day });
+		// Created within the range, modified after it: WDT ranging by created returns it, the node drops it.
+		rig.sim.addPurchaseApply({
+			purchaseApplyNo: 'C-CHANGED-AFTER',
+			createdMs: now - 4 * day,
+			modifiedMs: now - day / 2,
+		});
+		const { outputs, error } = await rig.run({
+			resource: 'purchaseApply',
+			operation: 'getMany',
+			returnAll: true,
+			startTime: new Date(now - 10 * day).toISOString(),
+			endTime: new Date(now - day).toISOString(),
+		});
+		expect(error).toBeUndefined();
+		expect(jsonOf(outputs[0]).map((a) => a.purchase_apply_no)).toEqual(expected);
+		expect(rig.sim.requestsFor('purchase.PurchaseApply.search').map((q) => q.args)).toEqual([
+			[{ start_time: toWdtTime(now - 10 * day), end_time: toWdtTime(now - day) }],
 		]);
 	});
 });

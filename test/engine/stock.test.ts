@@ -88,5 +88,47 @@ describe('Stock → Get Many (wms.StockSpec.search2)', () => {
 		expect(rig.sim.requests).toHaveLength(0);
 	});
 
+	describe.each(['refused', 'allowed'] as const)(
+		'a warehouse without SKU codes (server: warehouse-only %s)',
+		(reading) => {
+			beforeEach(() => {
+				rig.sim.replies.stockWarehouseOnly = reading;
+			});
+
+			it('is refused before any call with Changed Since off, saying what to set', async () => {
+				addStock(1, 1);
+				const { error } = await getStock({
+					warehouseNo: { __rl: true, mode: 'list', value: 'WH01' },
+				});
+				expect(error?.message).toBe(
+					'Item 1: SKU Codes (spec_nos) is empty while a Warehouse is set and Changed Since is off; WDT reads without times only for given SKU codes. Enter SKU Codes, or turn on Changed Since and set the time range (a warehouse is then read by stock changed in that range).',
+				);
+				expect(rig.sim.requests).toHaveLength(0);
+			});
+
+			it('with Changed Since on, sends the window and returns the stock changed in it', async () => {
+				addStock(1, 1);
+				addStock(2, 10);
+				addStock(3, 1, { warehouse_no: 'WH02' });
+				const now = rig.sim.clock.now();
+				const { outputs, error } = await getStock({
+					warehouseNo: { __rl: true, mode: 'list', value: 'WH01' },
+					changedSince: true,
+					startTime: new Date(now - 5 * DAY).toISOString(),
+					endTime: new Date(now).toISOString(),
+				});
+				expect(error).toBeUndefined();
+				expect(jsonOf(outputs[0]).map((r) => r.spec_no)).toEqual(['SKU1']);
+				expect(calls().map((call) => call.params)).toEqual([
+					{
+						warehouse_no: 'WH01',
+						start_time: toWdtTime(now - 5 * DAY),
+						end_time: toWdtTime(now),
+					},
+				]);
+			});
+		},
+	);
+
 	itReportsRateLimitWithoutRetry(rig, METHOD, () => getStock({ specNos: 'SKU1' }));
 });

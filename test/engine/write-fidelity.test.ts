@@ -54,7 +54,12 @@ it('the doc fixtures hold the reply examples these tests run', () => {
 const fake = useFakeWdt();
 
 /** Every call of this test answers with `body`. */
-const answer = (body: unknown) => fake.server.reply(() => ({ body }));
+/** Create looks each number up before sending it: the search finds no apply. */
+const NO_APPLY = { status: 0, data: { order_list: [], total_count: 0 } };
+const answer = (body: unknown) =>
+	fake.server.reply((request) => ({
+		body: request.query.method === 'purchase.PurchaseApply.search' ? NO_APPLY : body,
+	}));
 const calls = (method: string) =>
 	fake.server.requests
 		.filter((request) => request.query.method === method)
@@ -100,6 +105,7 @@ describe('Create reads data.status and reports the number WDT returned', () => {
 		expect(error).toBeUndefined();
 		expect(jsonOf(outputs[0])).toEqual([
 			{
+				outcome: 'created',
 				purchase_apply_no: 'POA2208260005',
 				requested_purchase_apply_no: 'MY-0001',
 				is_submit: true,
@@ -132,11 +138,13 @@ describe('Create reads data.status and reports the number WDT returned', () => {
 
 	it('with Continue On Fail, a refused apply is an error item beside the created ones', async () => {
 		let call = 0;
-		fake.server.reply(() => ({
+		fake.server.reply((request) => ({
 			body:
-				++call === 2
-					? { status: 0, data: { status: 1, message: '货品不存在' } }
-					: { status: 0, data: { status: 0, message: `POA00${call}` } },
+				request.query.method === 'purchase.PurchaseApply.search'
+					? NO_APPLY
+					: ++call === 2
+						? { status: 0, data: { status: 1, message: '货品不存在' } }
+						: { status: 0, data: { status: 0, message: `POA00${call}` } },
 		}));
 		const { outputs, error } = await run(
 			create({ purchaseApplyNo: '={{ $json.no }}' }),

@@ -145,3 +145,35 @@ describe('generic catalog methods', () => {
 		expect(reply.json!.data.order.map((row: { trade_no: string }) => row.trade_no)).toEqual(['B']);
 	});
 });
+
+describe.each(['refused', 'allowed'] as const)(
+	'wms.StockSpec.search2 with a warehouse only (replies.stockWarehouseOnly %s)',
+	(reading) => {
+		it('answers as the reading says; with SKU codes or times always', async () => {
+			const method = 'wms.StockSpec.search2';
+			rig.sim.replies.stockWarehouseOnly = reading;
+			rig.sim
+				.records(method)
+				.add({ rec_id: 1, warehouse_no: 'WH01' }, { modifiedMs: NOW - MINUTE });
+			const pager = { pageNo: 0, pageSize: 10, calcTotal: true };
+			const only = await rig.client.call({ method, args: [{ warehouse_no: 'WH01' }], pager });
+			expect(only.json).toEqual(
+				reading === 'refused'
+					? { status: 100, message: '未传入商家编码时, 开始时间和结束时间不能为空' }
+					: expect.objectContaining({ status: 0 }),
+			);
+			const timed = await rig.client.call({
+				method,
+				args: [
+					{
+						warehouse_no: 'WH01',
+						start_time: formatCst(NOW - 10 * MINUTE),
+						end_time: formatCst(NOW),
+					},
+				],
+				pager,
+			});
+			expect(timed.json?.data.detail_list).toHaveLength(1);
+		});
+	},
+);

@@ -289,6 +289,16 @@ function windowMessage(method: string, entry: CatalogMethod): string {
 	return `起止时间差最大${Math.round((entry.maxWindowMs ?? 0) / 60000)}分钟`;
 }
 
+/** A parameter that holds a value (not absent, empty text or an empty list). */
+function isGiven(value: unknown): boolean {
+	return !(
+		value === undefined ||
+		value === null ||
+		value === '' ||
+		(Array.isArray(value) && !value.length)
+	);
+}
+
 function answer(entry: CatalogMethod, call: MethodCall): WdtReply {
 	const query = (call.args[0] ?? {}) as Fields;
 	if (typeof query !== 'object' || query === null || Array.isArray(query))
@@ -309,6 +319,14 @@ function answer(entry: CatalogMethod, call: MethodCall): WdtReply {
 			window = { startMs, endMs };
 		}
 	}
+	if (
+		entry.method === 'wms.StockSpec.search2' &&
+		!window &&
+		!isGiven(query.spec_nos) &&
+		isGiven(query.warehouse_no) &&
+		call.store.replies.stockWarehouseOnly === 'refused'
+	)
+		throw new WdtError(100, '未传入商家编码时, 开始时间和结束时间不能为空');
 	const filters: Fields = { ...query };
 	if (entry.windowFields) for (const field of entry.windowFields) delete filters[field];
 	const rows = methodRecords(call.store, entry.method)

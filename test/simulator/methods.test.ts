@@ -213,6 +213,26 @@ describe('purchase.PurchaseApply.upload', () => {
 		expect(mismatch.json).toEqual({ status: 1, message: 'argument type mismatch' });
 	});
 
+	it('purchaseApplyRepeatedNo accepted: a used number creates a second apply, and the search finds both', async () => {
+		rig.sim.replies.purchaseApplyRepeatedNo = 'accepted';
+		rig.sim.addPurchaseApply({ purchaseApplyNo: 'POA-DUP' });
+		const { json } = await rig.client.call({
+			method: UPLOAD,
+			args: [{ purchase_apply_no: 'POA-DUP', detail_list: [{ spec_no: 'A', num: 1 }] }],
+		});
+		expect(json).toEqual({ status: 0, data: { status: 0, message: 'POA-DUP' } });
+		const found = await rig.client.call({
+			method: 'purchase.PurchaseApply.search',
+			args: [{ purchase_apply_no: 'POA-DUP' }],
+			pager: { pageNo: 0, pageSize: 10, calcTotal: true },
+		});
+		expect(
+			(found.json?.data.order_list as Array<{ purchase_apply_no: string }>).map(
+				(apply) => apply.purchase_apply_no,
+			),
+		).toEqual(['POA-DUP', 'POA-DUP']);
+	});
+
 	it('uploadNumberIn both: the new number also as the top-level message', async () => {
 		rig.sim.replies.uploadNumberIn = 'both';
 		const { json } = await rig.client.call({

@@ -209,7 +209,8 @@ function createPurchaseApply(
 		};
 	});
 
-	if (requestedNo !== '' && store.purchaseApplies.has(requestedNo)) {
+	const repeatedNo = requestedNo !== '' && store.purchaseApplies.has(requestedNo);
+	if (repeatedNo && store.replies.purchaseApplyRepeatedNo === 'refused') {
 		throw new WdtError(100, '采购申请单号已存在');
 	}
 	checkLength(requestedNo, 'purchase_apply_no', 20);
@@ -234,6 +235,7 @@ function createPurchaseApply(
 		: PURCHASE_APPLY_STATUS.editing;
 	return store.addPurchaseApply({
 		purchaseApplyNo: requestedNo !== '' ? requestedNo : undefined,
+		repeatedNo,
 		status: isSubmit ? PURCHASE_APPLY_STATUS.pendingReference : notSubmittedStatus,
 		applyName: seller.key,
 		warehouseNo,
@@ -345,7 +347,11 @@ const purchaseApplySearch: MethodSpec = {
 				(record) =>
 					(applyNo === '' || record.purchaseApplyNo === applyNo) &&
 					store.isStockoutVisible(record, call.nowMs) &&
-					store.inWindow(record.modifiedMs, startMs, endMs),
+					store.inWindow(
+						store.replies.purchaseApplyRange === 'created' ? record.createdMs : record.modifiedMs,
+						startMs,
+						endMs,
+					),
 			)
 			.sort(
 				(a, b) =>

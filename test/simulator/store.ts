@@ -153,6 +153,8 @@ export interface PurchaseApplyRecord {
 
 export interface PurchaseApplyInput {
 	purchaseApplyNo?: string;
+	/** Add it even when its number is taken (an upload WDT accepted twice). */
+	repeatedNo?: boolean;
 	status?: number | PurchaseApplyStatusName;
 	applyName?: string;
 	warehouseNo?: string;
@@ -421,6 +423,7 @@ export interface ReplyChoices {
 	 * 'msText', 'secondsText' (numeric strings).
 	 */
 	timeForm: TimeForm;
+	/**
 	 * sales.TradeQuery.queryWithDetail/queryHistoryWithDetail by `src_tid` (srcTidMatch.ts):
 	 * 'flag' (default): exact with accurate_query 1, otherwise a substring match on src_tids and
 	 * the lines' src_tid; 'loose': always the substring match, ignoring accurate_query.
@@ -439,6 +442,24 @@ export interface ReplyChoices {
 	 * has shipped and carries consign_time.
 	 */
 	status90: 'notShipped' | 'shipped';
+	/**
+	 * wms.StockSpec.search2 with a warehouse_no and neither spec_nos nor times. The page says only
+	 * that the times "传入商家编码时可传空值" (may be empty when SKU codes are given). 'refused'
+	 * (default): status 100 `未传入商家编码时, 开始时间和结束时间不能为空`; 'allowed': answered
+	 * with the warehouse's whole stock.
+	 */
+	stockWarehouseOnly: 'refused' | 'allowed';
+	/**
+	 * Which time purchase.PurchaseApply.search's start_time/end_time select by: the page says only
+	 * 开始时间/结束时间. 'modified' (default) or 'created'.
+	 */
+	purchaseApplyRange: 'modified' | 'created';
+	/**
+	 * purchase.PurchaseApply.upload with a purchase_apply_no already used: the page does not say.
+	 * 'refused' (default): status 100 `采购申请单号已存在`; 'accepted': a second apply with that
+	 * number is created.
+	 */
+	purchaseApplyRepeatedNo: 'refused' | 'accepted';
 }
 
 export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
@@ -453,6 +474,9 @@ export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
 	srcTidMatch: 'flag',
 	stockoutNoStatusType: 'cancelled',
 	status90: 'notShipped',
+	stockWarehouseOnly: 'refused',
+	purchaseApplyRange: 'modified',
+	purchaseApplyRepeatedNo: 'refused',
 };
 
 /** A raw order pushed by sales.RawTrade.pushSelf2 (the fields as sent). */
@@ -538,7 +562,8 @@ export class SimulatorStore {
 		const purchaseApplyNo =
 			input.purchaseApplyNo ??
 			this.nextDocumentNo('POA', createdMs, (no) => this.purchaseApplies.has(no));
-		if (this.purchaseApplies.has(purchaseApplyNo)) {
+		const repeated = this.purchaseApplies.has(purchaseApplyNo);
+		if (repeated && !input.repeatedNo) {
 			throw new Error(`purchase apply ${purchaseApplyNo} already exists`);
 		}
 		const details: PurchaseApplyLine[] = (
@@ -570,7 +595,11 @@ export class SimulatorStore {
 			visibleAfterMs: input.visibleAfterMs,
 			details,
 		};
-		this.purchaseApplies.set(purchaseApplyNo, record);
+		// A second apply of a number (replies.purchaseApplyRepeatedNo 'accepted') is kept beside the first.
+		this.purchaseApplies.set(
+			repeated ? `${purchaseApplyNo}#${record.applyId}` : purchaseApplyNo,
+			record,
+		);
 		return record;
 	}
 

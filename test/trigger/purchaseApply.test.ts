@@ -191,3 +191,31 @@ describe('output', () => {
 });
 
 pagingAndTestEventTests(applyCase);
+
+describe.each([
+	['modified', ['created:10', 'changed:20', 'later:23']],
+	// The poll re-reads the last minutes before its cursor (OVERLAP_MS), which still holds the
+	// creation 3 minutes on; 20 minutes on, it is outside every window read.
+	['created', ['created:10', 'changed:20']],
+] as const)('when WDT ranges the search by %s time', (reading, expected) => {
+	it('emits a new apply and a change soon after under both readings; a later change only when WDT ranges by modified', async () => {
+		rig.sim.replies.purchaseApplyRange = reading;
+		const no = add('editing', T0 + 10_000);
+		const first = await pollMinutes(rig, 'n8n1', active(), [1, 2], applies());
+		change(no, 'pendingConfirm', T0 + 3 * MINUTE);
+		const second = await pollMinutes(rig, 'n8n1', first.staticData, [4, 5], applies());
+		const quiet = await pollMinutes(rig, 'n8n1', second.staticData, [10, 15], applies());
+		expect(quiet.emitted).toEqual([]);
+		change(no, 'pendingReference', T0 + 20 * MINUTE);
+		const third = await pollMinutes(rig, 'n8n1', quiet.staticData, [21, 22], applies());
+		const seen = [
+			...first.emitted.map((json) => `created:${String(json.status)}`),
+			...second.emitted.map((json) => `changed:${String(json.status)}`),
+			...third.emitted.map((json) => `later:${String(json.status)}`),
+		];
+		expect(seen).toEqual(expected);
+		for (const poll of [...first.polls, ...third.polls])
+			for (const param of paramsOf(poll, QUERY))
+				expect(Object.keys(param).sort()).toEqual(['end_time', 'start_time']);
+	});
+});

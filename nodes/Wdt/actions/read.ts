@@ -30,6 +30,11 @@ export interface RecordRead {
 	shape?: (record: IDataObject) => IDataObject;
 	/** With One Item per Line, a record without lines gives no item (default: one item). */
 	skipRecordsWithoutLines?: boolean;
+	/**
+	 * Keeps only the records that hold for a query's time range, checked on the records' own
+	 * fields: for a page that does not say which time its range filters by.
+	 */
+	keep?: (record: IDataObject, range: TimeWindow) => boolean;
 }
 
 /** What one item asks WDT for; every field checked before any call. */
@@ -105,15 +110,19 @@ export async function readRecords(
 		range: query.range,
 		recordKey: (record) => String((record as IDataObject)[read.idField]),
 		...(read.detectMoves ? { moved: { idField: read.idField, modifiedField: 'modified' } } : {}),
-		// Lines: the limit counts output items, which only the records' lines tell; with `keep`,
-		// the records kept, which only the check tells.
-		limit: asLines || query.keep ? undefined : query.limit,
+		// Lines: the limit counts output items, which only the records' lines tell; with a check
+		// (`keep`), the records kept, which only the check tells.
+		limit: asLines || query.keep || (read.keep && query.range) ? undefined : query.limit,
 		parallel: query.parallel,
 	});
 	const lineLists = read.lines ? [read.lines.lineList] : [];
 	const shape = read.shape ?? recordShaper(method, { lineLists });
-	const kept = query.keep ? (records as IDataObject[]).filter(query.keep) : records;
-	const shaped = (kept as IDataObject[]).map(shape);
+	const { keep } = read;
+	const range = query.range;
+	const kept = (records as IDataObject[]).filter(
+		(record) => (!query.keep || query.keep(record)) && (!keep || !range || keep(record, range)),
+	);
+	const shaped = kept.map(shape);
 	if (!asLines || !read.lines) return shaped.slice(0, query.limit);
 	const { lineList, prefix } = read.lines;
 	const items = shaped.flatMap((record) =>

@@ -288,6 +288,8 @@ export function numberWhenEmptyField(
 	show: Show,
 	entity: Entity,
 	number: { field: string; label: string; wdtExample: string },
+	/** How a re-run is kept from creating twice, when not by WDT refusing a repeated number. */
+	deriveSafety?: string,
 ): INodeProperties {
 	return {
 		displayName: 'When the Number Is Empty',
@@ -299,7 +301,7 @@ export function numberWhenEmptyField(
 			{
 				name: 'Derive It From the Execution (Safe to Re-Run)',
 				value: 'derive',
-				description: `Sends N + the execution ID + a tag of this node and run + the ${entity.one}'s position, e.g. N1234-K3F-1. Running the same execution again (a queue-mode worker that died, Retry On Fail) sends the same numbers, so WDT refuses them instead of creating the ${entity.many} twice.`,
+				description: `Sends N + the execution ID + a tag of this node and run + the ${entity.one}'s position, e.g. N1234-K3F-1. Running the same execution again (a queue-mode worker that died, Retry On Fail) sends the same numbers, so ${deriveSafety ?? `WDT refuses them instead of creating the ${entity.many} twice`}.`,
 			},
 			{
 				name: 'Let WDT Number It',

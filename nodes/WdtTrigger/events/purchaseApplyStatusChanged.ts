@@ -7,6 +7,10 @@
  * each apply's status (RowIdentity.state), so a return to an earlier status is an event again.
  * An apply the trigger has not seen since its activation has no remembered status: the first
  * change seen of it is an event, even when that change kept its status.
+ *
+ * The page does not say whether start_time/end_time select by created or modified time. Read by
+ * created time, a window holds the applies created in it, so only a change made before a poll
+ * re-reads (OVERLAP_MS) the window of the apply's creation is seen; the description says so.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -34,7 +38,7 @@ export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, QuerySettings
 		name: 'Purchase Apply Status Changed',
 		value: 'purchaseApplyStatusChanged',
 		description:
-			"Each time a purchase apply's status changes in WDT, including its creation (purchase.PurchaseApply.search)",
+			"Each time a purchase apply's status changes in WDT, including its creation (purchase.PurchaseApply.search). WDT's page does not say whether the search's times are created or modified times: if your WDT uses created times (Account → Check Assumptions tells), a change made more than a few minutes after an apply's creation is not seen.",
 	},
 	options: [
 		includeLinesOption('apply', 'detail_list'),

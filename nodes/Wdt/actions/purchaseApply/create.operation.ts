@@ -15,6 +15,7 @@ import {
 } from '../../../shared/protocol';
 import { parseQuantity, textProblem } from '../../../shared/protocol/validate';
 import { callWdt } from '../../../shared/transport';
+import { catalogPaging, searchWindows } from '../../../shared/transport/search';
 import { invalidInput, planEachItem } from '../common';
 import {
 	columnFields,
@@ -70,13 +71,18 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 		description:
-			'Your own number for the apply, at most 20 characters. WDT refuses a number it already has, so a re-run cannot create the apply twice. When empty, see When the Number Is Empty. WDT field: purchase_apply_no.',
+			"Your own number for the apply, at most 20 characters. Before sending a number the node looks it up in WDT (purchase_apply_no filter of the search, WDT client V1.5.1.0 or later): an apply that exists is not sent again but output with outcome 'already created', so a re-run cannot create it twice. When empty, see When the Number Is Empty. WDT field: purchase_apply_no.",
 	},
-	numberWhenEmptyField(show, APPLY, {
-		field: 'purchase_apply_no',
-		label: 'Purchase Apply Number',
-		wdtExample: 'POA2208260005',
-	}),
+	numberWhenEmptyField(
+		show,
+		APPLY,
+		{
+			field: 'purchase_apply_no',
+			label: 'Purchase Apply Number',
+			wdtExample: 'POA2208260005',
+		},
+		"the node finds the applies created by the earlier run and outputs them as 'already created' instead of sending them again",
+	),
 	{
 		displayName: 'Submit',
 		name: 'isSubmit',
@@ -276,7 +282,7 @@ function planFromInputItems(ctx: IExecuteFunctions, items: INodeExecutionData[])
  * business error; a reply that says neither is an unknown outcome, never a created apply.
  */
 function createdApplyNumber(response: WdtResponse): string {
-	const method = 'purchase.PurchaseApply.upload';
+	const method = UPLOAD_METHOD;
 	const data = response.data as { status?: unknown; message?: unknown } | null | undefined;
 	const status =
 		typeof data?.status === 'string' && /^-?\d+$/.test(data.status.trim())
@@ -297,6 +303,27 @@ function createdApplyNumber(response: WdtResponse): string {
 		);
 	}
 	return number;
+}
+
+const UPLOAD_METHOD = 'purchase.PurchaseApply.upload';
+const SEARCH_METHOD = 'purchase.PurchaseApply.search';
+
+/**
+ * The applies WDT already has under `number`, by the search's purchase_apply_no filter (V1.5.1.0+).
+ * The upload page does not say that WDT refuses a repeated number, so a number an earlier attempt
+ * may have sent is looked up first. Only exact matches count: a WDT older than V1.5.1.0 may ignore
+ * the filter. A failed lookup throws, so the apply is not sent.
+ */
+async function existingApplies(ctx: IExecuteFunctions, number: string): Promise<IDataObject[]> {
+	const { records } = await searchWindows.call(ctx, {
+		...catalogPaging(SEARCH_METHOD),
+		method: SEARCH_METHOD,
+		args: () => [{ purchase_apply_no: number }],
+		recordKey: (record) => JSON.stringify(record),
+	});
+	return (records as IDataObject[]).filter(
+		(record) => String(record.purchase_apply_no ?? '') === number,
+	);
 }
 
 /**
@@ -344,14 +371,26 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		numberField: 'purchase_apply_no',
 		checkIn: 'Purchase Apply → Get Many',
 		send: async (params) => {
+			const { purchase_apply_no: requested, ...sent } = params;
+			if (requested !== undefined) {
+				const [existing] = await existingApplies(this, String(requested));
+				if (existing)
+					return {
+						outcome: 'already created',
+						purchase_apply_no: requested,
+						status: existing.status,
+						created: existing.created,
+						modified: existing.modified,
+						requested_purchase_apply_no: requested,
+					};
+			}
 			const response = await callWdt.call(
 				this,
-				{ method: 'purchase.PurchaseApply.upload', args: [params] },
+				{ method: UPLOAD_METHOD, args: [params] },
 				{ write: true },
 			);
 			const number = createdApplyNumber(response);
-			const { purchase_apply_no: requested, ...sent } = params;
-			const json: IDataObject = { purchase_apply_no: number, ...sent };
+			const json: IDataObject = { outcome: 'created', purchase_apply_no: number, ...sent };
 			if (requested !== undefined) json.requested_purchase_apply_no = requested;
 			return json;
 		},

@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PURCHASE_APPLY_STATUS_NAMES, withIsoTimes } from '../../../shared/protocol';
+import {
+	parseWdtTime,
+	PURCHASE_APPLY_STATUS_NAMES,
+	toWdtTime,
+	withIsoTimes,
+	type TimeWindow,
+} from '../../../shared/protocol';
 import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
 import {
 	getManyFields,
@@ -38,6 +44,13 @@ const properties: INodeProperties[] = [
 		description:
 			'Optional: return only this apply (WDT client V1.5.1.0 or later). With both times empty, that apply at any time. WDT field: purchase_apply_no.',
 	},
+	{
+		displayName:
+			"WDT's page does not say whether this search's times filter by created or modified time. The node returns only applies whose own modified time lies in the range, whichever WDT follows. If your WDT filters by created time (Account → Check Assumptions tells), an apply created before the range and modified within it is missed: start the range at its creation, or get it by number.",
+		name: 'rangeNotice',
+		type: 'notice',
+		default: '',
+	},
 	...timeRangeFields(TIME_RANGE),
 	...getManyFields({ output: OUTPUT }),
 ];
@@ -58,6 +71,20 @@ function toApplyItem(apply: IDataObject): IDataObject {
 	);
 }
 
+/**
+ * The page does not say which time start_time/end_time select by (created or modified): an
+ * apply is kept only when its own `modified` lies within the range as sent (whole seconds), so
+ * a WDT filtering by created time returns no apply outside the range. A time the node cannot
+ * read keeps the apply.
+ */
+export function modifiedWithin(apply: IDataObject, range: TimeWindow): boolean {
+	const modifiedMs = parseWdtTime(String(apply.modified ?? ''));
+	if (modifiedMs === undefined) return true;
+	const startMs = parseWdtTime(toWdtTime(range.startMs)) ?? range.startMs;
+	const endMs = parseWdtTime(toWdtTime(range.endMs)) ?? range.endMs;
+	return modifiedMs >= startMs && modifiedMs <= endMs;
+}
+
 /** 30-day windows, every page, each apply once by number; an apply without lines gives no line. */
 const APPLY_READ: RecordRead = {
 	method: SEARCH_METHOD,
@@ -65,6 +92,7 @@ const APPLY_READ: RecordRead = {
 	lines: OUTPUT,
 	shape: toApplyItem,
 	skipRecordsWithoutLines: true,
+	keep: modifiedWithin,
 };
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {

@@ -27,7 +27,10 @@ const TIME_RANGE = {
 export const MAX_SKU_CODES = 100;
 
 const properties: INodeProperties[] = [
-	warehouseLocator({ description: 'Optional: only the stock of this warehouse.' }),
+	warehouseLocator({
+		description:
+			'Optional: only the stock of this warehouse. Without SKU Codes, WDT reads a warehouse only by time range: turn on Changed Since.',
+	}),
 	{
 		displayName: 'SKU Codes',
 		name: 'specNos',
@@ -42,7 +45,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to return only stock that changed in a time range. Off: the current stock of the warehouse or SKUs above (with neither: stock changed in the last 30 days).',
+			'Whether to return only stock that changed in a time range. Off: the current stock of the SKUs above (WDT takes no times only with SKU Codes; with neither a warehouse nor SKU Codes: stock changed in the last 30 days). A read by time range misses every stock record not modified within it, e.g. a SKU whose stock did not change in the range.',
 	},
 	...updateDisplayOptions({ show: { changedSince: [true] } }, timeRangeFields(TIME_RANGE)),
 	...getManyFields(),
@@ -86,6 +89,15 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 	if (specNos.length) params.spec_nos = specNos;
 	const changedSince = ctx.getNodeParameter('changedSince', itemIndex, false) as boolean;
 	const unfiltered = !warehouseNo && specNos.length === 0;
+	// search2's times "传入商家编码时可传空值": empty only with SKU codes, so a warehouse alone
+	// needs a time range, and one WDT may refuse is never sent.
+	if (warehouseNo && specNos.length === 0 && !changedSince)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'SKU Codes (spec_nos)',
+			'is empty while a Warehouse is set and Changed Since is off; WDT reads without times only for given SKU codes. Enter SKU Codes, or turn on Changed Since and set the time range (a warehouse is then read by stock changed in that range).',
+		);
 	return {
 		params,
 		range:
