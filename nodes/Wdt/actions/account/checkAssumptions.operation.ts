@@ -1,0 +1,56 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	checkAssumptions,
+	LOOK_BACK_DAYS,
+	lookBackDays,
+	MAX_PROBE_CALLS,
+	type ProbeTransport,
+} from '../../../shared/assumptions';
+import { callWdt } from '../../../shared/transport';
+import { operationFields } from '../shared.fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: `Only reads: it makes at most ${MAX_PROBE_CALLS} query calls, each with a deadline, and stops at WDT's first rate-limit reply. It runs once, whatever the number of input items.`,
+		name: 'checkAssumptionsNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Look Back (Days)',
+		name: 'lookBackDays',
+		type: 'number',
+		typeOptions: { minValue: LOOK_BACK_DAYS.min, maxValue: LOOK_BACK_DAYS.max, numberPrecision: 0 },
+		default: 7,
+		description: `Where samples come from: records of the last this many days (${LOOK_BACK_DAYS.min} to ${LOOK_BACK_DAYS.max})`,
+	},
+];
+
+export const description = operationFields('account', 'checkAssumptions', properties);
+
+/**
+ * Probes the user's WDT with read-only calls and outputs one item per assumption the package
+ * makes where the vendor pages are ambiguous (see nodes/shared/assumptions).
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const transport: ProbeTransport = async (call, deadlineMs) =>
+		await callWdt.call(this, call, {
+			write: false,
+			retries: 0,
+			attemptTimeoutMs: deadlineMs,
+			deadlineMs,
+		});
+	const results = await checkAssumptions(transport, {
+		lookBackDays: lookBackDays(this.getNodeParameter('lookBackDays', 0, LOOK_BACK_DAYS.default)),
+	});
+	return results.map((result) => ({
+		json: result as unknown as IDataObject,
+		pairedItem: { item: 0 },
+	}));
+}
