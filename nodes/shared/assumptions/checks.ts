@@ -265,8 +265,19 @@ const clockCheck: Check = {
 	affects: ['Every operation and event'],
 	async run(run) {
 		const sentMs = run.hostNowMs();
-		const reply = await run.session.call({ method: METHODS.now, args: [] });
+		const reply = await run.session.call({ method: METHODS.now, args: [] }).catch((error) => {
+			if (run.session.stoppedBy?.kind !== 'clockSkew') throw error;
+			return undefined;
+		});
 		const receivedMs = run.hostNowMs();
+		if (!reply)
+			return result(
+				this,
+				'differs',
+				"more than 120 s apart: WDT refused this host's timestamp",
+				"Sync this host's clock (NTP): until then WDT refuses every call.",
+				{ wdt_status: run.session.stoppedBy?.status },
+			);
 		if (!reply.ok) return couldNotTell(this, `system.Core.now failed: ${reply.error.message}`);
 		const serverMs = parseServerNow(reply.reply.data);
 		if (serverMs === undefined)
@@ -379,6 +390,17 @@ const pageSizeCheck: Check = {
 			? `refused: ${big.failure}`
 			: `answered with ${big.rows.length} of ${big.total ?? '?'} rows`;
 		const details = { samples: served, [`page_size_${oversized}`]: oversizedReply };
+		const refused = TIME_SAMPLES.map(({ key }) => run.samples.get(METHODS[key])?.failure).find(
+			(failure) => failure !== undefined && /page_size/i.test(failure),
+		);
+		if (refused)
+			return result(
+				this,
+				'differs',
+				`pages of ${WDT_MAX_PAGE_SIZE} rows are refused`,
+				`The package asks for ${WDT_MAX_PAGE_SIZE} rows a page, the most the vendor's rules allow; this WDT refuses that, so its reads fail. Please report it.`,
+				{ ...details, refusal: refused },
+			);
 		const telling = served.filter(
 			(s) =>
 				(s.total as number) > (s.served as number) || (s.served as number) >= (s.asked as number),

@@ -54,6 +54,8 @@ export class ProbeSession {
 	calls = 0;
 	/** Why the run stopped early, once it has. */
 	stopped: string | undefined;
+	/** The failure that stopped it, when WDT refused a call. */
+	stoppedBy: WdtError | undefined;
 
 	constructor(
 		private readonly transport: ProbeTransport,
@@ -83,6 +85,7 @@ export class ProbeSession {
 							fix: '',
 							retryable: false,
 						});
+			if (failure.kind === 'rateLimit' || RUN_STOPPERS.has(failure.kind)) this.stoppedBy = failure;
 			if (failure.kind === 'rateLimit') {
 				this.stopped = `stopped at WDT's ${isConcurrencyLimit(failure) ? 'concurrency' : 'rate'} limit (WDT asks to let the API key rest ${RATE_LIMIT_REST})`;
 				throw stop(this.stopped);
