@@ -50,8 +50,12 @@ export function isReadOnlyMethod(method: string): boolean {
 	return getCatalogMethod(method)?.write !== true && /^(search|query|get)/i.test(action);
 }
 
+/** Calls that got no usable reply (a deadline, a dropped connection) before the run gives up. */
+export const MAX_UNANSWERED_CALLS = 2;
+
 export class ProbeSession {
 	calls = 0;
+	unanswered = 0;
 	/** Why the run stopped early, once it has. */
 	stopped: string | undefined;
 	/** The failure that stopped it, when WDT refused a call. */
@@ -93,6 +97,12 @@ export class ProbeSession {
 			if (RUN_STOPPERS.has(failure.kind)) {
 				this.stopped = `stopped: ${failure.message}`;
 				throw stop(this.stopped);
+			}
+			if (failure.kind === 'network' || failure.kind === 'badResponse') {
+				if (++this.unanswered >= MAX_UNANSWERED_CALLS) {
+					this.stopped = `stopped after ${this.unanswered} calls without a usable reply (last: ${failure.message})`;
+					throw stop(this.stopped);
+				}
 			}
 			return { ok: false, error: failure };
 		}

@@ -12,6 +12,7 @@ import {
 	MAX_PROBE_CALLS,
 	type ProbeTransport,
 } from '../../../shared/assumptions';
+import { WDT_DEADLINES } from '../../../shared/protocol';
 import { callWdt } from '../../../shared/transport';
 import { operationFields } from '../shared.fields';
 
@@ -39,13 +40,16 @@ export const description = operationFields('account', 'checkAssumptions', proper
  * makes where the vendor pages are ambiguous (see nodes/shared/assumptions).
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const transport: ProbeTransport = async (call, deadlineMs) =>
-		await callWdt.call(this, call, {
+	// One attempt per call, within the probe's deadline (or the package's read deadline if shorter).
+	const transport: ProbeTransport = async (call, deadlineMs) => {
+		const limit = Math.min(deadlineMs, WDT_DEADLINES.readMs);
+		return await callWdt.call(this, call, {
 			write: false,
 			retries: 0,
-			attemptTimeoutMs: deadlineMs,
-			deadlineMs,
+			attemptTimeoutMs: limit,
+			deadlineMs: limit,
 		});
+	};
 	const results = await checkAssumptions(transport, {
 		lookBackDays: lookBackDays(this.getNodeParameter('lookBackDays', 0, LOOK_BACK_DAYS.default)),
 	});
