@@ -1,4 +1,3 @@
-/* eslint-disable -- test code, never shipped: the community-node lint rules are for node code. */
 /**
  * Against the simulator set to each reading of an ambiguous page (its `replies` options),
  * Account → Check Assumptions must report that reading. Each option is run only when the
