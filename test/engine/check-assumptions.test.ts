@@ -12,8 +12,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Wdt } from '../../nodes/Wdt/Wdt.node';
 import {
 	CHECKS,
+	checkAssumptions,
 	isReadOnlyMethod,
+	lookBackDays,
 	MAX_PROBE_CALLS,
+	PROBE_CALL_DEADLINE_MS,
+	ProbeSession,
 	type AssumptionResult,
 } from '../../nodes/shared/assumptions';
 import { WDT_DEADLINES } from '../../nodes/shared/protocol';
@@ -516,4 +520,51 @@ describe('a server that echoes the sign', () => {
 			await server.close();
 		}
 	}, 30_000);
+});
+
+describe('the call session (pure)', () => {
+	const emptyReply = async () => ({ status: 0, data: { total_count: 0 } });
+
+	it('has a hard budget: after it, every check not done says so, and no call is sent', async () => {
+		const sent: string[] = [];
+		const items = await checkAssumptions(
+			async (call) => {
+				sent.push(call.method);
+				return call.method === 'system.Core.now'
+					? { status: 0, data: { now: Math.floor(Date.now() / 1000) - 1325347200 } }
+					: await emptyReply();
+			},
+			{ maxCalls: 4 },
+		);
+		expect(sent).toHaveLength(4);
+		expect(items.at(-1)!.why).toBe("Could not tell: the run's budget of 4 calls was spent.");
+		expect(items[0].verdict).toBe('as assumed');
+	});
+
+	it('refuses to send anything but a query method', async () => {
+		const session = new ProbeSession(emptyReply);
+		for (const method of [
+			'purchase.PurchaseApply.upload',
+			'purchase.PurchaseApply.cancelForApi',
+			'wms.stockother.Out.push',
+			'sales.RawTrade.pushSelf2',
+		])
+			await expect(session.call({ method, args: [] })).rejects.toThrow(/only reads/);
+		expect(session.calls).toBe(0);
+	});
+
+	it('gives every call its deadline and clamps the look-back to 1–30 days', async () => {
+		const deadlines: number[] = [];
+		await checkAssumptions(
+			async (_call, deadlineMs) => {
+				deadlines.push(deadlineMs);
+				return await emptyReply();
+			},
+			{ maxCalls: 2 },
+		);
+		expect(deadlines).toEqual([PROBE_CALL_DEADLINE_MS, PROBE_CALL_DEADLINE_MS]);
+		expect([lookBackDays(0), lookBackDays(7), lookBackDays(365), lookBackDays('x')]).toEqual([
+			1, 7, 30, 7,
+		]);
+	});
 });
