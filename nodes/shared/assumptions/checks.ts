@@ -311,12 +311,12 @@ const TIME_SAMPLES: Array<{ key: keyof typeof METHODS; label: string; affects: s
 	{
 		key: 'goods',
 		label: 'Product (goods.Goods.queryWithSpec)',
-		affects: ['Product → Get Many', 'Product → Get', 'Product Created or Updated'],
+		affects: ['Product → Get Many', 'Product → Get', 'Goods Created or Updated'],
 	},
 	{
 		key: 'stock',
 		label: 'Stock (wms.StockSpec.search2)',
-		affects: ['Stock → Get Many', 'Stock Changed'],
+		affects: ['Stock → Get Many'],
 	},
 	{
 		key: 'warehouse',
@@ -626,7 +626,7 @@ const stockoutStatusTypeCheck: Check = {
 const warehouseOnlyStockCheck: Check = {
 	assumption:
 		'WDT refuses a stock search (search2) with a warehouse and neither SKU codes nor times, as its page says',
-	affects: ['Stock → Get Many', 'Stock Changed'],
+	affects: ['Stock → Get Many'],
 	async run(run) {
 		const warehouses = await timeSample(run, 'warehouse');
 		const warehouseNo = warehouses.rows.find((row) => row.warehouse_no)?.warehouse_no;
@@ -760,16 +760,22 @@ const status90Check: Check = {
 				this,
 				'as assumed',
 				'status 90 has not shipped (no consign_time)',
-				'Sales Stockout Shipped does not count status 90 as shipped by default.',
+				"Keep Sales Stockout Shipped's Include Delayed Shipment off: on this WDT a status-90 stockout has not shipped yet.",
+				details,
+			);
+		if (withTime.length < delayed.length)
+			return result(
+				this,
+				'could not tell',
+				'some status-90 stockouts carry consign_time, some do not',
+				"Keep Sales Stockout Shipped's Include Delayed Shipment off, so no shipment is claimed before it happens.",
 				details,
 			);
 		return result(
 			this,
-			withTime.length === delayed.length ? 'differs' : 'could not tell',
-			withTime.length === delayed.length
-				? 'status 90 has shipped (consign_time filled in)'
-				: 'some status-90 stockouts carry consign_time, some do not',
-			'By default Sales Stockout Shipped reports a status-90 stockout only when it reaches a shipped status; on this WDT status 90 already means shipped, so count it as shipped where the event offers it.',
+			'differs',
+			'status 90 has shipped (consign_time filled in)',
+			"On this WDT status 90 carries a shipment time: turn on Sales Stockout Shipped's Include Delayed Shipment to be told at status 90 rather than at Completed (110).",
 			details,
 		);
 	},
