@@ -214,7 +214,7 @@ export function formatAssumptionTable(results: readonly AssumptionResult[]): str
 	);
 	text += '\n';
 	results.forEach((result, i) => {
-		text += `${i + 1}. ${result.assumption}\n   ${result.verdict}: ${result.why}\n`;
+		text += `${i + 1}. ${result.assumption}\n   Found: ${result.reading_found} (${result.verdict}). ${result.why}\n`;
 		text += `   Affects: ${result.affects.join('; ')}\n   Details: ${JSON.stringify(result.details)}\n`;
 	});
 	return text;

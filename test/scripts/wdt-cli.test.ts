@@ -152,6 +152,9 @@ describe('npm run wdt', () => {
 		);
 		expect(r.out).toMatch(/^11\. Stockouts in status 90/m);
 		expect(r.out).toMatch(/^   Affects: Sales Stockout Shipped/m);
+		expect(r.out).toMatch(
+			/^   Found: WDT's clock is \d+ s .* \(as assumed\)\. Within the 120 s WDT accepts\.$/m,
+		);
 		const sent = sim.requests.slice(seq);
 		expect(sent.length).toBeGreaterThan(5);
 		expect(sent.length).toBeLessThanOrEqual(30);
