@@ -13,7 +13,7 @@ import {
 	type ProbeTransport,
 } from '../../../shared/assumptions';
 import { WDT_DEADLINES } from '../../../shared/protocol';
-import { callWdt } from '../../../shared/transport';
+import { callWdt, toNodeError } from '../../../shared/transport';
 import { operationFields } from '../shared.fields';
 
 const properties: INodeProperties[] = [
@@ -50,11 +50,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			deadlineMs: limit,
 		});
 	};
-	const results = await checkAssumptions(transport, {
-		lookBackDays: lookBackDays(this.getNodeParameter('lookBackDays', 0, LOOK_BACK_DAYS.default)),
-	});
-	return results.map((result) => ({
-		json: result as unknown as IDataObject,
-		pairedItem: { item: 0 },
-	}));
+	try {
+		const results = await checkAssumptions(transport, {
+			lookBackDays: lookBackDays(this.getNodeParameter('lookBackDays', 0, LOOK_BACK_DAYS.default)),
+		});
+		return results.map((result) => ({
+			json: result as unknown as IDataObject,
+			pairedItem: { item: 0 },
+		}));
+	} catch (error) {
+		// Failures of WDT calls are findings ("could not tell"); this is anything else.
+		if (!this.continueOnFail()) throw toNodeError(this.getNode(), error);
+		return [{ json: { error: (error as Error).message }, pairedItem: { item: 0 } }];
+	}
 }
