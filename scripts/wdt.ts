@@ -1,8 +1,11 @@
 /* eslint-disable -- dev tooling, never shipped: the community-node lint rules (no process, no console, …) are for node code. */
 /**
  * `npm run wdt -- <method> ['<json args>'] [--page-size N] [--page-no N] [--calc-total]`
+ * `npm run wdt -- check [--look-back DAYS] [--json]`
  *
- * Signs and sends one WDT call with the package's own protocol code and prints the reply.
+ * Signs and sends one WDT call with the package's own protocol code and prints the reply; or,
+ * with `check`, runs Check Assumptions (the node's Account → Check Assumptions, same shared
+ * code, read-only, at most 30 calls) and prints its findings as a table.
  *
  * Where it goes, and as whom (environment):
  *   WDT_BASE_URL       an endpoint URL (e.g. the simulator's), or
@@ -18,9 +21,16 @@
  * Nothing printed contains the secret, the salt or the sign.
  */
 import {
+	checkAssumptions,
+	LOOK_BACK_DAYS,
+	type AssumptionResult,
+	type ProbeTransport,
+} from '../nodes/shared/assumptions';
+import {
 	callQuery,
 	decodeResponse,
 	encodeBody,
+	ensureSuccess,
 	errorFromStatus,
 	readWdtCredentials,
 	signQuery,
@@ -35,9 +45,11 @@ import { DEFAULT_SELLER, startSimulator } from '../test/simulator';
 const TIMEOUT_MS = 30_000;
 
 export const USAGE = `Usage: npm run wdt -- <method> ['<json args>'] [--page-size N] [--page-no N] [--calc-total]
+       npm run wdt -- check [--look-back DAYS] [--json]
 
   npm run wdt -- system.Core.now
   npm run wdt -- wms.stockout.Sales.searchCancel '[{"start_time":"2026-12-01 09:00:00","end_time":"2026-12-01 10:00:00"}]' --page-size 50
+  npm run wdt -- check --look-back 14     (Check Assumptions: read-only, at most 30 calls)
 
 Environment: WDT_BASE_URL (any endpoint, e.g. the simulator's) or WDT_ENV=production|test;
 WDT_SID, WDT_KEY, WDT_SECRET, WDT_SALT (default: the simulator's demo credential).
@@ -149,6 +161,7 @@ export async function sendCall(
 	call: WdtCall,
 	credentials: WdtCredentials,
 	nowMs = Date.now(),
+	timeoutMs = TIMEOUT_MS,
 ): Promise<WdtResponse> {
 	const body = encodeBody(call.args);
 	const query = signQuery(callQuery(call), body, credentials, nowMs);
@@ -156,9 +169,55 @@ export async function sendCall(
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json; charset=utf-8' },
 		body,
-		signal: AbortSignal.timeout(TIMEOUT_MS),
+		signal: AbortSignal.timeout(timeoutMs),
 	});
 	return decodeResponse(call.method, await response.text(), response.status);
+}
+
+/** Reads `check [--look-back DAYS] [--json]`. */
+export function parseCheckArgs(argv: readonly string[]): { lookBackDays: number; json: boolean } {
+	let lookBackDays = LOOK_BACK_DAYS.default;
+	let json = false;
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+		if (flag === '--look-back')
+			lookBackDays = integerFlag(flag, inline ?? argv[++i], LOOK_BACK_DAYS.min, LOOK_BACK_DAYS.max);
+		else if (flag === '--json') json = true;
+		else if (flag === '--help' || flag === '-h') throw new UsageError('');
+		else throw new UsageError(`Unknown option for check: ${argv[i]}.`);
+	}
+	return { lookBackDays, json };
+}
+
+/** Check Assumptions' transport: each call signed by the package's protocol code, like the node's. */
+export function signedTransport(credentials: WdtCredentials): ProbeTransport {
+	return async (call, deadlineMs) =>
+		ensureSuccess(call.method, await sendCall(call, credentials, Date.now(), deadlineMs));
+}
+
+const clip = (text: string, width: number) =>
+	text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
+
+/** The findings as a text table, then each one's why and evidence. */
+export function formatAssumptionTable(results: readonly AssumptionResult[]): string {
+	const widths = [3, 15, 44, 60];
+	const row = (cells: string[]) =>
+		cells
+			.map((cell, i) => clip(cell, widths[i]))
+			.join(' │ ')
+			.trimEnd() + '\n';
+	const rule = widths.map((width) => '─'.repeat(width)).join('─┼─') + '\n';
+	let text = row(['#', 'Verdict', 'Reading found', 'Assumption']) + rule;
+	results.forEach(
+		(result, i) =>
+			(text += row([String(i + 1), result.verdict, result.reading_found, result.assumption])),
+	);
+	text += '\n';
+	results.forEach((result, i) => {
+		text += `${i + 1}. ${result.assumption}\n   Found: ${result.reading_found} (${result.verdict}). ${result.why}\n`;
+		text += `   Affects: ${result.affects.join('; ')}\n   Details: ${JSON.stringify(result.details)}\n`;
+	});
+	return text;
 }
 
 export interface Io {
@@ -174,7 +233,8 @@ export async function main(
 ): Promise<number> {
 	let sim: Awaited<ReturnType<typeof startSimulator>> | undefined;
 	try {
-		const { call } = parseArgs(argv);
+		const check = argv[0] === 'check' ? parseCheckArgs(argv.slice(1)) : undefined;
+		const { call } = check ? { call: undefined } : parseArgs(argv);
 		const { credentials, demo } = credentialsFromEnv(env);
 		if (!credentials.endpoint) {
 			if (!demo) {
@@ -186,6 +246,17 @@ export async function main(
 			credentials.endpoint = sim.url;
 			io.err('No WDT_BASE_URL or WDT_ENV: using an in-process simulator with demo data.\n');
 		}
+		if (check) {
+			io.err(
+				`→ Check Assumptions (read-only, samples from the last ${check.lookBackDays} days) at ${credentials.endpoint} as sid ${credentials.sid}${demo ? ' (demo credential)' : ''}\n`,
+			);
+			const results = await checkAssumptions(signedTransport(credentials), {
+				lookBackDays: check.lookBackDays,
+			});
+			io.out(check.json ? JSON.stringify(results, null, 2) + '\n' : formatAssumptionTable(results));
+			return 0;
+		}
+		if (!call) throw new UsageError('Give the WDT method name, e.g. system.Core.now.');
 		const pager = call.pager ? ` page ${call.pager.pageNo} (size ${call.pager.pageSize})` : '';
 		io.err(
 			`→ ${call.method}${pager} at ${credentials.endpoint} as sid ${credentials.sid}${demo ? ' (demo credential)' : ''}\n`,

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as account from './actions/account';
 import { resourceOperationSubtitle } from './actions/common';
 import * as custom from './actions/custom';
 import * as goods from './actions/goods';
@@ -30,6 +31,11 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'purchaseApply',
 		options: [
+			{
+				name: 'Account',
+				value: 'account',
+				description: 'Checks of how your WDT answers (read-only)',
+			},
 			{
 				name: 'Custom',
 				value: 'custom',
@@ -70,6 +76,7 @@ const properties: INodeProperties[] = [
 	...stock.description,
 	...warehouse.description,
 	...custom.description,
+	...account.description,
 ];
 
 export class Wdt implements INodeType {

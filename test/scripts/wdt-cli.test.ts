@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { CHECKS, isReadOnlyMethod } from '../../nodes/shared/assumptions';
 import { credentialsFromEnv, main, parseArgs } from '../../scripts/wdt';
 import { DEFAULT_SELLER, startSimulator, type WdtSimulator } from '../simulator';
 
@@ -26,7 +27,12 @@ async function runMain(argv: string[], env: NodeJS.ProcessEnv) {
 	let out = '';
 	let err = '';
 	const code = await main(argv, env, { out: (t) => (out += t), err: (t) => (err += t) });
-	return { code, out, err, reply: out ? JSON.parse(out) : undefined };
+	return {
+		code,
+		out,
+		err,
+		reply: out.startsWith('{') || out.startsWith('[') ? JSON.parse(out) : undefined,
+	};
 }
 
 /** Nothing the command prints may contain the secret, the salt or a sign. */
@@ -130,5 +136,47 @@ describe('npm run wdt', () => {
 		);
 		expect(JSON.parse(stdout).status, stderr).toBe(0);
 		expectNoSecrets(stdout + stderr);
+	});
+
+	it('check: runs Check Assumptions read-only through the signed transport and prints a table', async () => {
+		const seq = sim.requests.length;
+		const r = await runMain(['check', '--look-back', '3'], { WDT_BASE_URL: sim.url });
+		expect(r.code, r.err).toBe(0);
+		expect(r.err).toContain('Check Assumptions (read-only, samples from the last 3 days)');
+		const lines = r.out.split('\n');
+		expect(lines[0]).toMatch(/^#\s+│ Verdict\s+│ Reading found\s+│ Assumption$/);
+		const rows = lines.filter((line) => /^\d+\s+│ (as assumed|differs|could not tell)/.test(line));
+		expect(rows).toHaveLength(CHECKS.length);
+		expect(rows[0]).toMatch(
+			/^1\s+│ as assumed\s+│ WDT's clock is \d+ s (ahead of|behind) this host's/,
+		);
+		expect(r.out).toMatch(/^11\. Stockouts in status 90/m);
+		expect(r.out).toMatch(/^   Affects: Sales Stockout Shipped/m);
+		expect(r.out).toMatch(
+			/^   Found: WDT's clock is \d+ s .* \(as assumed\)\. Within the 120 s WDT accepts\.$/m,
+		);
+		const sent = sim.requests.slice(seq);
+		expect(sent.length).toBeGreaterThan(5);
+		expect(sent.length).toBeLessThanOrEqual(30);
+		for (const request of sent) {
+			expect(isReadOnlyMethod(String(request.method)), request.method).toBe(true);
+			expect(request.hasSign).toBe(true);
+		}
+		expectNoSecrets(r.out + r.err);
+	});
+
+	it('check --json prints the items as JSON; a look-back out of bounds is a usage error', async () => {
+		const r = await runMain(['check', '--json'], { WDT_BASE_URL: sim.url });
+		expect(r.code, r.err).toBe(0);
+		expect(r.reply).toHaveLength(CHECKS.length);
+		expect(r.reply[0]).toMatchObject({
+			verdict: 'as assumed',
+			affects: ['Every operation and event'],
+		});
+		const seq = sim.requests.length;
+		const bad = await runMain(['check', '--look-back', '99'], { WDT_BASE_URL: sim.url });
+		expect(bad.code).toBe(2);
+		expect(bad.err).toMatch(/--look-back needs a whole number from 1 to 30/);
+		expect(sim.requests.length).toBe(seq);
 	});
 });

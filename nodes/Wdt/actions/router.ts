@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from '../../shared/transport';
+import * as account from './account';
 import * as custom from './custom';
 import * as goods from './goods';
 import * as logisticsSync from './logisticsSync';
@@ -48,6 +49,7 @@ const operations: Record<string, Record<string, Operation>> = {
 	stock: { getMany: stock.getMany.execute },
 	warehouse: { getMany: warehouse.getMany.execute },
 	custom: { call: custom.call.execute },
+	account: { checkAssumptions: account.checkAssumptions.execute },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -9,3 +9,4 @@ export * from './response';
 export * from './sign';
 export * from './stockout';
 export * from './time';
+export * from './serverNow';
