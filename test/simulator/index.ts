@@ -8,7 +8,12 @@ export {
 	parseCstDateOrDateTime,
 	toWdtTimestamp,
 } from './cst';
-export { seedDemoData } from './demo-data';
+export {
+	DEMO_SELF_OWNED_SHOP,
+	demoExamples,
+	seedDemoData,
+	type DemoExamples,
+} from './demo-data';
 export {
 	DOC_FIXTURE_FOLDER,
 	docExampleReply,

@@ -19,6 +19,12 @@ import { STOCKOUT_QUERY_METHOD } from '../../nodes/WdtTrigger/events/stockoutShi
 import type { WdtJson } from '../simulator/client';
 import { readDocFixture } from '../simulator/doc-examples';
 import { DEFAULT_REPLY_CHOICES, METHODS, formatCst, type ReplyChoices } from '../simulator';
+import {
+	DEMO_ORDERS,
+	DEMO_PENDING_LOGISTICS,
+	DEMO_REFUNDS,
+	DEMO_STOCK,
+} from '../simulator/demo-data';
 import { addSelfOwnedShop } from '../simulator/selfPlatform';
 import { NOW, useRig, type Rig } from '../simulator/testkit';
 
@@ -434,6 +440,39 @@ describe('the simulator answers only what the docs say', () => {
 			).toBeUndefined();
 		}
 		expect(problems).toEqual([]);
+	});
+
+	it('the demo seed (npm start) gives the catalog-served reads documented records only', async () => {
+		rig.sim.resetData('demo');
+		const hours = (count: number) =>
+			Array.from({ length: count }, (_, hour) => ({
+				start_time: formatCst(NOW - (hour + 1) * HOUR),
+				end_time: formatCst(NOW - hour * HOUR),
+			}));
+		const month = { start_time: formatCst(NOW - 720 * HOUR), end_time: formatCst(NOW) };
+		const calls: Array<[string, unknown]> = [
+			...hours(7).map((hour): [string, unknown] => [DEMO_ORDERS, hour]),
+			[DEMO_REFUNDS, { modified_from: month.start_time, modified_to: month.end_time }],
+			['goods.Goods.queryWithSpec', month],
+			[DEMO_STOCK, { warehouse_no: 'WH01' }],
+			[DEMO_STOCK, month],
+			[DEMO_PENDING_LOGISTICS, {}],
+		];
+		const rows = new Map<string, number>();
+		const problems: Array<Problem & { method: string }> = [];
+		for (const [method, query] of calls) {
+			const { json } = await rig.client.call({ method, args: [query], pager: page });
+			expect(json?.status, `${method}: ${JSON.stringify(json)}`).toBe(0);
+			const list = getCatalogMethod(method)?.listPath ?? [];
+			const records = list.reduce<unknown>(
+				(data, name) => (data as Record<string, unknown>)?.[name],
+				json?.data,
+			);
+			rows.set(method, (rows.get(method) ?? 0) + ((records as unknown[])?.length ?? 0));
+			problems.push(...replyProblems(method, json).map((problem) => ({ ...problem, method })));
+		}
+		expect(problems).toEqual([]);
+		for (const method of rows.keys()) expect(rows.get(method), method).toBeGreaterThan(0);
 	});
 
 	it('its searchCancel rows include cancellations whose stockout moved on (status 110, as the page shows)', async () => {
