@@ -103,6 +103,8 @@ export interface DemoExamples {
 	stoppableApply: string;
 	/** Other-out orders in editing (1) or awaiting review (10): Cancel accepts them. */
 	cancellableOtherOuts: string[];
+	/** The platform order number (src_tid) of an order of the self-owned shop. */
+	selfOwnedOrderTid: string;
 }
 
 export function demoExamples(store: SimulatorStore): DemoExamples {
@@ -120,6 +122,10 @@ export function demoExamples(store: SimulatorStore): DemoExamples {
 				[OTHER_OUT_STATUS.editing, OTHER_OUT_STATUS.pending].includes(order.status as 1 | 10),
 			)
 			.map((order) => order.orderNo),
+		selfOwnedOrderTid: String(
+			methodRecords(store, DEMO_ORDERS).find((order) => order.shop_no === DEMO_SELF_OWNED_SHOP)
+				?.src_tids,
+		),
 	};
 }
 

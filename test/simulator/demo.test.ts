@@ -7,7 +7,7 @@ import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
 import { createEngine, type Engine } from '../harness';
 import { TestClient } from './client';
 import { formatCst } from './cst';
-import { demoExamples } from './demo-data';
+import { DEMO_SELF_OWNED_SHOP, demoExamples } from './demo-data';
 import { DEFAULT_SELLER } from './sellers';
 import { startSimulator, type WdtSimulator } from './server';
 import { OTHER_OUT_STATUS, PURCHASE_APPLY_STATUS } from './store';
@@ -138,11 +138,11 @@ describe('the demo data through the nodes, with their defaults', () => {
 			resource: 'salesOrder',
 			operation: 'get',
 			lookUpBy: 'srcTid',
-			number: 'M205410488',
+			number: demoExamples(demo).selfOwnedOrderTid,
 		});
 		expect(error).toBeUndefined();
 		const [order] = (outputs[0] ?? []).map((item) => item.json);
-		expect(order).toMatchObject({ trade_no: 'JY2054104', shop_no: 'MALL01' });
+		expect(order).toMatchObject({ shop_no: DEMO_SELF_OWNED_SHOP });
 		expect((order.detail_list as IDataObject[]).length).toBeGreaterThan(0);
 	});
 

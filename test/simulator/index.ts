@@ -9,7 +9,11 @@ export {
 	toWdtTimestamp,
 } from './cst';
 export {
+	DEMO_ORDERS,
+	DEMO_PENDING_LOGISTICS,
+	DEMO_REFUNDS,
 	DEMO_SELF_OWNED_SHOP,
+	DEMO_STOCK,
 	demoExamples,
 	seedDemoData,
 	type DemoExamples,
