@@ -521,7 +521,7 @@ async function main(): Promise<void> {
 		`  User folder   ${dev.inst.userFolder}  (delete it to start afresh)`,
 		`  Node          ${dev.inst.nodeBin}; expression engine: ${dev.inst.expressionEngine}`,
 		`  Outbound      n8n's telemetry, version checks, templates, banners, AI and license renewal are`,
-		`                switched off; see the README ("What n8n contacts") for what remains.`,
+		`                switched off; see docs/development.md ("What n8n contacts").`,
 		`  n8n log       ${dev.server.logFile}`,
 		'',
 		'  Press Ctrl-C to stop n8n and the simulator.',

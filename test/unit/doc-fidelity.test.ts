@@ -567,14 +567,14 @@ const READ_OPERATIONS: Readonly<Record<string, string>> = {
 	'logisticsSync/getPending': PENDING_METHOD,
 };
 
-/** Fields a read operation adds beside the documented ones (README: Get Pending's `oid_list`). */
+/** Fields a read operation adds beside the documented ones (docs/operations.md: Get Pending's `oid_list`). */
 const ADDED_BY_OPERATION: Readonly<Record<string, readonly string[]>> = {
 	'logisticsSync/getPending': ['oid_list'],
 };
 
 /**
  * What a write operation outputs per item: results of our own making, not WDT records, as the
- * README's Output of the operation names them (checked below). Reads of anything else, and of
+ * operations reference's Output of the operation names them (checked below). Reads of anything else, and of
  * the output of a write operation not listed here, are reported.
  */
 const WRITE_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
@@ -970,9 +970,9 @@ describe('example workflows read only documented output fields', () => {
 		expect(undocumentedReads(pending)).toEqual(['Shop: oid (not in the output of Pending)']);
 	});
 
-	it('the outputs listed for write operations are the ones the README names', () => {
-		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+	it('the outputs listed for write operations are the ones the operations reference names', () => {
+		const reference = readFileSync(join(__dirname, '../../docs/operations.md'), 'utf8');
 		for (const field of Object.values(WRITE_OUTPUTS).flat())
-			expect(readme, field).toContain(`\`${field}\``);
+			expect(reference, field).toContain(`\`${field}\``);
 	});
 });
