@@ -1,6 +1,6 @@
 /* eslint-disable -- dev tooling, never shipped: the community-node lint rules (no node:fs, no process, no console, …) are for node code. */
 /**
- * `npm run screenshots`: the README's pictures, taken from a real n8n editor.
+ * `npm run screenshots`: the pictures of the README and docs/development.md, taken from a real n8n editor.
  *
  * Starts the same environment as `npm start` (scripts/start.ts → startDev) in a throw-away user
  * folder on free ports, then drives headless Chromium with playwright-core (already installed as

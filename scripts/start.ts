@@ -47,7 +47,19 @@ import {
 	type N8nRest,
 	type N8nServer,
 } from '../test/e2e/n8n.mjs';
-import { DEFAULT_SELLER, formatCst, startSimulator, type WdtSimulator } from '../test/simulator';
+import {
+	DEFAULT_SELLER,
+	DEMO_ORDERS,
+	DEMO_PENDING_LOGISTICS,
+	DEMO_REFUNDS,
+	DEMO_SELF_OWNED_SHOP,
+	DEMO_STOCK,
+	demoExamples,
+	formatCst,
+	GOODS_QUERY,
+	startSimulator,
+	type WdtSimulator,
+} from '../test/simulator';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -97,6 +109,8 @@ export interface DevEnvironment {
 	workflows: ImportedWorkflow[];
 	/** Human-readable summary of the simulator's demo data. */
 	demoData: string[];
+	/** Writes and look-ups to try, with numbers the demo data accepts. */
+	examples: string[];
 	timings: Record<string, number>;
 	stop(): Promise<void>;
 }
@@ -286,12 +300,26 @@ function describeDemoData(sim: WdtSimulator): string[] {
 	const otherOuts = [...sim.otherOuts.keys()];
 	const stockouts = [...sim.stockouts.values()];
 	const cancelled = stockouts.filter((s) => s.cancelled).length;
+	const count = (method: string) => sim.records(method).size;
 	return [
-		`${applies.length} purchase applies, two in every status, created over the last ~4 days (${applies.slice(0, 2).join(', ')}, …)`,
+		`${applies.length} purchase applies, two in every status, created over the last ~4 days`,
 		`${otherOuts.length} other-out orders, one in every status (${otherOuts[0]} … ${otherOuts[otherOuts.length - 1]})`,
 		`${stockouts.length} sales stockouts modified in the last 6 hours, ${cancelled} of them cancelled (some completed since: status 110)`,
-		`warehouses WH01, WH02, 上海仓; SKUs TS-001-BLK-M, TS-001-WHT-L, MUG-350; suppliers GYS001, GYS002`,
+		`${count(DEMO_ORDERS)} sales orders modified in the last 6 hours, ${count(DEMO_REFUNDS)} refunds over the last 10 days, ${count(GOODS_QUERY)} goods, stock of ${count(DEMO_STOCK)} SKU × warehouse pairs, ${count(DEMO_PENDING_LOGISTICS)} tracking numbers pending`,
+		`shops TMALL01, JD01, DY01 and ${DEMO_SELF_OWNED_SHOP} (self-owned: for Sales Order → Push and Logistics Sync)`,
+		`warehouses WH01, WH02, 上海仓; SKUs TS-001-BLK-M, TS-001-WHT-L, MUG-350, CABLE-C-1M; suppliers GYS001, GYS002`,
 		`simulated now: ${formatCst(sim.clock.now())} (China Standard Time); the data lives in memory and resets on every start`,
+	];
+}
+
+/** Writes to try, with numbers the demo data accepts (each can be done once per start). */
+function describeExamples(sim: WdtSimulator): string[] {
+	const examples = demoExamples(sim);
+	return [
+		`Purchase Apply → Cancel, Order Numbers ${examples.cancellableApplies.join(',')}`,
+		`Purchase Apply → Stop, Order Numbers ${examples.stoppableApply}`,
+		`Other Out → Cancel, Order Numbers ${examples.cancellableOtherOuts.slice(0, 2).join(',')}`,
+		`Sales Order → Get, Look Up By Platform Order Number, Number ${examples.selfOwnedOrderTid}`,
 	];
 }
 
@@ -422,6 +450,7 @@ export async function startDev(opts: StartOptions = {}): Promise<DevEnvironment>
 				url: `${editorUrl}/workflow/${workflow.id}`,
 			})),
 			demoData: describeDemoData(sim),
+			examples: describeExamples(sim),
 			timings,
 			stop: () =>
 				(stopping ??= Promise.allSettled([running.stop(), sim.close()]).then(() => undefined)),
@@ -433,6 +462,18 @@ export async function startDev(opts: StartOptions = {}): Promise<DevEnvironment>
 }
 
 // ---------------------------------------------------------------------------
+
+/** The demo credential in full, as the credential form names its fields. */
+export function demoCredentialLines(baseUrl: string): string[] {
+	return [
+		`Seller Account (sid)  ${DEFAULT_SELLER.sid}`,
+		`API Key (appkey)      ${DEFAULT_SELLER.key}`,
+		`Secret                ${DEFAULT_SELLER.secret}`,
+		`Salt                  ${DEFAULT_SELLER.salt}`,
+		`Environment           Custom URL`,
+		`Base URL              ${baseUrl}`,
+	];
+}
 
 /** `--n8n 2`, `--n8n=2` or nothing (then WDT_N8N or the default). */
 function n8nChoice(argv: string[]): string | undefined {
@@ -463,8 +504,12 @@ async function main(): Promise<void> {
 		`  WDT simulator ${dev.sim.url}   (fake demo data, in memory)`,
 		...dev.demoData.map((d) => `    • ${d}`),
 		'',
+		'  Try (each write works once per start; the data resets when you restart):',
+		...dev.examples.map((e) => `    • ${e}`),
+		'',
 		`  Credential    "${dev.credential.name}"  ${dev.credential.url}`,
-		`                Environment: Custom URL → the simulator; sid ${DEFAULT_SELLER.sid}, key ${DEFAULT_SELLER.key} (demo values)`,
+		"                the simulator's demo seller: fake values, not a WDT account",
+		...demoCredentialLines(dev.sim.url).map((line) => `                ${line}`),
 		'',
 		'  Workflows (re-imported on every start; your edits to these ids are overwritten):',
 		...dev.workflows.map(
@@ -476,7 +521,7 @@ async function main(): Promise<void> {
 		`  User folder   ${dev.inst.userFolder}  (delete it to start afresh)`,
 		`  Node          ${dev.inst.nodeBin}; expression engine: ${dev.inst.expressionEngine}`,
 		`  Outbound      n8n's telemetry, version checks, templates, banners, AI and license renewal are`,
-		`                switched off; see the README ("What n8n contacts") for what remains.`,
+		`                switched off; see docs/development.md ("What n8n contacts").`,
 		`  n8n log       ${dev.server.logFile}`,
 		'',
 		'  Press Ctrl-C to stop n8n and the simulator.',

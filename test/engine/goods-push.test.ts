@@ -232,7 +232,9 @@ describe('Product → Create or Update', () => {
 		it('without Continue On Fail, one message says what failed and what was done', async () => {
 			await rig.run(fields({ goodsNo: 'OWNER', specs: { spec: [{ specNo: 'TAKEN' }] } }));
 			const { error } = await rig.run(rows(), [row('A', 'A-1'), row('B', 'TAKEN')]);
-			expect(error?.message).toBe('WDT refused to create or update goods B ("商家编码已存在")');
+			expect(error?.message).toBe(
+				'Created or updated 1 of 2 goods (A); WDT refused to create or update goods B ("商家编码已存在")',
+			);
 			expect(error?.description).toMatch(
 				/^WDT confirmed that this run created or updated 1 goods: A\./,
 			);

@@ -197,7 +197,9 @@ describe('Logistics Sync → Report Result', () => {
 		it('with one report per call, any message is that record’s failure; the node fails naming it', async () => {
 			addPending(2);
 			const { error } = await rig.run(report({ options: { batchSize: 1 } }), mixed);
-			expect(error?.message).toBe('WDT refused to record sync report 999 ("物流同步记录不存在!")');
+			expect(error?.message).toBe(
+				'Recorded 2 of 3 sync reports (101, 102); WDT refused to record sync report 999 ("物流同步记录不存在!")',
+			);
 			expect(error?.description).toMatch(/this run recorded 2 sync reports: 101, 102/);
 			expect(rig.sim.requestsFor(UPDATE)).toHaveLength(3);
 		});

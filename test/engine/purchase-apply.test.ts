@@ -206,7 +206,7 @@ describe('Purchase Apply → Cancel and Stop', () => {
 			orderNumbers: 'OK1,BAD1,MISSING',
 		});
 		expect(error?.message).toBe(
-			'WDT refused to cancel 2 purchase applies: BAD1 ("采购申请单状态不是编辑中或待确认"), MISSING ("采购申请单不存在")',
+			'Cancelled 1 of 3 purchase applies (OK1); WDT refused to cancel 2 purchase applies: BAD1 ("采购申请单状态不是编辑中或待确认"), MISSING ("采购申请单不存在")',
 		);
 		expect(error?.description).toMatch(
 			/^WDT confirmed that this run cancelled 1 purchase apply: OK1\. It stays cancelled; nothing was undone\./,

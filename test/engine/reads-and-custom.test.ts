@@ -43,7 +43,9 @@ describe('Other Out → Cancel', () => {
 			operation: 'cancel',
 			orderNumbers: 'QC5, QC6',
 		});
-		expect(error?.message).toBe('WDT refused to cancel other-out order QC6 ("单据不存在")');
+		expect(error?.message).toBe(
+			'Cancelled 1 of 2 other-out orders (QC5); WDT refused to cancel other-out order QC6 ("单据不存在")',
+		);
 		expect(error?.description).toMatch(
 			/WDT confirmed that this run cancelled 1 other-out order: QC5\. It stays cancelled; nothing was undone\./,
 		);

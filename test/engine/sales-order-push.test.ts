@@ -236,7 +236,9 @@ describe('Sales Order → Push', () => {
 
 		it('fail the node with a message saying what was refused and what was pushed', async () => {
 			const { error } = await mixed();
-			expect(error?.message).toBe('WDT refused to push order P2 ("原始子单号重复:TAKEN")');
+			expect(error?.message).toBe(
+				'Pushed 2 of 3 orders (P1, P3); WDT refused to push order P2 ("原始子单号重复:TAKEN")',
+			);
 			expect(error?.description).toMatch(
 				/WDT confirmed that this run pushed 2 orders: P1, P3\. They stay pushed/,
 			);

@@ -399,7 +399,7 @@ describe('Other-out cancelOrder: success_data and error_data', () => {
 		answer({ status: 0, data: { success_data: ['qc1'] } });
 		const { error } = await run(batch('cancel', 'QC1,QC2', 'otherOut'));
 		expect(error?.message).toBe(
-			'It is not known whether other-out order QC2 was cancelled (check it in WDT before sending it again)',
+			'Cancelled 1 of 2 other-out orders (QC1); it is not known whether other-out order QC2 was cancelled (check it in WDT before sending it again)',
 		);
 		expect(error?.description).toMatch(
 			/^WDT confirmed that this run cancelled 1 other-out order: QC1\./,

@@ -5,6 +5,7 @@
  * The printed credential is fake demo data.
  */
 import { formatCst } from './cst';
+import { demoExamples } from './demo-data';
 import { DEFAULT_SELLER } from './sellers';
 import { startSimulator } from './server';
 
@@ -16,15 +17,19 @@ async function main(): Promise<void> {
 	});
 	const cancelled = [...sim.stockouts.values()].filter((s) => s.cancelled).length;
 	console.log(`WDT simulator listening on ${sim.url}`);
-	console.log('Demo credential (fake test data):');
-	console.log(`  sid        ${DEFAULT_SELLER.sid}`);
-	console.log(`  appkey     ${DEFAULT_SELLER.key}`);
-	console.log(`  appsecret  ${DEFAULT_SELLER.secret}:${DEFAULT_SELLER.salt}`);
+	console.log('Demo credential (fake test data): in n8n, Environment "Custom URL" and');
+	console.log(`  Base URL              ${sim.url}`);
+	console.log(`  Seller Account (sid)  ${DEFAULT_SELLER.sid}`);
+	console.log(`  API Key (appkey)      ${DEFAULT_SELLER.key}`);
+	console.log(`  Secret                ${DEFAULT_SELLER.secret}`);
+	console.log(`  Salt                  ${DEFAULT_SELLER.salt}`);
 	console.log(`Simulated now: ${formatCst(sim.clock.now())} (CST)`);
+	const examples = demoExamples(sim);
 	console.log(
-		`Data: ${sim.purchaseApplies.size} purchase applies (${[...sim.purchaseApplies.keys()].slice(0, 2).join(', ')}, …), ` +
-			`${sim.otherOuts.size} other-out orders (${[...sim.otherOuts.keys()][0]}, …), ` +
-			`${sim.stockouts.size} sales stockouts (${cancelled} cancelled, last 6 hours)`,
+		`Data: ${sim.purchaseApplies.size} purchase applies (cancel ${examples.cancellableApplies.join(', ')}; stop ${examples.stoppableApply}), ` +
+			`${sim.otherOuts.size} other-out orders (cancel ${examples.cancellableOtherOuts.slice(0, 2).join(', ')}), ` +
+			`${sim.stockouts.size} sales stockouts (${cancelled} cancelled, last 6 hours), ` +
+			'sales orders, refunds, goods, stock and pending tracking numbers',
 	);
 	console.log('Press Ctrl+C to stop.');
 

@@ -1,9 +1,16 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { Wdt } from '../../nodes/Wdt/Wdt.node';
+import { TRIGGER_EVENTS } from '../../nodes/WdtTrigger/events';
+import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
+import { createEngine, type Engine } from '../harness';
 import { TestClient } from './client';
 import { formatCst } from './cst';
+import { DEMO_SELF_OWNED_SHOP, demoExamples } from './demo-data';
 import { DEFAULT_SELLER } from './sellers';
 import { startSimulator, type WdtSimulator } from './server';
+import { OTHER_OUT_STATUS, PURCHASE_APPLY_STATUS } from './store';
 
 // The CLI setup: demo data and the real clock, called the way a real client would.
 let sim: WdtSimulator;
@@ -57,4 +64,133 @@ describe('default simulator (demo seed, real clock)', () => {
 		});
 		expect(json?.data.total_count).toBe(sim.purchaseApplies.size);
 	});
+
+	it('suggests example numbers in statuses WDT accepts for each write (the npm start banner)', () => {
+		const examples = demoExamples(sim);
+		expect(examples.cancellableApplies).toHaveLength(2);
+		for (const no of examples.cancellableApplies)
+			expect([PURCHASE_APPLY_STATUS.editing, PURCHASE_APPLY_STATUS.pendingConfirm]).toContain(
+				sim.purchaseApplies.get(no)?.status,
+			);
+		expect(sim.purchaseApplies.get(examples.stoppableApply)?.status).toBe(
+			PURCHASE_APPLY_STATUS.partlyReferenced,
+		);
+		expect(examples.cancellableOtherOuts.length).toBeGreaterThanOrEqual(2);
+		for (const no of examples.cancellableOtherOuts)
+			expect([OTHER_OUT_STATUS.editing, OTHER_OUT_STATUS.pending]).toContain(
+				sim.otherOuts.get(no)?.status,
+			);
+	});
+});
+
+/**
+ * What a newcomer does after `npm start`: every resource with its default fields and every trigger
+ * event's Fetch Test Event, through n8n's engine against a fresh demo simulator (real clock).
+ */
+describe('the demo data through the nodes, with their defaults', () => {
+	let demo: WdtSimulator;
+	let engine: Engine;
+	let credentials: { wdtApi: ICredentialDataDecryptedObject };
+	beforeAll(async () => {
+		demo = await startSimulator({ seed: 'demo' });
+		engine = createEngine({ nodes: [Wdt, WdtTrigger] });
+		const { sid, key, secret, salt } = DEFAULT_SELLER;
+		credentials = {
+			wdtApi: { sid, key, secret, salt, environment: 'custom', baseUrl: demo.url },
+		};
+	});
+	afterAll(async () => await demo.close());
+
+	const run = (parameters: INodeParameters, input: IDataObject[] = [{}]) =>
+		engine.runNode({ type: 'wdt', parameters, input, credentials });
+	const byCode = (value: string) => ({ __rl: true, mode: 'id', value });
+
+	it.each<[string, INodeParameters]>([
+		['Purchase Apply → Get Many', { resource: 'purchaseApply', operation: 'getMany' }],
+		['Sales Order → Get Many', { resource: 'salesOrder', operation: 'getMany' }],
+		['Sales Stockout → Get Many', { resource: 'salesStockout', operation: 'getMany' }],
+		[
+			'Sales Stockout → Get Many Cancelled',
+			{ resource: 'salesStockout', operation: 'getManyCancelled' },
+		],
+		['Product → Get Many', { resource: 'goods', operation: 'getMany' }],
+		['Refund → Get Many', { resource: 'refund', operation: 'getMany' }],
+		[
+			'Stock → Get Many (a warehouse and its SKUs)',
+			{
+				resource: 'stock',
+				operation: 'getMany',
+				warehouseNo: byCode('WH01'),
+				specNos: 'TS-001-BLK-M,MUG-350',
+			},
+		],
+		['Shop → Get Many', { resource: 'shop', operation: 'getMany' }],
+		['Warehouse → Get Many', { resource: 'warehouse', operation: 'getMany' }],
+		['Logistics Sync → Get Pending', { resource: 'logisticsSync', operation: 'getPending' }],
+	])('%s returns items', async (_name, parameters) => {
+		const { outputs, error } = await run(parameters);
+		expect(error).toBeUndefined();
+		expect(outputs[0]?.length ?? 0).toBeGreaterThan(0);
+	});
+
+	it('Sales Order → Get finds a self-owned shop order, with lines, by its platform order number', async () => {
+		const { outputs, error } = await run({
+			resource: 'salesOrder',
+			operation: 'get',
+			lookUpBy: 'srcTid',
+			number: demoExamples(demo).selfOwnedOrderTid,
+		});
+		expect(error).toBeUndefined();
+		const [order] = (outputs[0] ?? []).map((item) => item.json);
+		expect(order).toMatchObject({ shop_no: DEMO_SELF_OWNED_SHOP });
+		expect((order.detail_list as IDataObject[]).length).toBeGreaterThan(0);
+	});
+
+	it('the banner examples can be done: cancel two applies, stop one, cancel two other-out orders', async () => {
+		const examples = demoExamples(demo);
+		const outcomes = async (parameters: INodeParameters) => {
+			const { outputs, error } = await run(parameters);
+			expect(error).toBeUndefined();
+			return (outputs[0] ?? []).map((item) => [item.json.order_no, item.json.outcome]);
+		};
+		expect(
+			await outcomes({
+				resource: 'purchaseApply',
+				operation: 'cancel',
+				orderNumbers: examples.cancellableApplies.join(','),
+			}),
+		).toEqual(examples.cancellableApplies.map((no) => [no, 'succeeded']));
+		expect(
+			await outcomes({
+				resource: 'purchaseApply',
+				operation: 'stop',
+				orderNumbers: examples.stoppableApply,
+			}),
+		).toEqual([[examples.stoppableApply, 'succeeded']]);
+		const otherOuts = examples.cancellableOtherOuts.slice(0, 2);
+		expect(
+			await outcomes({
+				resource: 'otherOut',
+				operation: 'cancel',
+				orderNumbers: otherOuts.join(','),
+			}),
+		).toEqual(otherOuts.map((no) => [no, 'succeeded']));
+		for (const no of examples.cancellableApplies)
+			expect(demo.purchaseApplies.get(no)?.status).toBe(PURCHASE_APPLY_STATUS.cancelled);
+	});
+
+	it.each(TRIGGER_EVENTS.map((event) => [event.option.name, event.option.value]))(
+		'the trigger event %s shows a sample on Fetch Test Event',
+		async (_name, event) => {
+			const { items, error } = await engine.runPoll({
+				nodeType: 'wdtTrigger',
+				mode: 'manual',
+				parameters: { event },
+				credentials,
+				workflowId: `demo-${event}`,
+			});
+			expect(error).toBeUndefined();
+			expect(items?.[0]?.length ?? 0).toBeGreaterThan(0);
+		},
+	);
 });

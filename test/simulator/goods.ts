@@ -8,7 +8,9 @@
  * so 'keepsGoodsModified' is the default reading; 'movesGoodsModified' is the other one.
  * goods_modified and spec_modified are millisecond timestamps, as in that example.
  */
+import { methodRecords } from './generic';
 import type { WdtSimulator } from './server';
+import type { SimulatorStore } from './store';
 
 export const GOODS_QUERY = 'goods.Goods.queryWithSpec';
 
@@ -19,23 +21,21 @@ type Fields = Record<string, unknown>;
 const byId = (goodsId: number) => (record: Fields) => record.goods_id === goodsId;
 
 /** The goods records; hide_deleted (no record field of that name) hides goods with deleted > 0. */
-export const goodsRecords = (sim: WdtSimulator) =>
-	sim
-		.records(GOODS_QUERY)
-		.filter(
-			'hide_deleted',
-			(record, hide) => !(hide === true || hide === 1) || !Number(record.deleted),
-		);
+export const goodsRecords = (store: SimulatorStore) =>
+	methodRecords(store, GOODS_QUERY).filter(
+		'hide_deleted',
+		(record, hide) => !(hide === true || hide === 1) || !Number(record.deleted),
+	);
 
 /** Adds goods with one spec, created and last changed at `modifiedMs`. */
 export function addGoods(
-	sim: WdtSimulator,
+	store: SimulatorStore,
 	goodsId: number,
 	modifiedMs: number,
 	fields: Fields = {},
 	visibleAfterMs?: number,
 ): Fields {
-	return goodsRecords(sim).add(
+	return goodsRecords(store).add(
 		{
 			goods_id: goodsId,
 			goods_no: `G${goodsId}`,

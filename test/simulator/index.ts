@@ -8,7 +8,16 @@ export {
 	parseCstDateOrDateTime,
 	toWdtTimestamp,
 } from './cst';
-export { seedDemoData } from './demo-data';
+export {
+	DEMO_ORDERS,
+	DEMO_PENDING_LOGISTICS,
+	DEMO_REFUNDS,
+	DEMO_SELF_OWNED_SHOP,
+	DEMO_STOCK,
+	demoExamples,
+	seedDemoData,
+	type DemoExamples,
+} from './demo-data';
 export {
 	DOC_FIXTURE_FOLDER,
 	docExampleReply,

@@ -19,6 +19,12 @@ import { STOCKOUT_QUERY_METHOD } from '../../nodes/WdtTrigger/events/stockoutShi
 import type { WdtJson } from '../simulator/client';
 import { readDocFixture } from '../simulator/doc-examples';
 import { DEFAULT_REPLY_CHOICES, METHODS, formatCst, type ReplyChoices } from '../simulator';
+import {
+	DEMO_ORDERS,
+	DEMO_PENDING_LOGISTICS,
+	DEMO_REFUNDS,
+	DEMO_STOCK,
+} from '../simulator/demo-data';
 import { addSelfOwnedShop } from '../simulator/selfPlatform';
 import { NOW, useRig, type Rig } from '../simulator/testkit';
 import { TIME_FORM_FIELDS, TIME_FORMS } from '../simulator/timeForms';
@@ -474,6 +480,39 @@ describe('the simulator answers only what the docs say', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it('the demo seed (npm start) gives the catalog-served reads documented records only', async () => {
+		rig.sim.resetData('demo');
+		const hours = (count: number) =>
+			Array.from({ length: count }, (_, hour) => ({
+				start_time: formatCst(NOW - (hour + 1) * HOUR),
+				end_time: formatCst(NOW - hour * HOUR),
+			}));
+		const month = { start_time: formatCst(NOW - 720 * HOUR), end_time: formatCst(NOW) };
+		const calls: Array<[string, unknown]> = [
+			...hours(7).map((hour): [string, unknown] => [DEMO_ORDERS, hour]),
+			[DEMO_REFUNDS, { modified_from: month.start_time, modified_to: month.end_time }],
+			['goods.Goods.queryWithSpec', month],
+			[DEMO_STOCK, { warehouse_no: 'WH01' }],
+			[DEMO_STOCK, month],
+			[DEMO_PENDING_LOGISTICS, {}],
+		];
+		const rows = new Map<string, number>();
+		const problems: Array<Problem & { method: string }> = [];
+		for (const [method, query] of calls) {
+			const { json } = await rig.client.call({ method, args: [query], pager: page });
+			expect(json?.status, `${method}: ${JSON.stringify(json)}`).toBe(0);
+			const list = getCatalogMethod(method)?.listPath ?? [];
+			const records = list.reduce<unknown>(
+				(data, name) => (data as Record<string, unknown>)?.[name],
+				json?.data,
+			);
+			rows.set(method, (rows.get(method) ?? 0) + ((records as unknown[])?.length ?? 0));
+			problems.push(...replyProblems(method, json).map((problem) => ({ ...problem, method })));
+		}
+		expect(problems).toEqual([]);
+		for (const method of rows.keys()) expect(rows.get(method), method).toBeGreaterThan(0);
+	});
+
 	it('its searchCancel rows include cancellations whose stockout moved on (status 110, as the page shows)', async () => {
 		rig.sim.resetData('demo');
 		const statuses = new Set<number>();
@@ -566,14 +605,14 @@ const READ_OPERATIONS: Readonly<Record<string, string>> = {
 	'logisticsSync/getPending': PENDING_METHOD,
 };
 
-/** Fields a read operation adds beside the documented ones (README: Get Pending's `oid_list`). */
+/** Fields a read operation adds beside the documented ones (docs/operations.md: Get Pending's `oid_list`). */
 const ADDED_BY_OPERATION: Readonly<Record<string, readonly string[]>> = {
 	'logisticsSync/getPending': ['oid_list'],
 };
 
 /**
  * What a write operation outputs per item: results of our own making, not WDT records, as the
- * README's Output of the operation names them (checked below). Reads of anything else, and of
+ * operations reference's Output of the operation names them (checked below). Reads of anything else, and of
  * the output of a write operation not listed here, are reported.
  */
 const WRITE_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
@@ -1015,9 +1054,9 @@ describe('example workflows read only documented output fields', () => {
 		expect(undocumentedReads(pending)).toEqual(['Shop: oid (not in the output of Pending)']);
 	});
 
-	it('the outputs listed for write operations are the ones the README names', () => {
-		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+	it('the outputs listed for write operations are the ones the operations reference names', () => {
+		const reference = readFileSync(join(__dirname, '../../docs/operations.md'), 'utf8');
 		for (const field of Object.values(WRITE_OUTPUTS).flat())
-			expect(readme, field).toContain(`\`${field}\``);
+			expect(reference, field).toContain(`\`${field}\``);
 	});
 });

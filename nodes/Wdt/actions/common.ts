@@ -193,7 +193,13 @@ function summarize(
 			.slice(0, 5)
 			.map((entry) => (withError ? `${entry.order_no} (${shownError(entry)})` : entry.order_no))
 			.join(', ') + (entries.length > 5 ? ` and ${entries.length - 5} more` : '');
+	// What was done comes first: without Continue On Fail the node outputs nothing, so the
+	// message itself must show that these numbers are done and must not be sent again.
 	const parts: string[] = [];
+	if (succeeded.length)
+		parts.push(
+			`${done} ${succeeded.length} of ${countOf(outcomes.length, entity.one, entity.many)} (${firstFew(succeeded, false)})`,
+		);
 	if (refused.length === 1)
 		parts.push(`WDT refused to ${action} ${entity.one} ${firstFew(refused, true)}`);
 	else if (refused.length > 1)
@@ -233,7 +239,7 @@ function summarize(
 		reasons.set(String(entry.error), [...(reasons.get(String(entry.error)) ?? []), entry.order_no]);
 	for (const [reason, numbers] of reasons) lines.push(`${numbers.join(', ')}: ${reason}.`);
 	lines.push(
-		'Turn on "Continue (using error output)" in the node settings to route these numbers to a separate output.',
+		'To get every number as an item instead (the done ones on the success output, the others on the error output), set the node\'s Settings → On Error to "Continue (using error output)".',
 	);
 	return { message, description: lines.join(' ') };
 }
