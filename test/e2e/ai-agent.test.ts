@@ -1,0 +1,288 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
+/**
+ * The WDT node as a tool of n8n's AI Agent, in real n8n (every version of the e2e), with the
+ * packed package installed as a user installs it. The chat model is n8n's OpenAI Chat Model node
+ * pointed at a scripted stand-in on 127.0.0.1 (./chat-model-stand-in.ts): it asks for the WDT
+ * tool calls, then answers. Each run is `n8n execute` of Manual Trigger → AI Agent with a fixed
+ * prompt. Checked: what n8n tells the model about the tools (name, description, $fromAI
+ * parameters), the calls WDT received, the tool results the model got back, and the answer.
+ *
+ *   npm run test:e2e                     (all test/e2e files; WDT_E2E_N8N=1 or 2 for one version)
+ *   npx vitest run --config test/e2e/vitest.config.mts test/e2e/ai-agent.test.ts
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { DEFAULT_SELLER, PURCHASE_APPLY_STATUS, startSimulator, type WdtSimulator } from '../simulator';
+import {
+	messageText,
+	startChatModelStandIn,
+	type ChatModelStandIn,
+	type ChatToolSpec,
+	type RecordedChatRequest,
+} from './chat-model-stand-in';
+import { versionsFromArgs } from './n8n-install.mjs';
+import * as e2e from './n8n.mjs';
+import type { ExecuteResult, N8nInstance } from './n8n.mjs';
+
+const REPO = resolve(__dirname, '../..');
+const PKG = 'n8n-nodes-wdt';
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+const WDT_CREDENTIAL = { id: 'wdtcred1', name: 'WDT simulator' };
+const OPENAI_CREDENTIAL = { id: 'oaicred1', name: 'OpenAI stand-in' };
+
+// The tools as a user sets them up: the operation fixed, the values the model decides via $fromAI().
+const READ_TOOL = 'Cancelled_stockouts'; // n8n's tool name: the node name, non-word characters → _
+const WRITE_TOOL = 'Cancel_purchase_applies';
+const FROM_AI = {
+	startTime: 'Start of the period, as an ISO 8601 date-time with timezone',
+	endTime: 'End of the period, as an ISO 8601 date-time with timezone',
+	applyNumbers: 'The purchase apply numbers to cancel, comma-separated',
+} as const;
+const fromAi = (key: keyof typeof FROM_AI) => `={{ $fromAI('${key}', '${FROM_AI[key]}', 'string') }}`;
+
+const APPLIES = ['POAAGENT01', 'POAAGENT02'];
+
+function agentWorkflow(id: string, prompt: string): Record<string, unknown> {
+	const node = (name: string, type: string, typeVersion: number, parameters: object, extra = {}) => ({
+		id: `${id}-${name.replace(/\W+/g, '-')}`,
+		name,
+		type,
+		typeVersion,
+		position: [0, 0],
+		parameters,
+		...extra,
+	});
+	const ai = (type: string, from: string[]) =>
+		Object.fromEntries(from.map((name) => [name, { [type]: [[{ node: 'AI Agent', type, index: 0 }]] }]));
+	return {
+		id,
+		name: `E2E AI Agent with the WDT tool (${id})`,
+		active: false,
+		nodes: [
+			node('Start', 'n8n-nodes-base.manualTrigger', 1, {}),
+			node('AI Agent', '@n8n/n8n-nodes-langchain.agent', 3, {
+				promptType: 'define',
+				text: prompt,
+				options: { systemMessage: 'You are an assistant for an e-commerce operations team.' },
+			}),
+			node(
+				'OpenAI Chat Model',
+				'@n8n/n8n-nodes-langchain.lmChatOpenAi',
+				1.2,
+				{ model: { __rl: true, mode: 'list', value: 'gpt-4o-mini' }, options: {} },
+				{ credentials: { openAiApi: OPENAI_CREDENTIAL } },
+			),
+			node(
+				'Cancelled stockouts',
+				`${PKG}.wdtTool`,
+				1,
+				{
+					descriptionType: 'auto',
+					resource: 'salesStockout',
+					operation: 'getManyCancelled',
+					startTime: fromAi('startTime'),
+					endTime: fromAi('endTime'),
+					returnAll: true,
+				},
+				{ credentials: { wdtApi: WDT_CREDENTIAL } },
+			),
+			node(
+				'Cancel purchase applies',
+				`${PKG}.wdtTool`,
+				1,
+				{
+					descriptionType: 'auto',
+					resource: 'purchaseApply',
+					operation: 'cancel',
+					orderNumbers: fromAi('applyNumbers'),
+				},
+				{ credentials: { wdtApi: WDT_CREDENTIAL } },
+			),
+		],
+		connections: {
+			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+			...ai('ai_languageModel', ['OpenAI Chat Model']),
+			...ai('ai_tool', ['Cancelled stockouts', 'Cancel purchase applies']),
+		},
+		settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
+		pinData: {},
+	};
+}
+
+const READ_PROMPT = 'Which sales stockouts were cancelled in the last hour?';
+const WRITE_PROMPT = `Cancel the purchase applies ${APPLIES.join(' and ')}.`;
+
+function cst(ms: number): string {
+	const d = new Date(Math.floor(ms / 1000) * 1000 + 8 * HOUR);
+	const p = (n: number) => String(n).padStart(2, '0');
+	return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+const tail = (text: string, n = 3000) => (text.length > n ? `…${text.slice(-n)}` : text);
+const explain = (r: ExecuteResult) =>
+	`exit ${r.code}, error: ${r.error?.message ?? 'none'} ${r.error?.description ?? ''}\n--- stdout ---\n${tail(r.stdout)}\n--- stderr ---\n${tail(r.stderr)}`;
+
+/** The messages of the model request that carries the tool results (role `tool`). */
+const toolMessages = (request: RecordedChatRequest) =>
+	(request.body.messages ?? []).filter((m) => m.role === 'tool');
+
+const VERSIONS = versionsFromArgs([], process.env.WDT_E2E_N8N || 'all');
+
+describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) => {
+	let sim: WdtSimulator;
+	let model: ChatModelStandIn;
+	let inst: N8nInstance;
+	let tmp: string;
+	let failed = true;
+	let t0 = 0;
+
+	beforeAll(async () => {
+		t0 = Date.now();
+		sim = await startSimulator({ seed: 'empty' });
+		model = await startChatModelStandIn();
+		inst = await e2e.prepareN8n({ version, log: (s) => process.stderr.write(s) });
+		tmp = await mkdtemp(join(tmpdir(), 'wdt-e2e-agent-'));
+		await e2e.installCommunityPackage(inst.userFolder, await e2e.packPackage(REPO, tmp));
+		await e2e.importCredentials(inst, [
+			{
+				...WDT_CREDENTIAL,
+				type: 'wdtApi',
+				data: {
+					sid: DEFAULT_SELLER.sid,
+					key: DEFAULT_SELLER.key,
+					secret: DEFAULT_SELLER.secret,
+					salt: DEFAULT_SELLER.salt,
+					environment: 'custom',
+					baseUrl: sim.url,
+				},
+			},
+			{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-stand-in', url: model.url } },
+		]);
+		await e2e.importWorkflow(inst, [
+			agentWorkflow('wfAgentRead', READ_PROMPT),
+			agentWorkflow('wfAgentWrite', WRITE_PROMPT),
+		]);
+		failed = false;
+		console.log(`[e2e agent] n8n ${inst.version} set up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+	});
+
+	afterAll(async () => {
+		await model?.close();
+		await sim?.close();
+		if (tmp) await rm(tmp, { recursive: true, force: true });
+		if (inst && !process.env.WDT_E2E_KEEP && !failed)
+			await rm(inst.userFolder, { recursive: true, force: true });
+		else if (inst) console.log(`[e2e agent] n8n user folder kept: ${inst.userFolder}`);
+		console.log(`[e2e agent] n8n ${version}: ${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
+	});
+
+	async function run(id: string): Promise<ExecuteResult> {
+		const started = Date.now();
+		const r = await e2e.executeWorkflow(inst, id);
+		console.log(`[e2e agent] n8n ${version} ${id}: n8n execute ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		if (!r.ok) failed = true;
+		expect(r.ok, `workflow ${id} failed in n8n:\n${explain(r)}`).toBe(true);
+		expect(model.remaining(), 'the model was asked for every scripted turn').toBe(0);
+		return r;
+	}
+
+	/** The tools n8n offered the model in a request, by name. */
+	const toolsOf = (request: RecordedChatRequest) =>
+		new Map((request.body.tools ?? []).map((t: ChatToolSpec) => [t.function.name, t.function]));
+
+	it('read: the agent calls Sales Stockout → Get Many Cancelled with the times the model chose, and answers from the result', async () => {
+		const endMs = Date.now();
+		const startMs = endMs - HOUR;
+		const inside = [sim.addStockout({ modifiedMs: endMs - 40 * MINUTE }), sim.addStockout({ modifiedMs: endMs - 20 * MINUTE })];
+		const outside = sim.addStockout({ modifiedMs: endMs - 2 * HOUR });
+		const answer = `Two stockouts were cancelled in the last hour: ${inside.map((s) => s.stockoutNo).join(' and ')}.`;
+		model.requests.length = 0;
+		model.script([
+			{
+				toolCalls: [
+					{
+						name: READ_TOOL,
+						arguments: { startTime: new Date(startMs).toISOString(), endTime: new Date(endMs).toISOString() },
+					},
+				],
+			},
+			{ content: answer },
+		]);
+		const seq = sim.requests.at(-1)?.seq ?? 0;
+
+		const r = await run('wfAgentRead');
+
+		// What n8n told the model about our tools.
+		const [first, second] = model.requests;
+		const tools = toolsOf(first);
+		console.log(`[e2e agent] n8n ${version}: tools sent to the model\n${JSON.stringify(first.body.tools, null, 2)}`);
+		expect([...tools.keys()].sort()).toEqual([WRITE_TOOL, READ_TOOL].sort());
+		const read = tools.get(READ_TOOL)!;
+		expect(read.description).toBe('Get many cancelled sales stockouts in WDT');
+		expect(read.parameters?.type).toBe('object');
+		expect(read.parameters?.properties).toMatchObject({
+			startTime: { type: 'string', description: FROM_AI.startTime },
+			endTime: { type: 'string', description: FROM_AI.endTime },
+		});
+		expect([...(read.parameters?.required ?? [])].sort()).toEqual(['endTime', 'startTime']);
+		const write = tools.get(WRITE_TOOL)!;
+		expect(write.description).toBe('Cancel purchase applies in WDT');
+		expect(write.parameters?.properties).toMatchObject({
+			applyNumbers: { type: 'string', description: FROM_AI.applyNumbers },
+		});
+		expect(messageText((first.body.messages ?? []).at(-1)!)).toContain(READ_PROMPT);
+
+		// The tool's request reached WDT with the model's times, in China Standard Time.
+		const calls = sim.requests.filter((q) => q.seq > seq && q.method === 'wms.stockout.Sales.searchCancel');
+		expect(calls.map((q) => (q.args as Array<Record<string, string>>)[0])).toEqual([
+			expect.objectContaining({ start_time: cst(startMs), end_time: cst(endMs) }),
+		]);
+		expect(calls.every((q) => q.status === 0)).toBe(true);
+
+		// The tool's result reached the model: both cancelled stockouts, not the older one.
+		expect(model.requests).toHaveLength(2);
+		const results = toolMessages(second);
+		expect(results).toHaveLength(1);
+		const resultText = messageText(results[0]);
+		for (const s of inside) expect(resultText).toContain(s.stockoutNo);
+		expect(resultText).not.toContain(outside.stockoutNo);
+		expect(resultText).toContain('已取消');
+
+		// The agent's final answer.
+		expect(e2e.nodeOutput(r.runData, 'AI Agent')).toEqual([{ output: answer }]);
+	});
+
+	it('write: the agent cancels two purchase applies through Purchase Apply → Cancel, and reports what WDT confirmed', async () => {
+		for (const no of APPLIES) sim.addPurchaseApply({ purchaseApplyNo: no, status: 'editing' });
+		const answer = `Cancelled ${APPLIES.join(' and ')}.`;
+		model.requests.length = 0;
+		model.script([
+			{ toolCalls: [{ name: WRITE_TOOL, arguments: { applyNumbers: APPLIES.join(', ') } }] },
+			{ content: answer },
+		]);
+		const seq = sim.requests.at(-1)?.seq ?? 0;
+
+		const r = await run('wfAgentWrite');
+
+		const calls = sim.requests.filter((q) => q.seq > seq && q.method === 'purchase.PurchaseApply.cancelForApi');
+		expect(calls.map((q) => q.args)).toEqual([[APPLIES]]);
+		for (const no of APPLIES) expect(sim.purchaseApplies.get(no)!.status).toBe(PURCHASE_APPLY_STATUS.cancelled);
+		// Only the write went to WDT: the read tool was not called.
+		expect(sim.requests.filter((q) => q.seq > seq && q.method === 'wms.stockout.Sales.searchCancel')).toEqual([]);
+
+		expect(model.requests).toHaveLength(2);
+		const results = toolMessages(model.requests[1]);
+		expect(results).toHaveLength(1);
+		const resultText = messageText(results[0]);
+		for (const no of APPLIES) expect(resultText).toContain(no);
+		expect(resultText).toMatch(/"success":\s*true/);
+		expect(resultText).not.toMatch(/"success":\s*false/);
+
+		expect(e2e.nodeOutput(r.runData, 'AI Agent')).toEqual([{ output: answer }]);
+	});
+});
