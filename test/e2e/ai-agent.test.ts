@@ -10,13 +10,19 @@
  *   npm run test:e2e                     (all test/e2e files; WDT_E2E_N8N=1 or 2 for one version)
  *   npx vitest run --config test/e2e/vitest.config.mts test/e2e/ai-agent.test.ts
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { DEFAULT_SELLER, PURCHASE_APPLY_STATUS, startSimulator, type WdtSimulator } from '../simulator';
+import {
+	DEFAULT_SELLER,
+	PURCHASE_APPLY_STATUS,
+	startSimulator,
+	type WdtSimulator,
+} from '../simulator';
 import {
 	messageText,
 	startChatModelStandIn,
@@ -29,88 +35,76 @@ import * as e2e from './n8n.mjs';
 import type { ExecuteResult, N8nInstance } from './n8n.mjs';
 
 const REPO = resolve(__dirname, '../..');
-const PKG = 'n8n-nodes-wdt';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 const WDT_CREDENTIAL = { id: 'wdtcred1', name: 'WDT simulator' };
 const OPENAI_CREDENTIAL = { id: 'oaicred1', name: 'OpenAI stand-in' };
 
-// The tools as a user sets them up: the operation fixed, the values the model decides via $fromAI().
-const READ_TOOL = 'Cancelled_stockouts'; // n8n's tool name: the node name, non-word characters → _
+// The example workflow's tools, as a user sets them up: the operation fixed, the values the
+// model decides via $fromAI(). n8n names each tool after its node (non-word characters → _).
+const EXAMPLE = join(REPO, 'examples/ai-agent-wdt-tool.json');
+const READ_TOOL = 'Cancelled_stockouts';
 const WRITE_TOOL = 'Cancel_purchase_applies';
 const FROM_AI = {
 	startTime: 'Start of the period, as an ISO 8601 date-time with timezone',
 	endTime: 'End of the period, as an ISO 8601 date-time with timezone',
 	applyNumbers: 'The purchase apply numbers to cancel, comma-separated',
 } as const;
-const fromAi = (key: keyof typeof FROM_AI) => `={{ $fromAI('${key}', '${FROM_AI[key]}', 'string') }}`;
 
 const APPLIES = ['POAAGENT01', 'POAAGENT02'];
 
+interface ExampleNode {
+	name: string;
+	type: string;
+	parameters: Record<string, any>;
+	credentials?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+/**
+ * The example workflow run headless: its Chat Trigger becomes a Manual Trigger and the agent gets
+ * a fixed prompt (`n8n execute` cannot chat), and Simple Memory goes (it keys on the chat's
+ * session). The model, the agent's system message and the WDT tools are the example's own.
+ */
 function agentWorkflow(id: string, prompt: string): Record<string, unknown> {
-	const node = (name: string, type: string, typeVersion: number, parameters: object, extra = {}) => ({
-		id: `${id}-${name.replace(/\W+/g, '-')}`,
-		name,
-		type,
-		typeVersion,
-		position: [0, 0],
-		parameters,
-		...extra,
-	});
-	const ai = (type: string, from: string[]) =>
-		Object.fromEntries(from.map((name) => [name, { [type]: [[{ node: 'AI Agent', type, index: 0 }]] }]));
+	const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+		nodes: ExampleNode[];
+		connections: Record<string, unknown>;
+		settings: unknown;
+	};
+	const trigger = example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.chatTrigger')!;
+	const memory = example.nodes.find((n) => n.type.startsWith('@n8n/n8n-nodes-langchain.memory'))!;
+	const nodes = example.nodes
+		.filter((n) => n !== memory)
+		.map((n): ExampleNode => {
+			if (n === trigger)
+				return {
+					...n,
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					parameters: {},
+					webhookId: undefined,
+				};
+			if (n.type === '@n8n/n8n-nodes-langchain.agent')
+				return { ...n, parameters: { ...n.parameters, promptType: 'define', text: prompt } };
+			if (n.credentials?.wdtApi) return { ...n, credentials: { wdtApi: WDT_CREDENTIAL } };
+			if (n.credentials?.openAiApi) return { ...n, credentials: { openAiApi: OPENAI_CREDENTIAL } };
+			return n;
+		});
+	const connections = Object.fromEntries(
+		Object.entries(example.connections)
+			.filter(([from]) => from !== memory.name)
+			.map(([from, links]) => [from === trigger.name ? 'Start' : from, links]),
+	);
 	return {
 		id,
-		name: `E2E AI Agent with the WDT tool (${id})`,
+		name: `E2E ${id}: the AI Agent example, headless`,
 		active: false,
-		nodes: [
-			node('Start', 'n8n-nodes-base.manualTrigger', 1, {}),
-			node('AI Agent', '@n8n/n8n-nodes-langchain.agent', 3, {
-				promptType: 'define',
-				text: prompt,
-				options: { systemMessage: 'You are an assistant for an e-commerce operations team.' },
-			}),
-			node(
-				'OpenAI Chat Model',
-				'@n8n/n8n-nodes-langchain.lmChatOpenAi',
-				1.2,
-				{ model: { __rl: true, mode: 'list', value: 'gpt-4o-mini' }, options: {} },
-				{ credentials: { openAiApi: OPENAI_CREDENTIAL } },
-			),
-			node(
-				'Cancelled stockouts',
-				`${PKG}.wdtTool`,
-				1,
-				{
-					descriptionType: 'auto',
-					resource: 'salesStockout',
-					operation: 'getManyCancelled',
-					startTime: fromAi('startTime'),
-					endTime: fromAi('endTime'),
-					returnAll: true,
-				},
-				{ credentials: { wdtApi: WDT_CREDENTIAL } },
-			),
-			node(
-				'Cancel purchase applies',
-				`${PKG}.wdtTool`,
-				1,
-				{
-					descriptionType: 'auto',
-					resource: 'purchaseApply',
-					operation: 'cancel',
-					orderNumbers: fromAi('applyNumbers'),
-				},
-				{ credentials: { wdtApi: WDT_CREDENTIAL } },
-			),
-		],
-		connections: {
-			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-			...ai('ai_languageModel', ['OpenAI Chat Model']),
-			...ai('ai_tool', ['Cancelled stockouts', 'Cancel purchase applies']),
-		},
-		settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
+		nodes,
+		connections,
+		settings: example.settings,
 		pinData: {},
 	};
 }
@@ -168,7 +162,9 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 			agentWorkflow('wfAgentWrite', WRITE_PROMPT),
 		]);
 		failed = false;
-		console.log(`[e2e agent] n8n ${inst.version} set up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+		console.log(
+			`[e2e agent] n8n ${inst.version} set up in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+		);
 	});
 
 	afterAll(async () => {
@@ -184,7 +180,9 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 	async function run(id: string): Promise<ExecuteResult> {
 		const started = Date.now();
 		const r = await e2e.executeWorkflow(inst, id);
-		console.log(`[e2e agent] n8n ${version} ${id}: n8n execute ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		console.log(
+			`[e2e agent] n8n ${version} ${id}: n8n execute ${((Date.now() - started) / 1000).toFixed(1)} s`,
+		);
 		if (!r.ok) failed = true;
 		expect(r.ok, `workflow ${id} failed in n8n:\n${explain(r)}`).toBe(true);
 		expect(model.remaining(), 'the model was asked for every scripted turn').toBe(0);
@@ -198,7 +196,10 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 	it('read: the agent calls Sales Stockout → Get Many Cancelled with the times the model chose, and answers from the result', async () => {
 		const endMs = Date.now();
 		const startMs = endMs - HOUR;
-		const inside = [sim.addStockout({ modifiedMs: endMs - 40 * MINUTE }), sim.addStockout({ modifiedMs: endMs - 20 * MINUTE })];
+		const inside = [
+			sim.addStockout({ modifiedMs: endMs - 40 * MINUTE }),
+			sim.addStockout({ modifiedMs: endMs - 20 * MINUTE }),
+		];
 		const outside = sim.addStockout({ modifiedMs: endMs - 2 * HOUR });
 		const answer = `Two stockouts were cancelled in the last hour: ${inside.map((s) => s.stockoutNo).join(' and ')}.`;
 		model.requests.length = 0;
@@ -207,7 +208,10 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 				toolCalls: [
 					{
 						name: READ_TOOL,
-						arguments: { startTime: new Date(startMs).toISOString(), endTime: new Date(endMs).toISOString() },
+						arguments: {
+							startTime: new Date(startMs).toISOString(),
+							endTime: new Date(endMs).toISOString(),
+						},
 					},
 				],
 			},
@@ -220,7 +224,9 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 		// What n8n told the model about our tools.
 		const [first, second] = model.requests;
 		const tools = toolsOf(first);
-		console.log(`[e2e agent] n8n ${version}: tools sent to the model\n${JSON.stringify(first.body.tools, null, 2)}`);
+		console.log(
+			`[e2e agent] n8n ${version}: tools sent to the model\n${JSON.stringify(first.body.tools, null, 2)}`,
+		);
 		expect([...tools.keys()].sort()).toEqual([WRITE_TOOL, READ_TOOL].sort());
 		const read = tools.get(READ_TOOL)!;
 		expect(read.description).toBe('Get many cancelled sales stockouts in WDT');
@@ -238,7 +244,9 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 		expect(messageText((first.body.messages ?? []).at(-1)!)).toContain(READ_PROMPT);
 
 		// The tool's request reached WDT with the model's times, in China Standard Time.
-		const calls = sim.requests.filter((q) => q.seq > seq && q.method === 'wms.stockout.Sales.searchCancel');
+		const calls = sim.requests.filter(
+			(q) => q.seq > seq && q.method === 'wms.stockout.Sales.searchCancel',
+		);
 		expect(calls.map((q) => (q.args as Array<Record<string, string>>)[0])).toEqual([
 			expect.objectContaining({ start_time: cst(startMs), end_time: cst(endMs) }),
 		]);
@@ -269,11 +277,16 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 
 		const r = await run('wfAgentWrite');
 
-		const calls = sim.requests.filter((q) => q.seq > seq && q.method === 'purchase.PurchaseApply.cancelForApi');
+		const calls = sim.requests.filter(
+			(q) => q.seq > seq && q.method === 'purchase.PurchaseApply.cancelForApi',
+		);
 		expect(calls.map((q) => q.args)).toEqual([[APPLIES]]);
-		for (const no of APPLIES) expect(sim.purchaseApplies.get(no)!.status).toBe(PURCHASE_APPLY_STATUS.cancelled);
+		for (const no of APPLIES)
+			expect(sim.purchaseApplies.get(no)!.status).toBe(PURCHASE_APPLY_STATUS.cancelled);
 		// Only the write went to WDT: the read tool was not called.
-		expect(sim.requests.filter((q) => q.seq > seq && q.method === 'wms.stockout.Sales.searchCancel')).toEqual([]);
+		expect(
+			sim.requests.filter((q) => q.seq > seq && q.method === 'wms.stockout.Sales.searchCancel'),
+		).toEqual([]);
 
 		expect(model.requests).toHaveLength(2);
 		const results = toolMessages(model.requests[1]);

@@ -76,11 +76,16 @@ export async function startChatModelStandIn(): Promise<ChatModelStandIn> {
 		const path = (req.url ?? '').split('?')[0];
 		const text = await readBody(req);
 		if (req.method === 'GET' && path.endsWith('/models')) {
-			send(res, 200, { object: 'list', data: [{ id: MODEL, object: 'model', owned_by: 'stand-in' }] });
+			send(res, 200, {
+				object: 'list',
+				data: [{ id: MODEL, object: 'model', owned_by: 'stand-in' }],
+			});
 			return;
 		}
 		if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
-			send(res, 404, { error: { message: `stand-in: no ${req.method} ${path}`, type: 'invalid_request_error' } });
+			send(res, 404, {
+				error: { message: `stand-in: no ${req.method} ${path}`, type: 'invalid_request_error' },
+			});
 			return;
 		}
 		const body = JSON.parse(text || '{}') as RecordedChatRequest['body'];
@@ -88,7 +93,9 @@ export async function startChatModelStandIn(): Promise<ChatModelStandIn> {
 		const turn = turns.shift();
 		if (!turn) {
 			// 400, not 5xx: LangChain would retry a 5xx.
-			send(res, 400, { error: { message: 'stand-in: no scripted turn left', type: 'invalid_request_error' } });
+			send(res, 400, {
+				error: { message: 'stand-in: no scripted turn left', type: 'invalid_request_error' },
+			});
 			return;
 		}
 		replies++;
@@ -115,13 +122,19 @@ export async function startChatModelStandIn(): Promise<ChatModelStandIn> {
 				);
 			chunk({
 				index: 0,
-				delta: { role: 'assistant', content: content ?? null, ...(toolCalls ? { tool_calls: toolCalls } : {}) },
+				delta: {
+					role: 'assistant',
+					content: content ?? null,
+					...(toolCalls ? { tool_calls: toolCalls } : {}),
+				},
 				finish_reason: null,
 			});
 			chunk({ index: 0, delta: {}, finish_reason });
 			const options = body.stream_options as { include_usage?: boolean } | undefined;
 			if (options?.include_usage)
-				res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: MODEL, choices: [], usage })}\n\n`);
+				res.write(
+					`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: MODEL, choices: [], usage })}\n\n`,
+				);
 			res.end('data: [DONE]\n\n');
 			return;
 		}
@@ -136,7 +149,9 @@ export async function startChatModelStandIn(): Promise<ChatModelStandIn> {
 					message: {
 						role: 'assistant',
 						content,
-						...(toolCalls ? { tool_calls: toolCalls.map(({ index: _index, ...call }) => call) } : {}),
+						...(toolCalls
+							? { tool_calls: toolCalls.map(({ index: _index, ...call }) => call) }
+							: {}),
 					},
 					logprobs: null,
 					finish_reason,
@@ -168,6 +183,8 @@ export function messageText(message: ChatMessage): string {
 	const { content } = message;
 	if (typeof content === 'string') return content;
 	if (Array.isArray(content))
-		return content.map((part) => (typeof part === 'string' ? part : String(part?.text ?? ''))).join('');
+		return content
+			.map((part) => (typeof part === 'string' ? part : String(part?.text ?? '')))
+			.join('');
 	return '';
 }
