@@ -24,10 +24,11 @@ import {
 	type WdtSimulator,
 } from '../simulator';
 import {
-	messageText,
+	offeredTools,
+	requestText,
+	toolResults,
 	startChatModelStandIn,
 	type ChatModelStandIn,
-	type ChatToolSpec,
 	type RecordedChatRequest,
 } from './chat-model-stand-in';
 import { versionsFromArgs } from './n8n-install.mjs';
@@ -54,6 +55,17 @@ const FROM_AI = {
 
 const APPLIES = ['POAAGENT01', 'POAAGENT02'];
 
+/**
+ * The two APIs n8n's OpenAI Chat Model node (1.3, the example's) speaks: the Responses API, its
+ * default, and Chat Completions with "Use Responses API" off (what OpenAI-compatible servers take).
+ */
+const MODEL_APIS = [
+	{ name: 'OpenAI Responses API', key: 'Resp', api: 'responses' },
+	{ name: 'OpenAI Chat Completions', key: 'Chat', api: 'chat' },
+] as const;
+type ModelApi = (typeof MODEL_APIS)[number];
+const workflowId = (what: 'Read' | 'Write', modelApi: ModelApi) => `wfAgent${what}${modelApi.key}`;
+
 interface ExampleNode {
 	name: string;
 	type: string;
@@ -67,7 +79,7 @@ interface ExampleNode {
  * a fixed prompt (`n8n execute` cannot chat), and Simple Memory goes (it keys on the chat's
  * session). The model, the agent's system message and the WDT tools are the example's own.
  */
-function agentWorkflow(id: string, prompt: string): Record<string, unknown> {
+function agentWorkflow(id: string, prompt: string, modelApi: ModelApi): Record<string, unknown> {
 	const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
 		nodes: ExampleNode[];
 		connections: Record<string, unknown>;
@@ -90,7 +102,12 @@ function agentWorkflow(id: string, prompt: string): Record<string, unknown> {
 			if (n.type === '@n8n/n8n-nodes-langchain.agent')
 				return { ...n, parameters: { ...n.parameters, promptType: 'define', text: prompt } };
 			if (n.credentials?.wdtApi) return { ...n, credentials: { wdtApi: WDT_CREDENTIAL } };
-			if (n.credentials?.openAiApi) return { ...n, credentials: { openAiApi: OPENAI_CREDENTIAL } };
+			if (n.credentials?.openAiApi)
+				return {
+					...n,
+					parameters: { ...n.parameters, responsesApiEnabled: modelApi.api === 'responses' },
+					credentials: { openAiApi: OPENAI_CREDENTIAL },
+				};
 			return n;
 		});
 	const connections = Object.fromEntries(
@@ -110,7 +127,11 @@ function agentWorkflow(id: string, prompt: string): Record<string, unknown> {
 }
 
 const READ_PROMPT = 'Which sales stockouts were cancelled in the last hour?';
-const WRITE_PROMPT = `Cancel the purchase applies ${APPLIES.join(' and ')}.`;
+/** Each API's run cancels applies of its own. */
+const appliesFor = (modelApi: ModelApi) =>
+	APPLIES.map((no) => `${no}${modelApi.key.toUpperCase()}`);
+const writePrompt = (modelApi: ModelApi) =>
+	`Cancel the purchase applies ${appliesFor(modelApi).join(' and ')}.`;
 
 function cst(ms: number): string {
 	const d = new Date(Math.floor(ms / 1000) * 1000 + 8 * HOUR);
@@ -120,10 +141,6 @@ function cst(ms: number): string {
 const tail = (text: string, n = 3000) => (text.length > n ? `…${text.slice(-n)}` : text);
 const explain = (r: ExecuteResult) =>
 	`exit ${r.code}, error: ${r.error?.message ?? 'none'} ${r.error?.description ?? ''}\n--- stdout ---\n${tail(r.stdout)}\n--- stderr ---\n${tail(r.stderr)}`;
-
-/** The messages of the model request that carries the tool results (role `tool`). */
-const toolMessages = (request: RecordedChatRequest) =>
-	(request.body.messages ?? []).filter((m) => m.role === 'tool');
 
 const VERSIONS = versionsFromArgs([], process.env.WDT_E2E_N8N || 'all');
 
@@ -157,10 +174,13 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 			},
 			{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-stand-in', url: model.url } },
 		]);
-		await e2e.importWorkflow(inst, [
-			agentWorkflow('wfAgentRead', READ_PROMPT),
-			agentWorkflow('wfAgentWrite', WRITE_PROMPT),
-		]);
+		await e2e.importWorkflow(
+			inst,
+			MODEL_APIS.flatMap((modelApi) => [
+				agentWorkflow(workflowId('Read', modelApi), READ_PROMPT, modelApi),
+				agentWorkflow(workflowId('Write', modelApi), writePrompt(modelApi), modelApi),
+			]),
+		);
 		failed = false;
 		console.log(
 			`[e2e agent] n8n ${inst.version} set up in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
@@ -191,111 +211,122 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 
 	/** The tools n8n offered the model in a request, by name. */
 	const toolsOf = (request: RecordedChatRequest) =>
-		new Map((request.body.tools ?? []).map((t: ChatToolSpec) => [t.function.name, t.function]));
+		new Map(offeredTools(request).map((tool) => [tool.name, tool]));
 
-	it('read: the agent calls Sales Stockout → Get Many Cancelled with the times the model chose, and answers from the result', async () => {
-		const endMs = Date.now();
-		const startMs = endMs - HOUR;
-		const inside = [
-			sim.addStockout({ modifiedMs: endMs - 40 * MINUTE }),
-			sim.addStockout({ modifiedMs: endMs - 20 * MINUTE }),
-		];
-		const outside = sim.addStockout({ modifiedMs: endMs - 2 * HOUR });
-		const answer = `Two stockouts were cancelled in the last hour: ${inside.map((s) => s.stockoutNo).join(' and ')}.`;
-		model.requests.length = 0;
-		model.script([
-			{
-				toolCalls: [
-					{
-						name: READ_TOOL,
-						arguments: {
-							startTime: new Date(startMs).toISOString(),
-							endTime: new Date(endMs).toISOString(),
+	describe.each(MODEL_APIS)('$name', (modelApi) => {
+		it('read: the agent calls Sales Stockout → Get Many Cancelled with the times the model chose, and answers from the result', async () => {
+			const endMs = Date.now();
+			const startMs = endMs - HOUR;
+			const inside = [
+				sim.addStockout({ modifiedMs: endMs - 40 * MINUTE }),
+				sim.addStockout({ modifiedMs: endMs - 20 * MINUTE }),
+			];
+			const outside = sim.addStockout({ modifiedMs: endMs - 2 * HOUR });
+			const answer = `Two stockouts were cancelled in the last hour: ${inside.map((s) => s.stockoutNo).join(' and ')}.`;
+			model.requests.length = 0;
+			model.script([
+				{
+					toolCalls: [
+						{
+							name: READ_TOOL,
+							arguments: {
+								startTime: new Date(startMs).toISOString(),
+								endTime: new Date(endMs).toISOString(),
+							},
 						},
-					},
-				],
-			},
-			{ content: answer },
-		]);
-		const seq = sim.requests.at(-1)?.seq ?? 0;
+					],
+				},
+				{ content: answer },
+			]);
+			const seq = sim.requests.at(-1)?.seq ?? 0;
 
-		const r = await run('wfAgentRead');
+			const r = await run(workflowId('Read', modelApi));
 
-		// What n8n told the model about our tools.
-		const [first, second] = model.requests;
-		const tools = toolsOf(first);
-		console.log(
-			`[e2e agent] n8n ${version}: tools sent to the model\n${JSON.stringify(first.body.tools, null, 2)}`,
-		);
-		expect([...tools.keys()].sort()).toEqual([WRITE_TOOL, READ_TOOL].sort());
-		const read = tools.get(READ_TOOL)!;
-		expect(read.description).toBe('Get many cancelled sales stockouts in WDT');
-		expect(read.parameters?.type).toBe('object');
-		expect(read.parameters?.properties).toMatchObject({
-			startTime: { type: 'string', description: FROM_AI.startTime },
-			endTime: { type: 'string', description: FROM_AI.endTime },
+			// What n8n told the model about our tools.
+			expect(model.requests.map((q) => q.api)).toEqual([modelApi.api, modelApi.api]);
+			const [first, second] = model.requests;
+			console.log(
+				`[e2e agent] n8n ${version}, ${modelApi.name}: tools sent to the model\n${JSON.stringify(first.body.tools, null, 2)}`,
+			);
+			const tools = toolsOf(first);
+			expect([...tools.keys()].sort()).toEqual([WRITE_TOOL, READ_TOOL].sort());
+			const read = tools.get(READ_TOOL)!;
+			expect(read.description).toBe('Get many cancelled sales stockouts in WDT');
+			expect(read.parameters?.type).toBe('object');
+			expect(read.parameters?.properties).toEqual({
+				startTime: { type: 'string', description: FROM_AI.startTime },
+				endTime: { type: 'string', description: FROM_AI.endTime },
+			});
+			expect([...(read.parameters?.required ?? [])].sort()).toEqual(['endTime', 'startTime']);
+			const write = tools.get(WRITE_TOOL)!;
+			expect(write.description).toBe('Cancel purchase applies in WDT');
+			expect(write.parameters?.properties).toEqual({
+				applyNumbers: { type: 'string', description: FROM_AI.applyNumbers },
+			});
+			expect(requestText(first)).toContain(READ_PROMPT);
+			expect(requestText(first), "the example's system message").toContain(
+				'ask the user to confirm',
+			);
+
+			// The tool's request reached WDT with the model's times, in China Standard Time.
+			const calls = sim.requests.filter(
+				(q) => q.seq > seq && q.method === 'wms.stockout.Sales.searchCancel',
+			);
+			expect(calls.map((q) => (q.args as Array<Record<string, string>>)[0])).toEqual([
+				expect.objectContaining({ start_time: cst(startMs), end_time: cst(endMs) }),
+			]);
+			expect(calls.every((q) => q.status === 0)).toBe(true);
+
+			// The tool's result reached the model: both cancelled stockouts, not the older one.
+			const results = toolResults(second);
+			expect(results).toHaveLength(1);
+			console.log(
+				`[e2e agent] n8n ${version}, ${modelApi.name}: read tool result\n${results[0].slice(0, 600)}`,
+			);
+			for (const s of inside) expect(results[0]).toContain(s.stockoutNo);
+			expect(results[0]).not.toContain(outside.stockoutNo);
+			expect(results[0]).toContain('已取消');
+
+			// The agent's final answer.
+			expect(e2e.nodeOutput(r.runData, 'AI Agent')).toEqual([{ output: answer }]);
 		});
-		expect([...(read.parameters?.required ?? [])].sort()).toEqual(['endTime', 'startTime']);
-		const write = tools.get(WRITE_TOOL)!;
-		expect(write.description).toBe('Cancel purchase applies in WDT');
-		expect(write.parameters?.properties).toMatchObject({
-			applyNumbers: { type: 'string', description: FROM_AI.applyNumbers },
+
+		it('write: the agent cancels two purchase applies through Purchase Apply → Cancel, and reports what WDT confirmed', async () => {
+			const applies = appliesFor(modelApi);
+			for (const no of applies) sim.addPurchaseApply({ purchaseApplyNo: no, status: 'editing' });
+			const answer = `Cancelled ${applies.join(' and ')}.`;
+			model.requests.length = 0;
+			model.script([
+				{ toolCalls: [{ name: WRITE_TOOL, arguments: { applyNumbers: applies.join(', ') } }] },
+				{ content: answer },
+			]);
+			const seq = sim.requests.at(-1)?.seq ?? 0;
+
+			const r = await run(workflowId('Write', modelApi));
+			expect(requestText(model.requests[0])).toContain(writePrompt(modelApi));
+
+			const calls = sim.requests.filter(
+				(q) => q.seq > seq && q.method === 'purchase.PurchaseApply.cancelForApi',
+			);
+			expect(calls.map((q) => q.args)).toEqual([[applies]]);
+			for (const no of applies)
+				expect(sim.purchaseApplies.get(no)!.status).toBe(PURCHASE_APPLY_STATUS.cancelled);
+			// Only the write went to WDT: the read tool was not called.
+			expect(
+				sim.requests.filter((q) => q.seq > seq && q.method === 'wms.stockout.Sales.searchCancel'),
+			).toEqual([]);
+
+			expect(model.requests).toHaveLength(2);
+			const results = toolResults(model.requests[1]);
+			expect(results).toHaveLength(1);
+			console.log(
+				`[e2e agent] n8n ${version}, ${modelApi.name}: write tool result\n${results[0].slice(0, 600)}`,
+			);
+			for (const no of applies) expect(results[0]).toContain(no);
+			expect(results[0]).toMatch(/"success":\s*true/);
+			expect(results[0]).not.toMatch(/"success":\s*false/);
+
+			expect(e2e.nodeOutput(r.runData, 'AI Agent')).toEqual([{ output: answer }]);
 		});
-		expect(messageText((first.body.messages ?? []).at(-1)!)).toContain(READ_PROMPT);
-
-		// The tool's request reached WDT with the model's times, in China Standard Time.
-		const calls = sim.requests.filter(
-			(q) => q.seq > seq && q.method === 'wms.stockout.Sales.searchCancel',
-		);
-		expect(calls.map((q) => (q.args as Array<Record<string, string>>)[0])).toEqual([
-			expect.objectContaining({ start_time: cst(startMs), end_time: cst(endMs) }),
-		]);
-		expect(calls.every((q) => q.status === 0)).toBe(true);
-
-		// The tool's result reached the model: both cancelled stockouts, not the older one.
-		expect(model.requests).toHaveLength(2);
-		const results = toolMessages(second);
-		expect(results).toHaveLength(1);
-		const resultText = messageText(results[0]);
-		for (const s of inside) expect(resultText).toContain(s.stockoutNo);
-		expect(resultText).not.toContain(outside.stockoutNo);
-		expect(resultText).toContain('已取消');
-
-		// The agent's final answer.
-		expect(e2e.nodeOutput(r.runData, 'AI Agent')).toEqual([{ output: answer }]);
-	});
-
-	it('write: the agent cancels two purchase applies through Purchase Apply → Cancel, and reports what WDT confirmed', async () => {
-		for (const no of APPLIES) sim.addPurchaseApply({ purchaseApplyNo: no, status: 'editing' });
-		const answer = `Cancelled ${APPLIES.join(' and ')}.`;
-		model.requests.length = 0;
-		model.script([
-			{ toolCalls: [{ name: WRITE_TOOL, arguments: { applyNumbers: APPLIES.join(', ') } }] },
-			{ content: answer },
-		]);
-		const seq = sim.requests.at(-1)?.seq ?? 0;
-
-		const r = await run('wfAgentWrite');
-
-		const calls = sim.requests.filter(
-			(q) => q.seq > seq && q.method === 'purchase.PurchaseApply.cancelForApi',
-		);
-		expect(calls.map((q) => q.args)).toEqual([[APPLIES]]);
-		for (const no of APPLIES)
-			expect(sim.purchaseApplies.get(no)!.status).toBe(PURCHASE_APPLY_STATUS.cancelled);
-		// Only the write went to WDT: the read tool was not called.
-		expect(
-			sim.requests.filter((q) => q.seq > seq && q.method === 'wms.stockout.Sales.searchCancel'),
-		).toEqual([]);
-
-		expect(model.requests).toHaveLength(2);
-		const results = toolMessages(model.requests[1]);
-		expect(results).toHaveLength(1);
-		const resultText = messageText(results[0]);
-		for (const no of APPLIES) expect(resultText).toContain(no);
-		expect(resultText).toMatch(/"success":\s*true/);
-		expect(resultText).not.toMatch(/"success":\s*false/);
-
-		expect(e2e.nodeOutput(r.runData, 'AI Agent')).toEqual([{ output: answer }]);
 	});
 });

@@ -1,12 +1,18 @@
 /* eslint-disable -- test code, never shipped: the community-node lint rules (no node:http, no process, …) are for node code. */
 /**
- * A scripted stand-in for OpenAI's Chat Completions API on 127.0.0.1, for n8n's OpenAI Chat Model
- * node (typeVersion 1.2, or 1.3 with "Use Responses API" off) with its credential's Base URL set to
- * `standIn.url`. n8n's node uses LangChain's ChatOpenAI, which POSTs to `<Base URL>/chat/completions`
- * with `messages` and, when the AI Agent has tools, `tools: [{ type: 'function', function: { name,
- * description, parameters } }]`. The stand-in answers each request with the next scripted turn:
- * tool calls (`finish_reason: 'tool_calls'`) or a final message (`'stop'`), streamed (SSE) when the
- * request says `stream: true`. It records every request body, so a test sees what n8n sent.
+ * A scripted stand-in for OpenAI on 127.0.0.1, for n8n's OpenAI Chat Model node with its
+ * credential's Base URL set to `standIn.url`. The node uses LangChain's ChatOpenAI:
+ * - typeVersion 1.2, or 1.3 with "Use Responses API" off: POST `<Base URL>/chat/completions` with
+ *   `messages` and `tools: [{ type: 'function', function: { name, description, parameters } }]`;
+ *   tool results come back as messages `{ role: 'tool', tool_call_id, content }`.
+ * - typeVersion 1.3 with "Use Responses API" on (its default, what the editor adds in 1.123 and
+ *   2.39): POST `<Base URL>/responses` with `input` items and `tools: [{ type: 'function', name,
+ *   description, parameters }]`; tool results come back as `{ type: 'function_call_output', call_id,
+ *   output }` items.
+ * The stand-in answers each request with the next scripted turn: tool calls or a final message
+ * (Chat Completions also streamed, as SSE, when the request says `stream: true`). It records every
+ * request, so a test sees what n8n sent; `offeredTools`, `toolResults` and `requestText` read a
+ * request of either API.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,15 +35,34 @@ export interface ChatMessage {
 	tool_calls?: Array<{ id: string; type: string; function: { name: string; arguments: string } }>;
 	tool_call_id?: string;
 }
+/** A Responses API input item: a message, a function call, or a function call's output. */
+export interface ResponsesInputItem {
+	type?: string;
+	role?: string;
+	content?: unknown;
+	call_id?: string;
+	output?: unknown;
+	[key: string]: unknown;
+}
 export interface RecordedChatRequest {
+	api: 'chat' | 'responses';
 	path: string;
 	body: {
 		model?: string;
 		messages?: ChatMessage[];
-		tools?: ChatToolSpec[];
+		input?: ResponsesInputItem[] | string;
+		tools?: Array<
+			| ChatToolSpec
+			| { type: string; name: string; description?: string; parameters?: Record<string, any> }
+		>;
 		stream?: boolean;
 		[key: string]: unknown;
 	};
+}
+export interface OfferedTool {
+	name: string;
+	description?: string;
+	parameters?: Record<string, any>;
 }
 
 export interface ChatModelStandIn {
@@ -82,23 +107,30 @@ export async function startChatModelStandIn(): Promise<ChatModelStandIn> {
 			});
 			return;
 		}
-		if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
+		const api = path.endsWith('/chat/completions')
+			? 'chat'
+			: path.endsWith('/responses')
+				? 'responses'
+				: undefined;
+		if (req.method !== 'POST' || !api) {
 			send(res, 404, {
 				error: { message: `stand-in: no ${req.method} ${path}`, type: 'invalid_request_error' },
 			});
 			return;
 		}
 		const body = JSON.parse(text || '{}') as RecordedChatRequest['body'];
-		requests.push({ path, body });
+		requests.push({ api, path, body });
 		const turn = turns.shift();
-		if (!turn) {
-			// 400, not 5xx: LangChain would retry a 5xx.
-			send(res, 400, {
-				error: { message: 'stand-in: no scripted turn left', type: 'invalid_request_error' },
-			});
+		// 400, not 5xx: LangChain would retry a 5xx.
+		const refuse = (message: string) =>
+			send(res, 400, { error: { message: `stand-in: ${message}`, type: 'invalid_request_error' } });
+		if (!turn) return refuse('no scripted turn left');
+		replies++;
+		if (api === 'responses') {
+			if (body.stream) return refuse('streamed Responses are not scripted');
+			send(res, 200, responsesReply(turn, replies, Math.floor(Date.now() / 1000)));
 			return;
 		}
-		replies++;
 		const id = `chatcmpl-standin-${replies}`;
 		const created = Math.floor(Date.now() / 1000);
 		const toolCalls =
@@ -176,6 +208,75 @@ export async function startChatModelStandIn(): Promise<ChatModelStandIn> {
 				server.close(() => resolve());
 			}),
 	};
+}
+
+/** A Responses API reply: function_call output items, or one assistant message. */
+function responsesReply(
+	turn: ScriptedTurn,
+	reply: number,
+	created: number,
+): Record<string, unknown> {
+	const output =
+		'toolCalls' in turn
+			? turn.toolCalls.map((call, index) => ({
+					type: 'function_call',
+					id: `fc_standin_${reply}_${index}`,
+					call_id: `call_standin_${reply}_${index}`,
+					name: call.name,
+					arguments: JSON.stringify(call.arguments),
+					status: 'completed',
+				}))
+			: [
+					{
+						type: 'message',
+						id: `msg_standin_${reply}`,
+						role: 'assistant',
+						status: 'completed',
+						content: [{ type: 'output_text', text: turn.content, annotations: [] }],
+					},
+				];
+	return {
+		id: `resp_standin_${reply}`,
+		object: 'response',
+		created_at: created,
+		status: 'completed',
+		error: null,
+		incomplete_details: null,
+		model: MODEL,
+		output,
+		parallel_tool_calls: true,
+		tools: [],
+		usage: { input_tokens: 50, output_tokens: 10, total_tokens: 60 },
+	};
+}
+
+/** The tools a request offered the model, in either API's shape. */
+export function offeredTools(request: RecordedChatRequest): OfferedTool[] {
+	return (request.body.tools ?? []).map((tool) =>
+		'function' in tool
+			? tool.function
+			: { name: tool.name, description: tool.description, parameters: tool.parameters },
+	);
+}
+
+/** The tool results a request brought back to the model, as text. */
+export function toolResults(request: RecordedChatRequest): string[] {
+	if (request.api === 'chat')
+		return (request.body.messages ?? []).filter((m) => m.role === 'tool').map(messageText);
+	const input = Array.isArray(request.body.input) ? request.body.input : [];
+	return input
+		.filter((item) => item.type === 'function_call_output')
+		.map((item) => (typeof item.output === 'string' ? item.output : JSON.stringify(item.output)));
+}
+
+/** Every message text of a request (system, user, assistant, tool), joined. */
+export function requestText(request: RecordedChatRequest): string {
+	if (request.api === 'chat') return (request.body.messages ?? []).map(messageText).join('\n');
+	const input = request.body.input ?? [];
+	if (typeof input === 'string') return input;
+	return input
+		.map((item) => messageText({ role: item.role ?? '', content: item.content ?? item.output }))
+		.join('\n');
 }
 
 /** The text of a message's content (a string, or OpenAI's content parts). */
