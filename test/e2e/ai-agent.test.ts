@@ -65,7 +65,8 @@ const MODEL_APIS = [
 	{ name: 'OpenAI Chat Completions', key: 'Chat', api: 'chat' },
 ] as const;
 type ModelApi = (typeof MODEL_APIS)[number];
-const workflowId = (what: 'Read' | 'Write', modelApi: ModelApi) => `wfAgent${what}${modelApi.key}`;
+const workflowId = (what: 'Read' | 'Write' | 'Refused' | 'Stop', modelApi: ModelApi) =>
+	`wfAgent${what}${modelApi.key}`;
 
 interface ExampleNode {
 	name: string;
@@ -78,9 +79,15 @@ interface ExampleNode {
 /**
  * The example workflow run headless: its Chat Trigger becomes a Manual Trigger and the agent gets
  * a fixed prompt (`n8n execute` cannot chat), and Simple Memory goes (it keys on the chat's
- * session). The model, the agent's system message and the WDT tools are the example's own.
+ * session). The model, the agent's system message and the WDT tools are the example's own;
+ * `stopOnToolError` takes the Cancel tool's On Error → Continue away (n8n's default).
  */
-function agentWorkflow(id: string, prompt: string, modelApi: ModelApi): Record<string, unknown> {
+function agentWorkflow(
+	id: string,
+	prompt: string,
+	modelApi: ModelApi,
+	{ stopOnToolError = false } = {},
+): Record<string, unknown> {
 	const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
 		nodes: ExampleNode[];
 		connections: Record<string, unknown>;
@@ -102,7 +109,12 @@ function agentWorkflow(id: string, prompt: string, modelApi: ModelApi): Record<s
 				};
 			if (n.type === '@n8n/n8n-nodes-langchain.agent')
 				return { ...n, parameters: { ...n.parameters, promptType: 'define', text: prompt } };
-			if (n.credentials?.wdtApi) return { ...n, credentials: { wdtApi: WDT_CREDENTIAL } };
+			if (n.credentials?.wdtApi)
+				return {
+					...n,
+					credentials: { wdtApi: WDT_CREDENTIAL },
+					...(stopOnToolError ? { onError: undefined } : {}),
+				};
 			if (n.credentials?.openAiApi)
 				return {
 					...n,
@@ -131,6 +143,15 @@ const READ_PROMPT = 'Which sales stockouts were cancelled in the last hour?';
 /** Each API's run cancels applies of its own. */
 const appliesFor = (modelApi: ModelApi) =>
 	APPLIES.map((no) => `${no}${modelApi.key.toUpperCase()}`);
+/** An apply that is waiting for reference (待引用): WDT refuses to cancel it. */
+const refusedApplies = (modelApi: ModelApi) => [
+	`POAAGENT03${modelApi.key.toUpperCase()}`,
+	`POAAGENT04${modelApi.key.toUpperCase()}`,
+];
+const refusedPrompt = (modelApi: ModelApi) =>
+	`Cancel the purchase applies ${refusedApplies(modelApi).join(' and ')}.`;
+const STOP_APPLIES = ['POAAGENT05', 'POAAGENT06'];
+const stopPrompt = `Cancel the purchase applies ${STOP_APPLIES.join(' and ')}.`;
 const writePrompt = (modelApi: ModelApi) =>
 	`Cancel the purchase applies ${appliesFor(modelApi).join(' and ')}.`;
 
@@ -175,13 +196,16 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 			},
 			{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-stand-in', url: model.url } },
 		]);
-		await e2e.importWorkflow(
-			inst,
-			MODEL_APIS.flatMap((modelApi) => [
+		await e2e.importWorkflow(inst, [
+			...MODEL_APIS.flatMap((modelApi) => [
 				agentWorkflow(workflowId('Read', modelApi), READ_PROMPT, modelApi),
 				agentWorkflow(workflowId('Write', modelApi), writePrompt(modelApi), modelApi),
+				agentWorkflow(workflowId('Refused', modelApi), refusedPrompt(modelApi), modelApi),
 			]),
-		);
+			agentWorkflow(workflowId('Stop', MODEL_APIS[1]), stopPrompt, MODEL_APIS[1], {
+				stopOnToolError: true,
+			}),
+		]);
 		failed = false;
 		console.log(
 			`[e2e agent] n8n ${inst.version} set up in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
@@ -336,5 +360,72 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 
 			expect(e2e.nodeOutput(r.runData, 'AI Agent')).toEqual([{ output: answer }]);
 		});
+
+		it('write, one number refused (the example: On Error → Continue): the model learns which apply WDT cancelled and why it refused the other', async () => {
+			const [cancellable, submitted] = refusedApplies(modelApi);
+			sim.addPurchaseApply({ purchaseApplyNo: cancellable, status: 'editing' });
+			sim.addPurchaseApply({ purchaseApplyNo: submitted, status: 'pendingReference' });
+			const answer = `Cancelled ${cancellable}; WDT refused ${submitted}.`;
+			model.requests.length = 0;
+			model.script([
+				{
+					toolCalls: [
+						{ name: WRITE_TOOL, arguments: { applyNumbers: `${cancellable}, ${submitted}` } },
+					],
+				},
+				{ content: answer },
+			]);
+
+			const r = await run(workflowId('Refused', modelApi));
+
+			expect(sim.purchaseApplies.get(cancellable)!.status).toBe(PURCHASE_APPLY_STATUS.cancelled);
+			expect(sim.purchaseApplies.get(submitted)!.status).toBe(
+				PURCHASE_APPLY_STATUS.pendingReference,
+			);
+			const results = toolResults(model.requests[1]);
+			expect(results).toHaveLength(1);
+			console.log(
+				`[e2e agent] n8n ${version}, ${modelApi.name}: partly refused tool result\n${results[0]}`,
+			);
+			const items = JSON.parse(results[0]) as Array<Record<string, unknown>>;
+			expect(items.map((i) => [i.order_no, i.success, i.error])).toEqual([
+				[cancellable, true, null],
+				[submitted, false, '采购申请单状态不是编辑中或待确认'],
+			]);
+			expect(e2e.nodeOutput(r.runData, 'AI Agent')).toEqual([{ output: answer }]);
+		});
+	});
+
+	// Without On Error → Continue the tool throws; what then reaches the model is n8n's doing.
+	it('write, one number refused, without On Error → Continue: 1.x fails the run, 2.x gives the model only the error', async () => {
+		const [cancellable, submitted] = STOP_APPLIES;
+		sim.addPurchaseApply({ purchaseApplyNo: cancellable, status: 'editing' });
+		sim.addPurchaseApply({ purchaseApplyNo: submitted, status: 'pendingReference' });
+		const refusal = `WDT refused to cancel purchase apply ${submitted} ("采购申请单状态不是编辑中或待确认")`;
+		model.requests.length = 0;
+		model.script([
+			{
+				toolCalls: [
+					{ name: WRITE_TOOL, arguments: { applyNumbers: `${cancellable}, ${submitted}` } },
+				],
+			},
+			{ content: 'One apply could not be cancelled.' },
+		]);
+
+		const r = await e2e.executeWorkflow(inst, workflowId('Stop', MODEL_APIS[1]));
+
+		// WDT cancelled the first either way.
+		expect(sim.purchaseApplies.get(cancellable)!.status).toBe(PURCHASE_APPLY_STATUS.cancelled);
+		if (Number(version.split('.')[0]) < 2) {
+			expect(r.ok, explain(r)).toBe(false);
+			expect(r.error?.message).toBe(refusal);
+			expect(model.requests, 'the model is not asked again').toHaveLength(1);
+		} else {
+			expect(r.ok, explain(r)).toBe(true);
+			expect(model.requests).toHaveLength(2);
+			expect(toolResults(model.requests[1]).map((text) => JSON.parse(text))).toEqual([
+				[{ error: refusal }],
+			]);
+		}
 	});
 });
