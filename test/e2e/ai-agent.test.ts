@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
-	DEFAULT_SELLER,
+	credentialData,
 	PURCHASE_APPLY_STATUS,
 	STOCKOUT_STATUS,
 	startSimulator,
@@ -185,14 +185,7 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 			{
 				...WDT_CREDENTIAL,
 				type: 'wdtApi',
-				data: {
-					sid: DEFAULT_SELLER.sid,
-					key: DEFAULT_SELLER.key,
-					secret: DEFAULT_SELLER.secret,
-					salt: DEFAULT_SELLER.salt,
-					environment: 'custom',
-					baseUrl: sim.url,
-				},
+				data: credentialData(sim.url),
 			},
 			{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-stand-in', url: model.url } },
 		]);
