@@ -1,4 +1,3 @@
-/* eslint-disable -- test code, never shipped. */
 /**
  * What an AI Agent's model reads about the WDT node as a tool. With the tool's Description left on
  * "Set Automatically", n8n describes it as "<operation's action> in <node's default name>"
