@@ -65,7 +65,7 @@ const MODEL_APIS = [
 	{ name: 'OpenAI Chat Completions', key: 'Chat', api: 'chat' },
 ] as const;
 type ModelApi = (typeof MODEL_APIS)[number];
-const workflowId = (what: 'Read' | 'Write' | 'Refused' | 'Stop', modelApi: ModelApi) =>
+const workflowId = (what: 'Read' | 'Write' | 'Part' | 'Stop', modelApi: ModelApi) =>
 	`wfAgent${what}${modelApi.key}`;
 
 interface ExampleNode {
@@ -193,7 +193,7 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 			...MODEL_APIS.flatMap((modelApi) => [
 				agentWorkflow(workflowId('Read', modelApi), READ_PROMPT, modelApi),
 				agentWorkflow(workflowId('Write', modelApi), writePrompt(modelApi), modelApi),
-				agentWorkflow(workflowId('Refused', modelApi), refusedPrompt(modelApi), modelApi),
+				agentWorkflow(workflowId('Part', modelApi), refusedPrompt(modelApi), modelApi),
 			]),
 			agentWorkflow(workflowId('Stop', MODEL_APIS[1]), stopPrompt, MODEL_APIS[1], {
 				stopOnToolError: true,
@@ -369,7 +369,7 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 				{ content: answer },
 			]);
 
-			const r = await run(workflowId('Refused', modelApi));
+			const r = await run(workflowId('Part', modelApi));
 
 			expect(sim.purchaseApplies.get(cancellable)!.status).toBe(PURCHASE_APPLY_STATUS.cancelled);
 			expect(sim.purchaseApplies.get(submitted)!.status).toBe(

@@ -9,9 +9,9 @@
  *   2.39): POST `<Base URL>/responses` with `input` items and `tools: [{ type: 'function', name,
  *   description, parameters }]`; tool results come back as `{ type: 'function_call_output', call_id,
  *   output }` items.
- * The stand-in answers each request with the next scripted turn: tool calls or a final message
- * (Chat Completions also streamed, as SSE, when the request says `stream: true`). It records every
- * request, so a test sees what n8n sent; `offeredTools`, `toolResults` and `requestText` read a
+ * The stand-in answers each request with the next scripted turn: tool calls or a final message,
+ * never streamed (n8n did not ask for a stream in these runs). It records every request, so a test
+ * sees what n8n sent; `offeredTools`, `toolResults` and `requestText` read a
  * request of either API.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -125,9 +125,10 @@ export async function startChatModelStandIn(): Promise<ChatModelStandIn> {
 		const refuse = (message: string) =>
 			send(res, 400, { error: { message: `stand-in: ${message}`, type: 'invalid_request_error' } });
 		if (!turn) return refuse('no scripted turn left');
+		// n8n execute's agent runs ask for whole replies; a streamed request fails the run visibly.
+		if (body.stream) return refuse('streamed replies are not scripted');
 		replies++;
 		if (api === 'responses') {
-			if (body.stream) return refuse('streamed Responses are not scripted');
 			send(res, 200, responsesReply(turn, replies, Math.floor(Date.now() / 1000)));
 			return;
 		}
@@ -146,30 +147,6 @@ export async function startChatModelStandIn(): Promise<ChatModelStandIn> {
 		const finish_reason = toolCalls ? 'tool_calls' : 'stop';
 		const usage = { prompt_tokens: 50, completion_tokens: 10, total_tokens: 60 };
 
-		if (body.stream) {
-			res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-			const chunk = (choice: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-				res.write(
-					`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: MODEL, choices: [choice], ...extra })}\n\n`,
-				);
-			chunk({
-				index: 0,
-				delta: {
-					role: 'assistant',
-					content: content ?? null,
-					...(toolCalls ? { tool_calls: toolCalls } : {}),
-				},
-				finish_reason: null,
-			});
-			chunk({ index: 0, delta: {}, finish_reason });
-			const options = body.stream_options as { include_usage?: boolean } | undefined;
-			if (options?.include_usage)
-				res.write(
-					`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: MODEL, choices: [], usage })}\n\n`,
-				);
-			res.end('data: [DONE]\n\n');
-			return;
-		}
 		send(res, 200, {
 			id,
 			object: 'chat.completion',
