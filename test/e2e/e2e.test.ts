@@ -17,6 +17,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getCatalogMethod } from '../../nodes/shared/catalog';
 import { credentialProblem } from '../../nodes/shared/protocol';
 import {
+	credentialData,
 	DEFAULT_SELLER,
 	OTHER_OUT_STATUS,
 	PURCHASE_APPLY_STATUS,
@@ -610,14 +611,7 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 		const t0 = Date.now();
 		failed = true; // until the setup finished: keeps the user folder for a look
 		sim = await startSimulator({ seed: 'empty' });
-		goodData = {
-			sid: DEFAULT_SELLER.sid,
-			key: DEFAULT_SELLER.key,
-			secret: DEFAULT_SELLER.secret,
-			salt: DEFAULT_SELLER.salt,
-			environment: 'custom',
-			baseUrl: sim.url,
-		};
+		goodData = credentialData(sim.url);
 		inst = await e2e.prepareN8n({ version, log: (s) => process.stderr.write(s) });
 		tmp = await mkdtemp(join(tmpdir(), 'wdt-e2e-pack-'));
 		const tarball = await e2e.packPackage(REPO, tmp);

@@ -24,7 +24,7 @@ import { parse as parseFlatted } from 'flatted';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import {
-	DEFAULT_SELLER,
+	credentialData,
 	PURCHASE_APPLY_STATUS,
 	startSimulator,
 	type RecordedRequest,
@@ -236,17 +236,10 @@ async function instance(
 	} as N8nInstance;
 }
 
-const credentialData = () => ({
-	sid: DEFAULT_SELLER.sid,
-	key: DEFAULT_SELLER.key,
-	secret: DEFAULT_SELLER.secret,
-	salt: DEFAULT_SELLER.salt,
-	environment: 'custom',
-	baseUrl: sim.url,
-});
-
 async function importAll(inst: N8nInstance): Promise<void> {
-	await e2e.importCredentials(inst, [{ ...CREDENTIAL, type: 'wdtApi', data: credentialData() }]);
+	await e2e.importCredentials(inst, [
+		{ ...CREDENTIAL, type: 'wdtApi', data: credentialData(sim.url) },
+	]);
 	await e2e.importWorkflow(inst, WORKFLOWS());
 }
 

@@ -63,7 +63,7 @@ export {
 	type WarehouseRecord,
 } from './masterData';
 export { failOtherOutReview, MAX_SPECS_PER_GOODS } from './pushes';
-export { DEFAULT_SELLER, type SellerAccount } from './sellers';
+export { credentialData, DEFAULT_SELLER, type SellerAccount } from './sellers';
 export {
 	CONCURRENCY_LIMIT_MESSAGE,
 	RATE_LIMIT_MESSAGE,

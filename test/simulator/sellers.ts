@@ -24,3 +24,12 @@ export const DEFAULT_SELLER: SellerAccount = Object.freeze({
 	salt: 'testsalt',
 	warehouses: ['WH01', 'WH02', '上海仓'],
 }) as SellerAccount;
+
+/** n8n's `wdtApi` credential data for a seller of the simulator at `baseUrl` (Environment: Custom). */
+export function credentialData(
+	baseUrl: string,
+	seller: SellerAccount = DEFAULT_SELLER,
+): Record<string, string> {
+	const { sid, key, secret, salt } = seller;
+	return { sid, key, secret, salt, environment: 'custom', baseUrl };
+}

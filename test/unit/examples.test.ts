@@ -10,8 +10,11 @@ import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
 const folder = join(__dirname, '../../examples');
 const descriptions = {
 	'n8n-nodes-wdt.wdt': new Wdt().description,
+	// The node as an AI Agent tool: n8n derives it from the node (usableAsTool) and adds these.
+	'n8n-nodes-wdt.wdtTool': new Wdt().description,
 	'n8n-nodes-wdt.wdtTrigger': new WdtTrigger().description,
 };
+const TOOL_PARAMETERS = ['descriptionType', 'toolDescription'];
 
 /** Parameter names a node may store, for the given resource and operation. */
 function knownParameters(
@@ -33,11 +36,13 @@ describe.each(readdirSync(folder).filter((file) => file.endsWith('.json')))(
 
 		it('is a connected workflow whose WDT nodes use existing resources, operations and parameters', () => {
 			const names = new Set(workflow.nodes.map((node: { name: string }) => node.name));
+			// main, and the AI Agent's ai_languageModel, ai_memory and ai_tool links
 			for (const [from, outputs] of Object.entries(
-				workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>,
+				workflow.connections as Record<string, Record<string, Array<Array<{ node: string }>>>>,
 			)) {
 				expect(names.has(from)).toBe(true);
-				for (const target of outputs.main.flat()) expect(names.has(target.node)).toBe(true);
+				for (const target of Object.values(outputs).flat(2))
+					expect(names.has(target.node)).toBe(true);
 			}
 			const ours = workflow.nodes.filter((node: { type: string }) => node.type in descriptions);
 			expect(ours.length).toBeGreaterThan(0);
@@ -45,6 +50,8 @@ describe.each(readdirSync(folder).filter((file) => file.endsWith('.json')))(
 				const description = descriptions[node.type as keyof typeof descriptions];
 				expect(node.credentials).toHaveProperty('wdtApi');
 				const known = knownParameters(description.properties, node.parameters);
+				if (node.type === 'n8n-nodes-wdt.wdtTool')
+					TOOL_PARAMETERS.forEach((name) => known.add(name));
 				for (const name of Object.keys(node.parameters))
 					expect(known, `${file}: ${node.name}.${name}`).toContain(name);
 			}

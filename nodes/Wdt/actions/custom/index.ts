@@ -10,7 +10,7 @@ export const description: INodeProperties[] = [
 		{
 			name: 'Call Any Method',
 			value: 'call',
-			action: 'Call any WDT method',
+			action: 'Call any API method',
 			description: 'Call any WDT API method with JSON arguments',
 		},
 	]),

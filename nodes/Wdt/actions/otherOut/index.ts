@@ -11,14 +11,14 @@ export const description: INodeProperties[] = [
 		{
 			name: 'Cancel',
 			value: 'cancel',
-			action: 'Cancel other out business orders',
+			action: 'Cancel other-out business orders',
 			description:
 				'Cancel orders that are being edited, awaiting review or reviewed (wms.stockother.Out.cancelOrder)',
 		},
 		{
 			name: 'Create',
 			value: 'create',
-			action: 'Create other out business orders',
+			action: 'Create other-out business orders',
 			description:
 				'Create orders that take stock out of a warehouse, from lines or input rows (wms.stockother.Out.push)',
 		},
