@@ -1,5 +1,5 @@
 /**
- * A Cancel or Stop where WDT refuses one number of several (docs/notes/first.md explains the
+ * A Cancel or Stop where WDT refuses one number of several (docs/cancel-partial-failure.md explains the
  * decision): n8n's On Error setting decides, and each setting shows what was done.
  * - Stop Workflow (default): the node fails; its message starts with the numbers done, so they
  *   are not sent again, then names the refused ones. The done numbers stay done.
