@@ -91,7 +91,7 @@ export class Wdt implements INodeType {
 		version: 1,
 		subtitle: resourceOperationSubtitle(properties),
 		description:
-			'Work with the WDT (Wangdiantong) Flagship ERP: purchase applies, other-out orders, cancelled sales stockouts and any API method',
+			'Work with the WDT (Wangdiantong) Flagship ERP: sales orders, stockouts, refunds, products, stock, shops, warehouses, purchase applies, other-out orders, logistics sync and any API method',
 		defaults: { name: 'WDT' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

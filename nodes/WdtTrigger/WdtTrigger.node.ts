@@ -75,7 +75,7 @@ export class WdtTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventSubtitle,
-		description: 'Starts the workflow when records change in the WDT ERP (flagship edition)',
+		description: 'Starts the workflow when WDT ERP records change: sales orders, shipped or cancelled stockouts, refunds, goods, purchase applies',
 		defaults: { name: 'WDT Trigger' },
 		polling: true,
 		inputs: [],
