@@ -103,7 +103,7 @@ const READINGS: Array<{
 	},
 	{
 		option: 'stockWarehouseOnly',
-		check: /search2/,
+		check: /search2\) with a warehouse/,
 		values: [
 			['refused', 'as assumed', /^refused$/],
 			['allowed', 'differs', /^answered/],
