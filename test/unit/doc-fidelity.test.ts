@@ -492,7 +492,7 @@ describe('the simulator answers only what the docs say', () => {
 			...hours(7).map((hour): [string, unknown] => [DEMO_ORDERS, hour]),
 			[DEMO_REFUNDS, { modified_from: month.start_time, modified_to: month.end_time }],
 			['goods.Goods.queryWithSpec', month],
-			[DEMO_STOCK, { warehouse_no: 'WH01' }],
+			[DEMO_STOCK, { warehouse_no: 'WH01', ...month }],
 			[DEMO_STOCK, month],
 			[DEMO_PENDING_LOGISTICS, {}],
 		];
