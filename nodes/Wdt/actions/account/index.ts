@@ -11,7 +11,7 @@ export const description: INodeProperties[] = [
 		{
 			name: 'Check Assumptions',
 			value: 'checkAssumptions',
-			action: 'Check assumptions about this WDT account',
+			action: 'Check assumptions about this account',
 			description: `Tell which reading of the ambiguous vendor pages your WDT follows. Only reads: at most ${MAX_PROBE_CALLS} query calls.`,
 		},
 	]),
