@@ -394,7 +394,8 @@ describe.each(VERSIONS)('n8n %s: the WDT node as an AI Agent tool', (version) =>
 		const [cancellable, submitted] = STOP_APPLIES;
 		sim.addPurchaseApply({ purchaseApplyNo: cancellable, status: 'editing' });
 		sim.addPurchaseApply({ purchaseApplyNo: submitted, status: 'pendingReference' });
-		const refusal = `WDT refused to cancel purchase apply ${submitted} ("采购申请单状态不是编辑中或待确认")`;
+		// The message leads with what was done (docs/cancel-partial-failure.md).
+		const refusal = `Cancelled 1 of 2 purchase applies (${cancellable}); WDT refused to cancel purchase apply ${submitted} ("采购申请单状态不是编辑中或待确认")`;
 		model.requests.length = 0;
 		model.script([
 			{

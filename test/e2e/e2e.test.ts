@@ -154,7 +154,12 @@ const READS: Array<{ node: string; parameters: Record<string, unknown> }> = [
 	{ node: 'Goods', parameters: { resource: 'goods' } },
 	{
 		node: 'Stock',
-		parameters: { resource: 'stock', warehouseNo: { __rl: true, mode: 'code', value: 'WH01' } },
+		parameters: {
+			resource: 'stock',
+			warehouseNo: { __rl: true, mode: 'code', value: 'WH01' },
+			// WDT reads a warehouse without SKU codes only by a time range.
+			changedSince: true,
+		},
 	},
 	{ node: 'Refunds', parameters: { resource: 'refund' } },
 	{ node: 'Shops', parameters: { resource: 'shop' } },
