@@ -73,6 +73,28 @@ describe('Logistics Sync → Get Pending', () => {
 		expect(pairsOf(outputs[0]).every((pair) => pair === 0)).toBe(true);
 	});
 
+	it.each(['served', 'requested'] as const)(
+		'follows the total beside data past a short page (a server serving 30 rows of 205; %s offsets)',
+		async (cappedPageOffset) => {
+			addPending(205);
+			rig.sim.paging = { ...rig.sim.paging, pageCap: 30, cappedPageOffset };
+			try {
+				const { outputs, error } = await rig.run(getPending());
+				expect(error).toBeUndefined();
+				const ids = jsonOf(outputs[0]).map((o) => o.sync_id);
+				expect(ids).toEqual(pendingIds());
+				expect(new Set(ids).size).toBe(205);
+				const calls = rig.sim.requestsFor(LIST);
+				// Page 0 asked for 100 and got 30 of total 205: the rest is read 30 at a time.
+				expect(calls[0].pageSize).toBe(100);
+				expect(calls.length).toBeGreaterThan(1);
+				expect(calls.slice(1).every((call) => call.pageSize === 30)).toBe(true);
+			} finally {
+				rig.sim.paging = { ...rig.sim.paging, pageCap: undefined, cappedPageOffset: 'served' };
+			}
+		},
+	);
+
 	it('sends the shop and filters as the page names them', async () => {
 		addPending(3);
 		const { outputs } = await rig.run(

@@ -218,6 +218,7 @@ export async function searchWindows(
 					pageNoStart: search.pageNoStart,
 					listPath: search.listPath,
 					totalPath: search.totalPath,
+					totalBesideData: search.totalBesideData,
 					limit,
 					keyOf: recordKey,
 					order: search.order,
