@@ -177,20 +177,46 @@ describe('Call Any Method → Paged Query, Return All against misbehaving pagers
 describe("Call Any Method on the doc pages' reply shapes", () => {
 	const serve = (method: string) => fake.server.reply(() => ({ body: examples[method] }));
 
-	it('wms.stockin.Refund.queryWithDetail: records from data.order, summary_data entries after them, marked', async () => {
+	it('wms.stockin.Refund.queryWithDetail: only the records of data.order by default; summary_data entries after them, marked, on request', async () => {
 		serve('wms.stockin.Refund.queryWithDetail');
-		const { outputs, error } = await callPaged('wms.stockin.Refund.queryWithDetail');
-		expect(error).toBeUndefined();
-		const items = jsonOf(outputs[0]);
 		const data = examples['wms.stockin.Refund.queryWithDetail'].data as {
 			order: IDataObject[];
 			summary_data: IDataObject[];
 		};
+		expect(data.summary_data.length).toBeGreaterThan(0);
+		const recordsOnly = await callPaged('wms.stockin.Refund.queryWithDetail');
+		expect(recordsOnly.error).toBeUndefined();
+		expect(jsonOf(recordsOnly.outputs[0])).toEqual(data.order);
+		expect(fake.server.requests).toHaveLength(1);
+
+		const { outputs, error } = await callPaged('wms.stockin.Refund.queryWithDetail', {
+			includeOtherLists: true,
+		});
+		expect(error).toBeUndefined();
+		const items = jsonOf(outputs[0]);
 		expect(items.slice(0, data.order.length)).toEqual(data.order);
 		expect(items.slice(data.order.length)).toEqual(
 			data.summary_data.map((entry) => ({ wdt_list: 'summary_data', ...entry })),
 		);
-		expect(fake.server.requests).toHaveLength(1);
+		expect(pairsOf(outputs[0]).every((pair) => pair === 0)).toBe(true);
+	});
+
+	it('one page (Return All off) keeps to the records too unless the other lists are asked for', async () => {
+		serve('wms.stockin.Refund.queryWithDetail');
+		const data = examples['wms.stockin.Refund.queryWithDetail'].data as {
+			order: IDataObject[];
+			summary_data: IDataObject[];
+		};
+		const page = await callPaged('wms.stockin.Refund.queryWithDetail', { returnAll: false });
+		expect(jsonOf(page.outputs[0])).toEqual(data.order);
+		const withLists = await callPaged('wms.stockin.Refund.queryWithDetail', {
+			returnAll: false,
+			includeOtherLists: true,
+		});
+		expect(jsonOf(withLists.outputs[0])).toEqual([
+			...data.order,
+			...data.summary_data.map((entry) => ({ wdt_list: 'summary_data', ...entry })),
+		]);
 	});
 
 	it('wms.stockout.SalesPick.pickListOverviewForApi: the list inside the data.data object', async () => {
@@ -205,13 +231,13 @@ describe("Call Any Method on the doc pages' reply shapes", () => {
 		expect(jsonOf(outputs[0])).toEqual(inner);
 	});
 
-	it('sales.StockSync.batchCalcStock: two lists: success_date records, then error_date entries marked; off, the whole reply', async () => {
+	it('sales.StockSync.batchCalcStock: two lists: success_date records, then (on request) error_date entries marked; Paged Query off, the whole reply', async () => {
 		serve('sales.StockSync.batchCalcStock');
 		const data = examples['sales.StockSync.batchCalcStock'].data as {
 			success_date: IDataObject[];
 			error_date: IDataObject[];
 		};
-		const paged = await callPaged('sales.StockSync.batchCalcStock');
+		const paged = await callPaged('sales.StockSync.batchCalcStock', { includeOtherLists: true });
 		expect(paged.error).toBeUndefined();
 		expect(jsonOf(paged.outputs[0])).toEqual([
 			...data.success_date,
@@ -227,10 +253,13 @@ describe("Call Any Method on the doc pages' reply shapes", () => {
 				data: { ...data, error_date: [{ rec_id: 2447, err_msg: '平台货品不存在' }] },
 			},
 		}));
-		const failed = await callPaged('sales.StockSync.batchCalcStock');
+		const failed = await callPaged('sales.StockSync.batchCalcStock', { includeOtherLists: true });
 		expect(jsonOf(failed.outputs[0]).slice(-1)).toEqual([
 			{ wdt_list: 'error_date', rec_id: 2447, err_msg: '平台货品不存在' },
 		]);
+		// Records only by default: the failure entry is not mixed into them.
+		const recordsOnly = await callPaged('sales.StockSync.batchCalcStock');
+		expect(jsonOf(recordsOnly.outputs[0])).toEqual(data.success_date);
 	});
 
 	it('a method outside the catalog with two unknown lists: Paged Query names them and suggests turning it off', async () => {

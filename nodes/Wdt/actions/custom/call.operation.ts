@@ -74,6 +74,15 @@ export const description: INodeProperties[] = [
 		description: 'Whether to return all results or only up to a given limit',
 	},
 	{
+		displayName: 'Include Other Lists',
+		name: 'includeOtherLists',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { ...show, paged: [true] } },
+		description:
+			"Whether to output, after the records, the entries of the other lists some replies hold beside them (e.g. summary_data, error_date), one item per entry, its wdt_list field naming the list. Off: only the records, one item each (the method's record list as its page documents it).",
+	},
+	{
 		displayName: 'Page Size',
 		name: 'pageSize',
 		type: 'number',
@@ -95,7 +104,7 @@ export const description: INodeProperties[] = [
 
 /**
  * Marks entries of a list beside the records (e.g. batchCalcStock's error_date, the refund
- * query's summary_data): they are output after the records, never dropped.
+ * query's summary_data): with Include Other Lists they are output after the records.
  */
 export const OTHER_LIST_FIELD = 'wdt_list';
 
@@ -213,6 +222,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				call.method,
 			);
 			const location = { listPath, totalPath, totalBesideData };
+			const withOtherLists = this.getNodeParameter('includeOtherLists', i, false) === true;
 			if (this.getNodeParameter('returnAll', i, true)) {
 				// Records are deduplicated by their whole JSON: a total that changes while paging
 				// makes the engine read pages again.
@@ -227,7 +237,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				});
 				for (const record of result.records)
 					output.push({ json: record as IDataObject, pairedItem: { item: i } });
-				output.push(...otherListItems(result.otherLists, i));
+				if (withOtherLists) output.push(...otherListItems(result.otherLists, i));
 				continue;
 			}
 			const pageNo = this.getNodeParameter('pageNo', i, 0) as number;
@@ -236,10 +246,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				{ ...call, pager: { pageSize, pageNo, calcTotal: true } },
 				policy,
 			);
-			const page = locateRecords(call.method, response.data, location);
+			const page = locateRecords(call.method, response.data, location, response);
 			for (const record of page.list)
 				output.push({ json: record as IDataObject, pairedItem: { item: i } });
-			output.push(...otherListItems(page.otherLists, i));
+			if (withOtherLists) output.push(...otherListItems(page.otherLists, i));
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, { itemIndex: i });
 			if (!this.continueOnFail()) throw nodeError;
