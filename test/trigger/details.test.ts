@@ -69,3 +69,52 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: Include Details', (persistence) =>
 		expect(after.emitted).toMatchObject([{ stockout_no: 'CK1', details_found: true }]);
 	});
 });
+
+describe.each(['n8n1', 'n8n2'] as const)('%s: either rate limit mid-poll', (persistence) => {
+	const SEARCH_CANCEL = 'wms.stockout.Sales.searchCancel';
+	const behind = (): IDataObject => ({
+		event: 'stockoutCancelled',
+		cursor: formatCst(T0 - 2 * 60 * MINUTE),
+		since: formatCst(T0 - 2 * 60 * MINUTE),
+		emitted: {},
+	});
+
+	it.each([
+		['concurrencyLimit', '超过每分钟最大并发次数限制'],
+		['rateLimit', '超过每分钟最大调用频率限制'],
+	] as const)(
+		'a %s reply in the second window pauses the trigger and sends nothing more in that poll (details neither); the events come after the pause',
+		async (fault, message) => {
+			rig.sim.addStockout({ stockoutNo: 'CK1', modifiedMs: T0 - 110 * MINUTE });
+			rig.sim.addStockout({ stockoutNo: 'CK2', modifiedMs: T0 - 30 * MINUTE });
+			rig.setTime(T0 + 2 * MINUTE);
+			let calls = 0;
+			rig.sim.beforePage = ({ method }) => {
+				if (method === SEARCH_CANCEL && ++calls === 1) rig.sim.faults.next(fault, 1, SEARCH_CANCEL);
+			};
+			let limited;
+			try {
+				limited = await rig.poll({ persistence, staticData: behind(), parameters });
+				expect(limited.error).toBeUndefined();
+				const refusedAt = limited.requests.findIndex((request) => request.message?.includes(message));
+				expect(refusedAt).toBeGreaterThan(0);
+				// WDT asks to rest the key: nothing is sent after the refusal, no details, no re-read.
+				expect(limited.requests.slice(refusedAt + 1)).toEqual([]);
+				expect(limited.staticData).toMatchObject({
+					pausedUntil: formatCst(T0 + 7 * MINUTE),
+					rateLimitStreak: 1,
+				});
+				expect(limited.warnings.join('\n')).toMatch(/WDT rate-limited this key|stopped after a failed window/);
+			} finally {
+				rig.sim.beforePage = undefined;
+			}
+			rig.setTime(T0 + 7 * MINUTE);
+			const after = await rig.poll({ persistence, staticData: limited.staticData, parameters });
+			expect(after.error).toBeUndefined();
+			expect(after.emitted.map((item) => [item.stockout_no, item.details_found])).toEqual([
+				['CK1', true],
+				['CK2', true],
+			]);
+		},
+	);
+});

@@ -10,7 +10,7 @@ export function parallelRequestsOption(): INodeProperties {
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
 		default: DEFAULT_PARALLEL_REQUESTS,
-		description: `How many time windows to read at the same time (1–${MAX_PARALLEL_REQUESTS}). WDT's per-key call limits are shared with your other systems, so keep 1 unless long ranges are too slow. After a concurrency-limit reply the node goes on one request at a time; after a calls-per-minute limit it stops and says how far it got (WDT asks to rest the key 5–10 minutes). The output order does not depend on this setting.`,
+		description: `How many time windows to read at the same time (1–${MAX_PARALLEL_REQUESTS}). WDT's per-key call limits are shared with your other systems, so keep 1 unless long ranges are too slow. After a rate-limit reply (calls per minute, or too many calls at once) the node stops and says how far it got: WDT asks to rest the key 5–10 minutes after either, so lower this setting if concurrency limits come back. The output order does not depend on this setting.`,
 	};
 }
 

@@ -61,7 +61,7 @@ const FIXES: Record<WdtErrorKind, Omit<WdtErrorClass, 'kind'>> = {
 		retryable: false,
 	},
 	rateLimit: {
-		fix: `WDT limits calls per minute for this key, and concurrent calls. Wait ${RATE_LIMIT_REST} before running this again, as WDT advises; then poll less often or batch more per call. The node does not retry rate-limited calls.`,
+		fix: `WDT limits calls per minute for this key, and concurrent calls. Wait ${RATE_LIMIT_REST} before running this again, as WDT advises after either; then poll less often, batch more per call or lower Parallel Requests. The node does not retry rate-limited calls.`,
 		retryable: false,
 	},
 	pagerRequired: {
@@ -130,18 +130,8 @@ export function describeKind(kind: WdtErrorKind): WdtErrorClass {
 	return { kind, ...FIXES[kind] };
 }
 
-const CALLS_PER_MINUTE_MARKER = '超过每分钟最大调用频率限制';
-const CONCURRENCY_MARKER = '超过每分钟最大并发次数限制';
-const RATE_LIMIT_MARKERS = [CALLS_PER_MINUTE_MARKER, CONCURRENCY_MARKER];
-
-/** WDT's concurrency limit (too many calls at once), as opposed to its calls-per-minute limit. */
-export function isConcurrencyLimit(error: unknown): boolean {
-	return (
-		error instanceof WdtError &&
-		error.kind === 'rateLimit' &&
-		(error.wdtMessage ?? error.message).includes(CONCURRENCY_MARKER)
-	);
-}
+/** WDT's two rate-limit replies: calls per minute, and concurrent calls (错误码说明). */
+const RATE_LIMIT_MARKERS = ['超过每分钟最大调用频率限制', '超过每分钟最大并发次数限制'];
 
 /** Decides the class from a WDT reply's status and message (status must not be 0). */
 export function classifyWdtStatus(status: number, message: string): WdtErrorClass {

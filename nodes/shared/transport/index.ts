@@ -15,7 +15,6 @@ import {
 	describeKind,
 	encodeBody,
 	ensureSuccess,
-	isConcurrencyLimit,
 	RATE_LIMIT_REST,
 	readWdtCredentials,
 	WDT_DEADLINES,
@@ -37,9 +36,9 @@ export type WdtFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFunc
  * - Nothing is retried that cannot pass on a second try: a refused connection, an unknown host,
  *   a TLS mismatch, an invalid Base URL, an HTTP 404 or any 4xx, a reply that is not WDT's, any
  *   WDT status (wrong credentials, business errors, ...).
- * - Rate limits are never retried: WDT asks to let the key rest 5–10 minutes. After one, further
- *   calls of the same node run are not sent at all, so a run over many items does not hammer
- *   the key.
+ * - Rate limits are never retried: after either reply (calls per minute, or concurrent calls)
+ *   WDT asks to let the key rest 5–10 minutes. After one, further calls of the same node run are
+ *   not sent at all, so a run over many items does not hammer the key.
  * - Writes are sent once: a lost reply is reported as an unknown outcome, never re-sent blindly.
  */
 
@@ -273,10 +272,8 @@ export async function callWdt(
 		} catch (error) {
 			failure = attemptFailure(call.method, error, { deadline, cancel, deadlineWords });
 		}
-		// A calls-per-minute limit stops the run: WDT asks to rest the key 5–10 minutes. A
-		// concurrency limit answers too many calls at once; the read engine drops to one at a time.
-		if (failure.kind === 'rateLimit' && !isConcurrencyLimit(failure))
-			rateLimitedRuns.set(this, failure);
+		// Either rate limit stops the run: WDT asks to rest the key 5–10 minutes after both.
+		if (failure.kind === 'rateLimit') rateLimitedRuns.set(this, failure);
 		const delay = baseDelay * 2 ** attempt;
 		if (!failure.retryable || attempt >= retries || cancel?.aborted || delay >= timeLeft()) {
 			const tries =

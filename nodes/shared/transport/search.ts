@@ -4,7 +4,6 @@
  * deterministic order, with Return All/Limit and bounded parallelism.
  */
 import {
-	isConcurrencyLimit,
 	movedWhileRead,
 	pageThrough,
 	splitIntoWindows,
@@ -46,7 +45,7 @@ export interface WindowedSearch extends ListLocation {
 	order?: 'forward' | 'lastToFirst';
 	/** Return at most this many records (default all). */
 	limit?: number;
-	/** Windows read at the same time, 1–5 (default 1); drops to 1 after a concurrency-limit reply. */
+	/** Windows read at the same time, 1–5 (default 1). */
 	parallel?: number;
 	policy?: Partial<CallPolicy>;
 }
@@ -156,10 +155,10 @@ function withProgress(
 
 /**
  * Reads every record of a windowed, paged WDT query. Windows are read in parallel up to
- * `parallel` and merged in window order, so the output is the same at any parallelism. A
- * concurrency-limit reply drops to one request at a time and reads that window once more; any
- * other failure (a calls-per-minute limit included) ends the read, never retried here, with an
- * error that says which windows and pages were complete.
+ * `parallel` and merged in window order, so the output is the same at any parallelism. Any
+ * failure ends the read, never retried here, with an error that says which windows and pages
+ * were complete. Rate limits included, both of them: after a calls-per-minute or a
+ * concurrency-limit reply WDT asks to rest the key 5–10 minutes, so nothing is read again.
  */
 export async function searchWindows(
 	this: WdtFunctions,
@@ -172,11 +171,10 @@ export async function searchWindows(
 	const recordKey = search.recordKey ?? ((record: unknown) => JSON.stringify(record));
 	const reads: Array<WindowRead | undefined> = [];
 	let calls = 0;
-	let concurrency = Math.min(
+	const concurrency = Math.min(
 		MAX_PARALLEL_REQUESTS,
 		Math.max(1, Math.floor(search.parallel ?? DEFAULT_PARALLEL_REQUESTS)),
 	);
-	const initialConcurrency = concurrency;
 	// Requests in flight, across windows and the pages of a closed window, never above `concurrency`.
 	let inFlight = 0;
 	const waiting: Array<() => void> = [];
@@ -252,32 +250,18 @@ export async function searchWindows(
 	};
 
 	let nextIndex = 0;
-	const again: number[] = [];
-	const retried = new Set<number>();
-	let running = 0;
 	const worker = async () => {
-		running++;
-		for (;;) {
-			if (failure || running > concurrency || (limit !== Infinity && prefixCount() >= limit)) break;
-			const index = again.shift() ?? (nextIndex < windows.length ? nextIndex++ : undefined);
-			if (index === undefined) break;
+		while (!failure && nextIndex < windows.length) {
+			if (limit !== Infinity && prefixCount() >= limit) break;
+			const index = nextIndex++;
 			try {
 				reads[index] = await readWindow(index);
 			} catch (error) {
-				if (isConcurrencyLimit(error) && initialConcurrency > 1 && !retried.has(index)) {
-					concurrency = 1;
-					retried.add(index);
-					again.push(index);
-					continue;
-				}
 				failure ??= { index, error };
 			}
 		}
-		running--;
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, windows.length) }, worker));
-	// A window put back by a worker that then stopped is read by whoever is left; none may be.
-	while (!failure && again.length) await worker();
 
 	if (failure) {
 		const done = reads.flatMap((read, i) => (read ? [i] : []));
