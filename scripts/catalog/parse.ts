@@ -372,10 +372,14 @@ const UNIT_MS: Record<string, number> = {
 	日: 86_400_000,
 };
 
-/** The tightest time span a page states for one call, in ms. */
+/**
+ * The tightest time span a page states for one call, in ms: a span (跨度, 间隔, …) or the refusal
+ * WDT sends for a wider one (`您的查询时间过宽,查询时间不能大于30天`).
+ */
 export function parseWindowMs(text: string): number | undefined {
 	const spans: number[] = [];
-	const pattern = /(跨度|间隔|区间|时间差|相差)[^。；;\n]*?(\d+)\s*(小时|分钟|min|天|日|h)/gi;
+	const pattern =
+		/(跨度|间隔|区间|时间差|相差|查询时间不能大于)[^。；;\n]*?(\d+)\s*(小时|分钟|min|天|日|h)/gi;
 	for (const match of text.matchAll(pattern))
 		spans.push(Number(match[2]) * UNIT_MS[match[3].toLowerCase()]);
 	return spans.length ? Math.min(...spans) : undefined;
@@ -644,11 +648,17 @@ export function buildMethod(
 		if (shape.listPath && !shape.totalPath && besideData) entry.totalBesideData = besideData.name;
 	}
 
+	const errorExamples = page.errorExamples.map(parseExample);
 	const windowText = [
-		...page.intro.filter((text) => /^1\.[45]/.test(text)),
+		// The time-span row, whatever its number (1.3 on some pages), and the notes after it.
+		...page.intro.filter((text) => /^1\.[45]/.test(text) || /^1\.\d\s*时间跨度/.test(text)),
 		...flatArgs(args)
 			.filter((f) => /time|date|modified/.test(f.name))
 			.map((f) => f.description),
+		// Some pages state the limit only in the refusal their error example shows.
+		...errorExamples.map((example) =>
+			typeof example === 'string' ? example : JSON.stringify(example ?? ''),
+		),
 	].join('\n');
 	const windowMs = parseWindowMs(windowText);
 	// Some write pages keep a query page's time-span line; it bounds nothing there.
@@ -674,7 +684,6 @@ export function buildMethod(
 		response: toCatalogParams(data?.children ?? []),
 	};
 	if (replyExample !== undefined) fixture.replyExample = replyExample;
-	const errorExamples = page.errorExamples.map(parseExample);
 	if (errorExamples.length) fixture.errorReplyExamples = errorExamples;
 	if (requestExample !== undefined) fixture.requestExample = requestExample;
 	return { entry: inContractOrder(entry), fixture, warnings };

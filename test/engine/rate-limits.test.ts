@@ -84,8 +84,12 @@ describe.each(LIMITS)('a %s reply', (fault, message) => {
 		const errors = jsonOf(outputs[0]).map((item) => String(item.error));
 		expect(errors).toHaveLength(3);
 		expect(errors[0]).toContain(message);
-		expect(errors[1]).toMatch(/not sent, because WDT rate-limited this API key earlier in this run/);
-		expect(errors[2]).toMatch(/not sent, because WDT rate-limited this API key earlier in this run/);
+		expect(errors[1]).toMatch(
+			/not sent, because WDT rate-limited this API key earlier in this run/,
+		);
+		expect(errors[2]).toMatch(
+			/not sent, because WDT rate-limited this API key earlier in this run/,
+		);
 		expect(rig.sim.requestsFor(SEARCH_CANCEL)).toHaveLength(1);
 	});
 });

@@ -96,7 +96,9 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: either rate limit mid-poll', (pers
 			try {
 				limited = await rig.poll({ persistence, staticData: behind(), parameters });
 				expect(limited.error).toBeUndefined();
-				const refusedAt = limited.requests.findIndex((request) => request.message?.includes(message));
+				const refusedAt = limited.requests.findIndex((request) =>
+					request.message?.includes(message),
+				);
 				expect(refusedAt).toBeGreaterThan(0);
 				// WDT asks to rest the key: nothing is sent after the refusal, no details, no re-read.
 				expect(limited.requests.slice(refusedAt + 1)).toEqual([]);
@@ -104,7 +106,9 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: either rate limit mid-poll', (pers
 					pausedUntil: formatCst(T0 + 7 * MINUTE),
 					rateLimitStreak: 1,
 				});
-				expect(limited.warnings.join('\n')).toMatch(/WDT rate-limited this key|stopped after a failed window/);
+				expect(limited.warnings.join('\n')).toMatch(
+					/WDT rate-limited this key|stopped after a failed window/,
+				);
 			} finally {
 				rig.sim.beforePage = undefined;
 			}

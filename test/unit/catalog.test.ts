@@ -306,6 +306,20 @@ describe('the catalog', () => {
 		expect(method('wms.stockin.Transfer.cancelOrder').maxWindowMs).toBeUndefined();
 	});
 
+	it('finds a window limit in a time-span row numbered 1.3, and one stated only in an error example', () => {
+		// "1.3 时间跨度： start_time和end_time最大跨度为30天"
+		expect(method('wms.stockout.PurchaseReturn.queryWithDetail').maxWindowMs).toBe(30 * 86_400_000);
+		// Empty 1.4 rows; the 异常响应示例: "您的查询时间过宽,查询时间不能大于30天".
+		expect(method('finance.AlipayAccountCheck.search').maxWindowMs).toBe(30 * 86_400_000);
+		expect(method('wms.stockout.Pack.search').maxWindowMs).toBe(30 * 86_400_000);
+		// "查询时间间隔不可以超过七天" and the example's "查询时间不能大于7天".
+		expect(method('sales.TradeQuery.getTradeMergedLog').maxWindowMs).toBe(7 * 86_400_000);
+		for (const name of ['finance.AlipayAccountCheck.search', 'wms.stockout.Pack.search'])
+			expect(JSON.stringify(fixture(name).errorReplyExamples), name).toContain(
+				'查询时间不能大于30天',
+			);
+	});
+
 	it('reads a 3.3 heading that types the single argument (`请求参数：List<…>`)', () => {
 		const [arg, ...rest] = method('finance.invoice.InvoiceOrder.updateInvoice').args;
 		expect(rest).toEqual([]);
@@ -404,6 +418,27 @@ describe('page parsing', () => {
 		'{"status": 100, "message": "错误"}',
 		'```',
 	].join('\n');
+
+	it('a window limit in a row numbered 1.3, or only in the error example', () => {
+		const build = (markdown: string) =>
+			buildMethod(
+				{ method: 'demo.Thing.search', category: '演示', nameZh: '演示查询' },
+				'Q',
+				markdown,
+			).entry.maxWindowMs;
+		const spanRow = '| **1.4 时间跨度：** start\\_time和end\\_time最大跨度为60分钟。 |';
+		expect(page).toContain(spanRow);
+		const renumbered = page.replace(
+			spanRow,
+			'| **1.3 时间跨度：** start\\_time和end\\_time最大跨度为30天 |\n| **1.4 注意事项：** 无 |',
+		);
+		expect(build(renumbered)).toBe(30 * 86_400_000);
+		const onlyRefusal = page
+			.replace(spanRow, '| **1.4 时间跨度：** |')
+			.replace('"message": "错误"', '"message": "您的查询时间过宽,查询时间不能大于7天"');
+		expect(build(onlyRefusal)).toBe(7 * 86_400_000);
+		expect(build(page.replace(spanRow, '| **1.4 时间跨度：** |'))).toBeUndefined();
+	});
 
 	it('reads tables, nesting, pager, window, status table, notes and examples', () => {
 		const built = buildMethod(
@@ -523,6 +558,10 @@ describe('page parsing', () => {
 		expect(parseWindowMs('起止时间跨度不超过30天')).toBe(30 * 86_400_000);
 		expect(parseWindowMs('最大跨度为30天，不传则最大跨度为60min')).toBe(3_600_000);
 		expect(parseWindowMs('店铺编号不传则全量获取')).toBeUndefined();
+		expect(parseWindowMs('{"status":100,"message":"您的查询时间过宽,查询时间不能大于30天"}')).toBe(
+			30 * 86_400_000,
+		);
+		expect(parseWindowMs('您的查询时间过宽,查询时间不能大于60分钟')).toBe(3_600_000);
 	});
 
 	it('examples written as backtick-per-token cells parse as JSON', () => {

@@ -630,6 +630,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		listPath: ['log_list'],
 		totalPath: ['total_count'],
+		maxWindowMs: 604800000,
 		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
@@ -2413,6 +2414,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		listPath: ['order'],
 		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
 		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
@@ -4610,6 +4612,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		listPath: ['order'],
 		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
 		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
@@ -6397,6 +6400,7 @@ export const WDT_CATALOG: Readonly<Record<string, CatalogMethod>> = {
 		pageNoStart: 0,
 		listPath: ['order_list'],
 		totalPath: ['total_count'],
+		maxWindowMs: 2592000000,
 		windowFields: ['start_time', 'end_time'],
 		args: [
 			{
