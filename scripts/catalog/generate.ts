@@ -8,7 +8,13 @@ import { join, resolve } from 'node:path';
 import * as prettier from 'prettier';
 
 import type { CatalogMethod } from '../../nodes/shared/catalog/types';
-import { buildMethod, parseMethodIndex, renderCatalogModule, renderFixture } from './parse';
+import {
+	buildMethod,
+	completeStatusTables,
+	parseMethodIndex,
+	renderCatalogModule,
+	renderFixture,
+} from './parse';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 export const CATALOG_MODULE = 'nodes/shared/catalog/methods.generated.ts';
@@ -51,6 +57,7 @@ export async function generateCatalog(docsDir: string): Promise<GeneratedCatalog
 		for (const warning of built.warnings) warnings.push({ method: row.method, warning });
 		if (built.fixture) files.set(`${FIXTURE_DIR}/${row.method}.json`, renderFixture(built.fixture));
 	}
+	completeStatusTables(entries);
 	const prettierOptions = (await prettier.resolveConfig(join(REPO_ROOT, CATALOG_MODULE))) ?? {};
 	files.set(
 		CATALOG_MODULE,

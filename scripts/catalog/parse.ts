@@ -394,13 +394,16 @@ export function parseWindowMs(text: string): number | undefined {
 const STATUS_ENTRY_BREAK =
 	/[\n；;]+|[，,](?=\s*-?\d+\s*[：:=]?\s*[\u4e00-\u9fa5])|[，,](?=\s*-?\d+\s*[：:=])|\s+(?=-?\d+\s*[：:=]?\s*[\u4e00-\u9fa5])|(?<=[^\d\s.:：=~～-])[\s.:：]*(?=\d+\s*[：:=]\s*[^\d\s])/;
 
+/** A label before the first code on the same line: `采购单状态：10 已取消,20 编辑中`. */
+const LEADING_STATUS_LABEL = /^[^\d\n：:]{0,20}?(?:状态|类型|方式)\s*[：:]\s*(?=-?\d)/;
+
 /**
  * `5：已取消\n10：待放回`, `10=已取消；20=编辑中`, `5已取消\n53 WMS已接单` or `0删除 1在架 2下架`
  * → code -> name (at least two codes).
  */
 export function parseStatusTable(description: string): Record<string, string> | undefined {
 	const table: Record<string, string> = {};
-	const parts = description.split(STATUS_ENTRY_BREAK);
+	const parts = description.replace(LEADING_STATUS_LABEL, '').split(STATUS_ENTRY_BREAK);
 	for (const part of parts) {
 		const match = /^\s*(-?\d+)\s*(?:[：:=]\s*(\S.*?)|([^\d\s.、：:=~-].*?))\s*$/.exec(part);
 		if (!match) continue;
@@ -408,6 +411,40 @@ export function parseStatusTable(description: string): Record<string, string> | 
 		table[match[1]] = name.replace(/[，,。;；]+$/, '');
 	}
 	return Object.keys(table).length >= 2 ? table : undefined;
+}
+
+/**
+ * Status tables that a page lists in part while another page lists the same codes in full: the
+ * codes the fuller table has and this one lacks are added, this page's own names kept. Method ->
+ * reply field -> [method, field] of the fuller table. searchCancel returns sales stockouts in
+ * their current state, one of the stockout statuses wms.stockout.Sales.queryWithDetail lists
+ * (its table has 50 待审核, 52 缺货待入库, 58 档口锁定, 74 预打包, which searchCancel's lacks).
+ * Negative codes are left out: `-1 未发货` groups states, it is no state of its own.
+ */
+export const COMPLETED_STATUS_TABLES: Readonly<
+	Record<string, Readonly<Record<string, readonly [string, string]>>>
+> = {
+	'wms.stockout.Sales.searchCancel': { status: ['wms.stockout.Sales.queryWithDetail', 'status'] },
+};
+
+/** Adds the codes COMPLETED_STATUS_TABLES names to the entries' status tables, in code order. */
+export function completeStatusTables(entries: CatalogMethod[]): void {
+	const byMethod = new Map(entries.map((entry) => [entry.method, entry]));
+	for (const [method, fields] of Object.entries(COMPLETED_STATUS_TABLES)) {
+		const entry = byMethod.get(method);
+		for (const [field, [fullerMethod, fullerField]] of Object.entries(fields)) {
+			const own = entry?.statusTables?.[field];
+			const fuller = byMethod.get(fullerMethod)?.statusTables?.[fullerField];
+			if (!entry?.statusTables || !own || !fuller)
+				throw new Error(`No status table ${method} ${field} or ${fullerMethod} ${fullerField}`);
+			const merged: Record<string, string> = { ...own };
+			for (const [code, name] of Object.entries(fuller))
+				if (!(code in merged) && Number(code) >= 0) merged[code] = name;
+			entry.statusTables[field] = Object.fromEntries(
+				Object.entries(merged).sort(([a], [b]) => Number(a) - Number(b)),
+			);
+		}
+	}
 }
 
 const NOTE_PATTERN = /淘系|拼多多|系统供销|隐私|自有平台|翻页|漏|重复/;

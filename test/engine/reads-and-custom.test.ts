@@ -81,6 +81,42 @@ describe('Sales Stockout → Get Many Cancelled', () => {
 		expect(utc[24]).toBe('2024-11-22 00:00:00→2024-11-22 01:00:00#0');
 	});
 
+	it.each(['all', [5]] as const)(
+		'names every stockout status, also those only the queryWithDetail page lists (searchCancelStatuses %j)',
+		async (searchCancelStatuses) => {
+			rig.sim.searchCancelStatuses = searchCancelStatuses === 'all' ? 'all' : [5];
+			try {
+				const statuses = [5, 50, 52, 58, 74, 110];
+				statuses.forEach((status, i) =>
+					rig.sim.addStockout({ status, cancelled: true, modifiedMs: base + (i + 1) * 60_000 }),
+				);
+				const { outputs, error } = await rig.run({
+					resource: 'salesStockout',
+					operation: 'getManyCancelled',
+					startTime: new Date(base).toISOString(),
+					endTime: new Date(base + HOUR).toISOString(),
+					returnAll: true,
+				});
+				expect(error).toBeUndefined();
+				const named = Object.fromEntries(
+					jsonOf(outputs[0]).map((item) => [item.status, item.status_name]),
+				);
+				const expected: Record<number, string> = {
+					5: '已取消',
+					50: '待审核',
+					52: '缺货待入库',
+					58: '档口锁定',
+					74: '预打包',
+					110: '已完成',
+				};
+				const listed = searchCancelStatuses === 'all' ? statuses : [5];
+				expect(named).toEqual(Object.fromEntries(listed.map((code) => [code, expected[code]])));
+			} finally {
+				rig.sim.searchCancelStatuses = 'all';
+			}
+		},
+	);
+
 	it('pages at 100 with the total, returns every stockout once with status_name, paired', async () => {
 		for (let i = 0; i < 250; i++)
 			rig.sim.addStockout({ modifiedMs: base + 10 * 60_000 + i * 1000 });

@@ -306,6 +306,29 @@ describe('the catalog', () => {
 		expect(method('wms.stockin.Transfer.cancelOrder').maxWindowMs).toBeUndefined();
 	});
 
+	it('status tables: searchCancel has every sales stockout status; the purchase order table has 10', () => {
+		const searchCancel = method('wms.stockout.Sales.searchCancel').statusTables!.status;
+		const detail = method('wms.stockout.Sales.queryWithDetail').statusTables!.status;
+		expect(searchCancel).toMatchObject({
+			'50': '待审核',
+			'52': '缺货待入库',
+			'58': '档口锁定',
+			'74': '预打包',
+		});
+		// Every stockout state of queryWithDetail's table; the page's own names kept (10 待放回).
+		expect(Object.keys(searchCancel).sort()).toEqual(
+			Object.keys(detail)
+				.filter((code) => Number(code) >= 0)
+				.sort(),
+		);
+		expect(searchCancel['10']).toBe('待放回');
+		expect(method('purchase.PurchaseOrder.queryWithDetail').statusTables!.status).toMatchObject({
+			'10': '已取消',
+			'20': '编辑中',
+			'90': '已完成',
+		});
+	});
+
 	it('finds a window limit in a time-span row numbered 1.3, and one stated only in an error example', () => {
 		// "1.3 时间跨度： start_time和end_time最大跨度为30天"
 		expect(method('wms.stockout.PurchaseReturn.queryWithDetail').maxWindowMs).toBe(30 * 86_400_000);
@@ -500,6 +523,14 @@ describe('page parsing', () => {
 		});
 		expect(parseStatusTable('-1：默认\n0：非动态')).toEqual({ '-1': '默认', '0': '非动态' });
 		expect(parseStatusTable('默认为0')).toBeUndefined();
+		// A label before the first code on its line (purchase.PurchaseOrder.queryWithDetail).
+		expect(parseStatusTable('采购单状态：10 已取消,20 编辑中,30 待审核')).toEqual({
+			'10': '已取消',
+			'20': '编辑中',
+			'30': '待审核',
+		});
+		// Names before codes (是：1 否：0) stay no table.
+		expect(parseStatusTable('是：1  否：0     店铺下配置')).toBeUndefined();
 	});
 
 	it("status tables despite the vendor's typos: each code with its own name", () => {

@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
+	STOCKOUT_STATUS_LABELS,
 	STOCKOUT_STATUS_NAMES,
 	withStockoutDetails,
 	type StockoutItem,
@@ -16,26 +17,6 @@ import { readCodes } from './optionReaders';
 import { rowChangeTime } from '../cursor';
 import type { TriggerEvent } from './types';
 import { NO_RETRY } from './windowReader';
-
-/** English labels of the statuses on the searchCancel page, for the Statuses option. */
-const STATUS_LABELS: Readonly<Record<number, string>> = {
-	5: 'Cancelled',
-	10: 'Awaiting Return',
-	51: 'Out of Stock',
-	53: 'Accepted by WMS',
-	54: 'Waybill Requested',
-	60: 'Awaiting Allocation',
-	61: 'Queued',
-	63: 'Awaiting Replenishment',
-	65: 'Awaiting Processing',
-	70: 'Awaiting Shipment',
-	73: 'Locked (Best Seller)',
-	75: 'Awaiting Picking',
-	77: 'Picking',
-	79: 'Picked',
-	90: 'Delayed Shipment',
-	110: 'Completed',
-};
 
 interface Settings {
 	/** Empty: every status. */
@@ -65,7 +46,7 @@ export const stockoutCancelled: TriggerEvent<StockoutItem & IDataObject, Setting
 			type: 'multiOptions',
 			default: [],
 			options: Object.keys(STOCKOUT_STATUS_NAMES).map((code) => ({
-				name: `${STATUS_LABELS[Number(code)] ?? 'Status'} (${code})`,
+				name: `${STOCKOUT_STATUS_LABELS[code] ?? 'Status'} (${code})`,
 				value: Number(code),
 			})),
 			description:

@@ -1,24 +1,42 @@
+import { getCatalogMethod } from '../catalog';
 import { movedWhileRead } from './paging';
 import { wdtTimeToIso, withIsoTimes } from './time';
 
-/** Sales stockout (销售出库单) statuses, from the searchCancel method page. */
-export const STOCKOUT_STATUS_NAMES: Readonly<Record<number, string>> = {
-	5: '已取消',
-	10: '待放回',
-	51: '缺货',
-	53: 'wms已接单',
-	54: '获取电子面单',
-	60: '待分配',
-	61: '排队中',
-	63: '待补货',
-	65: '待处理',
-	70: '待发货',
-	73: '爆款锁定',
-	75: '待拣货',
-	77: '拣货中',
-	79: '已拣货',
-	90: '延时发货',
-	110: '已完成',
+/**
+ * Sales stockout (销售出库单) statuses with WDT's names, from the searchCancel page's table as the
+ * catalog holds it (completed there with the stockout statuses of wms.stockout.Sales.queryWithDetail
+ * that the searchCancel page leaves out: scripts/catalog/parse.ts, COMPLETED_STATUS_TABLES).
+ */
+export const STOCKOUT_STATUS_NAMES: Readonly<Record<string, string>> =
+	getCatalogMethod('wms.stockout.Sales.searchCancel')?.statusTables?.status ?? {};
+
+/**
+ * English labels of WDT's sales stockout status codes, wherever the node shows a stockout status
+ * (Statuses options of Sales Stockout → Get Many and of the trigger's stockout events); the
+ * `status_name` output stays WDT's own name.
+ */
+export const STOCKOUT_STATUS_LABELS: Readonly<Record<string, string>> = {
+	'5': 'Cancelled',
+	'10': 'To Put Back (Picked, To Put Back)',
+	'50': 'Awaiting Review',
+	'51': 'Out of Stock',
+	'52': 'Out of Stock, Awaiting Stock-In',
+	'53': 'Accepted by WMS',
+	'54': 'Getting E-Waybill',
+	'58': 'Stall Locked',
+	'60': 'To Allocate',
+	'61': 'Queued',
+	'63': 'Awaiting Replenishment',
+	'65': 'To Process',
+	'70': 'Awaiting Shipment',
+	'73': 'Hot-Item Locked',
+	'74': 'Pre-Packed',
+	'75': 'Awaiting Picking',
+	'77': 'Picking',
+	'79': 'Picked',
+	'90': 'Delayed Shipment',
+	'110': 'Completed',
+	'-1': 'Not Shipped',
 };
 
 export const STOCKOUT_STATUS_CANCELLED = 5;

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { everyStockoutStatus } from '../../../shared/transport/stockoutDetails';
+import { getCatalogMethod } from '../../../shared/catalog';
+import { STOCKOUT_STATUS_LABELS } from '../../../shared/protocol';
 import { invalidInput } from '../common';
 import { readLocatorFilter, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
@@ -17,30 +19,7 @@ import {
 
 export const STOCKOUT_METHOD = 'wms.stockout.Sales.queryWithDetail';
 
-/** English labels of WDT's stockout status codes (the page's table; names in output stay WDT's). */
-export const STOCKOUT_STATUS_LABELS: Readonly<Record<string, string>> = {
-	'5': 'Cancelled',
-	'10': 'To Put Back (Picked, To Put Back)',
-	'50': 'Awaiting Review',
-	'51': 'Out of Stock',
-	'52': 'Out of Stock, Awaiting Stock-In',
-	'53': 'Accepted by WMS',
-	'54': 'Getting E-Waybill',
-	'58': 'Stall Locked',
-	'60': 'To Allocate',
-	'61': 'Queued',
-	'63': 'Awaiting Replenishment',
-	'65': 'To Process',
-	'70': 'Awaiting Shipment',
-	'73': 'Hot-Item Locked',
-	'74': 'Pre-Packed',
-	'75': 'Awaiting Picking',
-	'77': 'Picking',
-	'79': 'Picked',
-	'90': 'Delayed Shipment',
-	'110': 'Completed',
-	'-1': 'Not Shipped',
-};
+export { STOCKOUT_STATUS_LABELS };
 
 export const STOCKOUT_PRIVACY_NOTICE =
 	'WDT does not return stockouts of Taobao/Tmall, Pinduoduo and system-distribution orders through its API, so you may see fewer than in the ERP. Private fields (receiver name, address, phone numbers, buyer nick) are returned only for self-owned and offline platforms.';
