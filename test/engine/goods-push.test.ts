@@ -361,6 +361,19 @@ describe('Product → Create or Update', () => {
 			[{}],
 			/^Item 1: SKUs → SKU 1 → Retail Price \(retail_price\) has more than 4 decimal places/,
 		],
+		[
+			// The same check as Sales Order → Push's prices (decimalBounds).
+			'a negative retail price',
+			fields({ specs: { spec: [{ specNo: 'S', retailPrice: '-1' }] } }),
+			[{}],
+			/^Item 1: SKUs → SKU 1 → Retail Price \(retail_price\) must be at least 0, got "-1"\.$/,
+		],
+		[
+			'a negative custom price in a row',
+			rows(),
+			[good, row('H', 'H-1', { custom_price1: -0.5 })],
+			/^Item 2: custom_price1 must be at least 0, got "-0.5"\.$/,
+		],
 		['no SKUs', fields({ specs: {} }), [{}], /^Item 1: SKUs \(spec_list\) are empty/],
 		[
 			'the same goods in two items',

@@ -400,6 +400,13 @@ describe('Sales Order → Push', () => {
 				/^Item 1: Unit Price \(price\) has more than 4 decimal places/,
 			],
 			[
+				// The same check as Product → Create or Update's prices (decimalBounds).
+				'a negative price',
+				[row('E1', 'E1-1', { price: '-1' })],
+				{},
+				/^Item 1: Unit Price \(price\) must be at least 0, got "-1"\.$/,
+			],
+			[
 				'a negative fee',
 				[row('E1', 'E1-1', { post_amount: -1 })],
 				{},

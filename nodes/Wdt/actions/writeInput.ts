@@ -15,7 +15,12 @@ import type {
 import { getCatalogMethod } from '../../shared/catalog';
 import type { CatalogParam } from '../../shared/catalog/types';
 import { WdtError } from '../../shared/protocol';
-import { MAX_QUANTITY, parseDecimal, textProblem } from '../../shared/protocol/validate';
+import {
+	decimalBounds,
+	MAX_QUANTITY,
+	parseDecimal,
+	textProblem,
+} from '../../shared/protocol/validate';
 import { toNodeApiError, toNodeError } from '../../shared/transport';
 import { invalidInput, replyWasLost } from './common';
 
@@ -42,7 +47,8 @@ const BOOL = /^bool(ean)?\b/i;
 /**
  * One value as its documented type wants it, or what is wrong with it: text of WDT-storable
  * characters within the documented length, a whole number for Int, a Decimal(19,4) amount
- * (parseDecimal, within `bounds`) for Decimal, true/false for boolean.
+ * (parseDecimal, within `bounds`; a price never negative: decimalBounds) for Decimal, true/false
+ * for boolean.
  */
 export function documentedValue(
 	param: CatalogParam,
@@ -57,7 +63,8 @@ export function documentedValue(
 		if (['false', '0'].includes(word)) return { value: false };
 		return { problem: `must be true or false, got ${shown}` };
 	}
-	if (DECIMAL.test(param.type)) return parseDecimal(value, bounds);
+	if (DECIMAL.test(param.type))
+		return parseDecimal(value, { ...decimalBounds(param.name), ...bounds });
 	if (INT.test(param.type)) {
 		const written = typeof value === 'number' ? String(value) : text(value);
 		if (!/^-?\d+$/.test(written) || Math.abs(Number(written)) > MAX_QUANTITY)

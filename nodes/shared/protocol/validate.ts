@@ -123,3 +123,14 @@ export function parseDecimal(
 		return { problem: `must be at least ${options.min}, got ${shown}` };
 	return { value: number };
 }
+
+/**
+ * A WDT Decimal field that holds a price (`price`, `retail_price`, `custom_price1`, …). No write
+ * sends a negative one: WDT would store it as typed. One rule for every write (goods, orders).
+ */
+const PRICE_FIELD = /(?:^|_)price\d*$/;
+
+/** The least value a documented Decimal field takes, by its WDT name: 0 for prices. */
+export function decimalBounds(name: string): { min?: number } {
+	return PRICE_FIELD.test(name) ? { min: 0 } : {};
+}

@@ -379,11 +379,11 @@ const LINE_FIELDS: PushField[] = [
 		positive: true,
 	},
 	{
+		// Never negative, like every price of every write (decimalBounds).
 		wdt: 'price',
 		displayName: 'Unit Price',
 		description: 'The unit price',
 		kind: 'decimal',
-		min: 0,
 	},
 	{
 		wdt: 'goods_id',
