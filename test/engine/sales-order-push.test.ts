@@ -223,6 +223,95 @@ describe('Sales Order → Push', () => {
 		]);
 	});
 
+	describe('rows of one tid are one order of one shop', () => {
+		const byShopColumn = push({ shopNo: { __rl: true, mode: 'code', value: '={{ $json.shop }}' } });
+
+		it.each<[string, IDataObject[], IDataObject, RegExp]>([
+			[
+				'different shops',
+				[row('T1', 'T1-1', { shop: 'MALL01' }), row('T1', 'T1-2', { shop: 'MALL02' })],
+				byShopColumn,
+				/^Item 2: Shop \(shop_no\) is "MALL02" here but "MALL01" in item 1, a row of the same order \(tid "T1"\)\. A platform order number is one order of one shop/,
+			],
+			[
+				'different receivers',
+				[row('T1', 'T1-1'), row('T2', 'T2-1'), row('T1', 'T1-2', { receiver_name: '李四' })],
+				push(),
+				/^Item 3: Receiver Name \(receiver_name\) is "李四" here but "张三" in item 1, a row of the same order \(tid "T1"\)/,
+			],
+			[
+				'different order times',
+				[row('T1', 'T1-1'), row('t1', 'T1-2', { trade_time: '2024-11-20 10:00:01' })],
+				push(),
+				/^Item 2: Order Time \(trade_time\) is "2024-11-20 10:00:01" here but "2024-11-20 10:00:00" in item 1/,
+			],
+			[
+				'a postcode only a later row gives',
+				[row('T1', 'T1-1'), row('T1', 'T1-2', { zip: '100000' })],
+				push({ moreOrderFields: { receiver_zip: '={{ $json.zip }}' } }),
+				/^Item 2: More Order Fields → Receiver Postcode \(receiver_zip\) is "100000" here but empty in item 1/,
+			],
+			[
+				'different More Order Fields',
+				[row('T1', 'T1-1', { flag: 1 }), row('T1', 'T1-2', { flag: 2 })],
+				push({ moreOrderFields: { remark_flag: '={{ $json.flag }}' } }),
+				/^Item 2: More Order Fields → Remark Flag \(remark_flag\) is "2" here but "1" in item 1/,
+			],
+		])(
+			'refuses rows naming %s before any call, naming the item and the field',
+			async (_what, rows, parameters, message) => {
+				const { error } = await rig.run(parameters, rows, { timezone: 'Asia/Shanghai' });
+				expect(error?.message).toMatch(message);
+				expect(calls()).toHaveLength(0);
+				expect(rig.sim.rawTrades.size).toBe(0);
+			},
+		);
+
+		it('with Continue On Fail, the conflicting order is not sent and the others are', async () => {
+			const { outputs, error } = await rig.run(
+				byShopColumn,
+				[
+					row('T1', 'T1-1', { shop: 'MALL01' }),
+					row('T2', 'T2-1', { shop: 'MALL01' }),
+					row('T1', 'T1-2', { shop: 'MALL02' }),
+				],
+				{ continueOnFail: true },
+			);
+			expect(error).toBeUndefined();
+			const out = jsonOf(outputs[0]);
+			expect(out.map((o) => [o.tid, o.outcome])).toEqual([
+				['T1', 'not sent'],
+				['T2', 'succeeded'],
+			]);
+			expect(String(out[0].error)).toMatch(
+				/^Item 3: Shop \(shop_no\) is "MALL02" here but "MALL01"/,
+			);
+			expect(out[0].oids).toEqual(['T1-1', 'T1-2']);
+			expect(pairsOf(outputs[0])).toEqual([[0, 2], 1]);
+			expect(calls().map((call) => (call.args as IDataObject[][])[1].map((t) => t.tid))).toEqual([
+				['T2'],
+			]);
+			expect(rig.sim.rawTrades.get(rawTradeKey('MALL02', 'T1'))).toBeUndefined();
+		});
+
+		it('rows that repeat the order values, or leave them empty, make one order', async () => {
+			const { outputs, error } = await rig.run(
+				push(),
+				[
+					row('T1', 'T1-1'),
+					row('T1', 'T1-2', { receiver_name: '', buyer_nick: ' ', post_amount: '2.0000' }),
+					row('t1', 'T1-3'),
+				],
+				{ timezone: 'Asia/Shanghai' },
+			);
+			expect(error).toBeUndefined();
+			expect(jsonOf(outputs[0]).map((o) => [o.tid, o.outcome, o.oids])).toEqual([
+				['T1', 'succeeded', ['T1-1', 'T1-2', 'T1-3']],
+			]);
+			expect(sentArgs()[1][0]).toMatchObject({ receiver_name: '张三', post_amount: 2 });
+		});
+	});
+
 	describe('partial failures', () => {
 		const mixed = async (options: Parameters<typeof rig.run>[2] = {}) => {
 			await rig.run(push(), [row('OLD', 'TAKEN')]);

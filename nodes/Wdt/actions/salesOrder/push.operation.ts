@@ -598,7 +598,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add field',
 		default: {},
-		description: 'With a group of rows, every order field is read from the first row of the group',
+		description:
+			'With a group of rows, the rows of one order must agree on its shop and every order field (an empty value agrees with any); a row that differs is refused before anything is sent',
 		options: MORE_ORDER_FIELDS.map((field) => fieldProperty(field, ORDER_DOC, field.wdt, false)),
 	},
 	...LINE_FIELDS.map((field) => ({
@@ -724,6 +725,60 @@ function completeLine(line: IDataObject, order: IDataObject): IDataObject {
 	return completed;
 }
 
+/** How a value is shown in a message about differing rows. */
+const shown = (value: unknown) => (isEmpty(value) ? 'empty' : `"${String(value)}"`);
+
+/**
+ * A tid is one order of one shop (the page: one shop_no per call; a tid is unique per seller),
+ * so every row of a tid must name the same shop and the same order values: a row whose value
+ * differs from the first row's is refused, naming it, instead of being dropped. A row that leaves
+ * a value empty adds nothing, so it conflicts with nothing.
+ */
+function refuseConflicts(
+	ctx: IExecuteFunctions,
+	parameter: Parameter,
+	itemIndices: number[],
+	sent: { shopNo: string; order: IDataObject },
+): void {
+	const [first, ...others] = itemIndices;
+	const conflict = (i: number, label: string, value: unknown, firstValue: unknown) =>
+		invalidInput(
+			ctx,
+			i,
+			label,
+			`is ${shown(value)} here but ${shown(firstValue)} in item ${first + 1}, a row of the same order (tid "${String(sent.order.tid)}"). A platform order number is one order of one shop: give all its rows the same order values, or give different orders different numbers.`,
+		);
+	for (const i of others) {
+		const shopNo = readLocatorCode(ctx, i, 'shopNo');
+		if (shopNo !== '' && shopNo !== sent.shopNo)
+			throw conflict(i, 'Shop (shop_no)', shopNo, sent.shopNo);
+		const warehouseNo = readLocatorCode(ctx, i, 'warehouseNo');
+		if (warehouseNo !== '' && warehouseNo !== sent.order.warehouse_no)
+			throw conflict(i, 'Auto-Flow Warehouse (warehouse_no)', warehouseNo, sent.order.warehouse_no);
+		const more = ctx.getNodeParameter('moreOrderFields', i, {}) as IDataObject;
+		const values: Array<[PushField, string, unknown]> = [
+			...ORDER_FIELDS.map((field): [PushField, string, unknown] => [
+				field,
+				'',
+				parameter(`order_${field.wdt}`, i),
+			]),
+			...MORE_ORDER_FIELDS.map((field): [PushField, string, unknown] => [
+				field,
+				'More Order Fields → ',
+				more[field.wdt],
+			]),
+		];
+		for (const [field, where, raw] of values) {
+			// The rows were grouped by tid, ignoring case as WDT does.
+			if (field.wdt === 'tid' || isEmpty(raw)) continue;
+			const value = checkedValue(ctx, i, where, field, ORDER_DOC, raw);
+			const firstValue = sent.order[field.wdt];
+			if (String(value) !== String(firstValue ?? ''))
+				throw conflict(i, `${where}${field.displayName} (${field.wdt})`, value, firstValue);
+		}
+	}
+}
+
 function plan(
 	ctx: IExecuteFunctions,
 	parameter: Parameter,
@@ -735,6 +790,7 @@ function plan(
 	const shopProblem = shopNo ? textProblem(shopNo, 40) : 'is empty';
 	if (shopProblem) throw invalidInput(ctx, first, 'Shop (shop_no)', `${shopProblem}.`);
 	const order = readOrder(ctx, first, parameter);
+	refuseConflicts(ctx, parameter, itemIndices, { shopNo, order });
 	const completed = lines.map((read) => completeLine({ ...read(), tid: order.tid }, order));
 	return { itemIndices, shopNo, order, lines: completed };
 }
