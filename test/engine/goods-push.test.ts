@@ -1,5 +1,5 @@
 /**
- * Product → Create or Update (goods.Goods.push, goods.Goods.batchPush) through n8n-core's engine
+ * Product → Create or Update (goods.Goods.batchPush, for one goods too) through n8n-core's engine
  * against the simulator.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
@@ -44,21 +44,24 @@ const batchArgs = (at: number) =>
 	(rig.sim.requestsFor(BATCH)[at].args as unknown[])[0] as IDataObject[];
 
 describe('Product → Create or Update', () => {
-	it('one goods from the fields goes to goods.Goods.push and gets its goods id', async () => {
+	it('one goods from the fields goes to goods.Goods.batchPush too, like many', async () => {
 		const { outputs, error } = await rig.run(
 			fields({ goodsFields: { brand_name: '自有品牌', goods_type: 1, auto_create_bc: true } }),
 		);
 		expect(error).toBeUndefined();
-		expect(rig.sim.requestsFor(PUSH).map((r) => r.args)).toEqual([
+		expect(rig.sim.requestsFor(PUSH)).toHaveLength(0);
+		expect(rig.sim.requestsFor(BATCH).map((r) => r.args)).toEqual([
 			[
-				{
-					goods_no: 'G1',
-					goods_name: '纯棉T恤',
-					brand_name: '自有品牌',
-					goods_type: 1,
-					auto_create_bc: true,
-				},
-				[{ spec_no: 'G1-M', spec_name: 'M', retail_price: 59.9 }],
+				[
+					{
+						goods_no: 'G1',
+						goods_name: '纯棉T恤',
+						brand_name: '自有品牌',
+						goods_type: 1,
+						auto_create_bc: true,
+						spec_list: [{ spec_no: 'G1-M', spec_name: 'M', retail_price: 59.9 }],
+					},
+				],
 			],
 		]);
 		const [result] = jsonOf(outputs[0]);
@@ -66,15 +69,34 @@ describe('Product → Create or Update', () => {
 			goods_no: 'G1',
 			success: true,
 			outcome: 'succeeded',
-			goods_id: stored('G1')?.goods_id,
-			method: PUSH,
+			method: BATCH,
 			spec_nos: ['G1-M'],
 			on_re_run: expect.stringMatching(
 				/updates the same goods and SKUs instead of creating them twice/,
 			),
 		});
+		expect(stored('G1')).toMatchObject({ goods_name: '纯棉T恤', brand_name: '自有品牌' });
 		expect(pairedWith(outputs[0])).toEqual([[0]]);
 	});
+
+	it.each([1, 2])(
+		'%i goods: the fields are batchPush’s whatever the count (pinyin sent; push’s validity_type listed as ignored)',
+		async (count) => {
+			const input = [
+				row('A', 'A-1', { pinyin: 'a', validity_type: 1 }),
+				row('B', 'B-1', { pinyin: 'b', validity_type: 1 }),
+			].slice(0, count);
+			const { outputs, error } = await rig.run(rows(), input);
+			expect(error).toBeUndefined();
+			expect(rig.sim.requestsFor(PUSH)).toHaveLength(0);
+			expect(batchArgs(0).map((goods) => [goods.pinyin, goods.spec_list])).toEqual(
+				input.map((item) => [item.pinyin, [{ spec_no: item.spec_no }]]),
+			);
+			expect(jsonOf(outputs[0]).map((r) => [r.outcome, r.ignored_columns])).toEqual(
+				input.map(() => ['succeeded', ['validity_type']]),
+			);
+		},
+	);
 
 	it('groups spreadsheet rows into goods by goods_no and sends them in one batchPush', async () => {
 		const input = [
@@ -240,8 +262,12 @@ describe('Product → Create or Update', () => {
 			);
 		});
 
-		it("push's refusal (its page's error example) fails that goods; routed to the error output", async () => {
-			rig.sim.useDocExamples({ methods: [PUSH], kind: 'error' });
+		it('a refusal of the whole call (status 100, as push’s page example) fails its goods; routed to the error output', async () => {
+			const { docExamplesFrom } = await import('../simulator');
+			rig.sim.useDocExamples({
+				methods: [BATCH],
+				source: docExamplesFrom({ [BATCH]: { status: 100, message: '商家编码已存在' } }),
+			});
 			try {
 				const { outputs, error } = await rig.run(fields(), [{}], {
 					onError: 'continueErrorOutput',
@@ -311,14 +337,15 @@ describe('Product → Create or Update', () => {
 		expect(rig.sim.requestsFor(BATCH)).toHaveLength(1);
 		expect(rig.sim.records(QUERY).size).toBe(50); // WDT did apply the lost call
 
+		rig.sim.clearRequests();
 		const single = await rig.run(fields({ goodsNo: 'ONE' }), [{}], { continueOnFail: true });
 		expect(jsonOf(single.outputs[0])[0].outcome).toBe('succeeded');
-		rig.sim.faults.next('dropAfterWrite', 1, PUSH);
+		rig.sim.faults.next('dropAfterWrite', 1, BATCH);
 		const lost = await rig.run(fields({ goodsNo: 'ONE' }));
 		expect(lost.error?.message).toMatch(
 			/^It is not known whether goods ONE was created or updated/,
 		);
-		expect(rig.sim.requestsFor(PUSH)).toHaveLength(2);
+		expect(rig.sim.requestsFor(BATCH)).toHaveLength(2);
 	});
 
 	it('with Continue On Fail, a bad item becomes an error item and the others are sent', async () => {

@@ -10,7 +10,6 @@ import {
 	goodsBatchPushOutcomes,
 	orderNumberKey,
 	type OrderOutcome,
-	type WdtResponse,
 } from '../../../shared/protocol';
 import { toNodeError } from '../../../shared/transport';
 import {
@@ -34,7 +33,11 @@ import {
 	text,
 } from '../writeInput';
 
-const PUSH = 'goods.Goods.push';
+/**
+ * Every goods goes to goods.Goods.batchPush, also a single one: the fields offered and checked
+ * are that page's, so a workflow behaves the same with one row or many. (goods.Goods.push, for
+ * one goods, documents other fields: no pinyin, goods types 9 and 10, validity_type.)
+ */
 const BATCH_PUSH = 'goods.Goods.batchPush';
 /** goods.Goods.batchPush: "spu维度一次不超过50条，一个goodsInfo下sku维度一次不超过500条". */
 export const MAX_GOODS_PER_CALL = 50;
@@ -359,24 +362,10 @@ const operation: BatchOperation = {
 	outcomes: (sent, response) => goodsBatchPushOutcomes(sent, response.data),
 };
 
-/** One goods alone goes to goods.Goods.push: it succeeded, and its reply carries the goods id. */
-function pushedOutcomes(sent: string[], response: WdtResponse): OrderOutcome[] {
-	const outcome: OrderOutcome & { goods_id?: number } = {
-		order_no: sent[0],
-		success: true,
-		outcome: 'succeeded',
-		error: null,
-		error_code: null,
-	};
-	if (Number.isInteger(response.data)) outcome.goods_id = response.data as number;
-	return [outcome];
-}
-
 /**
- * goods.Goods.push for a single goods, goods.Goods.batchPush in calls of at most 50 goods
- * otherwise. Every goods is validated before the first call. A batch is never re-sent: a lost
- * reply leaves its goods unknown and the node stops sending; WDT's per-goods failures are
- * per-item results.
+ * goods.Goods.batchPush in calls of at most 50 goods. Every goods is validated against that
+ * page before the first call. A batch is never re-sent: a lost reply leaves its goods unknown and
+ * the node stops sending; WDT's per-goods failures are per-item results.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
@@ -392,19 +381,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 	checkUnique(this, plans);
 
-	const single = plans.length === 1;
-	const batches: WriteBatch[] = single
-		? [{ method: PUSH, keys: [plans[0].goods.goods_no], args: [plans[0].goods, plans[0].specs] }]
-		: chunk(plans, MAX_GOODS_PER_CALL).map((batch) => ({
-				keys: batch.map((plan) => plan.goods.goods_no),
-				args: [batch.map((plan) => ({ ...plan.goods, spec_list: plan.specs }))],
-			}));
-	const outcomes = await sendWriteBatches(
-		this,
-		operation,
-		batches,
-		single ? pushedOutcomes : operation.outcomes,
-	);
+	const batches: WriteBatch[] = chunk(plans, MAX_GOODS_PER_CALL).map((batch) => ({
+		keys: batch.map((plan) => plan.goods.goods_no),
+		args: [batch.map((plan) => ({ ...plan.goods, spec_list: plan.specs }))],
+	}));
+	const outcomes = await sendWriteBatches(this, operation, batches, operation.outcomes);
 
 	const byFirstItem = new Map(plans.map((plan) => [plan.itemIndices[0], plan]));
 	const entries: BatchEntry[] = [];
@@ -416,7 +397,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const outcome = outcomes.get(orderNumberKey(plan.goods.goods_no)) as OrderOutcome;
 		const json: IDataObject = {
 			goods_no: outcome.order_no,
-			method: single ? PUSH : BATCH_PUSH,
+			method: BATCH_PUSH,
 			spec_nos: plan.specs.map((spec) => spec.spec_no as string),
 			on_re_run: ON_RE_RUN,
 		};

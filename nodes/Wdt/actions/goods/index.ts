@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 			value: 'createOrUpdate',
 			action: 'Create or update products',
 			description:
-				'Push goods with their SKUs; existing goods and SKU numbers are updated (goods.Goods.push, goods.Goods.batchPush)',
+				'Push goods with their SKUs; existing goods and SKU numbers are updated (goods.Goods.batchPush)',
 		},
 		{
 			name: 'Get',
