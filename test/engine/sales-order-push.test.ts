@@ -1,5 +1,5 @@
 /** Sales Order → Push (sales.RawTrade.pushSelf2) through n8n-core's engine against the simulator. */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { PUSHED_ORDER_DEFAULTS } from '../fixtures/pushed-order-defaults';
@@ -226,7 +226,7 @@ describe('Sales Order → Push', () => {
 	describe('rows of one tid are one order of one shop', () => {
 		const byShopColumn = push({ shopNo: { __rl: true, mode: 'code', value: '={{ $json.shop }}' } });
 
-		it.each<[string, IDataObject[], IDataObject, RegExp]>([
+		it.each<[string, IDataObject[], INodeParameters, RegExp]>([
 			[
 				'different shops',
 				[row('T1', 'T1-1', { shop: 'MALL01' }), row('T1', 'T1-2', { shop: 'MALL02' })],
