@@ -54,6 +54,14 @@ describe('Other Out → Cancel', () => {
 
 describe('Sales Stockout → Get Many Cancelled', () => {
 	const base = Date.parse('2024-11-21T00:00:00+08:00');
+	/** Return All over the hour from `base`. */
+	const firstHour = {
+		resource: 'salesStockout',
+		operation: 'getManyCancelled',
+		startTime: new Date(base).toISOString(),
+		endTime: new Date(base + HOUR).toISOString(),
+		returnAll: true,
+	};
 
 	it('splits 25 hours into one-hour CST windows, identical in any workflow timezone', async () => {
 		const runIn = async (timezone: string, start: string, end: string) => {
@@ -90,13 +98,7 @@ describe('Sales Stockout → Get Many Cancelled', () => {
 				statuses.forEach((status, i) =>
 					rig.sim.addStockout({ status, cancelled: true, modifiedMs: base + (i + 1) * 60_000 }),
 				);
-				const { outputs, error } = await rig.run({
-					resource: 'salesStockout',
-					operation: 'getManyCancelled',
-					startTime: new Date(base).toISOString(),
-					endTime: new Date(base + HOUR).toISOString(),
-					returnAll: true,
-				});
+				const { outputs, error } = await rig.run(firstHour);
 				expect(error).toBeUndefined();
 				const named = Object.fromEntries(
 					jsonOf(outputs[0]).map((item) => [item.status, item.status_name]),
@@ -185,13 +187,7 @@ describe('Sales Stockout → Get Many Cancelled', () => {
 		async (fault) => {
 			rig.sim.addStockout({ modifiedMs: base + 60_000 });
 			rig.sim.faults.next(fault, 1, 'wms.stockout.Sales.searchCancel');
-			const { outputs, error } = await rig.run({
-				resource: 'salesStockout',
-				operation: 'getManyCancelled',
-				startTime: new Date(base).toISOString(),
-				endTime: new Date(base + HOUR).toISOString(),
-				returnAll: true,
-			});
+			const { outputs, error } = await rig.run(firstHour);
 			expect(error).toBeUndefined();
 			expect(outputs[0]).toHaveLength(1);
 			expect(rig.sim.requestsFor('wms.stockout.Sales.searchCancel')).toHaveLength(2);
