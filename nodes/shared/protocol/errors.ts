@@ -130,8 +130,19 @@ export function describeKind(kind: WdtErrorKind): WdtErrorClass {
 	return { kind, ...FIXES[kind] };
 }
 
-/** WDT's two rate-limit replies: calls per minute, and concurrent calls (错误码说明). */
-const RATE_LIMIT_MARKERS = ['超过每分钟最大调用频率限制', '超过每分钟最大并发次数限制'];
+/** WDT's two rate-limit replies (错误码说明): calls per minute, and concurrent calls. */
+const CALLS_PER_MINUTE_MARKER = '超过每分钟最大调用频率限制';
+const CONCURRENCY_MARKER = '超过每分钟最大并发次数限制';
+const RATE_LIMIT_MARKERS = [CALLS_PER_MINUTE_MARKER, CONCURRENCY_MARKER];
+
+/** WDT's concurrency limit (too many calls at once), as opposed to its calls-per-minute limit. */
+export function isConcurrencyLimit(error: unknown): boolean {
+	return (
+		error instanceof WdtError &&
+		error.kind === 'rateLimit' &&
+		(error.wdtMessage ?? error.message).includes(CONCURRENCY_MARKER)
+	);
+}
 
 /** Decides the class from a WDT reply's status and message (status must not be 0). */
 export function classifyWdtStatus(status: number, message: string): WdtErrorClass {

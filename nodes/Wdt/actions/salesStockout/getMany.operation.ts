@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { everyStockoutStatus } from '../../../shared/transport/stockoutDetails';
-import { getCatalogMethod } from '../../../shared/catalog';
 import { STOCKOUT_STATUS_LABELS } from '../../../shared/protocol';
 import { invalidInput } from '../common';
 import { readLocatorFilter, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
