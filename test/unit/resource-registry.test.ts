@@ -28,7 +28,7 @@ const readJson = <T>(path: string) => JSON.parse(readFileSync(join(root, path), 
  */
 const TERMS: Record<string, string[]> = {
 	account: ['account', 'check assumptions', '账号'],
-	custom: ['any API method', 'custom', '自定义调用'],
+	custom: ['method', 'any method', '自定义调用'],
 	goods: ['product', 'goods', 'SKU', '商品', '货品'],
 	logisticsSync: ['logistics sync', 'tracking number', '物流同步', '物流单号'],
 	otherOut: ['other out', '其他出库'],

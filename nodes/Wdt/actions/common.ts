@@ -20,7 +20,6 @@ import {
 import { lengthProblem, unstorableCharacterProblem } from '../../shared/protocol/validate';
 import { callWdt, toNodeError } from '../../shared/transport';
 import { parameterReader } from './parameters';
-import { planEachItem } from './perItem';
 
 export const DEFAULT_BATCH_SIZE = 100;
 export const MAX_BATCH_SIZE = 500;
@@ -399,4 +398,36 @@ export function batchOutput(
 			);
 		return item;
 	});
+}
+
+/**
+ * Plans one document per group of items, each checked on its own: a bad group throws (naming
+ * its first item), or with Continue On Fail becomes an error entry while the others go on.
+ */
+export function planEach<Plan>(
+	ctx: IExecuteFunctions,
+	groups: number[][],
+	plan: (itemIndices: number[]) => Plan,
+): Array<
+	| { itemIndices: number[]; plan: Plan }
+	| { itemIndices: number[]; error: NodeApiError | NodeOperationError }
+> {
+	return groups.map((itemIndices) => {
+		try {
+			return { itemIndices, plan: plan(itemIndices) };
+		} catch (error) {
+			const problem = toNodeError(ctx.getNode(), error, { itemIndex: itemIndices[0] });
+			if (!ctx.continueOnFail()) throw problem;
+			return { itemIndices, error: problem };
+		}
+	});
+}
+
+/** planEach with every input item its own document. */
+export function planEachItem<Plan>(ctx: IExecuteFunctions, plan: (itemIndex: number) => Plan) {
+	return planEach(
+		ctx,
+		ctx.getInputData().map((_, i) => [i]),
+		([i]) => plan(i),
+	);
 }

@@ -1,6 +1,6 @@
 /**
- * Per-item runners: each item is checked (and run) on its own, and with Continue On Fail a bad or
- * failed item becomes an error item paired with it while the others go on.
+ * The per-item runner of reads: each item is checked, then run, on its own; with Continue On Fail
+ * a bad or failed item becomes an error item paired with it while the others go on.
  */
 import type {
 	IDataObject,
@@ -51,36 +51,4 @@ export async function runPerItem<Prepared>(
 		}
 	}
 	return output;
-}
-
-/**
- * Plans one document per group of items, each checked on its own: a bad group throws (naming
- * its first item), or with Continue On Fail becomes an error entry while the others go on.
- */
-export function planEach<Plan>(
-	ctx: IExecuteFunctions,
-	groups: number[][],
-	plan: (itemIndices: number[]) => Plan,
-): Array<
-	| { itemIndices: number[]; plan: Plan }
-	| { itemIndices: number[]; error: NodeApiError | NodeOperationError }
-> {
-	return groups.map((itemIndices) => {
-		try {
-			return { itemIndices, plan: plan(itemIndices) };
-		} catch (error) {
-			const problem = toNodeError(ctx.getNode(), error, { itemIndex: itemIndices[0] });
-			if (!ctx.continueOnFail()) throw problem;
-			return { itemIndices, error: problem };
-		}
-	});
-}
-
-/** planEach with every input item its own document. */
-export function planEachItem<Plan>(ctx: IExecuteFunctions, plan: (itemIndex: number) => Plan) {
-	return planEach(
-		ctx,
-		ctx.getInputData().map((_, i) => [i]),
-		([i]) => plan(i),
-	);
 }

@@ -16,11 +16,11 @@ import {
 	type BatchEntry,
 	type BatchOperation,
 	batchOutput,
+	planEachItem,
 	sendWriteBatches,
 	type WriteBatch,
 } from '../common';
 import { invalidInput } from '../parameters';
-import { planEachItem } from '../perItem';
 import {
 	checkedFields,
 	columnFields,

@@ -7,11 +7,11 @@ import {
 	type BatchEntry,
 	batchOptionsField,
 	batchOutput,
+	planEachItem,
 	readBatchSize,
 	sendWriteBatches,
 } from '../common';
 import { invalidInput } from '../parameters';
-import { planEachItem } from '../perItem';
 
 export const REPORT_METHOD = 'sales.LogisticsSync.update';
 

@@ -8,8 +8,8 @@ import type {
 import { describeKind, orderNumberKey, WdtError, type WdtResponse } from '../../../shared/protocol';
 import { parseQuantity } from '../../../shared/protocol/validate';
 import { callWdt } from '../../../shared/transport';
+import { planEachItem } from '../common';
 import { invalidInput } from '../parameters';
-import { planEachItem } from '../perItem';
 import { locatorCode, logisticsLocator, readLocatorCode, warehouseLocator } from '../locators';
 import {
 	checkedFields,

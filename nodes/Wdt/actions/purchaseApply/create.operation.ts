@@ -16,8 +16,8 @@ import {
 import { parseQuantity, textProblem } from '../../../shared/protocol/validate';
 import { callWdt } from '../../../shared/transport';
 import { catalogPaging, searchWindows } from '../../../shared/transport/search';
+import { planEachItem } from '../common';
 import { invalidInput } from '../parameters';
-import { planEachItem } from '../perItem';
 import {
 	columnFields,
 	createEach,

@@ -17,9 +17,8 @@ import {
 } from '../../../shared/protocol';
 import { textProblem } from '../../../shared/protocol/validate';
 import { toNodeError } from '../../../shared/transport';
-import { type BatchEntry, batchOutput, sendWriteBatches } from '../common';
+import { type BatchEntry, batchOutput, planEach, planEachItem, sendWriteBatches } from '../common';
 import { invalidInput, parameterReaders } from '../parameters';
-import { planEach, planEachItem } from '../perItem';
 import { readLocatorCode, shopLocator, warehouseLocator } from '../locators';
 import { noticeField } from '../shared.fields';
 import { definedLines, documentedFields, documentedValue, linesField } from '../writeInput';
