@@ -22,7 +22,8 @@ import {
 	textProblem,
 } from '../../shared/protocol/validate';
 import { toNodeApiError, toNodeError } from '../../shared/transport';
-import { invalidInput, replyWasLost } from './common';
+import { replyWasLost } from './common';
+import { invalidInput } from './parameters';
 
 export function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();

@@ -7,11 +7,11 @@ import {
 	type BatchEntry,
 	batchOptionsField,
 	batchOutput,
-	invalidInput,
 	planEachItem,
 	readBatchSize,
 	sendWriteBatches,
 } from '../common';
+import { invalidInput } from '../parameters';
 
 export const REPORT_METHOD = 'sales.LogisticsSync.update';
 
@@ -62,6 +62,15 @@ const properties: INodeProperties[] = [
 	},
 	batchOptionsField(),
 ];
+
+/** Its entry in the Logistics Sync resource's Operation field. */
+export const option = {
+	name: 'Report Result',
+	value: 'reportResult',
+	action: 'Report logistics sync results',
+	description:
+		'Tell WDT whether each tracking number reached your shop (sales.LogisticsSync.update)',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['logisticsSync'], operation: ['reportResult'] } },

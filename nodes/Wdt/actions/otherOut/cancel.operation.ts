@@ -3,6 +3,15 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { otherOutOutcomes } from '../../../shared/protocol';
 import { batchOperationFields, runBatchOperation } from '../common';
 
+/** Its entry in the Other Out resource's Operation field. */
+export const option = {
+	name: 'Cancel',
+	value: 'cancel',
+	action: 'Cancel other-out business orders',
+	description:
+		'Cancel orders that are being edited, awaiting review or reviewed (wms.stockother.Out.cancelOrder)',
+};
+
 // WDT's other-out queries (wms.stockother.OutQuery.queryWithDetail) name it other_out_no.
 export const description: INodeProperties[] = batchOperationFields(
 	{ resource: ['otherOut'], operation: ['cancel'] },

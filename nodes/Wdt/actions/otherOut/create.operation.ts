@@ -8,7 +8,8 @@ import type {
 import { describeKind, orderNumberKey, WdtError, type WdtResponse } from '../../../shared/protocol';
 import { parseQuantity } from '../../../shared/protocol/validate';
 import { callWdt } from '../../../shared/transport';
-import { invalidInput, planEachItem } from '../common';
+import { planEachItem } from '../common';
+import { invalidInput } from '../parameters';
 import { locatorCode, logisticsLocator, readLocatorCode, warehouseLocator } from '../locators';
 import {
 	checkedFields,
@@ -51,6 +52,15 @@ const ORDER_FIELDS: Array<[string, string, string]> = [
 		`Custom property ${n} of the order`,
 	]),
 ];
+
+/** Its entry in the Other Out resource's Operation field. */
+export const option = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create other-out business orders',
+	description:
+		'Create orders that take stock out of a warehouse, from lines or input rows (wms.stockother.Out.push)',
+};
 
 export const description: INodeProperties[] = [
 	{

@@ -16,7 +16,8 @@ import {
 import { parseQuantity, textProblem } from '../../../shared/protocol/validate';
 import { callWdt } from '../../../shared/transport';
 import { catalogPaging, searchWindows } from '../../../shared/transport/search';
-import { invalidInput, planEachItem } from '../common';
+import { planEachItem } from '../common';
+import { invalidInput } from '../parameters';
 import {
 	columnFields,
 	createEach,
@@ -38,6 +39,14 @@ import { locatorCode, providerLocator, readLocatorCode, warehouseLocator } from 
 
 const show = { resource: ['purchaseApply'], operation: ['create'] };
 const APPLY = { one: 'apply', many: 'applies' };
+
+/** Its entry in the Purchase Apply resource's Operation field. */
+export const option = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a purchase apply',
+	description: 'Create a purchase apply with its detail lines (purchase.PurchaseApply.upload)',
+};
 
 export const description: INodeProperties[] = [
 	linesSourceField(show, APPLY),

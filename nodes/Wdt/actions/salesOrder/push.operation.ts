@@ -17,15 +17,8 @@ import {
 } from '../../../shared/protocol';
 import { textProblem } from '../../../shared/protocol/validate';
 import { toNodeError } from '../../../shared/transport';
-import {
-	type BatchEntry,
-	batchOutput,
-	invalidInput,
-	parameterReaders,
-	planEach,
-	planEachItem,
-	sendWriteBatches,
-} from '../common';
+import { type BatchEntry, batchOutput, planEach, planEachItem, sendWriteBatches } from '../common';
+import { invalidInput, parameterReaders } from '../parameters';
 import { readLocatorCode, shopLocator, warehouseLocator } from '../locators';
 import { noticeField } from '../shared.fields';
 import { definedLines, documentedFields, documentedValue, linesField } from '../writeInput';
@@ -611,6 +604,15 @@ const properties: INodeProperties[] = [
 		LINE_FIELDS.map((field) => fieldProperty(field, LINE_DOC, field.wdt, false)),
 	),
 ];
+
+/** Its entry in the Sales Order resource's Operation field. */
+export const option = {
+	name: 'Push',
+	value: 'push',
+	action: 'Push sales orders',
+	description:
+		'Create or update orders of a self-owned shop by platform order number (sales.RawTrade.pushSelf2)',
+};
 
 export const description = updateDisplayOptions({ show }, properties);
 
