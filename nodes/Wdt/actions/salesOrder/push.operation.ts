@@ -1,507 +1,61 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { CatalogParam } from '../../../shared/catalog';
-import {
-	chunk,
-	orderNumberKey,
-	type PushResult,
-	rawTradePushOutcomes,
-	readUserDateTime,
-	toWdtTime,
-} from '../../../shared/protocol';
-import { textProblem } from '../../../shared/protocol/validate';
-import { toNodeError } from '../../../shared/transport';
-import {
-	type BatchEntry,
-	batchOutput,
-	invalidInput,
-	parameterReaders,
-	planEach,
-	planEachItem,
-	sendWriteBatches,
-} from '../common';
-import { readLocatorCode, shopLocator, warehouseLocator } from '../locators';
-import { noticeField } from '../shared.fields';
-import { definedLines, documentedFields, documentedValue, linesField } from '../writeInput';
-import { LINE_FIELDS, MORE_ORDER_FIELDS, ORDER_FIELDS, type PushField } from './push.fields';
+import { rawTradePushOutcomes } from '../../../shared/protocol';
+import { runWrite, type WriteSpec } from '../write';
+import { PUSH_METHOD } from './push.fields';
+import { planOrders, type PushOrder, refuseRepeatedOids, round4 } from './pushOrders';
 
-export const PUSH_METHOD = 'sales.RawTrade.pushSelf2';
+export { description } from './push.fields';
 
 /** The page: "单次推送建议单量不超过100单" (at most 100 orders per call is advised). */
 export const ORDERS_PER_PUSH = 100;
 
-/** The page's own types, lengths and required marks, by WDT field name. */
-const ORDER_DOC = documentedFields(PUSH_METHOD, ['rawTradeList']);
-const LINE_DOC = documentedFields(PUSH_METHOD, ['rawTradeOrderList']);
-
-/** The field's description, its limits and its WDT name. */
-function fieldDescription(field: PushField, length: string, empty: string): string {
-	return `${field.description}.${length}${empty} WDT field: ${field.wdt}.`;
-}
-
-/** A node parameter for one field; `mapped`: its default reads the column of the same name. */
-function fieldProperty(
-	field: PushField,
-	doc: Map<string, CatalogParam>,
-	name: string,
-	mapped: boolean,
-): INodeProperties {
-	const param = doc.get(field.wdt);
-	const length =
-		param?.length && field.kind === 'text' ? ` At most ${param.length} characters.` : '';
-	const empty =
-		field.whenEmpty !== undefined || field.derived
-			? ''
-			: param?.required
-				? ' Required.'
-				: ' Optional.';
-	const property: INodeProperties = {
-		displayName: field.displayName,
-		name,
-		type: field.kind === 'time' ? 'dateTime' : 'string',
-		default: mapped ? `={{ $json.${field.wdt} }}` : '',
-		description: fieldDescription(field, length, empty),
-	};
-	if (field.codes && !mapped) {
-		property.type = 'options';
-		const codes = Object.entries(field.codes);
-		property.options = codes.map(([code, label]) => ({
-			name: `${label} (${code})`,
-			value: Number(code),
-		}));
-		property.default = (field.whenEmpty as number | undefined) ?? Number(codes[0][0]);
-	}
-	return property;
-}
-
-const show = { resource: ['salesOrder'], operation: ['push'] };
-
-const properties: INodeProperties[] = [
-	noticeField(
-		'salesOrderPushNotice',
-		"Try this in WDT's test environment first (credential → Environment → Test): WDT asks that pushed orders and what follows them be tested there before going live. Only shops of a self-owned platform accept pushed orders.",
-	),
-	shopLocator({
-		required: true,
-		description:
-			'The self-owned shop (platform "other / own mall") the orders belong to; WDT refuses shops of other platforms.',
-	}),
-	warehouseLocator({
-		displayName: 'Auto-Flow Warehouse',
-		description:
-			'Optional: makes the orders auto-flow orders (is_auto_wms true) that WDT routes to this warehouse. Empty: ordinary orders (is_auto_wms false, warehouse_no empty, as the page asks).',
-	}),
-	{
-		displayName: 'Lines Source',
-		name: 'linesSource',
-		type: 'options',
-		default: 'inputItems',
-		options: [
-			{
-				name: 'From Input Items',
-				value: 'inputItems',
-				description:
-					'Each input item is one line (e.g. one spreadsheet row); rows with the same Platform Order Number make one order',
-			},
-			{
-				name: 'Define Below',
-				value: 'define',
-				description: 'Each input item is one order; its lines are entered in this node',
-			},
-		],
-	},
-	...ORDER_FIELDS.map((field) => fieldProperty(field, ORDER_DOC, `order_${field.wdt}`, true)),
-	{
-		displayName: 'More Order Fields',
-		name: 'moreOrderFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		description:
-			'With a group of rows, the rows of one order must agree on its shop and every order field (an empty value agrees with any); a row that differs is refused before anything is sent',
-		options: MORE_ORDER_FIELDS.map((field) => fieldProperty(field, ORDER_DOC, field.wdt, false)),
-	},
-	...LINE_FIELDS.map((field) => ({
-		...fieldProperty(field, LINE_DOC, `line_${field.wdt}`, true),
-		displayOptions: { show: { linesSource: ['inputItems'] } },
-	})),
-	linesField(
-		show,
-		LINE_FIELDS.map((field) => fieldProperty(field, LINE_DOC, field.wdt, false)),
-	),
-];
-
-export const description = updateDisplayOptions({ show }, properties);
-
-/** A top-level parameter at one item (parameterReaders). */
-type Parameter = (name: string, itemIndex: number) => unknown;
-
-type Order = IDataObject & { tid: string; oids: string[] };
-
-interface PlannedOrder {
-	itemIndices: number[];
-	shopNo: string;
-	order: IDataObject;
-	lines: IDataObject[];
-}
-
-const isEmpty = (value: unknown) =>
-	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const tidOf = ({ order }: PushOrder) => String(order.tid);
+const oidsOf = ({ lines }: PushOrder) => lines.map((line) => String(line.oid));
 
 /**
- * One field's value as WDT takes it, or an error naming item and field: times and the page's
- * codes here, everything else as its documented type wants it (documentedValue).
- */
-function checkedValue(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	where: string,
-	field: PushField,
-	doc: Map<string, CatalogParam>,
-	raw: unknown,
-): unknown {
-	const label = `${where}${field.displayName} (${field.wdt})`;
-	const param = doc.get(field.wdt) as CatalogParam;
-	if (isEmpty(raw)) {
-		if (field.whenEmpty !== undefined) return field.whenEmpty;
-		if (param.required && !field.derived) throw invalidInput(ctx, itemIndex, label, 'is empty.');
-		return undefined;
-	}
-	if (field.kind === 'time') {
-		const read = readUserDateTime(raw, ctx.getTimezone());
-		if ('problem' in read) throw invalidInput(ctx, itemIndex, label, `${read.problem}.`);
-		return toWdtTime(read.ms);
-	}
-	const read = documentedValue(param, raw, field);
-	if ('problem' in read) throw invalidInput(ctx, itemIndex, label, `${read.problem}.`);
-	const codes = field.codes && Object.keys(field.codes).map(Number);
-	if (codes && !codes.includes(read.value as number))
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			label,
-			`must be one of ${codes.join(', ')}, got "${String(raw)}".`,
-		);
-	return read.value;
-}
-
-function readFields(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	where: string,
-	fields: PushField[],
-	doc: Map<string, CatalogParam>,
-	valueOf: (field: PushField) => unknown,
-): IDataObject {
-	const out: IDataObject = {};
-	for (const field of fields) {
-		const value = checkedValue(ctx, itemIndex, where, field, doc, valueOf(field));
-		if (value !== undefined) out[field.wdt] = value as IDataObject[string];
-	}
-	return out;
-}
-
-/** The page: "仅自流转订单填写该仓库编号, 非自流转订单传入空字符串即可". */
-function autoFlow(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const warehouseNo = readLocatorCode(ctx, itemIndex, 'warehouseNo');
-	const problem = textProblem(warehouseNo, 40);
-	if (problem)
-		throw invalidInput(ctx, itemIndex, 'Auto-Flow Warehouse (warehouse_no)', `${problem}.`);
-	return { is_auto_wms: warehouseNo !== '', warehouse_no: warehouseNo };
-}
-
-/** The order fields at one item: the mapped ones, then the added ones (defaults when not added). */
-function readOrder(ctx: IExecuteFunctions, itemIndex: number, parameter: Parameter): IDataObject {
-	const more = ctx.getNodeParameter('moreOrderFields', itemIndex, {}) as IDataObject;
-	return {
-		...readFields(ctx, itemIndex, '', ORDER_FIELDS, ORDER_DOC, (field) =>
-			parameter(`order_${field.wdt}`, itemIndex),
-		),
-		...readFields(
-			ctx,
-			itemIndex,
-			'More Order Fields → ',
-			MORE_ORDER_FIELDS,
-			ORDER_DOC,
-			(field) => more[field.wdt],
-		),
-		...autoFlow(ctx, itemIndex),
-	};
-}
-
-/** Four decimal places, as WDT stores Decimal(19,4). */
-const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
-
-function completeLine(line: IDataObject, order: IDataObject): IDataObject {
-	const completed = { ...line };
-	if (completed.goods_id === undefined) completed.goods_id = completed.goods_no;
-	if (completed.spec_id === undefined) completed.spec_id = completed.spec_no;
-	if (completed.status === undefined) completed.status = order.trade_status;
-	if (completed.total_amount === undefined)
-		completed.total_amount = round4(
-			Number(line.price) * Number(line.num) + Number(line.adjust_amount) - Number(line.discount),
-		);
-	return completed;
-}
-
-/** How a value is shown in a message about differing rows. */
-const shown = (value: unknown) => (isEmpty(value) ? 'empty' : `"${String(value)}"`);
-
-/**
- * A tid is one order of one shop (the page: one shop_no per call; a tid is unique per seller),
- * so every row of a tid must name the same shop and the same order values: a row whose value
- * differs from the first row's is refused, naming it, instead of being dropped. A row that leaves
- * a value empty adds nothing, so it conflicts with nothing.
- */
-function refuseConflicts(
-	ctx: IExecuteFunctions,
-	parameter: Parameter,
-	itemIndices: number[],
-	sent: { shopNo: string; order: IDataObject },
-): void {
-	const [first, ...others] = itemIndices;
-	const conflict = (i: number, label: string, value: unknown, firstValue: unknown) =>
-		invalidInput(
-			ctx,
-			i,
-			label,
-			`is ${shown(value)} here but ${shown(firstValue)} in item ${first + 1}, a row of the same order (tid "${String(sent.order.tid)}"). A platform order number is one order of one shop: give all its rows the same order values, or give different orders different numbers.`,
-		);
-	for (const i of others) {
-		const shopNo = readLocatorCode(ctx, i, 'shopNo');
-		if (shopNo !== '' && shopNo !== sent.shopNo)
-			throw conflict(i, 'Shop (shop_no)', shopNo, sent.shopNo);
-		const warehouseNo = readLocatorCode(ctx, i, 'warehouseNo');
-		if (warehouseNo !== '' && warehouseNo !== sent.order.warehouse_no)
-			throw conflict(i, 'Auto-Flow Warehouse (warehouse_no)', warehouseNo, sent.order.warehouse_no);
-		const more = ctx.getNodeParameter('moreOrderFields', i, {}) as IDataObject;
-		const values: Array<[PushField, string, unknown]> = [
-			...ORDER_FIELDS.map((field): [PushField, string, unknown] => [
-				field,
-				'',
-				parameter(`order_${field.wdt}`, i),
-			]),
-			...MORE_ORDER_FIELDS.map((field): [PushField, string, unknown] => [
-				field,
-				'More Order Fields → ',
-				more[field.wdt],
-			]),
-		];
-		for (const [field, where, raw] of values) {
-			// The rows were grouped by tid, ignoring case as WDT does.
-			if (field.wdt === 'tid' || isEmpty(raw)) continue;
-			const value = checkedValue(ctx, i, where, field, ORDER_DOC, raw);
-			const firstValue = sent.order[field.wdt];
-			if (String(value) !== String(firstValue ?? ''))
-				throw conflict(i, `${where}${field.displayName} (${field.wdt})`, value, firstValue);
-		}
-	}
-}
-
-function plan(
-	ctx: IExecuteFunctions,
-	parameter: Parameter,
-	itemIndices: number[],
-	lines: Array<() => IDataObject>,
-): PlannedOrder {
-	const first = itemIndices[0];
-	const shopNo = readLocatorCode(ctx, first, 'shopNo');
-	const shopProblem = shopNo ? textProblem(shopNo, 40) : 'is empty';
-	if (shopProblem) throw invalidInput(ctx, first, 'Shop (shop_no)', `${shopProblem}.`);
-	const order = readOrder(ctx, first, parameter);
-	refuseConflicts(ctx, parameter, itemIndices, { shopNo, order });
-	const completed = lines.map((read) => completeLine({ ...read(), tid: order.tid }, order));
-	return { itemIndices, shopNo, order, lines: completed };
-}
-
-type Planned = PlannedOrder | { itemIndices: number[]; error: Error; json: IDataObject };
-
-/**
- * An order refused before sending, as its rows give it: tid and oids as typed, so that a sheet
- * can mark the rows (the error names item and field), and outcome "not sent".
- */
-function refusedOrder(parameter: Parameter, itemIndices: number[], fromRows: boolean): IDataObject {
-	const typed = (name: string, i: number) => {
-		try {
-			const value = parameter(name, i);
-			return isEmpty(value) ? undefined : String(value).trim();
-		} catch {
-			return undefined; // the value is what was refused: its item's error says why
-		}
-	};
-	const json: IDataObject = { outcome: 'not sent' };
-	const tid = typed('order_tid', itemIndices[0]);
-	if (tid !== undefined) json.tid = tid;
-	if (fromRows) json.oids = itemIndices.flatMap((i) => typed('line_oid', i) ?? []);
-	return json;
-}
-
-function planOrders(
-	ctx: IExecuteFunctions,
-	items: INodeExecutionData[],
-	continueOnFail: boolean,
-): Planned[] {
-	const parameter = parameterReaders(ctx, items);
-	const fromRows = ctx.getNodeParameter('linesSource', 0, 'inputItems') !== 'define';
-	const planned = (entries: ReturnType<typeof planEach<PlannedOrder>>): Planned[] =>
-		entries.map((entry) =>
-			'plan' in entry
-				? entry.plan
-				: { ...entry, json: refusedOrder(parameter, entry.itemIndices, fromRows) },
-		);
-	const readLine = (i: number, where: string, valueOf: (field: PushField) => unknown) => () =>
-		readFields(ctx, i, where, LINE_FIELDS, LINE_DOC, valueOf);
-	if (!fromRows)
-		return planned(
-			planEachItem(ctx, (i) =>
-				plan(
-					ctx,
-					parameter,
-					[i],
-					definedLines(ctx, i, (entry, where) => readLine(i, where, (field) => entry[field.wdt])),
-				),
-			),
-		);
-	const emptyTids: Planned[] = [];
-	const groups = new Map<string, number[]>();
-	for (let i = 0; i < items.length; i++) {
-		const tid = parameter('order_tid', i);
-		if (isEmpty(tid)) {
-			const error = invalidInput(ctx, i, 'Platform Order Number (tid)', 'is empty.');
-			if (!continueOnFail) throw error;
-			emptyTids.push({ itemIndices: [i], error, json: refusedOrder(parameter, [i], true) });
-			continue;
-		}
-		const key = orderNumberKey(String(tid));
-		groups.set(key, [...(groups.get(key) ?? []), i]);
-	}
-	return [
-		...emptyTids,
-		...planned(
-			planEach(ctx, [...groups.values()], (itemIndices) =>
-				plan(
-					ctx,
-					parameter,
-					itemIndices,
-					itemIndices.map((i) => readLine(i, '', (field) => parameter(`line_${field.wdt}`, i))),
-				),
-			),
-		),
-	];
-}
-
-/** Numbers WDT must see once per push: tid per order, oid across every line. */
-function refuseRepeats(ctx: IExecuteFunctions, orders: PlannedOrder[]): void {
-	const tids = new Map<string, number>();
-	const oids = new Map<string, number>();
-	for (const { order, lines, itemIndices } of orders) {
-		const tid = String(order.tid);
-		const earlier = tids.get(orderNumberKey(tid));
-		if (earlier !== undefined)
-			throw invalidInput(
-				ctx,
-				itemIndices[0],
-				'Platform Order Number (tid)',
-				`"${tid}" is also the number of item ${earlier + 1}'s order; each order needs its own number.`,
-			);
-		tids.set(orderNumberKey(tid), itemIndices[0]);
-		lines.forEach((line, at) => {
-			const oid = String(line.oid);
-			const item = itemIndices[Math.min(at, itemIndices.length - 1)];
-			const seen = oids.get(orderNumberKey(oid));
-			if (seen !== undefined)
-				throw invalidInput(
-					ctx,
-					item,
-					'Sub-Order Number (oid)',
-					`"${oid}" is also used by item ${seen + 1}; WDT needs every sub-order number once.`,
-				);
-			oids.set(orderNumberKey(oid), item);
-		});
-	}
-}
-
-/**
- * sales.RawTrade.pushSelf2: orders are validated, then sent per shop, 100 per call (the page's
+ * sales.RawTrade.pushSelf2: orders are checked, then sent per shop, 100 per call (the page's
  * advice), never re-sent. WDT creates an order it does not know and updates one it has (by shop
  * and tid), so running the workflow again updates rather than duplicates.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const continueOnFail = this.continueOnFail();
-	const planned = planOrders(this, items, continueOnFail);
-	const orders = planned.filter((entry): entry is PlannedOrder => 'order' in entry);
-	refuseRepeats(this, orders);
-
-	const batches: Array<{ shopNo: string; orders: PlannedOrder[] }> = [];
-	const byShop = new Map<string, PlannedOrder[]>();
-	for (const order of orders)
-		byShop.set(order.shopNo, [...(byShop.get(order.shopNo) ?? []), order]);
-	for (const [shopNo, shopOrders] of byShop)
-		for (const batch of chunk(shopOrders, ORDERS_PER_PUSH)) batches.push({ shopNo, orders: batch });
-
-	const sentOrders = new Map<string, Order>();
-	const results = new Map<string, PushResult | undefined>();
-	for (const { order, lines } of orders)
-		sentOrders.set(orderNumberKey(String(order.tid)), {
-			tid: String(order.tid),
-			oids: lines.map((line) => String(line.oid)),
-		});
-	const outcomes = await sendWriteBatches(
-		this,
-		{ method: PUSH_METHOD, done: 'created or updated' },
-		batches.map(({ shopNo, orders: batch }) => ({
-			keys: batch.map(({ order }) => String(order.tid)),
-			args: [
-				shopNo,
-				batch.map(({ order, lines }) => ({
-					...order,
-					order_count: lines.length,
-					goods_count: round4(lines.reduce((sum, line) => sum + Number(line.num), 0)),
-				})),
-				batch.flatMap(({ lines }) => lines),
-			],
+const spec: WriteSpec<PushOrder> = {
+	method: PUSH_METHOD,
+	words: {
+		one: 'order',
+		many: 'orders',
+		action: 'push',
+		done: 'pushed',
+		statusRule: 'WDT accepts orders only for self-owned shops',
+	},
+	plan: planOrders,
+	key: tidOf,
+	sameKey: { refuse: 'Platform Order Number (tid)' },
+	checkAll: refuseRepeatedOids,
+	batch: { limit: ORDERS_PER_PUSH, by: (order) => order.shopNo },
+	args: (orders, shopNo) => [
+		shopNo,
+		orders.map(({ order, lines }) => ({
+			...order,
+			order_count: lines.length,
+			goods_count: round4(lines.reduce((sum, line) => sum + Number(line.num), 0)),
 		})),
-		(tids, response) => {
-			const sent = tids.map((tid) => sentOrders.get(orderNumberKey(tid)) as Order);
-			const { outcomes: batchOutcomes, result } = rawTradePushOutcomes(sent, response.data);
-			for (const tid of tids) results.set(orderNumberKey(tid), result);
-			return batchOutcomes;
-		},
-	);
+		orders.flatMap(({ lines }) => lines),
+	],
+	outcomes(orders, response) {
+		const sent = orders.map((order) => ({ tid: tidOf(order), oids: oidsOf(order) }));
+		const { outcomes, result } = rawTradePushOutcomes(sent, response.data);
+		return outcomes.map((outcome) =>
+			outcome.success ? { ...outcome, data: { push_result: result ?? null } } : outcome,
+		);
+	},
+	output: (order) => ({
+		shop_no: order.shopNo,
+		tid: tidOf(order),
+		oids: oidsOf(order),
+		rerun: `Pushing order ${tidOf(order)} to shop ${order.shopNo} again updates this order in WDT; it does not create a second one.`,
+	}),
+};
 
-	const entries: BatchEntry[] = planned.map((entry) => {
-		if ('error' in entry)
-			return {
-				itemIndices: entry.itemIndices,
-				invalid: toNodeError(this.getNode(), entry.error, { itemIndex: entry.itemIndices[0] }),
-				json: entry.json,
-			};
-		const tid = String(entry.order.tid);
-		const outcome = outcomes.get(orderNumberKey(tid))!;
-		const json: IDataObject = {
-			shop_no: entry.shopNo,
-			tid,
-			oids: entry.lines.map((line) => String(line.oid)),
-		};
-		if (outcome.success) json.push_result = results.get(orderNumberKey(tid)) ?? null;
-		json.rerun = `Pushing order ${tid} to shop ${entry.shopNo} again updates this order in WDT; it does not create a second one.`;
-		return { itemIndices: entry.itemIndices, outcome, json };
-	});
-	return batchOutput(
-		this,
-		{
-			entity: { one: 'order', many: 'orders' },
-			action: 'push',
-			done: 'pushed',
-			statusRule: 'WDT accepts orders only for self-owned shops',
-		},
-		entries,
-	);
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runWrite(this, spec);
 }
