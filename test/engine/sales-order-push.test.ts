@@ -583,6 +583,7 @@ describe('Sales Order → Push', () => {
 			]);
 			// The refused order carries its numbers as typed, so a sheet can mark its rows.
 			expect(out[1]).toEqual({
+				success: false,
 				tid: 'G2',
 				oids: ['G2-1', 'G2-2'],
 				outcome: 'not sent',
@@ -599,6 +600,7 @@ describe('Sales Order → Push', () => {
 			expect(error).toBeUndefined();
 			const out = jsonOf(outputs[0]);
 			expect(out).toContainEqual({
+				success: false,
 				oids: ['H2-1'],
 				outcome: 'not sent',
 				error: expect.stringMatching(/^Item 2: Platform Order Number \(tid\) is empty/),

@@ -5,22 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	chunk,
-	goodsBatchPushOutcomes,
-	orderNumberKey,
-	type OrderOutcome,
-} from '../../../shared/protocol';
+import { chunk, orderNumberKey, type OrderOutcome } from '../../../shared/protocol';
 import { toNodeError } from '../../../shared/transport';
-import {
-	type BatchEntry,
-	type BatchOperation,
-	batchOutput,
-	invalidInput,
-	planEachItem,
-	sendWriteBatches,
-	type WriteBatch,
-} from '../common';
+import { invalidInput } from '../common';
 import {
 	checkedFields,
 	columnFields,
@@ -31,7 +18,16 @@ import {
 	linesSourceField,
 	snakeCaseKeys,
 	text,
-} from '../writeInput';
+} from '../write';
+import {
+	type BatchEntry,
+	type BatchOperation,
+	batchOutput,
+	planEachItem,
+	sendWriteBatches,
+	type WriteBatch,
+} from '../write/legacy';
+import { goodsBatchPushOutcomes } from './batchPushReply';
 
 /**
  * Every goods goes to goods.Goods.batchPush, also a single one: the fields offered and checked
@@ -108,7 +104,11 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	linesSourceField(show, { one: 'goods', many: 'goods' }),
+	linesSourceField(
+		show,
+		{ one: 'goods', many: 'goods', groupedBy: 'Goods Number', line: 'SKU' },
+		'define',
+	),
 	{
 		displayName: 'Goods Number',
 		name: 'goodsNo',

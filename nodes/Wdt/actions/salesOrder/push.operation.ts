@@ -7,28 +7,27 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { CatalogParam } from '../../../shared/catalog';
-import {
-	chunk,
-	orderNumberKey,
-	type PushResult,
-	rawTradePushOutcomes,
-	readUserDateTime,
-	toWdtTime,
-} from '../../../shared/protocol';
+import { chunk, orderNumberKey, readUserDateTime, toWdtTime } from '../../../shared/protocol';
 import { textProblem } from '../../../shared/protocol/validate';
 import { toNodeError } from '../../../shared/transport';
+import { invalidInput, parameterReaders } from '../common';
+import { readLocatorCode, shopLocator, warehouseLocator } from '../locators';
+import { noticeField } from '../shared.fields';
+import {
+	definedLines,
+	documentedFields,
+	documentedValue,
+	linesField,
+	linesSourceField,
+} from '../write';
 import {
 	type BatchEntry,
 	batchOutput,
-	invalidInput,
-	parameterReaders,
 	planEach,
 	planEachItem,
 	sendWriteBatches,
-} from '../common';
-import { readLocatorCode, shopLocator, warehouseLocator } from '../locators';
-import { noticeField } from '../shared.fields';
-import { definedLines, documentedFields, documentedValue, linesField } from '../writeInput';
+} from '../write/legacy';
+import { type PushResult, rawTradePushOutcomes } from './pushReply';
 
 export const PUSH_METHOD = 'sales.RawTrade.pushSelf2';
 
@@ -572,25 +571,11 @@ const properties: INodeProperties[] = [
 		description:
 			'Optional: makes the orders auto-flow orders (is_auto_wms true) that WDT routes to this warehouse. Empty: ordinary orders (is_auto_wms false, warehouse_no empty, as the page asks).',
 	}),
-	{
-		displayName: 'Lines Source',
-		name: 'linesSource',
-		type: 'options',
-		default: 'inputItems',
-		options: [
-			{
-				name: 'From Input Items',
-				value: 'inputItems',
-				description:
-					'Each input item is one line (e.g. one spreadsheet row); rows with the same Platform Order Number make one order',
-			},
-			{
-				name: 'Define Below',
-				value: 'define',
-				description: 'Each input item is one order; its lines are entered in this node',
-			},
-		],
-	},
+	linesSourceField(
+		show,
+		{ one: 'order', many: 'orders', groupedBy: 'Platform Order Number' },
+		'inputItems',
+	),
 	...ORDER_FIELDS.map((field) => fieldProperty(field, ORDER_DOC, `order_${field.wdt}`, true)),
 	{
 		displayName: 'More Order Fields',
