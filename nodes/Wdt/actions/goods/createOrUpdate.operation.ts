@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { goodsBatchPushOutcomes, orderNumberKey } from '../../../shared/protocol';
+import { orderNumberKey } from '../../../shared/protocol';
 import { invalidInput } from '../common';
 import {
 	checkedFields,
@@ -15,6 +15,7 @@ import {
 	text,
 	type WriteSpec,
 } from '../write';
+import { goodsBatchPushOutcomes } from './batchPushReply';
 import {
 	BATCH_PUSH,
 	GOODS,
@@ -198,7 +199,7 @@ const spec: WriteSpec<PlannedGoods> = {
 	},
 	plan: planGoods,
 	key: (plan) => plan.goods.goods_no,
-	sameKey: { refuse: 'Goods Number (goods_no)' },
+	sameKey: { refuse: 'Goods Number (goods_no)', why: 'send each goods once, with all its SKUs' },
 	checkAll: refuseRepeatedSpecs,
 	batch: { limit: MAX_GOODS_PER_CALL },
 	args: (batch) => [batch.map((plan) => ({ ...plan.goods, spec_list: plan.specs }))],

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { rawTradePushOutcomes } from '../../../shared/protocol';
+import { rawTradePushOutcomes } from './pushReply';
 import { runWrite, type WriteSpec } from '../write';
 import { PUSH_METHOD } from './push.fields';
 import { planOrders, type PushOrder, refuseRepeatedOids, round4 } from './pushOrders';

@@ -18,7 +18,7 @@ export async function runWrite<Doc>(
 	spec: WriteSpec<Doc>,
 ): Promise<INodeExecutionData[]> {
 	const planned = spec.plan(ctx);
-	if (spec.sameKey !== 'merge') refuseRepeatedKeys(ctx, spec, planned, spec.sameKey.refuse);
+	if (spec.sameKey !== 'merge') refuseRepeatedKeys(ctx, spec, planned, spec.sameKey);
 	spec.checkAll?.(ctx, planned);
 	if (spec.numbering?.enabled(ctx)) {
 		const numbered = executionNumbering(ctx);
@@ -78,7 +78,7 @@ function refuseRepeatedKeys<Doc>(
 	ctx: IExecuteFunctions,
 	spec: WriteSpec<Doc>,
 	planned: Array<Planned<Doc>>,
-	field: string,
+	{ refuse: field, why }: { refuse: string; why?: string },
 ): void {
 	const firstItem = new Map<string, number>();
 	for (const entry of planned) {
@@ -91,7 +91,7 @@ function refuseRepeatedKeys<Doc>(
 				ctx,
 				entry.itemIndices[0],
 				field,
-				`"${key}" is also used by item ${earlier + 1}; each ${spec.words.one} needs its own number.`,
+				`"${key}" is also used by item ${earlier + 1}; ${why ?? `each ${spec.words.one} needs its own number`}.`,
 			);
 		firstItem.set(orderNumberKey(key), entry.itemIndices[0]);
 	}

@@ -30,6 +30,10 @@ export interface WriteField {
 	positive?: boolean;
 }
 
+/** A field's description: its sentence, its limits, its WDT name. */
+const describe = (field: WriteField, limits: string) =>
+	`${field.description}.${limits} WDT field: ${field.wdt}.`;
+
 const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
@@ -46,7 +50,13 @@ export interface FieldTable {
 	 * One field's value as WDT takes it (undefined: leave it out), or an error naming the item and
 	 * `<where><label> (<wdt>)`.
 	 */
-	value(ctx: IExecuteFunctions, itemIndex: number, where: string, field: WriteField, raw: unknown): unknown;
+	value(
+		ctx: IExecuteFunctions,
+		itemIndex: number,
+		where: string,
+		field: WriteField,
+		raw: unknown,
+	): unknown;
 	/** Every field's value (`valueOf` gives the raw one), checked; empty optional ones left out. */
 	read(
 		ctx: IExecuteFunctions,
@@ -89,7 +99,7 @@ export function fieldTable(
 				name,
 				type: field.time ? 'dateTime' : 'string',
 				default: mapped ? `={{ $json.${field.wdt} }}` : '',
-				description: `${field.description}.${length}${empty} WDT field: ${field.wdt}.`,
+				description: describe(field, `${length}${empty}`),
 			};
 			if (field.codes && !mapped) {
 				property.type = 'options';

@@ -8,3 +8,4 @@ export * from './numbering';
 export * from './orderNumbers';
 export { replyWasLost, WHOLE_CALL_REFUSED } from './send';
 export * from './values';
+export * from './skuLines';

@@ -208,4 +208,3 @@ export function readBatchSize(ctx: IExecuteFunctions): number {
 	const size = Math.floor(Number(options.batchSize ?? DEFAULT_BATCH_SIZE));
 	return Math.min(MAX_BATCH_SIZE, Math.max(1, size));
 }
-

@@ -75,4 +75,3 @@ export function numberWhenEmptyField(
 		description: `What to send as ${number.field} when ${number.label} is empty`,
 	};
 }
-

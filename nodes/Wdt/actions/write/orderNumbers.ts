@@ -82,10 +82,11 @@ export function orderNumbersSpec(write: OrderNumbersWrite): WriteSpec<string> {
 					);
 				return read.numbers;
 			});
-			return perItem.flatMap((entry): Array<Planned<string>> =>
-				'doc' in entry
-					? entry.doc.map((doc) => ({ itemIndices: entry.itemIndices, doc }))
-					: [entry],
+			return perItem.flatMap(
+				(entry): Array<Planned<string>> =>
+					'doc' in entry
+						? entry.doc.map((doc) => ({ itemIndices: entry.itemIndices, doc }))
+						: [entry],
 			);
 		},
 		key: (orderNo) => orderNo,

@@ -4,7 +4,12 @@
  * success fails the node with one message that says first what was done, then what failed, is
  * unknown or was not sent.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	NodeApiError,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { countOf } from '../../../shared/protocol';
@@ -19,13 +24,25 @@ const refusedForStatus = (outcome: WriteOutcome) =>
 const shownError = (outcome: WriteOutcome) =>
 	String(outcome.error).startsWith(WHOLE_CALL_REFUSED) ? outcome.error : `"${outcome.error}"`;
 
+/** What a refusal may mean: the operation's own hint, or the status rule for a status refusal. */
+function refusalHint(outcome: WriteOutcome, operation: WriteWords): string | undefined {
+	if (outcome.outcome !== 'failed') return undefined;
+	const own = operation.refusalHint?.(String(outcome.error));
+	if (own) return own;
+	return refusedForStatus(outcome)
+		? `${operation.statusRule}; it may already have been ${operation.done}, for example by an earlier run`
+		: undefined;
+}
+
 /** One number's fate in plain words, for the error output and messages. */
 function explain(outcome: WriteOutcome, operation: WriteWords): string {
-	if (outcome.outcome === 'succeeded') return `${operation.done} by this run`;
+	if (outcome.success)
+		return outcome.outcome === 'succeeded'
+			? `${operation.done} by this run`
+			: `${outcome.outcome} before this run`;
 	if (outcome.outcome !== 'failed') return String(outcome.error);
-	const hint = refusedForStatus(outcome)
-		? ` (${operation.statusRule}; it may already have been ${operation.done}, for example by an earlier run)`
-		: '';
+	const shown = refusalHint(outcome, operation);
+	const hint = shown ? ` (${shown})` : '';
 	return `WDT refused to ${operation.action} it: ${shownError(outcome)}${hint}`;
 }
 
@@ -89,6 +106,8 @@ function summarize(
 		lines.push(
 			`Refused by WDT: ${refused.map((entry) => `${entry.order_no} (${shownError(entry)})`).join(', ')}.`,
 		);
+	for (const hint of new Set(refused.map((entry) => operation.refusalHint?.(String(entry.error)))))
+		if (hint) lines.push(`${hint.replace(/^./, (first) => first.toUpperCase())}.`);
 	if (refused.some(refusedForStatus))
 		lines.push(
 			`${operation.statusRule}. A number refused for its status may already have been ${done}, for example by an earlier run of this workflow.`,
@@ -161,4 +180,3 @@ export function writeOutput(
 		return item;
 	});
 }
-

@@ -18,7 +18,11 @@ export const replyWasLost = (error: WdtError) =>
 export const WHOLE_CALL_REFUSED = 'WDT refused the whole call';
 
 /** The outcomes of a batch whose call failed as a whole: unknown when the reply was lost. */
-function failedCallOutcomes(error: WdtError, keys: readonly string[], done: string): WriteOutcome[] {
+function failedCallOutcomes(
+	error: WdtError,
+	keys: readonly string[],
+	done: string,
+): WriteOutcome[] {
 	return keys.map(
 		(key): WriteOutcome =>
 			replyWasLost(error)
@@ -80,14 +84,24 @@ export async function sendBatches<Doc>(
 			for (const { key } of batch.docs) settle(key, notSentOutcome(key, afterStop(stopped)));
 			continue;
 		}
-		try {
-			const toSend: Array<Keyed<Doc>> = [];
-			for (const entry of batch.docs) {
-				const found = spec.lookUp ? await lookUpFirst(ctx, spec, entry) : undefined;
-				if (found) settle(entry.key, found);
-				else toSend.push(entry);
+		const toSend: Array<Keyed<Doc>> = [];
+		for (const entry of batch.docs) {
+			const found = spec.lookUp ? await lookUpFirst(ctx, spec, entry.doc) : undefined;
+			if (found instanceof WdtError) {
+				// Nothing of this batch was sent: the look-ups come before the call.
+				stopped = `looking up ${entry.key} first failed: ${found.message}`;
+				settle(entry.key, notSentOutcome(entry.key, `${stopped}, so it was not sent`));
+				break;
 			}
-			if (toSend.length === 0) continue;
+			if (found) settle(entry.key, found);
+			else toSend.push(entry);
+		}
+		if (stopped) {
+			for (const key of unsettled(batch.docs)) settle(key, notSentOutcome(key, afterStop(stopped)));
+			continue;
+		}
+		if (toSend.length === 0) continue;
+		try {
 			const docs = toSend.map(({ doc }) => doc);
 			const response = await callWdt.call(
 				ctx,
@@ -102,12 +116,6 @@ export async function sendBatches<Doc>(
 				),
 			);
 		} catch (error) {
-			if (error instanceof LookUpFailed) {
-				stopped = `looking up ${error.key} first failed: ${error.cause.message}`;
-				settle(error.key, notSentOutcome(error.key, `${stopped}, so it was not sent`));
-				for (const key of unsettled(batch.docs)) settle(key, notSentOutcome(key, afterStop(stopped)));
-				continue;
-			}
 			if (!(error instanceof WdtError)) throw toNodeError(ctx.getNode(), error);
 			const keys = unsettled(batch.docs);
 			failedCallOutcomes(error, keys, spec.words.done).forEach((outcome, at) =>
@@ -121,25 +129,16 @@ export async function sendBatches<Doc>(
 	return outcomes;
 }
 
-/** A look-up before sending that failed: nothing of its batch was sent. */
-class LookUpFailed extends Error {
-	constructor(
-		readonly key: string,
-		override readonly cause: Error,
-	) {
-		super(cause.message);
-	}
-}
-
+/** The look-up's outcome, or the WdtError that kept it from answering. */
 async function lookUpFirst<Doc>(
 	ctx: IExecuteFunctions,
 	spec: WriteSpec<Doc>,
-	{ doc, key }: Keyed<Doc>,
-): Promise<WriteOutcome | undefined> {
+	doc: Doc,
+): Promise<WriteOutcome | WdtError | undefined> {
 	try {
 		return await spec.lookUp?.(ctx, doc);
 	} catch (error) {
 		if (!(error instanceof WdtError)) throw toNodeError(ctx.getNode(), error);
-		throw new LookUpFailed(key, error);
+		return error;
 	}
 }

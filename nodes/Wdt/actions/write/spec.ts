@@ -22,6 +22,11 @@ export interface WriteWords {
 	done: string;
 	/** In plain words, which documents WDT accepts, e.g. 'WDT cancels only …'. */
 	statusRule: string;
+	/**
+	 * A sentence on what a refusal may mean, from WDT's text (e.g. that the number exists
+	 * already); default: `statusRule` for a refusal that names the status (状态).
+	 */
+	refusalHint?(wdtText: string): string | undefined;
 }
 
 /**
@@ -56,9 +61,10 @@ export interface WriteSpec<Doc> {
 	/**
 	 * Two documents with the same key (compared as WDT does, ignoring case): `merge` sends it once
 	 * and gives every entry its outcome (a list of numbers to cancel); `refuse` stops the node
-	 * before any call, naming the item, `field` and the earlier item.
+	 * before any call (also under Continue On Fail), naming the item, `field` (e.g. 'Sync ID
+	 * (sync_id)') and the earlier item, then `why` (default: each <one> needs its own number).
 	 */
-	sameKey: 'merge' | { refuse: string };
+	sameKey: 'merge' | { refuse: string; why?: string };
 	/** Checks across all documents before the first call (e.g. sub-order numbers used once). */
 	checkAll?(ctx: IExecuteFunctions, planned: Array<Planned<Doc>>): void;
 	/**

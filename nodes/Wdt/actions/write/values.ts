@@ -106,4 +106,3 @@ export function snakeCaseKeys(entry: IDataObject): IDataObject {
 		]),
 	);
 }
-
