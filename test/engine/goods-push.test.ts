@@ -387,6 +387,15 @@ describe('Product → Create or Update', () => {
 		expect(batchArgs(0).map((goods) => goods.goods_no)).toEqual(['A', 'C']);
 	});
 
+	it('a later row of a goods that leaves a goods field empty agrees with the first', async () => {
+		const { error } = await rig.run(rows(), [
+			row('E', 'E-1', { brand_name: '自有' }),
+			row('E', 'E-2', { goods_name: '', brand_name: ' ' }),
+		]);
+		expect(error).toBeUndefined();
+		expect(batchArgs(0)[0]).toMatchObject({ goods_name: '货品 E', brand_name: '自有' });
+	});
+
 	const good = row('G', 'G-1');
 	it.each<[string, INodeParameters, IDataObject[], RegExp]>([
 		[
@@ -455,7 +464,7 @@ describe('Product → Create or Update', () => {
 			'rows of one goods that disagree on its name',
 			rows(),
 			[good, row('G', 'G-2', { goods_name: 'other' })],
-			/^Item 2: column "goods_name" is "other" here but "货品 G" in item 1 of the same goods/,
+			/^Item 2: Goods Name \(goods_name\) is "other" here but "货品 G" in item 1, a row of the same goods \(goods_no "G"\)/,
 		],
 		[
 			'a row with an empty goods number',

@@ -103,7 +103,9 @@ function planFromRows(
 	goodsColumn: string,
 	itemIndices: number[],
 ): PlannedGoods {
-	checkSpecCount(ctx, itemIndices[0], itemIndices.length);
+	const [first] = itemIndices;
+	const goodsNo = text(items[first].json[goodsColumn]);
+	checkSpecCount(ctx, first, itemIndices.length);
 	const ignored = new Set<string>();
 	const goodsValues: IDataObject = {};
 	const specs = itemIndices.map((i) => {
@@ -115,23 +117,20 @@ function planFromRows(
 			if (column === specColumn || column === goodsColumn) continue;
 			if (SPEC.documented.has(column)) spec[column] = value as string;
 			else if (GOODS_FIELDS.has(column)) {
-				// Every row of a goods carries its goods fields; they must agree.
-				if (i !== itemIndices[0] && text(goodsValues[column]) !== text(value))
+				if (i === first) goodsValues[column] = value as string;
+				// Every row of a goods carries its goods fields: as the first row's, or empty.
+				else if (text(value) !== '' && text(value) !== text(goodsValues[column]))
 					throw invalidInput(
 						ctx,
 						i,
-						`column "${column}"`,
-						`is "${text(value)}" here but "${text(goodsValues[column])}" in item ${itemIndices[0] + 1} of the same goods.`,
+						LABELS[column] ? `${LABELS[column]} (${column})` : column,
+						`is "${text(value)}" here but ${text(goodsValues[column]) ? `"${text(goodsValues[column])}"` : 'empty'} in item ${first + 1}, a row of the same goods (goods_no "${goodsNo}"). A goods number is one goods: give all its rows the same goods values, or give different goods different numbers.`,
 					);
-				goodsValues[column] = value as string;
 			} else ignored.add(column);
 		}
 		return checkedFields(ctx, i, '', SPEC.documented, spec, ['spec_no'], LABELS);
 	});
-	const goods = readGoods(ctx, itemIndices[0], {
-		...goodsValues,
-		goods_no: text(items[itemIndices[0]].json[goodsColumn]),
-	});
+	const goods = readGoods(ctx, first, { ...goodsValues, goods_no: goodsNo });
 	return { goods, specs, ignoredColumns: [...ignored] };
 }
 
