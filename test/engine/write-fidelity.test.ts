@@ -170,6 +170,30 @@ describe('Create reads data.status and reports the number WDT returned', () => {
 		expect(pairsOf(outputs[0])).toEqual([0, 1, 2]);
 	});
 
+	it('without Continue On Fail, a refused apply does not stop the others, and the error says what was created', async () => {
+		let call = 0;
+		fake.server.reply((request) => ({
+			body:
+				request.query.method === 'purchase.PurchaseApply.search'
+					? NO_APPLY
+					: ++call === 2
+						? { status: 0, data: { status: 1, message: '货品不存在' } }
+						: { status: 0, data: { status: 0, message: `POA00${call}` } },
+		}));
+		const { error } = await run(create({ purchaseApplyNo: '={{ $json.no }}' }), [
+			{ no: 'A-1' },
+			{ no: 'A-2' },
+			{ no: 'A-3' },
+		]);
+		expect(error?.message).toMatch(
+			/^Created 2 of 3 purchase applies \(A-1, A-3\); WDT refused to create purchase apply A-2 \(WDT refused the whole call: "货品不存在"/,
+		);
+		expect(error?.description).toMatch(
+			/^WDT confirmed that this run created 2 purchase applies: A-1, A-3\./,
+		);
+		expect(calls('purchase.PurchaseApply.upload')).toHaveLength(3);
+	});
+
 	it('with an error output, a refused apply goes there with its message', async () => {
 		answer({ status: 0, data: { status: 1, message: '仓库编号不存在' } });
 		const { outputs, error } = await run(create(), [{ row: 1 }], {

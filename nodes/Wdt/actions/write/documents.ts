@@ -27,7 +27,9 @@ export function groupItemsBy(
 		const key = text(item.json[column]);
 		if (key === '') throw invalidInput(ctx, i, `${label} "${column}"`, 'is empty in this row.');
 		const lowered = key.toLowerCase(); // WDT compares numbers ignoring case
-		groups.set(lowered, [...(groups.get(lowered) ?? []), i]);
+		const group = groups.get(lowered);
+		if (group) group.push(i);
+		else groups.set(lowered, [i]);
 	});
 	return [...groups.values()];
 }

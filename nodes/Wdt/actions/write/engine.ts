@@ -66,7 +66,9 @@ function batchesOf<Doc>(
 	const groups = new Map<string, Array<Keyed<Doc>>>();
 	for (const entry of docs) {
 		const group = spec.batch.by?.(entry.doc) ?? '';
-		groups.set(group, [...(groups.get(group) ?? []), entry]);
+		const members = groups.get(group);
+		if (members) members.push(entry);
+		else groups.set(group, [entry]);
 	}
 	return [...groups].flatMap(([group, members]) =>
 		chunk(members, size).map((batch) => ({ docs: batch, group })),

@@ -48,8 +48,8 @@ const notSentOutcome = (key: string, why: string): WriteOutcome => ({
 	error: `Not sent: ${why}`,
 	error_code: null,
 });
-const afterStop = (stopped: string) =>
-	`an earlier call failed as a whole (${stopped}), so the node stopped sending`;
+/** `stopped`: why the node stopped sending, e.g. 'an earlier call failed as a whole (…)'. */
+const afterStop = (stopped: string) => `${stopped}, so the node stopped sending`;
 
 /** A document and the key its outcome goes by (WriteSpec.key, or "item N" when it has none). */
 export interface Keyed<Doc> {
@@ -89,8 +89,8 @@ export async function sendBatches<Doc>(
 			const found = spec.lookUp ? await lookUpFirst(ctx, spec, entry.doc) : undefined;
 			if (found instanceof WdtError) {
 				// Nothing of this batch was sent: the look-ups come before the call.
-				stopped = `looking up ${entry.key} first failed: ${found.message}`;
-				settle(entry.key, notSentOutcome(entry.key, `${stopped}, so it was not sent`));
+				stopped = `looking up ${entry.key} before sending it failed (${found.message})`;
+				settle(entry.key, notSentOutcome(entry.key, stopped));
 				break;
 			}
 			if (found) settle(entry.key, found);
@@ -123,7 +123,7 @@ export async function sendBatches<Doc>(
 			);
 			// A one-document call that WDT refuses is that document's refusal: the others go on.
 			if (!(keys.length === 1 && error.kind === 'business'))
-				stopped = replyWasLost(error) ? 'its reply was lost' : (error.wdtMessage ?? error.message);
+				stopped = `an earlier call failed as a whole (${replyWasLost(error) ? 'its reply was lost' : (error.wdtMessage ?? error.message)})`;
 		}
 	}
 	return outcomes;
