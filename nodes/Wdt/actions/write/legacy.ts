@@ -90,4 +90,3 @@ export function planEachItem<Plan>(ctx: IExecuteFunctions, plan: (itemIndex: num
 		([i]) => plan(i),
 	);
 }
-
