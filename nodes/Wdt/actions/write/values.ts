@@ -30,6 +30,14 @@ export function documentedFields(
 	return new Map(params.map((param) => [param.name, param]));
 }
 
+/** "at most N characters", N the page's length of `field` at `path` of `method`'s arguments. */
+export function atMost(method: string, path: readonly string[], field: string): string {
+	const length = documentedFields(method, path).get(field)?.length;
+	if (!length)
+		throw new Error(`The catalog gives no length for ${method} ${[...path, field].join('.')}`);
+	return `at most ${length} characters`;
+}
+
 const INT = /^(int|integer|long)\b/i;
 const DECIMAL = /^decimal\b/i;
 const BOOL = /^bool(ean)?\b/i;
