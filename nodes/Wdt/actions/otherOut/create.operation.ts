@@ -13,20 +13,17 @@ import {
 } from '../../../shared/protocol';
 import { locatorCode, logisticsLocator, readLocatorCode, warehouseLocator } from '../locators';
 import {
+	atMost,
 	checkedFields,
-	columnFields,
 	documentedFields,
 	groupByColumnField,
-	LINE_REMARK_COLUMN,
-	lineRemarkValue,
 	linesSourceField,
 	numberWhenEmptyField,
 	planByLinesSource,
 	readLinesSource,
 	runWrite,
-	SKU_LINE_COLUMNS,
 	type SkuLines,
-	skuLinesField,
+	skuLinesFields,
 	skuLinesOfItem,
 	skuLinesOfRows,
 	text,
@@ -34,6 +31,29 @@ import {
 } from '../write';
 
 const METHOD = 'wms.stockother.Out.push';
+const LINES: SkuLines = {
+	method: METHOD,
+	path: ['order_details'],
+	optional: {
+		batch_no: {
+			label: 'Batch Number',
+			value: 'batchNo',
+			column: 'batchNoColumn',
+			columnLabel: 'Batch Number Column',
+			what: 'the batch number',
+		},
+		remark: {
+			label: 'Line Remark',
+			value: 'remark',
+			column: 'lineRemarkColumn',
+			columnLabel: 'Line Remark Column',
+			what: 'a remark for the line',
+		},
+	},
+};
+/** "at most N characters" of an order field, from the page. */
+const orderLength = (field: string) => atMost(METHOD, ['order'], field);
+
 const show = { resource: ['otherOut'], operation: ['create'] };
 const ORDER = { one: 'order', many: 'orders' };
 
@@ -78,8 +98,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show },
-		description:
-			'Your own number for the order, at most 40 characters; WDT uses it as the order number. WDT refuses a number it already has, so a re-run cannot create the order twice. When empty, see When the Number Is Empty. WDT field: outer_no.',
+		description: `Your own number for the order, ${orderLength('outer_no')}; WDT uses it as the order number. WDT refuses a number it already has, so a re-run cannot create the order twice. When empty, see When the Number Is Empty. WDT field: outer_no.`,
 	},
 	numberWhenEmptyField(show, ORDER, {
 		field: 'outer_no',
@@ -101,7 +120,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show },
-		description: 'Why the goods go out, at most 255 characters. WDT field: reason.',
+		description: `Why the goods go out, ${orderLength('reason')}. WDT field: reason.`,
 	},
 	{
 		displayName: 'Remark',
@@ -109,7 +128,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show },
-		description: 'A note on the order, at most 255 characters. WDT field: remark.',
+		description: `A note on the order, ${orderLength('remark')}. WDT field: remark.`,
 	},
 	{
 		displayName: 'Additional Fields',
@@ -146,21 +165,7 @@ export const description: INodeProperties[] = [
 			),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	skuLinesField(show, [
-		{
-			displayName: 'Batch Number',
-			name: 'batchNo',
-			type: 'string',
-			default: '',
-			description: 'Optional, at most 40 characters. WDT field: batch_no.',
-		},
-		lineRemarkValue,
-	]),
-	...columnFields(show, [
-		...SKU_LINE_COLUMNS,
-		['Batch Number Column', 'batchNoColumn', '', false, 'the batch number (WDT field batch_no)'],
-		LINE_REMARK_COLUMN,
-	]),
+	...skuLinesFields(show, LINES),
 	groupByColumnField(show, ORDER, 'order_key'),
 ];
 
@@ -179,14 +184,6 @@ const LABELS: Record<string, string> = {
 	create_check_stock: 'Check Stock When',
 	logistics_code: 'Logistics Company',
 	...Object.fromEntries(ORDER_FIELDS.map(([label, name]) => [name, label])),
-};
-
-const LINES: SkuLines = {
-	fields: () => documentedFields(METHOD, ['order_details']),
-	optional: {
-		batch_no: { label: 'Batch Number', value: 'batchNo', column: 'batchNoColumn' },
-		remark: { label: 'Line Remark', value: 'remark', column: 'lineRemarkColumn' },
-	},
 };
 
 /** The order fields at one item, checked against the page's `order` table. */

@@ -18,20 +18,17 @@ import { invalidInput } from '../common';
 import { providerLocator, readLocatorCode, warehouseLocator } from '../locators';
 import {
 	ALREADY_CREATED,
+	atMost,
 	checkedFields,
-	columnFields,
 	documentedFields,
 	groupByColumnField,
-	LINE_REMARK_COLUMN,
-	lineRemarkValue,
 	linesSourceField,
 	numberWhenEmptyField,
 	planByLinesSource,
 	readLinesSource,
 	runWrite,
-	SKU_LINE_COLUMNS,
 	type SkuLines,
-	skuLinesField,
+	skuLinesFields,
 	skuLinesOfItem,
 	skuLinesOfRows,
 	text,
@@ -44,6 +41,31 @@ export { derivedApplyNumber } from '../write';
 const UPLOAD_METHOD = 'purchase.PurchaseApply.upload';
 const SEARCH_METHOD = 'purchase.PurchaseApply.search';
 
+const LINES: SkuLines = {
+	method: UPLOAD_METHOD,
+	path: ['params', 'detail_list'],
+	optional: {
+		provider_no: {
+			label: 'Supplier',
+			value: 'providerNo',
+			column: 'providerNoColumn',
+			columnLabel: 'Supplier Number Column',
+			what: 'the supplier number',
+			property: providerLocator({
+				description:
+					'Optional. When every line has the same supplier, it becomes the supplier of the apply.',
+			}),
+		},
+		remark: {
+			label: 'Line Remark',
+			value: 'remark',
+			column: 'lineRemarkColumn',
+			columnLabel: 'Line Remark Column',
+			what: 'a remark for the line',
+		},
+	},
+};
+
 const show = { resource: ['purchaseApply'], operation: ['create'] };
 const APPLY = { one: 'apply', many: 'applies' };
 
@@ -51,7 +73,7 @@ export const description: INodeProperties[] = [
 	linesSourceField(show, { ...APPLY, groupedBy: 'value in Group By Column' }, 'define'),
 	{
 		...warehouseLocator({
-			description: 'The warehouse the goods are requested for (a number of at most 40 characters).',
+			description: `The warehouse the goods are requested for (a number of ${atMost(UPLOAD_METHOD, ['params'], 'warehouse_no')}).`,
 		}),
 		displayOptions: { show },
 	},
@@ -70,7 +92,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show },
-		description: 'A note on the apply, at most 255 characters. WDT field: remark.',
+		description: `A note on the apply, ${atMost(UPLOAD_METHOD, ['params'], 'remark')}. WDT field: remark.`,
 	},
 	{
 		displayName: 'Purchase Apply Number',
@@ -78,8 +100,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show },
-		description:
-			"Your own number for the apply, at most 20 characters. Before sending a number the node looks it up in WDT (purchase_apply_no filter of the search, WDT client V1.5.1.0 or later): an apply that exists is not sent again but output with outcome 'already created', so a re-run cannot create it twice. When empty, see When the Number Is Empty. WDT field: purchase_apply_no.",
+		description: `Your own number for the apply, ${atMost(UPLOAD_METHOD, ['params'], 'purchase_apply_no')}. Before sending a number the node looks it up in WDT (purchase_apply_no filter of the search, WDT client V1.5.1.0 or later): an apply that exists is not sent again but output with outcome 'already created', so a re-run cannot create it twice. When empty, see When the Number Is Empty. WDT field: purchase_apply_no.`,
 	},
 	numberWhenEmptyField(
 		show,
@@ -100,24 +121,7 @@ export const description: INodeProperties[] = [
 		description:
 			"Whether to submit the apply. On: it is created ready to be referenced by purchase orders. Off: it stays in editing, or awaiting confirmation when WDT's quantity-confirmation setting is on. WDT field: is_submit.",
 	},
-	skuLinesField(show, [
-		providerLocator({
-			description:
-				'Optional. When every line has the same supplier, it becomes the supplier of the apply.',
-		}),
-		lineRemarkValue,
-	]),
-	...columnFields(show, [
-		...SKU_LINE_COLUMNS,
-		[
-			'Supplier Number Column',
-			'providerNoColumn',
-			'',
-			false,
-			'the supplier number (WDT field provider_no)',
-		],
-		LINE_REMARK_COLUMN,
-	]),
+	...skuLinesFields(show, LINES),
 	groupByColumnField(show, APPLY, 'apply_key'),
 ];
 
@@ -126,14 +130,6 @@ const LABELS = {
 	warehouse_no: 'Warehouse',
 	remark: 'Remark',
 	purchase_apply_no: 'Purchase Apply Number',
-};
-
-const LINES: SkuLines = {
-	fields: () => documentedFields(UPLOAD_METHOD, ['params', 'detail_list']),
-	optional: {
-		provider_no: { label: 'Supplier', value: 'providerNo', column: 'providerNoColumn' },
-		remark: { label: 'Line Remark', value: 'remark', column: 'lineRemarkColumn' },
-	},
 };
 
 type Apply = IDataObject & { purchase_apply_no?: string; detail_list: IDataObject[] };

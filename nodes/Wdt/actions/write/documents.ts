@@ -11,22 +11,21 @@ import type { Planned } from './spec';
 import { text } from './values';
 
 /**
- * Input items grouped into documents by the value of one column (insertion order kept). Empty
- * column: every item is its own document when `eachAlone`, otherwise all items form one.
+ * Input items grouped into documents by the value of one column, compared ignoring case as WDT
+ * compares numbers (insertion order kept). Empty column: all items form one document.
  */
 export function groupItemsBy(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	column: string,
 	label: string,
-	eachAlone = false,
 ): number[][] {
-	if (!column) return eachAlone ? items.map((_, i) => [i]) : [items.map((_, i) => i)];
+	if (!column) return [items.map((_, i) => i)];
 	const groups = new Map<string, number[]>();
 	items.forEach((item, i) => {
 		const key = text(item.json[column]);
 		if (key === '') throw invalidInput(ctx, i, `${label} "${column}"`, 'is empty in this row.');
-		const lowered = key.toLowerCase(); // WDT compares numbers ignoring case
+		const lowered = key.toLowerCase();
 		const group = groups.get(lowered);
 		if (group) group.push(i);
 		else groups.set(lowered, [i]);

@@ -1,4 +1,4 @@
-/** The write engine: a write operation declares a WriteSpec and runs runWrite (see writes-engine in docs/adding-an-operation.md). */
+/** The write engine: a write operation declares a WriteSpec and runs it with runWrite (docs/adding-an-operation.md, "Adding a write"). */
 export * from './spec';
 export { runWrite } from './engine';
 export * from './documents';

@@ -81,30 +81,6 @@ export function linesField(show: Show, values: INodeProperties[]): INodeProperti
 	);
 }
 
-/** The Lines collection: SKU code and quantity, then `more` values of one line. */
-export function skuLinesField(show: Show, more: INodeProperties[]): INodeProperties {
-	return linesField(show, [
-		{
-			displayName: 'SKU Code',
-			name: 'specNo',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The merchant code of the SKU, at most 40 characters. WDT field: spec_no.',
-		},
-		{
-			displayName: 'Quantity',
-			name: 'num',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: 1,
-			required: true,
-			description: 'A positive whole number. WDT field: num.',
-		},
-		...more,
-	]);
-}
-
 /** Which column groups input rows into documents (see groupItemsBy). */
 export function groupByColumnField(
 	show: Show,
@@ -136,28 +112,6 @@ export function columnFields(show: Show, columns: readonly ColumnSpec[]): INodeP
 		description: `${required ? 'The' : 'Optional: the'} input field that holds ${what}`,
 	}));
 }
-
-/** A line's remark, in Lines (see skuLinesField). */
-export const lineRemarkValue: INodeProperties = {
-	displayName: 'Line Remark',
-	name: 'remark',
-	type: 'string',
-	default: '',
-	description: 'At most 255 characters. WDT field: remark.',
-};
-
-/** The columns of a SKU line from input rows: SKU code and quantity (see columnFields). */
-export const SKU_LINE_COLUMNS: readonly ColumnSpec[] = [
-	['SKU Code Column', 'specNoColumn', 'spec_no', true, 'the SKU code (WDT field spec_no)'],
-	['Quantity Column', 'numColumn', 'num', true, 'the quantity (WDT field num)'],
-];
-export const LINE_REMARK_COLUMN: ColumnSpec = [
-	'Line Remark Column',
-	'lineRemarkColumn',
-	'',
-	false,
-	'a remark for the line',
-];
 
 export const DEFAULT_BATCH_SIZE = 100;
 export const MAX_BATCH_SIZE = 500;

@@ -6,9 +6,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Show, WriteEntity } from './inputFields';
+import { documentedLength } from './values';
 
-/** purchase_apply_no is at most 20 characters, the shortest number field a derived number fills. */
-const DERIVED_NUMBER_LENGTH = 20;
+/** The shortest number field a derived number fills: purchase_apply_no (other-out outer_no is longer). */
+const DERIVED_NUMBER_LENGTH = documentedLength(
+	'purchase.PurchaseApply.upload',
+	['params'],
+	'purchase_apply_no',
+);
 
 /** FNV-1a, 32 bits: a short, stable tag (not a secret). */
 function fnv1a(text: string): number {

@@ -1,25 +1,89 @@
 /**
- * SKU lines (a SKU code, a whole quantity and optional texts) of the creates that take them:
- * from the Lines collection of one item (skuLinesField) or one per input row (columnFields).
+ * SKU lines (a SKU code, a whole quantity and optional texts) of the creates that take them: the
+ * fields that offer them (the Lines collection and the columns of input rows) and their reading,
+ * with lengths from the method's page.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { CatalogParam } from '../../../shared/catalog/types';
 import { locatorCode } from '../../../shared/lists/locators';
 import { parseQuantity } from '../../../shared/protocol/validate';
 import { invalidInput } from '../common';
 import { columnValue, definedLines } from './documents';
-import { checkedFields, text } from './values';
+import { columnFields, linesField, type Show } from './inputFields';
+import { atMost, checkedFields, documentedFields, text } from './values';
 
 export interface SkuLines {
-	/** The documented fields of one line, e.g. documentedFields(method, ['order_details']). */
-	fields(): ReadonlyMap<string, CatalogParam>;
+	/** The method and the path of one line in its arguments, e.g. ['params', 'detail_list']. */
+	method: string;
+	path: readonly string[];
 	/**
 	 * The optional texts of a line, by WDT name: its label in messages, its value's name in the
-	 * Lines collection and the parameter naming its column with input rows.
+	 * Lines collection, the parameter naming its column with input rows and what the column
+	 * holds; `property`: the Lines value when it is not plain text (a dropdown).
 	 */
-	optional: Record<string, { label: string; value: string; column: string }>;
+	optional: Record<
+		string,
+		{
+			label: string;
+			value: string;
+			column: string;
+			columnLabel: string;
+			what: string;
+			property?: INodeProperties;
+		}
+	>;
 }
+
+/**
+ * The fields of SKU lines: the Lines collection (SKU code, quantity, the optional values; Define
+ * Below) and the columns that hold them (From Input Items).
+ */
+export function skuLinesFields(show: Show, lines: SkuLines): INodeProperties[] {
+	const length = (field: string) => atMost(lines.method, lines.path, field);
+	const optional = Object.entries(lines.optional);
+	return [
+		linesField(show, [
+			{
+				displayName: 'SKU Code',
+				name: 'specNo',
+				type: 'string',
+				default: '',
+				required: true,
+				description: described(`The merchant code of the SKU, ${length('spec_no')}`, 'spec_no'),
+			},
+			{
+				displayName: 'Quantity',
+				name: 'num',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: 1,
+				required: true,
+				description: 'A positive whole number. WDT field: num.',
+			},
+			...optional.map(
+				([wdt, { label, value, property }]): INodeProperties =>
+					property ?? {
+						displayName: label,
+						name: value,
+						type: 'string',
+						default: '',
+						description: described(`Optional, ${length(wdt)}`, wdt),
+					},
+			),
+		]),
+		...columnFields(show, [
+			['SKU Code Column', 'specNoColumn', 'spec_no', true, 'the SKU code (WDT field spec_no)'],
+			['Quantity Column', 'numColumn', 'num', true, 'the quantity (WDT field num)'],
+			...optional.map(
+				([wdt, { column, columnLabel, what }]) =>
+					[columnLabel, column, '', false, `${what} (WDT field ${wdt})`] as const,
+			),
+		]),
+	];
+}
+
+/** A value's description: its sentence, then its WDT name. */
+const described = (sentence: string, wdt: string) => `${sentence}. WDT field: ${wdt}.`;
 
 /** One line, checked: the quantity a plain positive whole number, texts as the page documents them. */
 function skuLine(
@@ -39,7 +103,15 @@ function skuLine(
 		texts[wdt] = typeof raw[wdt] === 'object' ? locatorCode(raw[wdt]) : raw[wdt];
 		labels[wdt] = label;
 	}
-	const line = checkedFields(ctx, itemIndex, where, lines.fields(), texts, ['spec_no'], labels);
+	const line = checkedFields(
+		ctx,
+		itemIndex,
+		where,
+		documentedFields(lines.method, lines.path),
+		texts,
+		['spec_no'],
+		labels,
+	);
 	return { spec_no: line.spec_no, num: quantity.quantity, ...line };
 }
 

@@ -30,6 +30,18 @@ export function documentedFields(
 	return new Map(params.map((param) => [param.name, param]));
 }
 
+/** The page's length of `field` at `path` of `method`'s arguments; a field without one fails at load. */
+export function documentedLength(method: string, path: readonly string[], field: string): number {
+	const length = documentedFields(method, path).get(field)?.length;
+	if (!length)
+		throw new Error(`The catalog gives no length for ${method} ${[...path, field].join('.')}`);
+	return length;
+}
+
+/** "at most N characters", N the page's length of the field (documentedLength). */
+export const atMost = (method: string, path: readonly string[], field: string) =>
+	`at most ${documentedLength(method, path, field)} characters`;
+
 const INT = /^(int|integer|long)\b/i;
 const DECIMAL = /^decimal\b/i;
 const BOOL = /^bool(ean)?\b/i;
