@@ -78,7 +78,7 @@ describe.each(['refused', 'accepted'] as const)(
 			expect(first.error).toBeUndefined();
 			const [number] = uploadedNumbers();
 			const [created] = jsonOf(first.outputs[0]);
-			expect(created).toMatchObject({ outcome: 'created', purchase_apply_no: number });
+			expect(created).toMatchObject({ outcome: 'succeeded', purchase_apply_no: number });
 			expect(lookups()).toEqual([[{ purchase_apply_no: number }]]);
 			// A re-run of that execution sends the same number; the harness gives every run a new
 			// execution id, so the re-sent number is given explicitly here.
@@ -88,7 +88,11 @@ describe.each(['refused', 'accepted'] as const)(
 			expect(stored, 'no second apply').toHaveLength(1);
 			expect(jsonOf(again.outputs[0])).toEqual([
 				{
+					order_no: number,
+					success: true,
 					outcome: 'already created',
+					error: null,
+					error_code: null,
 					purchase_apply_no: number,
 					status: 23,
 					created: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
@@ -107,7 +111,7 @@ describe.each(['refused', 'accepted'] as const)(
 			});
 			expect(lost.error).toBeUndefined();
 			const [unknown] = jsonOf(lost.outputs[0]);
-			expect(unknown.details).toMatchObject({
+			expect(unknown).toMatchObject({
 				outcome: 'unknown',
 				requested_purchase_apply_no: 'MY-LOST-1',
 			});

@@ -356,10 +356,44 @@ describe('Product → Create or Update', () => {
 		);
 		expect(error).toBeUndefined();
 		const results = jsonOf(outputs[0]);
-		expect(results.map((r) => r.goods_no ?? 'error')).toEqual(['OK1', 'error', 'OK2']);
+		// The refused goods carries its numbers as typed, so a sheet can mark its row.
+		expect(results.map((r) => [r.goods_no, r.outcome, r.success])).toEqual([
+			['OK1', 'succeeded', true],
+			['X'.repeat(41), 'not sent', false],
+			['OK2', 'succeeded', true],
+		]);
+		expect(results[1].spec_nos).toEqual([`${'X'.repeat(41)}-A`]);
 		expect(String(results[1].error)).toMatch(/^Item 2: Goods Number \(goods_no\) is 41 characters/);
 		expect(pairedWith(outputs[0])).toEqual([[0], [1], [2]]);
 		expect(rig.sim.requestsFor(BATCH)).toHaveLength(1);
+	});
+
+	it('with rows as input and Continue On Fail, a bad goods is an error item paired with its rows', async () => {
+		const { outputs, error } = await rig.run(
+			rows(),
+			[row('A', 'A-1'), row('B', 'B-1'), row('B', 'B-2', { retail_price: 'abc' }), row('C', 'C-1')],
+			{ continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		const results = jsonOf(outputs[0]);
+		expect(results.map((r) => [r.goods_no, r.outcome])).toEqual([
+			['A', 'succeeded'],
+			['B', 'not sent'],
+			['C', 'succeeded'],
+		]);
+		expect(results[1]).toMatchObject({ success: false, spec_nos: ['B-1', 'B-2'] });
+		expect(String(results[1].error)).toMatch(/^Item 3: Retail Price \(retail_price\)/);
+		expect(pairedWith(outputs[0])).toEqual([[0], [1, 2], [3]]);
+		expect(batchArgs(0).map((goods) => goods.goods_no)).toEqual(['A', 'C']);
+	});
+
+	it('a later row of a goods that leaves a goods field empty agrees with the first', async () => {
+		const { error } = await rig.run(rows(), [
+			row('E', 'E-1', { brand_name: '自有' }),
+			row('E', 'E-2', { goods_name: '', brand_name: ' ' }),
+		]);
+		expect(error).toBeUndefined();
+		expect(batchArgs(0)[0]).toMatchObject({ goods_name: '货品 E', brand_name: '自有' });
 	});
 
 	const good = row('G', 'G-1');
@@ -430,7 +464,7 @@ describe('Product → Create or Update', () => {
 			'rows of one goods that disagree on its name',
 			rows(),
 			[good, row('G', 'G-2', { goods_name: 'other' })],
-			/^Item 2: column "goods_name" is "other" here but "货品 G" in item 1 of the same goods/,
+			/^Item 2: Goods Name \(goods_name\) is "other" here but "货品 G" in item 1, a row of the same goods \(goods_no "G"\)/,
 		],
 		[
 			'a row with an empty goods number',

@@ -306,7 +306,7 @@ describe('Logistics Sync → Report Result', () => {
 				'a sync ID reported twice',
 				[{ sync_id: 7 }, { sync_id: '7' }],
 				{},
-				/^Item 2: Sync ID \(sync_id\) 7 is also reported by item 1/,
+				/^Item 2: Sync ID \(sync_id\) "7" is also used by item 1; report each sync ID once per run\.$/,
 			],
 			[
 				'an unknown result',
@@ -336,11 +336,10 @@ describe('Logistics Sync → Report Result', () => {
 				},
 			);
 			expect(error).toBeUndefined();
-			expect(jsonOf(outputs[0]).map((o) => o.outcome ?? o.error)).toEqual([
-				'succeeded',
-				expect.stringMatching(/^Item 2: Sync ID/),
-				'succeeded',
-			]);
+			// Refused before sending: outcome "not sent", the message in error.
+			expect(
+				jsonOf(outputs[0]).map((o) => (o.outcome === 'not sent' ? o.error : o.outcome)),
+			).toEqual(['succeeded', expect.stringMatching(/^Item 2: Sync ID/), 'succeeded']);
 			expect(pairsOf(outputs[0])).toEqual([0, 1, 2]);
 			expect(rig.sim.requestsFor(UPDATE)).toHaveLength(1);
 		});

@@ -42,7 +42,7 @@ describe('Other Out → Create', () => {
 		);
 		expect(error).toBeUndefined();
 		const created = jsonOf(outputs[0]);
-		expect(pairsOf(outputs[0])).toEqual([[0], [1]]);
+		expect(pairsOf(outputs[0])).toEqual([0, 1]);
 		expect(pushes()).toHaveLength(2);
 		const [order, details] = sentArgs(0);
 		expect(order).toEqual({
@@ -84,7 +84,7 @@ describe('Other Out → Create', () => {
 			rows,
 		);
 		expect(error).toBeUndefined();
-		expect(pairsOf(outputs[0])).toEqual([[0, 2], [1]]); // keys compared ignoring case, as WDT does
+		expect(pairsOf(outputs[0])).toEqual([[0, 2], 1]); // keys compared ignoring case, as WDT does
 		expect(jsonOf(outputs[0]).map((o) => o.other_out_no)).toEqual(['OUT-A', 'OUT-B']);
 		expect(sentArgs(0)[1]).toEqual([
 			{ spec_no: 'TS-001', num: 1, batch_no: 'L1' },
@@ -107,7 +107,10 @@ describe('Other Out → Create', () => {
 		expect(first.error).toBeUndefined();
 		const again = await rig.run(create({ outerNo: 'my-out-1' }));
 		expect(again.error?.message).toMatch(
-			/Other-out order of item 1 was not created \(WDT already has an order with this number, for example from an earlier run of this execution\).*外部单号重复!/,
+			/^WDT refused to create other-out order my-out-1 \(WDT refused the whole call: "外部单号重复!"/,
+		);
+		expect(again.error?.description).toMatch(
+			/WDT already has an order with this number, for example from an earlier run of this execution\./,
 		);
 		expect(rig.sim.otherOuts.size).toBe(1);
 		expect(pushes()).toHaveLength(2);
@@ -121,8 +124,10 @@ describe('Other Out → Create', () => {
 		const { outputs } = await rig.run(create({ outerNo: derived }), [{}], {
 			onError: 'continueErrorOutput',
 		});
-		expect(jsonOf(outputs[1])[0].error).toMatch(/was not created .*外部单号重复!/);
-		expect(pairsOf(outputs[1])).toEqual([[0]]);
+		expect(jsonOf(outputs[1])[0].error).toMatch(
+			/: WDT refused to create it: .*外部单号重复!.*\(WDT already has an order with this number/,
+		);
+		expect(pairsOf(outputs[1])).toEqual([0]);
 		expect(rig.sim.otherOuts.size).toBe(1);
 	});
 
@@ -169,13 +174,15 @@ describe('Other Out → Create', () => {
 				});
 				expect(error).toBeUndefined();
 				const [failed] = jsonOf(outputs[0]);
-				expect(failed.details).toEqual({
+				expect(failed).toEqual({
+					order_no: 'D1',
+					success: false,
 					outcome: 'failed',
+					error: expect.stringMatching(/^WDT refused the whole call: "外部单号重复!"/),
+					error_code: 100,
 					requested_other_out_no: 'D1',
-					wdt_status: 100,
-					wdt_message: '外部单号重复!',
 				});
-				expect(pairsOf(outputs[0])).toEqual([[0]]);
+				expect(pairsOf(outputs[0])).toEqual([0]);
 			} finally {
 				rig.sim.useDocExamples(false);
 			}
@@ -189,15 +196,16 @@ describe('Other Out → Create', () => {
 			try {
 				const { error } = await rig.run(create({ outerNo: 'U7' }));
 				expect(error?.message).toMatch(
-					/^Unknown outcome: WDT may or may not have created the other-out order of item 1 \(U7\)/,
+					/^It is not known whether other-out order U7 was created \(check it in WDT before sending it again\)/,
 				);
+				expect(error?.description).toMatch(/U7: Unknown outcome: .*answered without saying/);
 			} finally {
 				rig.sim.useDocExamples(false);
 			}
 		});
 	});
 
-	it('a lost reply is an unknown outcome and is never sent again', async () => {
+	it('a lost reply is an unknown outcome, never sent again, and stops the sending', async () => {
 		rig.sim.faults.next('dropAfterWrite', 1, METHOD);
 		const { outputs, error } = await rig.run(
 			create({ outerNo: '={{ $json.no }}' }),
@@ -205,11 +213,16 @@ describe('Other Out → Create', () => {
 			{ continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
-		const [lost, created] = jsonOf(outputs[0]);
-		expect(lost.error).toMatch(/Unknown outcome.*\(L1\)\. It was not sent again/);
-		expect(lost.details).toMatchObject({ outcome: 'unknown', requested_other_out_no: 'L1' });
-		expect(created).toMatchObject({ outcome: 'succeeded', other_out_no: 'L2' });
-		expect(pushes().map((r) => (r.args as IDataObject[])[0].outer_no)).toEqual(['L1', 'L2']);
+		// After a lost reply the node stops sending, as every write does: L2 is not sent.
+		const [lost, notSent] = jsonOf(outputs[0]);
+		expect(lost.error).toMatch(/^Unknown outcome: the reply was lost/);
+		expect(lost).toMatchObject({
+			order_no: 'L1',
+			outcome: 'unknown',
+			requested_other_out_no: 'L1',
+		});
+		expect(notSent).toMatchObject({ order_no: 'L2', outcome: 'not sent' });
+		expect(pushes().map((r) => (r.args as IDataObject[])[0].outer_no)).toEqual(['L1']);
 		expect(rig.sim.otherOuts.has('L1')).toBe(true); // WDT did create it
 	});
 
@@ -220,11 +233,11 @@ describe('Other Out → Create', () => {
 			{ onError: 'continueErrorOutput' },
 		);
 		expect(error).toBeUndefined();
-		expect(pairsOf(outputs[0])).toEqual([[0], [2]]);
+		expect(pairsOf(outputs[0])).toEqual([0, 2]);
 		expect(jsonOf(outputs[1])[0].error).toMatch(
 			/^Item 2: Lines → line 1 → SKU Code \(spec_no\) is empty/,
 		);
-		expect(pairsOf(outputs[1])).toEqual([[1]]);
+		expect(pairsOf(outputs[1])).toEqual([1]);
 		expect(pushes()).toHaveLength(2);
 	});
 

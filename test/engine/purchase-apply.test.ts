@@ -33,7 +33,7 @@ describe('Purchase Apply → Create', () => {
 		expect(error).toBeUndefined();
 		const created = jsonOf(outputs[0]);
 		expect(created).toHaveLength(2);
-		expect(pairsOf(outputs[0])).toEqual([[0], [1]]);
+		expect(pairsOf(outputs[0])).toEqual([0, 1]);
 		for (const apply of created) {
 			const stored = rig.sim.purchaseApplies.get(String(apply.purchase_apply_no));
 			expect(stored?.status).toBe(23); // submitted: 待引用
@@ -82,7 +82,7 @@ describe('Purchase Apply → Create', () => {
 			rows,
 		);
 		expect(error).toBeUndefined();
-		expect(pairsOf(outputs[0])).toEqual([[0, 2], [1]]);
+		expect(pairsOf(outputs[0])).toEqual([[0, 2], 1]);
 		const [a, b] = jsonOf(outputs[0]);
 		expect(a.detail_list).toEqual([
 			{ spec_no: 'S1', num: 5, provider_no: 'P1' },
@@ -117,8 +117,8 @@ describe('Purchase Apply → Create', () => {
 		const { error } = await rig.run(
 			create({ purchaseApplyNo: 'MY-0001', lines: { line: [{ specNo: 'S1', num: 1 }] } }),
 		);
-		expect(error?.message).toMatch(/Unknown outcome/);
-		expect(error?.message).toMatch(/MY-0001/);
+		expect(error?.message).toMatch(/^It is not known whether purchase apply MY-0001 was created/);
+		expect(error?.description).toMatch(/MY-0001: Unknown outcome: the reply was lost/);
 		expect(rig.sim.requestsFor('purchase.PurchaseApply.upload')).toHaveLength(1);
 		expect(rig.sim.purchaseApplies.has('MY-0001')).toBe(true);
 	});
@@ -134,13 +134,18 @@ describe('Purchase Apply → Create', () => {
 		},
 	);
 
-	it('turns a WDT business error into a NodeApiError with status, message, fix and item', async () => {
+	it("says which apply WDT refused, with WDT's message and the fix", async () => {
 		const { error } = await rig.run(
-			create({ warehouseNo: 'WH-X', lines: { line: [{ specNo: 'S1', num: 1 }] } }),
+			create({
+				purchaseApplyNo: 'BAD-1',
+				warehouseNo: 'WH-X',
+				lines: { line: [{ specNo: 'S1', num: 1 }] },
+			}),
 		);
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toMatch(/WDT refused the request \(status 100: "仓库不存在"\)/);
-		expect(error?.description).toMatch(/check the values against WDT's message/);
+		expect(error?.message).toMatch(
+			/^WDT refused to create purchase apply BAD-1 \(WDT refused the whole call: "仓库不存在"\. .*check the values against WDT's message/,
+		);
+		expect(error?.description).toMatch(/WDT confirmed none as created in this run/);
 	});
 
 	it('with Continue On Fail, a failed apply becomes an error item and the others are created', async () => {
@@ -165,7 +170,7 @@ describe('Purchase Apply → Create', () => {
 			'NEW-2',
 		]);
 		expect(String(items[1].error)).toMatch(/仓库不存在/);
-		expect(pairsOf(outputs[0])).toEqual([[0], [1], [2]]);
+		expect(pairsOf(outputs[0])).toEqual([0, 1, 2]);
 	});
 });
 

@@ -461,6 +461,22 @@ describe('Sales Order → Push', () => {
 		expect(calls()).toHaveLength(1);
 	});
 
+	it('a shop WDT refuses fails its own call of one order; the next shop’s call is still sent', async () => {
+		const { outputs, error } = await rig.run(
+			push({ shopNo: { __rl: true, mode: 'code', value: '={{ $json.shop }}' } }),
+			[row('N1', 'N1-1', { shop: 'TMALL01' }), row('N2', 'N2-1', { shop: 'MALL01' })],
+			{ continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(jsonOf(outputs[0]).map((o) => [o.tid, o.outcome])).toEqual([
+			['N1', 'failed'],
+			['N2', 'succeeded'],
+		]);
+		expect(String(jsonOf(outputs[0])[0].error)).toMatch(/店铺平台不是自有平台/);
+		expect(calls().map((call) => (call.args as unknown[])[0])).toEqual(['TMALL01', 'MALL01']);
+		expect(rig.sim.rawTrades.get(rawTradeKey('MALL01', 'N2'))).toBeDefined();
+	});
+
 	describe('bad input is refused before the first call, naming item and field', () => {
 		it.each<[string, IDataObject[], IDataObject, RegExp]>([
 			['an empty tid', [row('', 'a')], {}, /^Item 1: Platform Order Number \(tid\) is empty\.$/],
@@ -563,7 +579,7 @@ describe('Sales Order → Push', () => {
 				[row('D', 'D-1'), row('d', 'D-2')],
 			);
 			expect(error?.message).toMatch(
-				/^Item 2: Platform Order Number \(tid\) "d" is also the number of item 1's order/,
+				/^Item 2: Platform Order Number \(tid\) "d" is also used by item 1; each order needs its own number\.$/,
 			);
 			expect(calls()).toHaveLength(0);
 		});
@@ -583,6 +599,7 @@ describe('Sales Order → Push', () => {
 			]);
 			// The refused order carries its numbers as typed, so a sheet can mark its rows.
 			expect(out[1]).toEqual({
+				success: false,
 				tid: 'G2',
 				oids: ['G2-1', 'G2-2'],
 				outcome: 'not sent',
@@ -599,6 +616,7 @@ describe('Sales Order → Push', () => {
 			expect(error).toBeUndefined();
 			const out = jsonOf(outputs[0]);
 			expect(out).toContainEqual({
+				success: false,
 				oids: ['H2-1'],
 				outcome: 'not sent',
 				error: expect.stringMatching(/^Item 2: Platform Order Number \(tid\) is empty/),

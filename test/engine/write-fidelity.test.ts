@@ -105,7 +105,11 @@ describe('Create reads data.status and reports the number WDT returned', () => {
 		expect(error).toBeUndefined();
 		expect(jsonOf(outputs[0])).toEqual([
 			{
-				outcome: 'created',
+				order_no: 'MY-0001',
+				success: true,
+				outcome: 'succeeded',
+				error: null,
+				error_code: null,
 				purchase_apply_no: 'POA2208260005',
 				requested_purchase_apply_no: 'MY-0001',
 				is_submit: true,
@@ -117,20 +121,18 @@ describe('Create reads data.status and reports the number WDT returned', () => {
 		]);
 	});
 
-	it("the page's error example is a NodeApiError carrying WDT's message", async () => {
+	it("the page's error example is a refusal carrying WDT's message", async () => {
 		answer(PAGE_EXAMPLES.uploadError);
 		const { outputs, error } = await run(create());
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toMatch(/^Purchase apply of item 1 was not created: .*请传入单品信息/);
+		expect(error?.message).toMatch(/^WDT refused to create purchase apply N\S+ \(.*请传入单品信息/);
 		expect(outputs).toEqual([]);
 	});
 
 	it("data.status 1 is a refusal carrying WDT's message, and no apply is reported", async () => {
 		answer({ status: 0, data: { status: 1, message: '仓库编号不存在' } });
 		const { outputs, error } = await run(create({ warehouseNo: 'WH9' }));
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe(
-			'Purchase apply of item 1 was not created: WDT refused to create it (its reply has data.status 1): "仓库编号不存在"',
+		expect(error?.message).toMatch(
+			/^WDT refused to create purchase apply N\S+ \(WDT refused the whole call: "仓库编号不存在"\./,
 		);
 		expect(JSON.stringify(outputs)).not.toContain('purchase_apply_no');
 		expect(calls('purchase.PurchaseApply.upload')).toHaveLength(1);
@@ -153,18 +155,43 @@ describe('Create reads data.status and reports the number WDT returned', () => {
 		);
 		expect(error).toBeUndefined();
 		const items = jsonOf(outputs[0]);
-		expect(items.map((item) => item.purchase_apply_no ?? item.details)).toEqual([
+		expect(items.map((item) => item.purchase_apply_no ?? item.outcome)).toEqual([
 			'POA001',
-			{
-				outcome: 'failed',
-				requested_purchase_apply_no: 'A-2',
-				wdt_status: 1,
-				wdt_message: '货品不存在',
-			},
+			'failed',
 			'POA003',
 		]);
-		expect(String(items[1].error)).toMatch(/item 2 was not created: .*"货品不存在"/);
-		expect(pairsOf(outputs[0])).toEqual([[0], [1], [2]]);
+		expect(items[1]).toMatchObject({
+			order_no: 'A-2',
+			success: false,
+			error_code: 1,
+			requested_purchase_apply_no: 'A-2',
+		});
+		expect(String(items[1].error)).toMatch(/^WDT refused the whole call: "货品不存在"/);
+		expect(pairsOf(outputs[0])).toEqual([0, 1, 2]);
+	});
+
+	it('without Continue On Fail, a refused apply does not stop the others, and the error says what was created', async () => {
+		let call = 0;
+		fake.server.reply((request) => ({
+			body:
+				request.query.method === 'purchase.PurchaseApply.search'
+					? NO_APPLY
+					: ++call === 2
+						? { status: 0, data: { status: 1, message: '货品不存在' } }
+						: { status: 0, data: { status: 0, message: `POA00${call}` } },
+		}));
+		const { error } = await run(create({ purchaseApplyNo: '={{ $json.no }}' }), [
+			{ no: 'A-1' },
+			{ no: 'A-2' },
+			{ no: 'A-3' },
+		]);
+		expect(error?.message).toMatch(
+			/^Created 2 of 3 purchase applies \(A-1, A-3\); WDT refused to create purchase apply A-2 \(WDT refused the whole call: "货品不存在"/,
+		);
+		expect(error?.description).toMatch(
+			/^WDT confirmed that this run created 2 purchase applies: A-1, A-3\./,
+		);
+		expect(calls('purchase.PurchaseApply.upload')).toHaveLength(3);
 	});
 
 	it('with an error output, a refused apply goes there with its message', async () => {
@@ -176,8 +203,9 @@ describe('Create reads data.status and reports the number WDT returned', () => {
 		expect(jsonOf(outputs[0])).toEqual([]);
 		expect(jsonOf(outputs[1])).toEqual([
 			{
-				error:
-					'Purchase apply of item 1 was not created: WDT refused to create it (its reply has data.status 1): "仓库编号不存在"',
+				error: expect.stringMatching(
+					/^N\S+-1: WDT refused to create it: WDT refused the whole call: "仓库编号不存在"/,
+				),
 			},
 		]);
 	});
@@ -192,9 +220,8 @@ describe('Create reads data.status and reports the number WDT returned', () => {
 		async (_what, body) => {
 			answer(body);
 			const { outputs, error } = await run(create());
-			expect(error?.message).toMatch(
-				/^Unknown outcome: WDT may or may not have created the purchase apply of item 1/,
-			);
+			expect(error?.message).toMatch(/^It is not known whether purchase apply N\S+ was created/);
+			expect(error?.description).toMatch(/Unknown outcome: .*answered without saying/);
 			expect(outputs).toEqual([]);
 			expect(calls('purchase.PurchaseApply.upload')).toHaveLength(1);
 		},

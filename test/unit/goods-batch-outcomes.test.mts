@@ -1,7 +1,7 @@
-/** goods.Goods.batchPush's reply read into one outcome per goods (pure protocol code). */
+/** goods.Goods.batchPush's reply read into one outcome per goods (the reply reader beside the operation). */
 import { describe, expect, it } from 'vitest';
 
-import { goodsBatchPushOutcomes } from '../../nodes/shared/protocol/index.ts';
+import { goodsBatchPushOutcomes } from '../../nodes/Wdt/actions/goods/batchPushReply.ts';
 
 const sent = ['G1', 'G2', 'G3'];
 const kinds = (data: unknown) => goodsBatchPushOutcomes(sent, data).map((o) => o.outcome);

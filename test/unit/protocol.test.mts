@@ -13,11 +13,9 @@ import {
 	ensureSuccess,
 	locateRecords,
 	fromWdtTime,
-	otherOutOutcomes,
 	pageThrough,
 	parseOrderNumbers,
 	parseUserDateTime,
-	purchaseApplyOutcomes,
 	readWdtCredentials,
 	signHttpRequest,
 	signQuery,
@@ -29,6 +27,8 @@ import {
 	type WdtPager,
 	type WdtResponse,
 } from '../../nodes/shared/protocol/index.ts';
+import { otherOutOutcomes } from '../../nodes/Wdt/actions/otherOut/cancelReply.ts';
+import { purchaseApplyOutcomes } from '../../nodes/Wdt/actions/purchaseApply/statusChangeReply.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vectors = JSON.parse(

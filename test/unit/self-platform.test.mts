@@ -1,10 +1,8 @@
 /** The pure parts of the self-owned platform writes: Decimal(19,4) amounts and the reply readings. */
 import { describe, expect, it } from 'vitest';
 
-import {
-	logisticsSyncUpdateOutcomes,
-	rawTradePushOutcomes,
-} from '../../nodes/shared/protocol/index.ts';
+import { logisticsSyncUpdateOutcomes } from '../../nodes/Wdt/actions/logisticsSync/reportResultReply.ts';
+import { rawTradePushOutcomes } from '../../nodes/Wdt/actions/salesOrder/pushReply.ts';
 import { parseDecimal } from '../../nodes/shared/protocol/validate.ts';
 
 describe('Decimal(19,4) amounts', () => {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-	orderNumberKey,
-	purchaseApplyOutcomes,
-	readUserDateTime,
-} from '../../nodes/shared/protocol/index.ts';
+import { orderNumberKey, readUserDateTime } from '../../nodes/shared/protocol/index.ts';
+import { purchaseApplyOutcomes } from '../../nodes/Wdt/actions/purchaseApply/statusChangeReply.ts';
 import {
 	characterCount,
 	lengthProblem,

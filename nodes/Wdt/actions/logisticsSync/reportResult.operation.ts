@@ -1,17 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { chunk, logisticsSyncUpdateOutcomes, orderNumberKey } from '../../../shared/protocol';
 import { unstorableCharacterProblem } from '../../../shared/protocol/validate';
-import {
-	type BatchEntry,
-	batchOptionsField,
-	batchOutput,
-	planEachItem,
-	readBatchSize,
-	sendWriteBatches,
-} from '../common';
 import { invalidInput } from '../parameters';
+import {
+	batchOptionsField,
+	MAX_BATCH_SIZE,
+	planEachItem,
+	runWrite,
+	type WriteSpec,
+} from '../write';
+import { logisticsSyncUpdateOutcomes } from './reportResultReply';
 
 export const REPORT_METHOD = 'sales.LogisticsSync.update';
 
@@ -116,53 +115,28 @@ function readReport(ctx: IExecuteFunctions, itemIndex: number): SyncReport {
  * sales.LogisticsSync.update: reports are validated, sent in batches and never re-sent. The reply
  * lists messages only; logisticsSyncUpdateOutcomes says which reports they settle.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const reportedBy = new Map<number, number>();
-	const entries: Array<BatchEntry | { itemIndices: number[]; report: SyncReport }> = planEachItem(
-		this,
-		(i) => {
-			const report = readReport(this, i);
-			const earlier = reportedBy.get(report.sync_id);
-			if (earlier !== undefined)
-				throw invalidInput(
-					this,
-					i,
-					'Sync ID (sync_id)',
-					`${report.sync_id} is also reported by item ${earlier + 1}; report each sync ID once per run.`,
-				);
-			reportedBy.set(report.sync_id, i);
-			return report;
-		},
-	).map(({ itemIndices, ...entry }) =>
-		'plan' in entry ? { itemIndices, report: entry.plan } : { itemIndices, invalid: entry.error },
-	);
-	const reports = entries.flatMap((entry) => ('report' in entry ? [entry.report] : []));
-	const batchSize = readBatchSize(this);
-	const outcomes = await sendWriteBatches(
-		this,
-		{ method: REPORT_METHOD, done: 'recorded' },
-		chunk(reports, batchSize).map((batch) => ({
-			keys: batch.map((report) => String(report.sync_id)),
-			args: [batch],
-		})),
-		(sent, response) => logisticsSyncUpdateOutcomes(sent, response.data),
-	);
-	return batchOutput(
-		this,
-		{
-			entity: { one: 'sync report', many: 'sync reports' },
-			action: 'record',
-			done: 'recorded',
-			statusRule: 'WDT records results only for pending sync IDs of self-owned shops',
-		},
-		entries.map((entry) =>
-			'report' in entry
-				? {
-						itemIndices: entry.itemIndices,
-						outcome: outcomes.get(orderNumberKey(String(entry.report.sync_id)))!,
-						json: { ...entry.report },
-					}
-				: entry,
+const spec: WriteSpec<SyncReport> = {
+	method: REPORT_METHOD,
+	words: {
+		one: 'sync report',
+		many: 'sync reports',
+		action: 'record',
+		done: 'recorded',
+		statusRule: 'WDT records results only for pending sync IDs of self-owned shops',
+	},
+	plan: (ctx) => planEachItem(ctx, (i) => readReport(ctx, i)),
+	key: (report) => String(report.sync_id),
+	sameKey: { refuse: 'Sync ID (sync_id)', why: 'report each sync ID once per run' },
+	batch: { limit: MAX_BATCH_SIZE, option: true },
+	args: (batch) => [batch],
+	outcomes: (batch, response) =>
+		logisticsSyncUpdateOutcomes(
+			batch.map((report) => String(report.sync_id)),
+			response.data,
 		),
-	);
+	output: (report) => ({ ...report }),
+};
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runWrite(this, spec);
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { otherOutOutcomes } from '../../../shared/protocol';
-import { batchOperationFields, runBatchOperation } from '../common';
+import { orderNumbersFields, orderNumbersSpec, type OrderNumbersWrite, runWrite } from '../write';
+import { otherOutOutcomes } from './cancelReply';
 
 /** Its entry in the Other Out resource's Operation field. */
 export const option = {
@@ -12,22 +13,28 @@ export const option = {
 		'Cancel orders that are being edited, awaiting review or reviewed (wms.stockother.Out.cancelOrder)',
 };
 
-// WDT's other-out queries (wms.stockother.OutQuery.queryWithDetail) name it other_out_no.
-export const description: INodeProperties[] = batchOperationFields(
-	{ resource: ['otherOut'], operation: ['cancel'] },
-	{ entity: 'other-out business order', example: 'QC202409200001', mappedField: 'other_out_no' },
-);
-
 /** wms.stockother.Out.cancelOrder: 编辑中, 待审核 and 已审核 orders can be cancelled. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runBatchOperation.call(this, {
-		method: 'wms.stockother.Out.cancelOrder',
-		entity: { one: 'other-out order', many: 'other-out orders' },
+const write: OrderNumbersWrite = {
+	method: 'wms.stockother.Out.cancelOrder',
+	words: {
+		one: 'other-out order',
+		many: 'other-out orders',
 		action: 'cancel',
 		done: 'cancelled',
-		mappedField: 'other_out_no',
 		statusRule:
 			'WDT cancels only other-out orders that are being edited, waiting for review or reviewed',
-		outcomes: (sent, response) => otherOutOutcomes(sent, response.data),
-	});
+	},
+	// WDT's other-out queries (wms.stockother.OutQuery.queryWithDetail) name it other_out_no.
+	mappedField: 'other_out_no',
+	example: 'QC202409200001',
+	outcomes: (sent, response) => otherOutOutcomes(sent, response.data),
+};
+
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['otherOut'], operation: ['cancel'] } },
+	orderNumbersFields(write),
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runWrite(this, orderNumbersSpec(write));
 }

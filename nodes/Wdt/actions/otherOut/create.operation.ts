@@ -5,34 +5,55 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { describeKind, orderNumberKey, WdtError, type WdtResponse } from '../../../shared/protocol';
-import { parseQuantity } from '../../../shared/protocol/validate';
-import { callWdt } from '../../../shared/transport';
-import { planEachItem } from '../common';
-import { invalidInput } from '../parameters';
+import {
+	describeKind,
+	succeededOutcome,
+	WdtError,
+	type WdtResponse,
+} from '../../../shared/protocol';
 import { locatorCode, logisticsLocator, readLocatorCode, warehouseLocator } from '../locators';
 import {
+	atMost,
 	checkedFields,
-	columnFields,
-	columnValue,
-	createEach,
-	definedLines,
 	documentedFields,
-	executionNumbering,
 	groupByColumnField,
-	groupItemsBy,
-	LINE_REMARK_COLUMN,
-	lineRemarkValue,
 	linesSourceField,
 	numberWhenEmptyField,
-	SKU_LINE_COLUMNS,
-	skuLinesField,
-	snakeCaseKeys,
-	type PlannedCreate,
+	planByLinesSource,
+	readLinesSource,
+	runWrite,
+	type SkuLines,
+	skuLinesFields,
+	skuLinesOfItem,
+	skuLinesOfRows,
 	text,
-} from '../writeInput';
+	type WriteSpec,
+} from '../write';
 
 const METHOD = 'wms.stockother.Out.push';
+const LINES: SkuLines = {
+	method: METHOD,
+	path: ['order_details'],
+	optional: {
+		batch_no: {
+			label: 'Batch Number',
+			value: 'batchNo',
+			column: 'batchNoColumn',
+			columnLabel: 'Batch Number Column',
+			what: 'the batch number',
+		},
+		remark: {
+			label: 'Line Remark',
+			value: 'remark',
+			column: 'lineRemarkColumn',
+			columnLabel: 'Line Remark Column',
+			what: 'a remark for the line',
+		},
+	},
+};
+/** "at most N characters" of an order field, from the page. */
+const orderLength = (field: string) => atMost(METHOD, ['order'], field);
+
 const show = { resource: ['otherOut'], operation: ['create'] };
 const ORDER = { one: 'order', many: 'orders' };
 
@@ -71,7 +92,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	linesSourceField(show, ORDER),
+	linesSourceField(show, { ...ORDER, groupedBy: 'value in Group By Column' }, 'define'),
 	{
 		...warehouseLocator({
 			description:
@@ -86,8 +107,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show },
-		description:
-			'Your own number for the order, at most 40 characters; WDT uses it as the order number. WDT refuses a number it already has, so a re-run cannot create the order twice. When empty, see When the Number Is Empty. WDT field: outer_no.',
+		description: `Your own number for the order, ${orderLength('outer_no')}; WDT uses it as the order number. WDT refuses a number it already has, so a re-run cannot create the order twice. When empty, see When the Number Is Empty. WDT field: outer_no.`,
 	},
 	numberWhenEmptyField(show, ORDER, {
 		field: 'outer_no',
@@ -109,7 +129,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show },
-		description: 'Why the goods go out, at most 255 characters. WDT field: reason.',
+		description: `Why the goods go out, ${orderLength('reason')}. WDT field: reason.`,
 	},
 	{
 		displayName: 'Remark',
@@ -117,7 +137,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show },
-		description: 'A note on the order, at most 255 characters. WDT field: remark.',
+		description: `A note on the order, ${orderLength('remark')}. WDT field: remark.`,
 	},
 	{
 		displayName: 'Additional Fields',
@@ -154,31 +174,15 @@ export const description: INodeProperties[] = [
 			),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	skuLinesField(show, [
-		{
-			displayName: 'Batch Number',
-			name: 'batchNo',
-			type: 'string',
-			default: '',
-			description: 'Optional, at most 40 characters. WDT field: batch_no.',
-		},
-		lineRemarkValue,
-	]),
-	...columnFields(show, [
-		...SKU_LINE_COLUMNS,
-		['Batch Number Column', 'batchNoColumn', '', false, 'the batch number (WDT field batch_no)'],
-		LINE_REMARK_COLUMN,
-	]),
+	...skuLinesFields(show, LINES),
 	groupByColumnField(show, ORDER, 'order_key'),
 ];
 
-type OrderParams = IDataObject & { outer_no?: string };
-interface PlannedOrder {
-	order: OrderParams;
+interface OtherOut {
+	/** WDT's `order` argument; outer_no is the order's number. */
+	order: IDataObject & { outer_no?: string };
 	order_details: IDataObject[];
 }
-/** other_out_no: the number sent as outer_no (output as requested_other_out_no). */
-type Params = IDataObject & { other_out_no?: string; plan: PlannedOrder };
 
 /** The names the node shows for WDT's fields, for messages. */
 const LABELS: Record<string, string> = {
@@ -188,16 +192,11 @@ const LABELS: Record<string, string> = {
 	remark: 'Remark',
 	create_check_stock: 'Check Stock When',
 	logistics_code: 'Logistics Company',
-	spec_no: 'SKU Code',
-	batch_no: 'Batch Number',
 	...Object.fromEntries(ORDER_FIELDS.map(([label, name]) => [name, label])),
 };
 
-const orderFields = () => documentedFields(METHOD, ['order']);
-const detailFields = () => documentedFields(METHOD, ['order_details']);
-
 /** The order fields at one item, checked against the page's `order` table. */
-function readOrder(ctx: IExecuteFunctions, itemIndex: number): OrderParams {
+function readOrder(ctx: IExecuteFunctions, itemIndex: number): OtherOut['order'] {
 	const parameter = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	const additional = ctx.getNodeParameter('orderFields', itemIndex, {}) as IDataObject;
 	const values: IDataObject = {
@@ -210,57 +209,10 @@ function readOrder(ctx: IExecuteFunctions, itemIndex: number): OrderParams {
 	// A dropdown ({ mode, value }); workflows saved before it was one hold the code as text.
 	if (additional.logistics_code !== undefined)
 		values.logistics_code = locatorCode(additional.logistics_code);
-	const order = checkedFields(ctx, itemIndex, '', orderFields(), values, ['warehouse_no'], LABELS);
+	const fields = documentedFields(METHOD, ['order']);
+	const order = checkedFields(ctx, itemIndex, '', fields, values, ['warehouse_no'], LABELS);
 	order.is_check = ctx.getNodeParameter('isCheck', itemIndex, false) as boolean;
 	return order;
-}
-
-/** One detail line, checked: quantity a plain positive whole number, texts by the page. */
-function readLine(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	where: string,
-	raw: { spec_no: unknown; num: unknown; batch_no?: unknown; remark?: unknown },
-): IDataObject {
-	const quantity = parseQuantity(raw.num);
-	if ('problem' in quantity)
-		throw invalidInput(ctx, itemIndex, `${where}Quantity (num)`, `${quantity.problem}.`);
-	const texts = { spec_no: raw.spec_no, batch_no: raw.batch_no, remark: raw.remark } as IDataObject;
-	const lineLabels = { ...LABELS, remark: 'Line Remark' };
-	const line = checkedFields(ctx, itemIndex, where, detailFields(), texts, ['spec_no'], lineLabels);
-	return { spec_no: line.spec_no, num: quantity.quantity, ...line };
-}
-
-function planFromDefinedLines(ctx: IExecuteFunctions, itemIndex: number): PlannedOrder {
-	const order = readOrder(ctx, itemIndex);
-	const order_details = definedLines(ctx, itemIndex, (entry, where) =>
-		readLine(ctx, itemIndex, where, snakeCaseKeys(entry) as Parameters<typeof readLine>[3]),
-	);
-	return { order, order_details };
-}
-
-function planFromInputItems(
-	ctx: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Array<{ itemIndices: number[]; plan: PlannedOrder }> {
-	const column = (name: string, i: number) => text(ctx.getNodeParameter(name, i, ''));
-	const groups = groupItemsBy(ctx, items, column('groupByColumn', 0), 'Group By Column');
-	return groups.map((itemIndices) => ({
-		itemIndices,
-		plan: {
-			order: readOrder(ctx, itemIndices[0]),
-			order_details: itemIndices.map((i) => {
-				const optional = (name: string, label: string) =>
-					column(name, i) ? columnValue(ctx, items, i, column(name, i), label) : undefined;
-				return readLine(ctx, i, '', {
-					spec_no: columnValue(ctx, items, i, column('specNoColumn', i), 'SKU Code Column'),
-					num: columnValue(ctx, items, i, column('numColumn', i), 'Quantity Column'),
-					batch_no: optional('batchNoColumn', 'Batch Number Column'),
-					remark: optional('lineRemarkColumn', 'Line Remark Column'),
-				});
-			}),
-		},
-	}));
 }
 
 /**
@@ -273,7 +225,7 @@ function createdOrder(response: WdtResponse, requested: string | undefined): IDa
 	const status = Number(data?.status);
 	const number = text(data?.outer_no) || (status === 0 ? text(data?.message) : '') || requested;
 	if ((status === 0 || status === 20) && number) {
-		const created: IDataObject = { outcome: 'succeeded', other_out_no: number };
+		const created: IDataObject = { other_out_no: number };
 		if (status === 20) {
 			created.review_failed = true;
 			created.wdt_message = text(data?.message);
@@ -287,66 +239,54 @@ function createdOrder(response: WdtResponse, requested: string | undefined): IDa
 }
 
 /**
- * wms.stockother.Out.push: one order per call. Every order is validated before the first call.
+ * wms.stockother.Out.push: one order per call. Every order is checked before the first call.
  * WDT refuses an outer_no it already has, so a numbered order is never created twice; a lost
  * reply is an unknown outcome and is not sent again.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const plans: Array<PlannedCreate<Params>> = [];
-	const toParams = (plan: PlannedOrder): Params => ({ other_out_no: plan.order.outer_no, plan });
-	if (this.getNodeParameter('linesSource', 0, 'define') === 'inputItems') {
-		for (const { itemIndices, plan } of planFromInputItems(this, items))
-			plans.push({ itemIndices, params: toParams(plan) });
-	} else {
-		for (const entry of planEachItem(this, (i) => planFromDefinedLines(this, i)))
-			plans.push('plan' in entry ? { ...entry, params: toParams(entry.plan) } : entry);
-	}
-	const seen = new Map<string, number>();
-	for (const plan of plans) {
-		if (!('params' in plan) || !plan.params.other_out_no) continue;
-		const key = orderNumberKey(plan.params.other_out_no);
-		const earlier = seen.get(key);
-		if (earlier !== undefined)
-			throw invalidInput(
-				this,
-				plan.itemIndices[0],
-				'Other-Out Number (outer_no)',
-				`"${plan.params.other_out_no}" is also used by item ${earlier + 1}; each order needs its own number.`,
-			);
-		seen.set(key, plan.itemIndices[0]);
-	}
-	if (this.getNodeParameter('numberWhenEmpty', 0, 'derive') === 'derive') {
-		const numbered = executionNumbering(this);
-		plans.forEach((plan, at) => {
-			if ('params' in plan && !plan.params.other_out_no)
-				plan.params.other_out_no = plan.params.plan.order.outer_no = numbered(at + 1);
-		});
-	}
-
-	return await createEach(this, plans, {
-		entity: 'other-out order',
-		numberField: 'other_out_no',
-		checkIn: 'the other-out orders in WDT (wms.stockother.OutQuery.queryWithDetail)',
-		refusalHint: (error) =>
-			/重复/.test(error.wdtMessage ?? '')
+const spec: WriteSpec<OtherOut> = {
+	method: METHOD,
+	words: {
+		one: 'other-out order',
+		many: 'other-out orders',
+		action: 'create',
+		done: 'created',
+		statusRule: 'WDT creates an other-out order only for a warehouse and SKUs it knows',
+		refusalHint: (wdtText) =>
+			/重复/.test(wdtText)
 				? 'WDT already has an order with this number, for example from an earlier run of this execution'
 				: undefined,
-		send: async ({ other_out_no: requested, plan }) => {
-			const response = await callWdt.call(
-				this,
-				{ method: METHOD, args: [plan.order, plan.order_details] },
-				{ write: true },
-			);
-			const order = { ...plan.order };
-			delete order.outer_no; // output as other_out_no and requested_other_out_no
-			const json: IDataObject = {
-				...createdOrder(response, requested),
-				...order,
-				order_details: plan.order_details,
-			};
-			if (requested !== undefined) json.requested_other_out_no = requested;
-			return json;
+	},
+	plan: (ctx) =>
+		planByLinesSource(ctx, readLinesSource(ctx, 'define'), {
+			fromItem: (i) => ({ order: readOrder(ctx, i), order_details: skuLinesOfItem(ctx, i, LINES) }),
+			fromRows: (rows) => ({
+				order: readOrder(ctx, rows[0]),
+				order_details: skuLinesOfRows(ctx, rows, LINES),
+			}),
+		}),
+	key: ({ order }) => order.outer_no ?? '',
+	sameKey: { refuse: 'Other-Out Number (outer_no)' },
+	numbering: {
+		enabled: (ctx) => ctx.getNodeParameter('numberWhenEmpty', 0, 'derive') === 'derive',
+		numbered: ({ order }) => Boolean(order.outer_no),
+		number: ({ order }, derived) => {
+			order.outer_no = derived;
 		},
-	});
+	},
+	batch: { limit: 1 },
+	args: ([{ order, order_details }]) => [order, order_details],
+	outcomes: ([{ order }], response) => {
+		const data = createdOrder(response, order.outer_no);
+		return [{ ...succeededOutcome(String(data.other_out_no)), data }];
+	},
+	output({ order, order_details }, outcome) {
+		const { outer_no: requested, ...sent } = order; // output as other_out_no and requested_other_out_no
+		const json: IDataObject = outcome.outcome === 'succeeded' ? { ...sent, order_details } : {};
+		if (requested !== undefined) json.requested_other_out_no = requested;
+		return json;
+	},
+};
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runWrite(this, spec);
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { purchaseApplyOutcomes } from '../../../shared/protocol';
-import { batchOperationFields, runBatchOperation, type BatchOperation } from '../common';
+import { orderNumbersFields, orderNumbersSpec, runWrite, type WriteWords } from '../write';
+import { purchaseApplyOutcomes } from './statusChangeReply';
 
 /**
  * Cancel and Stop: numbers of purchase applies in batches, each outcome read from WDT's reply;
@@ -9,21 +10,24 @@ import { batchOperationFields, runBatchOperation, type BatchOperation } from '..
  */
 export function purchaseApplyStatusChange(
 	operation: string,
-	change: Pick<BatchOperation, 'method' | 'action' | 'done' | 'statusRule'>,
+	change: { method: string } & Pick<WriteWords, 'action' | 'done' | 'statusRule'>,
 ) {
-	return {
+	const { method, ...words } = change;
+	const write = {
+		method,
+		words: { one: 'purchase apply', many: 'purchase applies', ...words },
 		// Create and Get Many output the number as purchase_apply_no.
-		description: batchOperationFields(
-			{ resource: ['purchaseApply'], operation: [operation] },
-			{ entity: 'purchase apply', example: 'POA2309130001', mappedField: 'purchase_apply_no' },
+		mappedField: 'purchase_apply_no',
+		example: 'POA2309130001',
+		outcomes: purchaseApplyOutcomes,
+	};
+	return {
+		description: updateDisplayOptions(
+			{ show: { resource: ['purchaseApply'], operation: [operation] } },
+			orderNumbersFields(write),
 		),
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-			return await runBatchOperation.call(this, {
-				...change,
-				entity: { one: 'purchase apply', many: 'purchase applies' },
-				mappedField: 'purchase_apply_no',
-				outcomes: (sent, response) => purchaseApplyOutcomes(sent, response),
-			});
+			return await runWrite(this, orderNumbersSpec(write));
 		},
 	};
 }
