@@ -194,7 +194,7 @@ function seedInvoices(store: SimulatorStore, now: number): void {
 				{
 					item_name: '纯棉圆领T恤',
 					item_no: 'TS-001',
-					row_type: 0,
+					row_type: '0',
 					unit_name: '件',
 					num: 1,
 					tax_rate: 0.13,

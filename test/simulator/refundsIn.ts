@@ -363,10 +363,11 @@ export const queryRefundStockins = methodSpec(
 			query,
 			entry: { maxWindowMs: undefined },
 		});
-		if (boolArg(params.need_summary) && reply.data && typeof reply.data === 'object') {
-			const data = reply.data as Fields;
-			data.summary_data = summaryOf((data.order as Fields[]) ?? []);
-		}
+		// summary_data is a required field of the reply: empty unless need_summary asks for it.
+		const data = reply.data as Fields;
+		data.summary_data = boolArg(params.need_summary)
+			? summaryOf((data.order as Fields[]) ?? [])
+			: [];
 		return reply;
 	},
 );
