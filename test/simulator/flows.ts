@@ -7,8 +7,9 @@
  */
 import { parseCst } from './cst';
 import type { MethodRecords } from './generic';
-import { masterDataOf } from './masterData';
+// methods.ts before masterData.ts: they import each other (see masterData.ts).
 import { WdtError, type MethodCall, type MethodSpec, type WdtReply } from './methods';
+import { masterDataOf } from './masterData';
 import { GOODS, type SimulatorStore } from './store';
 
 export type Fields = Record<string, unknown>;
