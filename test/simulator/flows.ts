@@ -4,6 +4,9 @@
  * records cannot hold, argument checks, the window rule of their queries, and the review-failure
  * switch of the create methods. The records themselves live in the generic per-method stores
  * (generic.ts), so each query serves exactly its page's fields.
+ *
+ * methods.ts registers the flow methods and they import it back: load the simulator (index.ts,
+ * server.ts or testkit.ts) before importing a flow file directly.
  */
 import { parseCst } from './cst';
 import type { MethodRecords } from './generic';

@@ -4,10 +4,12 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 
+// The simulator first: methods.ts registers the flow methods (they import each other).
+import { NOW, useRig } from './testkit';
+
 import { receivePurchase, addPurchaseOrder } from './purchaseOrders';
 import { addPlatformGoods, isSyncPending, SYNC_REPORT_EXAMPLE_FIELDS } from './stockSync';
 import { DEFAULT_REPLY_CHOICES } from './store';
-import { NOW, useRig } from './testkit';
 
 const rig = useRig();
 beforeEach(() => {
