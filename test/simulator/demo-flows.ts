@@ -11,11 +11,10 @@
 import { formatCst } from './cst';
 import { addPlatformGoods } from './stockSync';
 import { type Fields } from './flows';
-import { methodRecords } from './generic';
 import { addPurchaseOrder, PURCHASE_ORDER_STATUS, receivePurchase } from './purchaseOrders';
 import { receiveRefund } from './refundsIn';
 import { addStocktake } from './stocktakes';
-import { INVOICES } from './invoices';
+import { addInvoice } from './invoices';
 import { addTransfer, receiveTransfer, shipTransfer, TRANSFER_STATUS } from './transfers';
 import { GOODS, type SimulatorStore } from './store';
 
@@ -168,7 +167,6 @@ function seedRefundStockins(store: SimulatorStore, now: number): void {
 }
 
 function seedInvoices(store: SimulatorStore, now: number): void {
-	const invoices = methodRecords(store, INVOICES);
 	const statuses = [45, 45, 85, 60, 5];
 	statuses.forEach((status, index) => {
 		const amount = [79, 118.9, 39.9, 158, 19.9][index];
@@ -204,6 +202,6 @@ function seedInvoices(store: SimulatorStore, now: number): void {
 				},
 			],
 		};
-		invoices.add(record, { modifiedMs: now - (index + 1) * 8 * HOUR });
+		addInvoice(store, record, now - (index + 1) * 8 * HOUR);
 	});
 }

@@ -29,6 +29,7 @@ import {
 } from './flows';
 import { answerFromRecords, methodRecords } from './generic';
 import { WdtError } from './methods';
+import type { SimulatorStore } from './store';
 
 export const INVOICES = 'finance.invoice.InvoiceOrder.search';
 
@@ -39,6 +40,14 @@ export const INVOICE_STATUS = {
 } as const;
 
 const UPDATABLE: readonly number[] = [INVOICE_STATUS.offlinePending, INVOICE_STATUS.offlineFailed];
+
+/** Stores an invoice (the search page's fields), last updated at `modifiedMs`. */
+export function addInvoice(store: SimulatorStore, fields: Fields, modifiedMs: number): Fields {
+	return methodRecords(store, INVOICES).add(
+		{ invoice_type: 1, created: formatCst(modifiedMs), ...fields },
+		{ modifiedMs },
+	);
+}
 
 export const searchInvoices = methodSpec(INVOICES, { paged: true, argCount: 1 }, (call) => {
 	const params = objectArg(call.args[0]);

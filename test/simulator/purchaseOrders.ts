@@ -331,7 +331,7 @@ export function receivePurchase(
 	const received = orderLines
 		.map((line) => ({
 			line,
-			num: options.lines?.[String(line.spec_no)] ?? Number(line.lack_num),
+			num: options.lines ? (options.lines[String(line.spec_no)] ?? 0) : Number(line.lack_num),
 		}))
 		.filter((entry) => entry.num > 0);
 	const stockins = methodRecords(store, PURCHASE_STOCKINS);
