@@ -12,7 +12,8 @@ import { formatCst } from './cst';
 import { addPlatformGoods } from './stockSync';
 import { type Fields } from './flows';
 import { addPurchaseOrder, PURCHASE_ORDER_STATUS, receivePurchase } from './purchaseOrders';
-import { receiveRefund } from './refundsIn';
+import { putRawRefund, receiveRefund } from './refundsIn';
+import { masterDataOf } from './masterData';
 import { addStocktake } from './stocktakes';
 import { addInvoice } from './invoices';
 import { addTransfer, receiveTransfer, shipTransfer, TRANSFER_STATUS } from './transfers';
@@ -31,6 +32,7 @@ export function seedStockFlows(store: SimulatorStore, now: number): void {
 	seedTransfers(store, now);
 	seedStocktakes(store, now);
 	seedRefundStockins(store, now);
+	seedRawRefunds(store, now);
 	seedInvoices(store, now);
 }
 
@@ -164,6 +166,39 @@ function seedRefundStockins(store: SimulatorStore, now: number): void {
 		status: 30,
 		lines: [{ specNo: 'CABLE-C-1M', num: 2, tid: 'T205400588', refundAmount: 39.8 }],
 	});
+}
+
+/** Refunds of the self-owned shop as upload2 leaves them (aftersales.refund.RawRefund.search). */
+function seedRawRefunds(store: SimulatorStore, now: number): void {
+	const shop = masterDataOf(store).shops.find((entry) => entry.shopNo === SELF_OWNED_SHOP.no);
+	if (!shop) return;
+	[
+		['MALL-RF-1001', 'M205410488', 'MUG-350', 39.9, 5],
+		['MALL-RF-1002', 'M205410888', 'TS-001-BLK-M', 79, 2],
+	].forEach(([refundNo, tid, specNo, amount, status], index) =>
+		putRawRefund(
+			store,
+			shop,
+			{
+				refund_no: refundNo,
+				num: 1,
+				tid,
+				oid: `${String(tid)}-1`,
+				type: 2,
+				status,
+				refund_version: '1',
+				refund_amount: amount,
+				actual_refund_amount: amount,
+				title: GOODS[specNo as string].goodsName,
+				buyer_nick: 'mall_buyer',
+				is_aftersale: 1,
+				reason: '尺码不合适',
+				spec_no: specNo,
+				refund_time: formatCst(now - (index + 1) * 5 * HOUR),
+			},
+			now - (index + 1) * 4 * HOUR,
+		),
+	);
 }
 
 function seedInvoices(store: SimulatorStore, now: number): void {

@@ -32,7 +32,7 @@ import {
 	type Fields,
 } from './flows';
 import { answerFromRecords, methodRecords } from './generic';
-import { masterDataOf } from './masterData';
+import { masterDataOf, type ShopRecord } from './masterData';
 import { WdtError } from './methods';
 import { moveStock, SRC_ORDER_TYPE } from './stockMoves';
 import { goodsInfo, type SimulatorStore } from './store';
@@ -99,6 +99,88 @@ const timeOf = (value: unknown, fallbackMs: number) => {
 	return formatCst(given ?? fallbackMs);
 };
 
+/**
+ * Stores one upload2 entry as (part of) a raw refund of the shop: a known refund_no is updated
+ * (its line of that oid replaced), a new one created. Returns the refund as it was before.
+ */
+export function putRawRefund(
+	store: SimulatorStore,
+	shop: ShopRecord,
+	entry: Fields,
+	nowMs: number,
+): Fields | undefined {
+	const shopNo = shop.shopNo;
+	const refundNo = text(entry.refund_no);
+	const refunds = methodRecords(store, RAW_REFUNDS);
+	const isRefund = (record: Fields) => record.shop_no === shopNo && record.refund_no === refundNo;
+	const existing = refunds.find(isRefund);
+	const goods = goodsInfo(text(entry.spec_no));
+	const line: Fields = {
+		oid: text(entry.oid),
+		platform_id: shop.platformId,
+		refund_no: refundNo,
+		tid: text(entry.tid),
+		status: Number(entry.status),
+		goods_name: text(entry.title) || goods.goodsName,
+		goods_no: text(entry.goods_no),
+		goods_id: text(entry.goods_id),
+		spec_name: goods.specName,
+		spec_no: text(entry.spec_no),
+		spec_id: text(entry.spec_id),
+		num: Number(entry.num),
+		total_amount: numberArg(entry.total_amount) ?? 0,
+		remark: text(entry.remark),
+		price: numberArg(entry.price) ?? 0,
+		type: Number(entry.type),
+		refund_time: timeOf(entry.refund_time, nowMs),
+		modified_date: formatCst(nowMs),
+		created_date: formatCst(nowMs),
+	};
+	const otherLines = ((existing?.detail_list as Fields[] | undefined) ?? []).filter(
+		(other) => other.oid !== line.oid,
+	);
+	const lines = [...otherLines, line];
+	const refund: Fields = {
+		refund_id: existing?.refund_id ?? nextId(store, 'rawRefund', 52_000),
+		platform_id: shop.platformId,
+		shop_no: shopNo,
+		shop_name: shop.shopName,
+		shop_id: shop.shopId,
+		shop_platform_id: shop.platformId,
+		refund_no: refundNo,
+		tid: text(entry.tid),
+		oid: text(entry.oid),
+		type: Number(entry.type),
+		status: Number(entry.status),
+		refund_version: text(entry.refund_version),
+		refund_amount: Number(entry.refund_amount),
+		actual_refund_amount: Number(entry.actual_refund_amount),
+		title: text(entry.title),
+		logistics_name: text(entry.logistics_name),
+		logistics_no: text(entry.logistics_no),
+		buyer_nick: text(entry.buyer_nick),
+		refund_time: timeOf(entry.refund_time, nowMs),
+		current_phase_timeout: text(entry.current_phase_timeout),
+		is_aftersale: Number(entry.is_aftersale) === 1,
+		reason: text(entry.reason),
+		pay_account: text(entry.pay_account),
+		pay_no: text(entry.pay_no),
+		remark: text(entry.remark),
+		num: lines.reduce((sum, each) => sum + Number(each.num), 0),
+		price: numberArg(entry.price) ?? 0,
+		total_amount: numberArg(entry.total_amount) ?? 0,
+		goods_id: text(entry.goods_id),
+		spec_id: text(entry.spec_id),
+		goods_no: text(entry.goods_no),
+		spec_no: text(entry.spec_no),
+		modify_flag: numberArg(entry.modify_flag) ?? (existing ? 2 : 1),
+		created: existing?.created ?? formatCst(nowMs),
+		detail_list: lines,
+	};
+	refunds.put(isRefund, refund, { modifiedMs: nowMs });
+	return existing;
+}
+
 export const uploadRawRefunds = methodSpec(
 	'aftersales.refund.RawRefund.upload2',
 	{ write: true, argCount: 2 },
@@ -108,7 +190,6 @@ export const uploadRawRefunds = methodSpec(
 		// The vendor's error table (guide-qjbguide_cwmsm): a shop that does not exist or is disabled.
 		const shop = masterDataOf(store).shops.find((entry) => entry.shopNo === shopNo);
 		if (!shop || shop.isDisabled) throw new WdtError(100, '店铺编号不存在或已停用');
-		const refunds = methodRecords(store, RAW_REFUNDS);
 		const errorList: Fields[] = [];
 		const created = new Set<string>();
 		const changed = new Set<string>();
@@ -122,73 +203,7 @@ export const uploadRawRefunds = methodSpec(
 				errorList.push({ no: refundNo, error: problem });
 				continue;
 			}
-			const isRefund = (record: Fields) =>
-				record.shop_no === shopNo && record.refund_no === refundNo;
-			const existing = refunds.find(isRefund);
-			const goods = goodsInfo(text(entry.spec_no));
-			const line: Fields = {
-				oid: text(entry.oid),
-				platform_id: shop.platformId,
-				refund_no: refundNo,
-				tid: text(entry.tid),
-				status: Number(entry.status),
-				goods_name: text(entry.title) || goods.goodsName,
-				goods_no: text(entry.goods_no),
-				goods_id: text(entry.goods_id),
-				spec_name: goods.specName,
-				spec_no: text(entry.spec_no),
-				spec_id: text(entry.spec_id),
-				num: Number(entry.num),
-				total_amount: numberArg(entry.total_amount) ?? 0,
-				remark: text(entry.remark),
-				price: numberArg(entry.price) ?? 0,
-				type: Number(entry.type),
-				refund_time: timeOf(entry.refund_time, nowMs),
-				modified_date: formatCst(nowMs),
-				created_date: formatCst(nowMs),
-			};
-			const otherLines = ((existing?.detail_list as Fields[] | undefined) ?? []).filter(
-				(other) => other.oid !== line.oid,
-			);
-			const lines = [...otherLines, line];
-			const refund: Fields = {
-				refund_id: existing?.refund_id ?? nextId(store, 'rawRefund', 52_000),
-				platform_id: shop.platformId,
-				shop_no: shopNo,
-				shop_name: shop.shopName,
-				shop_id: shop.shopId,
-				shop_platform_id: shop.platformId,
-				refund_no: refundNo,
-				tid: text(entry.tid),
-				oid: text(entry.oid),
-				type: Number(entry.type),
-				status: Number(entry.status),
-				refund_version: text(entry.refund_version),
-				refund_amount: Number(entry.refund_amount),
-				actual_refund_amount: Number(entry.actual_refund_amount),
-				title: text(entry.title),
-				logistics_name: text(entry.logistics_name),
-				logistics_no: text(entry.logistics_no),
-				buyer_nick: text(entry.buyer_nick),
-				refund_time: timeOf(entry.refund_time, nowMs),
-				current_phase_timeout: text(entry.current_phase_timeout),
-				is_aftersale: Number(entry.is_aftersale) === 1,
-				reason: text(entry.reason),
-				pay_account: text(entry.pay_account),
-				pay_no: text(entry.pay_no),
-				remark: text(entry.remark),
-				num: lines.reduce((sum, each) => sum + Number(each.num), 0),
-				price: numberArg(entry.price) ?? 0,
-				total_amount: numberArg(entry.total_amount) ?? 0,
-				goods_id: text(entry.goods_id),
-				spec_id: text(entry.spec_id),
-				goods_no: text(entry.goods_no),
-				spec_no: text(entry.spec_no),
-				modify_flag: numberArg(entry.modify_flag) ?? (existing ? 2 : 1),
-				created: existing?.created ?? formatCst(nowMs),
-				detail_list: lines,
-			};
-			refunds.put(isRefund, refund, { modifiedMs: nowMs });
+			const existing = putRawRefund(store, shop, entry, nowMs);
 			const key = `${shopNo}\u0000${refundNo}`;
 			if (existing && !created.has(key)) {
 				changed.add(key);

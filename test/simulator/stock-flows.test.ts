@@ -590,3 +590,86 @@ describe('finance.invoice.InvoiceOrder', () => {
 		expect(failed).toMatchObject({ status: 85, invoice_no: 'pf0x00011111111' });
 	});
 });
+
+describe('faults apply to the flow methods as to the others', () => {
+	it('a truncated or dropped write changes nothing; a slow one completes after the delay', async () => {
+		rig.sim.faults.next('truncated', 1, 'purchase.PurchaseOrder.createOrder');
+		const cut = await rig.client.call({
+			method: 'purchase.PurchaseOrder.createOrder',
+			args: [ORDER],
+		});
+		expect(cut.json).toBeUndefined();
+		rig.sim.faults.next('drop', 1, 'purchase.PurchaseOrder.createOrder');
+		await expect(
+			rig.client.call({ method: 'purchase.PurchaseOrder.createOrder', args: [ORDER] }),
+		).rejects.toThrow();
+		const none = await call('purchase.PurchaseOrder.queryWithDetail', [days(1)], page);
+		expect(none.data.order).toEqual([]);
+		rig.sim.faults.next('slow', 1, 'purchase.PurchaseOrder.createOrder', { delayMs: 50 });
+		expect((await call('purchase.PurchaseOrder.createOrder', [ORDER])).status).toBe(0);
+		expect(
+			(await call('purchase.PurchaseOrder.queryWithDetail', [days(1)], page)).data.order,
+		).toHaveLength(1);
+	});
+
+	it('rate limits and 502s on the pending list', async () => {
+		rig.sim.faults.next('rateLimit', 1, 'sales.StockSync.getSelfWaitSyncIdListOpen');
+		rig.sim.faults.next('html502', 1, 'sales.StockSync.getSelfWaitSyncIdListOpen');
+		const limited = await call('sales.StockSync.getSelfWaitSyncIdListOpen', [500, 0]);
+		expect(limited.status).not.toBe(0);
+		const html = await rig.client.call({
+			method: 'sales.StockSync.getSelfWaitSyncIdListOpen',
+			args: [500, 0],
+		});
+		expect(html.httpStatus).toBe(502);
+		expect((await call('sales.StockSync.getSelfWaitSyncIdListOpen', [500, 0])).status).toBe(0);
+	});
+});
+
+describe("the 'demo' seed (npm start) has records for every flow read", () => {
+	it.each([
+		['sales.StockSync.getSelfWaitSyncIdListOpen', [500, 0], 'id_list'],
+		[
+			'sales.StockSync.batchCalcStock',
+			[[{ api_goods_id: 2447, force_sync: false }]],
+			'success_date',
+		],
+		['purchase.PurchaseOrder.queryWithDetail', [days(1)], 'order'],
+		['wms.stockin.Purchase.queryWithDetail', [days(1)], 'order'],
+		[
+			'wms.StockSpec.queryChangeHistory',
+			[{ start_date: formatCst(NOW - HOUR), end_date: formatCst(NOW) }],
+			'data',
+		],
+		['wms.stockin.Refund.queryWithDetail', [days(1)], 'order'],
+		['wms.stocktransfer.Manage.queryWithDetail', [days(1)], 'order'],
+		['wms.StockPd.queryStockPd', [days(1)], 'pd_list'],
+		['wms.StockPd.queryStockPdDetail', [{}], ''],
+		['finance.invoice.InvoiceOrder.search', [days(1)], 'order'],
+		['aftersales.refund.RawRefund.search', [days(1)], 'order'],
+	] as const)('%s', async (method, args, list) => {
+		rig.sim.resetData('demo');
+		const json = await call(method, [...args], page);
+		expect(json.status, JSON.stringify(json)).toBe(0);
+		const records = list === '' ? json.data : json.data[list];
+		expect(records.length).toBeGreaterThan(0);
+	});
+
+	it('its numbers for trying the writes are in the statuses that accept them', async () => {
+		rig.sim.resetData('demo');
+		const orders = (await call('purchase.PurchaseOrder.queryWithDetail', [days(7)], page)).data
+			.order;
+		expect(orders.map((order: Json) => order.status).sort()).toEqual([10, 20, 20, 40, 50, 60]);
+		const transfers = (await call('wms.stocktransfer.Manage.queryWithDetail', [days(2)], page)).data
+			.order;
+		expect(transfers.map((transfer: Json) => transfer.status).sort()).toEqual([20, 30, 40, 90]);
+		const invoices = await call(
+			'finance.invoice.InvoiceOrder.search',
+			[{ ...days(3), mode: 1 }],
+			page,
+		);
+		expect(invoices.data.order.map((invoice: Json) => invoice.status).sort()).toEqual([
+			45, 45, 5, 60, 85,
+		]);
+	});
+});

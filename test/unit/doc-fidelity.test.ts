@@ -772,6 +772,7 @@ describe('the simulator answers only what the docs say', () => {
 			[DEMO_STOCK, { warehouse_no: 'WH01', ...month }],
 			[DEMO_STOCK, month],
 			[DEMO_PENDING_LOGISTICS, {}],
+			['aftersales.refund.RawRefund.search', month],
 		];
 		const rows = new Map<string, number>();
 		const problems: Array<Problem & { method: string }> = [];
