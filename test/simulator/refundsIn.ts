@@ -131,7 +131,8 @@ export function putRawRefund(
 		total_amount: numberArg(entry.total_amount) ?? 0,
 		remark: text(entry.remark),
 		price: numberArg(entry.price) ?? 0,
-		type: Number(entry.type),
+		// The search page's line type: 0 该明细取自原始退款单明细.
+		type: 0,
 		refund_time: timeOf(entry.refund_time, nowMs),
 		modified_date: formatCst(nowMs),
 		created_date: formatCst(nowMs),
@@ -150,7 +151,9 @@ export function putRawRefund(
 		refund_no: refundNo,
 		tid: text(entry.tid),
 		oid: text(entry.oid),
-		type: Number(entry.type),
+		// upload2's 0 取消订单 has no code in the search page's table (1 售前退款 … 4 退款不退货):
+		// a cancelled order is a refund before shipping there.
+		type: Number(entry.type) === 0 ? 1 : Number(entry.type),
 		status: Number(entry.status),
 		refund_version: text(entry.refund_version),
 		refund_amount: Number(entry.refund_amount),

@@ -28,6 +28,7 @@ beforeEach(() => {
 	rig.sim.replies = { ...DEFAULT_REPLY_CHOICES };
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- reply JSON read freely in assertions
 type Json = Record<string, any>;
 const call = (method: string, args: unknown[], pager?: typeof page): Promise<Json> =>
 	rig.client.call({ method, args, pager }).then(({ json }) => json as Json);

@@ -13,7 +13,6 @@
  * 'hour' (60 minutes whatever is passed). `spec_no` is one 商家编码: `replies.changeHistorySpecNo`
  * 'one' (exact, default) or 'list' (a comma-separated list selects each).
  */
-import { methodRecords } from './generic';
 import {
 	flowState,
 	methodSpec,
@@ -26,7 +25,7 @@ import {
 	boolArg,
 	type Fields,
 } from './flows';
-import { answerFromRecords } from './generic';
+import { answerFromRecords, methodRecords } from './generic';
 import { markSpecChanged } from './stockSync';
 import { WAREHOUSE_NAMES, type SimulatorStore } from './store';
 

@@ -223,13 +223,15 @@ function statusProblems(method: string, data: unknown): Problem[] {
 	const tables = getCatalogMethod(method)?.statusTables ?? {};
 	const problems: Problem[] = [];
 	for (const [path, value] of leaves(data)) {
-		for (const [field, codes] of Object.entries(tables)) {
-			if ((path === field || path.endsWith(`.${field}`)) && !(String(value) in codes))
-				problems.push({
-					path: `data.${path}`,
-					problem: `status ${String(value)} is not in the page's table`,
-				});
-		}
+		// The most specific table for the field: a line's `detail_list.type` is not the order's `type`.
+		const [field] = Object.keys(tables)
+			.filter((name) => path === name || path.endsWith(`.${name}`))
+			.sort((a, b) => b.length - a.length);
+		if (field !== undefined && !(String(value) in tables[field]))
+			problems.push({
+				path: `data.${path}`,
+				problem: `status ${String(value)} is not in the page's table`,
+			});
 	}
 	return problems;
 }
