@@ -191,6 +191,22 @@ export const TOO_WIDE_30_DAYS = '您的查询时间过宽,查询时间不能大�
 /** The query pages' own 异常响应示例 for a missing window. */
 export const MISSING_WINDOW = '参数中必须包含起止时间';
 
+/**
+ * The `start_time`/`end_time` window of the queries whose pages say "start_time和end_time最大跨度
+ * 为30天" (required unless `optional`).
+ */
+export function thirtyDayWindow(
+	params: Fields,
+	options: { missingMessage?: string; optional?: boolean } = {},
+): Window | undefined {
+	return queryWindow(params, ['start_time', 'end_time'], {
+		missingMessage: options.missingMessage ?? MISSING_WINDOW,
+		maxMs: THIRTY_DAYS_MS,
+		tooWideMessage: TOO_WIDE_30_DAYS,
+		optional: options.optional,
+	});
+}
+
 /** A method spec (the shape METHODS holds). */
 export function methodSpec(
 	name: string,

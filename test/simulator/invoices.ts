@@ -17,13 +17,10 @@ import { formatCst, parseCst } from './cst';
 import {
 	isObject,
 	methodSpec,
-	MISSING_WINDOW,
 	numberArg,
 	objectArg,
-	queryWindow,
+	thirtyDayWindow,
 	text,
-	THIRTY_DAYS_MS,
-	TOO_WIDE_30_DAYS,
 	typeMismatch,
 	type Fields,
 } from './flows';
@@ -52,12 +49,7 @@ export function addInvoice(store: SimulatorStore, fields: Fields, modifiedMs: nu
 export const searchInvoices = methodSpec(INVOICES, { paged: true, argCount: 1 }, (call) => {
 	const params = objectArg(call.args[0]);
 	const invoiceNo = text(params.invoice_order_no);
-	const window = queryWindow(params, ['start_time', 'end_time'], {
-		missingMessage: MISSING_WINDOW,
-		maxMs: THIRTY_DAYS_MS,
-		tooWideMessage: TOO_WIDE_30_DAYS,
-		optional: invoiceNo !== '',
-	});
+	const window = thirtyDayWindow(params, { optional: invoiceNo !== '' });
 	const byCondition = numberArg(params.mode) === 1;
 	const defaultStatuses: readonly number[] =
 		call.store.replies.invoiceDefaultMode === 'offlineOpen'

@@ -19,15 +19,12 @@ import {
 	flowState,
 	isKnownSpec,
 	methodSpec,
-	MISSING_WINDOW,
 	nextId,
 	numberArg,
 	objectArg,
-	queryWindow,
+	thirtyDayWindow,
 	specIdOf,
 	text,
-	THIRTY_DAYS_MS,
-	TOO_WIDE_30_DAYS,
 	typeMismatch,
 	warehouseOf,
 	type Fields,
@@ -277,14 +274,7 @@ export const queryPurchaseOrders = methodSpec(
 			)
 			.filter('expect_warehouse_no', (record, value) => record.warehouse_no === value);
 		// With a number the window does not apply; without one it is required.
-		const window =
-			purchaseNo === ''
-				? queryWindow(params, ['start_time', 'end_time'], {
-						missingMessage: MISSING_WINDOW,
-						maxMs: THIRTY_DAYS_MS,
-						tooWideMessage: TOO_WIDE_30_DAYS,
-					})
-				: undefined;
+		const window = purchaseNo === '' ? thirtyDayWindow(params) : undefined;
 		const query = { ...params };
 		if (!window) {
 			delete query.start_time;
@@ -299,11 +289,7 @@ export const queryPurchaseStockins = methodSpec(
 	{ paged: true, argCount: 1 },
 	(call) => {
 		const params = objectArg(call.args[0]);
-		queryWindow(params, ['start_time', 'end_time'], {
-			missingMessage: STOCKIN_MISSING_WINDOW,
-			maxMs: THIRTY_DAYS_MS,
-			tooWideMessage: TOO_WIDE_30_DAYS,
-		});
+		thirtyDayWindow(params, { missingMessage: STOCKIN_MISSING_WINDOW });
 		methodRecords(call.store, PURCHASE_STOCKINS).filter(
 			'stockin_no',
 			(record, value) => record.order_no === value,

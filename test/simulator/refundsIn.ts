@@ -18,15 +18,12 @@ import { formatCst, parseCst } from './cst';
 import {
 	boolArg,
 	methodSpec,
-	MISSING_WINDOW,
 	nextId,
 	numberArg,
 	objectArg,
-	queryWindow,
+	thirtyDayWindow,
 	specIdOf,
 	text,
-	THIRTY_DAYS_MS,
-	TOO_WIDE_30_DAYS,
 	typeMismatch,
 	warehouseOf,
 	type Fields,
@@ -351,11 +348,7 @@ export const queryRefundStockins = methodSpec(
 	{ paged: true, argCount: 1 },
 	(call) => {
 		const params = objectArg(call.args[0]);
-		const window = queryWindow(params, ['start_time', 'end_time'], {
-			missingMessage: MISSING_WINDOW,
-			maxMs: THIRTY_DAYS_MS,
-			tooWideMessage: TOO_WIDE_30_DAYS,
-		})!;
+		const window = thirtyDayWindow(params)!;
 		const byStockinTime = numberArg(params.time_type) === 1;
 		const stockinField =
 			call.store.replies.refundStockinTime === 'created_time' ? 'created_time' : 'check_time';

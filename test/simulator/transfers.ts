@@ -22,15 +22,12 @@ import {
 	isKnownSpec,
 	isObject,
 	methodSpec,
-	MISSING_WINDOW,
 	nextId,
 	numberArg,
 	objectArg,
-	queryWindow,
+	thirtyDayWindow,
 	specIdOf,
 	text,
-	THIRTY_DAYS_MS,
-	TOO_WIDE_30_DAYS,
 	typeMismatch,
 	warehouseOf,
 	type Fields,
@@ -266,11 +263,7 @@ export const cancelTransfer = methodSpec(
 
 export const queryTransfers = methodSpec(TRANSFERS, { paged: true, argCount: 1 }, (call) => {
 	const params = objectArg(call.args[0]);
-	queryWindow(params, ['start_time', 'end_time'], {
-		missingMessage: MISSING_WINDOW,
-		maxMs: THIRTY_DAYS_MS,
-		tooWideMessage: TOO_WIDE_30_DAYS,
-	});
+	thirtyDayWindow(params);
 	const fuzzy = boolArg(params.fuzzy_query) ?? false;
 	methodRecords(call.store, TRANSFERS).filter('transfer_no', (record, value) =>
 		fuzzy ? String(record.transfer_no).includes(String(value)) : record.transfer_no === value,
