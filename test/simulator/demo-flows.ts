@@ -9,14 +9,26 @@
  *   issued offline (45), failed offline (85), issued (60) and cancelled (5).
  */
 import { formatCst } from './cst';
-import { addPlatformGoods } from './stockSync';
+import { addPlatformGoods, isSyncPending } from './stockSync';
 import { type Fields } from './flows';
-import { addPurchaseOrder, PURCHASE_ORDER_STATUS, receivePurchase } from './purchaseOrders';
+import { methodRecords } from './generic';
+import {
+	addPurchaseOrder,
+	PURCHASE_ORDER_STATUS,
+	PURCHASE_ORDERS,
+	receivePurchase,
+} from './purchaseOrders';
 import { putRawRefund, receiveRefund } from './refundsIn';
 import { masterDataOf } from './masterData';
 import { addStocktake } from './stocktakes';
-import { addInvoice } from './invoices';
-import { addTransfer, receiveTransfer, shipTransfer, TRANSFER_STATUS } from './transfers';
+import { addInvoice, INVOICES } from './invoices';
+import {
+	addTransfer,
+	receiveTransfer,
+	shipTransfer,
+	TRANSFER_STATUS,
+	TRANSFERS,
+} from './transfers';
 import { GOODS, type SimulatorStore } from './store';
 
 const MINUTE = 60_000;
@@ -205,9 +217,10 @@ function seedInvoices(store: SimulatorStore, now: number): void {
 	const statuses = [45, 45, 85, 60, 5];
 	statuses.forEach((status, index) => {
 		const amount = [79, 118.9, 39.9, 158, 19.9][index];
-		const tradeNo = `JY20241122${String(index + 1).padStart(4, '0')}`;
+		const modifiedMs = now - (index + 1) * 8 * HOUR;
+		const tradeNo = `JY${String(2054001 + index)}`;
 		const record: Fields = {
-			invoice_order_no: `FP20241122${String(index + 1).padStart(4, '0')}`,
+			invoice_order_no: store.nextDocumentNo('FP', modifiedMs, () => false),
 			status,
 			invoice_type: 1,
 			business_type: index === 1 ? 1 : 0,
@@ -237,6 +250,33 @@ function seedInvoices(store: SimulatorStore, now: number): void {
 				},
 			],
 		};
-		addInvoice(store, record, now - (index + 1) * 8 * HOUR);
+		addInvoice(store, record, modifiedMs);
 	});
+}
+
+/** Numbers of the demo's stock flows to try the writes with, each in a status that accepts it. */
+export interface DemoFlowExamples {
+	/** Purchase orders in editing (20): Cancel accepts them. */
+	cancellablePurchaseOrders: string[];
+	/** Transfers in editing or awaiting review (20, 30): Cancel accepts them. */
+	cancellableTransfers: string[];
+	/** Platform goods (rec_id) waiting to sync. */
+	pendingSyncIds: number[];
+	/** Invoices waiting to be issued offline (45) or failed offline (85): Update accepts them. */
+	invoicesToIssue: string[];
+}
+
+export function demoFlowExamples(store: SimulatorStore): DemoFlowExamples {
+	const numbers = (method: string, statuses: number[], field: string) =>
+		methodRecords(store, method)
+			.select(store, { status: statuses.join(',') }, undefined, Number.MAX_SAFE_INTEGER)
+			.map((record) => String(record[field]));
+	return {
+		cancellablePurchaseOrders: numbers(PURCHASE_ORDERS, [20], 'purchase_no'),
+		cancellableTransfers: numbers(TRANSFERS, [20, 30], 'transfer_no'),
+		pendingSyncIds: Object.keys(GOODS)
+			.map((_, index) => 2447 + index)
+			.filter((recId) => isSyncPending(store, recId)),
+		invoicesToIssue: numbers(INVOICES, [45, 85], 'invoice_order_no'),
+	};
 }

@@ -25,6 +25,7 @@ import {
 	DEMO_REFUNDS,
 	DEMO_STOCK,
 } from '../simulator/demo-data';
+import { demoFlowExamples } from '../simulator/demo-flows';
 import { failReview } from '../simulator/flows';
 import { addSelfOwnedShop } from '../simulator/selfPlatform';
 import { NOW, useRig, type Rig } from '../simulator/testkit';
@@ -506,32 +507,35 @@ const FLOW_RECIPES: Readonly<Record<string, (rig: Rig) => Call[]>> = {
 			{ args: [{}], pager: page, replies: { stockPdDetailShape } },
 		]);
 	},
-	'finance.invoice.InvoiceOrder.search': () => [
+	'finance.invoice.InvoiceOrder.search': (rig) => [
 		{ args: [month], pager: page },
 		{ args: [month], pager: page, replies: { invoiceDefaultMode: 'offlineOpen' } },
 		{ args: [{ ...month, mode: 1, status: 60 }], pager: page },
-		{ args: [{ invoice_order_no: 'FP202411220001' }], pager: page },
+		{ args: [{ invoice_order_no: demoFlowExamples(rig.sim).invoicesToIssue[0] }], pager: page },
 	],
-	'finance.invoice.InvoiceOrder.updateInvoice': () => [
-		{
-			args: [
-				[
-					{
-						invoice_order_no: 'FP202411220001',
-						invoice_no: '24332000000099990001',
-						invoice_code: '033002200111',
-						status: 60,
-						file_url: 'https://example.com/fp.pdf',
-					},
-					{ invoice_order_no: 'FP-UNKNOWN', invoice_no: '1', invoice_code: '1', status: 60 },
+	'finance.invoice.InvoiceOrder.updateInvoice': (rig) => {
+		const [first, second] = demoFlowExamples(rig.sim).invoicesToIssue;
+		return [
+			{
+				args: [
+					[
+						{
+							invoice_order_no: first,
+							invoice_no: '24332000000099990001',
+							invoice_code: '033002200111',
+							status: 60,
+							file_url: 'https://example.com/fp.pdf',
+						},
+						{ invoice_order_no: 'FP-UNKNOWN', invoice_no: '1', invoice_code: '1', status: 60 },
+					],
 				],
-			],
-		},
-		{
-			args: [[{ invoice_order_no: 'FP202411220002', invoice_no: 'pf0x00011111111' }]],
-			replies: { invoiceUpdateFields: 'example' },
-		},
-	],
+			},
+			{
+				args: [[{ invoice_order_no: second, invoice_no: 'pf0x00011111111' }]],
+				replies: { invoiceUpdateFields: 'example' },
+			},
+		];
+	},
 };
 
 /** Per method: arranges records on `rig.sim` and lists the calls to make. */
