@@ -674,3 +674,49 @@ describe("the 'demo' seed (npm start) has records for every flow read", () => {
 		]);
 	});
 });
+
+describe('the shared readings apply to the flow queries', () => {
+	const history = (params: Json, pager = page) =>
+		call('wms.StockSpec.queryChangeHistory', [params], pager);
+	const hour = { start_date: formatCst(NOW - HOUR), end_date: formatCst(NOW) };
+	beforeEach(() => {
+		for (let index = 0; index < 5; index++)
+			receiveRefund(rig.sim, {
+				refundNo: `RF${index}`,
+				shopNo: 'TMALL01',
+				warehouseNo: 'WH01',
+				atMs: NOW - (index + 1) * 10 * MINUTE,
+				lines: [{ specNo: 'MUG-350', num: 1 }],
+			});
+	});
+
+	it('paging: page_size, page_no and a silent page cap', async () => {
+		const first = await history(hour, { pageNo: 0, pageSize: 2, calcTotal: true });
+		expect(first.data.total_count).toBe(5);
+		expect(first.data.data).toHaveLength(2);
+		const last = await history(hour, { pageNo: 2, pageSize: 2, calcTotal: false });
+		expect(last.data).not.toHaveProperty('total_count');
+		expect(last.data.data).toHaveLength(1);
+		rig.sim.paging.pageCap = 1;
+		expect(
+			(await history(hour, { pageNo: 0, pageSize: 2, calcTotal: true })).data.data,
+		).toHaveLength(1);
+		rig.sim.paging.pageCap = undefined;
+	});
+
+	it('windowEnds: a movement exactly at the window end is in it or not', async () => {
+		const atEnd = { start_date: formatCst(NOW - HOUR), end_date: formatCst(NOW - 10 * MINUTE) };
+		rig.sim.windowEnds = 'both';
+		expect((await history(atEnd)).data.data).toHaveLength(5);
+		rig.sim.windowEnds = 'start';
+		expect((await history(atEnd)).data.data).toHaveLength(4);
+		rig.sim.windowEnds = 'both';
+	});
+
+	it("doc-example mode answers a flow method with its page's reply example", async () => {
+		rig.sim.useDocExamples({ methods: ['wms.StockSpec.queryChangeHistory'] });
+		const reply = await history(hour);
+		expect(reply.data.data[0]).toMatchObject({ spec_no: 'wangdiantong', created: 1724225774000 });
+		rig.sim.useDocExamples(false);
+	});
+});
