@@ -31,6 +31,7 @@ import {
 	type Fields,
 } from './flows';
 import { methodRecords } from './generic';
+import { masterDataOf } from './masterData';
 import { WdtError, type MethodCall, type WdtReply } from './methods';
 import { stockOf } from './stockMoves';
 import type { SimulatorStore } from './store';
@@ -130,7 +131,10 @@ function fromWarehouses(store: SimulatorStore, record: Fields): string[] {
 		.map((id) => Number(id.trim()))
 		.filter((id) => id > 0);
 	const list = ids.map((id) => warehouseById(store, id)?.warehouseNo).filter(Boolean);
-	return ids.length ? (list as string[]) : ['WH01', 'WH02', '上海仓'];
+	if (ids.length) return list as string[];
+	return masterDataOf(store)
+		.warehouses.filter((warehouse) => !warehouse.deleted)
+		.map((warehouse) => warehouse.warehouseNo);
 }
 
 /** The calc reply for one platform goods, or the refusal message. */
