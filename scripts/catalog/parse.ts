@@ -154,8 +154,12 @@ function parseRequired(text: string): boolean {
 
 function parseFieldTable(header: string[], rows: string[][]): DocField[] {
 	const col = (...names: string[]) => header.findIndex((h) => names.includes(h));
-	const label = col('名称', '字段名称');
-	const name = col('字段', '参数', '参数名', '字段名');
+	// A table headed 字段 | 字段 (the transfer query's details) names its fields in the second.
+	const twoNameColumns = !header.includes('名称') && header.filter((h) => h === '字段').length > 1;
+	const label = twoNameColumns ? header.indexOf('字段') : col('名称', '字段名称');
+	const name = twoNameColumns
+		? header.lastIndexOf('字段')
+		: col('字段', '参数', '参数名', '字段名');
 	const type = col('类型');
 	const length = col('长度');
 	const required = col('必须', '是否必须', '必填', '是否必填');

@@ -5,7 +5,8 @@
  * The printed credential is fake demo data.
  */
 import { formatCst } from './cst';
-import { demoExamples } from './demo-data';
+import { DEMO_SELF_OWNED_SHOP, demoExamples } from './demo-data';
+import { demoFlowExamples } from './demo-flows';
 import { DEFAULT_SELLER } from './sellers';
 import { startSimulator } from './server';
 
@@ -30,6 +31,14 @@ async function main(): Promise<void> {
 			`${sim.otherOuts.size} other-out orders (cancel ${examples.cancellableOtherOuts.slice(0, 2).join(', ')}), ` +
 			`${sim.stockouts.size} sales stockouts (${cancelled} cancelled, last 6 hours), ` +
 			'sales orders, refunds, goods, stock and pending tracking numbers',
+	);
+	const flows = demoFlowExamples(sim);
+	console.log(
+		`Stock flows: purchase orders (cancel ${flows.cancellablePurchaseOrders.join(', ')}), ` +
+			`transfers (cancel ${flows.cancellableTransfers.join(', ')}), ` +
+			`stock sync of ${DEMO_SELF_OWNED_SHOP} (waiting ${flows.pendingSyncIds.join(', ')}), ` +
+			`invoices to issue (${flows.invoicesToIssue.join(', ')}), purchase and refund stock-ins, ` +
+			'stock movements (last hour), stocktakes, raw refunds',
 	);
 	console.log('Press Ctrl+C to stop.');
 

@@ -8,6 +8,7 @@
 import { formatCst } from './cst';
 import { seededRandom } from './faults';
 import { methodRecords } from './generic';
+import { seedStockFlows } from './demo-flows';
 import { addGoods } from './goods';
 // methods.ts before masterData.ts: they import each other (see masterData.ts).
 import { SELF_OWNED_PLATFORM_ID } from './methods';
@@ -218,6 +219,7 @@ export function seedDemoData(store: SimulatorStore): void {
 	seedGoods(store, now);
 	seedStock(store, now);
 	seedPendingLogistics(store, now);
+	seedStockFlows(store, now);
 }
 
 /** The self-owned shop beside the default shops (the only kind pushSelf2 accepts). */

@@ -58,7 +58,7 @@ describe('doc-example mode', () => {
 	});
 
 	it('answers documented methods without a hand-written handler with the page example', async () => {
-		const method = 'wms.stockin.Refund.queryWithDetail';
+		const method = 'wms.stockin.Refund.queryHisWithDetail';
 		const example = readDocFixture(method)?.replyExample as { data: Record<string, unknown> };
 		expect(example.data).toHaveProperty('order');
 		const { json: before } = await rig.client.call({ method, args: [{}], pager });

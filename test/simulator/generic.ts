@@ -299,6 +299,22 @@ function isGiven(value: unknown): boolean {
 	);
 }
 
+/**
+ * The generic answer of a catalog read, for hand-written handlers that check a page's own rules
+ * first: `entry` overrides catalog facts (e.g. no window when a number is given, a wider one
+ * with SKU codes), `query` replaces the first argument.
+ */
+export function answerFromRecords(
+	call: MethodCall,
+	method: string,
+	options: { entry?: Partial<CatalogMethod>; query?: Fields } = {},
+): WdtReply {
+	const entry = getCatalogMethod(method);
+	if (!entry) throw new Error(`generic simulator: ${method} is not in the catalog`);
+	const args = options.query ? [options.query, ...call.args.slice(1)] : call.args;
+	return answer({ ...entry, ...options.entry }, { ...call, args });
+}
+
 function answer(entry: CatalogMethod, call: MethodCall): WdtReply {
 	const query = (call.args[0] ?? {}) as Fields;
 	if (typeof query !== 'object' || query === null || Array.isArray(query))

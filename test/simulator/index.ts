@@ -106,3 +106,53 @@ export {
 	type WindowEnds,
 } from './store';
 export { addGoods, changeGoods, changeSpec, GOODS_QUERY, type SpecChangeReading } from './goods';
+export { demoFlowExamples, type DemoFlowExamples } from './demo-flows';
+export { failReview, flowState } from './flows';
+export { addInvoice, INVOICE_STATUS, INVOICES } from './invoices';
+export {
+	addPurchaseOrder,
+	PURCHASE_ORDER_STATUS,
+	PURCHASE_ORDERS,
+	PURCHASE_STOCKINS,
+	receivePurchase,
+	type PurchaseOrderInput,
+} from './purchaseOrders';
+export {
+	putRawRefund,
+	RAW_REFUNDS,
+	receiveRefund,
+	REFUND_STOCKINS,
+	type RefundStockinInput,
+} from './refundsIn';
+export {
+	CHANGE_HISTORY,
+	CHANGE_HISTORY_HOUR_MESSAGE,
+	moveStock,
+	SRC_ORDER_TYPE,
+	stockOf,
+	type StockMove,
+} from './stockMoves';
+export {
+	addPlatformGoods,
+	isSyncPending,
+	PLATFORM_GOODS,
+	SYNC_COUNT_MAX,
+	SYNC_COUNT_MIN,
+	SYNC_REPORT_EXAMPLE_FIELDS,
+	SYNC_REPORT_TABLE_FIELDS,
+} from './stockSync';
+export {
+	addStocktake,
+	STOCKTAKE_LINES,
+	STOCKTAKES,
+	stocktakeLines,
+	type StocktakeInput,
+} from './stocktakes';
+export {
+	addTransfer,
+	receiveTransfer,
+	shipTransfer,
+	TRANSFER_STATUS,
+	TRANSFERS,
+	type TransferInput,
+} from './transfers';

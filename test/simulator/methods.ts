@@ -27,6 +27,13 @@ import { goodsBatchPush, goodsPush, otherOutPush } from './pushes';
 import { stockoutQueryWithDetail } from './stockoutQueryWithDetail';
 import { tradeQueryWithDetail } from './tradeQueryWithDetail';
 import { methodRecords } from './generic';
+import { INVOICE_METHODS } from './invoices';
+import { PURCHASE_ORDER_METHODS } from './purchaseOrders';
+import { REFUND_IN_METHODS } from './refundsIn';
+import { queryChangeHistory } from './stockMoves';
+import { STOCK_SYNC_METHODS } from './stockSync';
+import { STOCKTAKE_METHODS } from './stocktakes';
+import { TRANSFER_METHODS } from './transfers';
 
 /** Largest page_size WDT accepts by default (`paging.maxPageSize` changes it). */
 export { MAX_PAGE_SIZE };
@@ -680,6 +687,13 @@ export const METHODS: ReadonlyMap<string, MethodSpec> = new Map(
 		goodsBatchPush,
 		rawTradePush,
 		logisticsSyncUpdate,
+		...STOCK_SYNC_METHODS,
+		...PURCHASE_ORDER_METHODS,
+		queryChangeHistory,
+		...REFUND_IN_METHODS,
+		...TRANSFER_METHODS,
+		...STOCKTAKE_METHODS,
+		...INVOICE_METHODS,
 	].map((spec) => [spec.name, spec]),
 );
 

@@ -24,6 +24,7 @@ import {
 	methodRecords,
 	type MethodRecords,
 } from './generic';
+import { clearFlowState } from './flows';
 import { METHODS, WdtError, type MethodSpec, type Pager, type WdtReply } from './methods';
 import { DEFAULT_SELLER, type SellerAccount } from './sellers';
 import { isValidSign } from './signature';
@@ -258,6 +259,7 @@ export class WdtSimulator extends SimulatorStore {
 	resetData(seed: 'demo' | 'empty' = 'empty'): void {
 		this.clearRecords();
 		clearMethodRecords(this);
+		clearFlowState(this);
 		if (seed === 'demo') seedDemoData(this);
 	}
 

@@ -460,6 +460,85 @@ export interface ReplyChoices {
 	 * number is created.
 	 */
 	purchaseApplyRepeatedNo: 'refused' | 'accepted';
+	/**
+	 * sales.StockSync.getSelfWaitSyncIdListOpen with `count` outside "最小值10, 最大值5000": the
+	 * page does not say. 'refused' (default, status 100) or 'clamped' (served 10 or 5000).
+	 */
+	stockSyncCount: 'refused' | 'clamped';
+	/**
+	 * The pending list's `position` (not required) when nothing waits after the one passed:
+	 * 'same' (default: the position passed comes back) or 'omitted' (left out).
+	 */
+	stockSyncEmptyPosition: 'same' | 'omitted';
+	/**
+	 * syncSuccess/syncFail's `info`: the tables mark 16 fields required, the request examples send
+	 * 12 (without stock_syn_other, is_syn_success, is_manual, syn_result). 'example' (default:
+	 * the 12 are needed) or 'table' (all 16; a missing one is status 100).
+	 */
+	stockSyncReportInfo: 'example' | 'table';
+	/**
+	 * A report whose info.stock_change_count is older than the goods' (stock changed after the
+	 * calculation): 'keepsPending' (default: the goods waits on, to be calculated again) or
+	 * 'clears' (any report takes it off the list).
+	 */
+	stockSyncStaleReport: 'keepsPending' | 'clears';
+	/**
+	 * What syncFail does to the pending list: 'retry' (default: the goods waits again, after the
+	 * current position) or 'dropped' (off the list until its stock changes again).
+	 */
+	stockSyncFailure: 'retry' | 'dropped';
+	/**
+	 * batchCalcStock's failures: 'listed' (default: in error_date only) or 'emptySuccess' (also
+	 * an empty `{}` in success_date, as the page's 异常响应示例 shows).
+	 */
+	batchCalcErrors: 'listed' | 'emptySuccess';
+	/**
+	 * purchase.PurchaseOrder.createOrder with a purchase_no, wms.stocktransfer.Edit.createOrder
+	 * with an outer_no already used: the pages do not say. 'refused' (default: 采购单号已存在 /
+	 * 外部单号重复!) or 'accepted' (a second order).
+	 */
+	repeatedOrderNo: 'refused' | 'accepted';
+	/**
+	 * wms.StockSpec.queryChangeHistory's window: 'bySku' (default: 60 minutes without spec_no,
+	 * 30 days with it, as 1.5 says) or 'hour' (60 minutes whatever is passed).
+	 */
+	changeHistoryWindow: 'bySku' | 'hour';
+	/**
+	 * queryChangeHistory's spec_no (商家编码, String 40): 'one' (default: one code, matched
+	 * exactly) or 'list' (a comma-separated list selects each code).
+	 */
+	changeHistorySpecNo: 'one' | 'list';
+	/**
+	 * aftersales.refund.RawRefund.upload2's new_count/chg_count: 'refunds' (default: refund
+	 * numbers created/updated) or 'entries' (order_list entries).
+	 */
+	refundPushCounts: 'refunds' | 'entries';
+	/**
+	 * wms.stockin.Refund.queryWithDetail with time_type 1 (入库时间): 'check_time' (default) or
+	 * 'created_time'.
+	 */
+	refundStockinTime: 'check_time' | 'created_time';
+	/**
+	 * wms.stocktransfer.Edit.createOrder's stock check ("若调拨数量小于可用库存数量会提示报错"):
+	 * 'exceeds' (default: a line above the source stock is refused, 库存不足) or 'unchecked'.
+	 */
+	transferStock: 'exceeds' | 'unchecked';
+	/**
+	 * wms.StockPd.queryStockPdDetail's lines: 'list' (default: data is the list, the page's
+	 * example) or 'object' (data.pd_detail_list, the page's table); `total` beside data either way.
+	 */
+	stockPdDetailShape: 'list' | 'object';
+	/**
+	 * finance.invoice.InvoiceOrder.search without mode 1 ("默认仅返回线下待开票的数据"):
+	 * 'offlinePending' (default: status 45) or 'offlineOpen' (45 and 85 线下开票失败).
+	 */
+	invoiceDefaultMode: 'offlinePending' | 'offlineOpen';
+	/**
+	 * finance.invoice.InvoiceOrder.updateInvoice's required fields: 'table' (default:
+	 * invoice_order_no, invoice_no, invoice_code, status, and file_url with status 60) or
+	 * 'example' (invoice_order_no and invoice_no, as the request example sends).
+	 */
+	invoiceUpdateFields: 'table' | 'example';
 }
 
 export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
@@ -477,6 +556,21 @@ export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
 	stockWarehouseOnly: 'refused',
 	purchaseApplyRange: 'modified',
 	purchaseApplyRepeatedNo: 'refused',
+	stockSyncCount: 'refused',
+	stockSyncEmptyPosition: 'same',
+	stockSyncReportInfo: 'example',
+	stockSyncStaleReport: 'keepsPending',
+	stockSyncFailure: 'retry',
+	batchCalcErrors: 'listed',
+	repeatedOrderNo: 'refused',
+	changeHistoryWindow: 'bySku',
+	changeHistorySpecNo: 'one',
+	refundPushCounts: 'refunds',
+	refundStockinTime: 'check_time',
+	transferStock: 'exceeds',
+	stockPdDetailShape: 'list',
+	invoiceDefaultMode: 'offlinePending',
+	invoiceUpdateFields: 'table',
 };
 
 /** A raw order pushed by sales.RawTrade.pushSelf2 (the fields as sent). */

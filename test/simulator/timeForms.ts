@@ -16,6 +16,8 @@ export const TIME_FORM_FIELDS: Readonly<Record<string, readonly string[]>> = {
 	'goods.Goods.queryWithSpec': ['goods_modified', 'spec_list.spec_modified'],
 	'wms.StockSpec.search2': ['modified', 'created'],
 	'setting.Warehouse.queryWarehouse': ['modified'],
+	'purchase.PurchaseOrder.queryWithDetail': ['modified', 'created'],
+	'wms.StockSpec.queryChangeHistory': ['created'],
 };
 
 /** A stored time (CST text, or ms as number or text) → unix ms; undefined when none. */
