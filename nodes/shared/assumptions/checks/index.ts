@@ -1,0 +1,73 @@
+/**
+ * Check Assumptions: read-only probes that tell which reading of an ambiguous vendor page the
+ * user's own WDT follows (docs/wdt-ambiguities.md). One result per assumption; pure apart from
+ * the transport behind the session.
+ */
+import { DAY_MS } from '../../protocol';
+import { ProbeSession, ProbeStopError, type ProbeTransport } from '../session';
+import { clockCheck, pageSizeCheck } from './clockAndPaging';
+import { purchaseApplyRangeCheck } from './purchaseApply';
+import {
+	couldNotTell,
+	LOOK_BACK_DAYS,
+	type AssumptionResult,
+	type Check,
+	type CheckOptions,
+	type Run,
+} from './run';
+import { srcTidCheck } from './salesOrders';
+import { status90Check, stockoutStatusTypeCheck, warehouseOnlyStockCheck } from './stockouts';
+import { timeFormChecks } from './timeForms';
+
+export { LOOK_BACK_DAYS, type AssumptionResult, type CheckOptions, type Verdict } from './run';
+export { readAnyTime, TIME_FORM_NAMES, timeFormOf, type TimeForm } from './timeForms';
+
+/** Every check, in output order. */
+export const CHECKS: readonly Check[] = [
+	clockCheck,
+	pageSizeCheck,
+	...timeFormChecks,
+	srcTidCheck,
+	stockoutStatusTypeCheck,
+	warehouseOnlyStockCheck,
+	purchaseApplyRangeCheck,
+	status90Check,
+];
+
+/** Clamps the look-back to its bounds (whole days). */
+export function lookBackDays(value: unknown): number {
+	const number = Math.round(Number(value));
+	if (!Number.isFinite(number)) return LOOK_BACK_DAYS.default;
+	return Math.min(LOOK_BACK_DAYS.max, Math.max(LOOK_BACK_DAYS.min, number));
+}
+
+/**
+ * Runs every check through `transport`, read-only and bounded; returns one result per check.
+ * After a stop (rate limit, budget, a refused credential) the remaining checks say why.
+ */
+export async function checkAssumptions(
+	transport: ProbeTransport,
+	options: CheckOptions = {},
+): Promise<AssumptionResult[]> {
+	const hostNowMs = options.nowMs ?? (() => Date.now());
+	const run: Run = {
+		session: new ProbeSession(transport, options.maxCalls),
+		hostNowMs,
+		nowMs: hostNowMs(),
+		lookBackMs: lookBackDays(options.lookBackDays ?? LOOK_BACK_DAYS.default) * DAY_MS,
+		samples: new Map(),
+	};
+	const results: AssumptionResult[] = [];
+	for (const check of CHECKS) {
+		results.push(
+			await check.run(run).catch(async (error: unknown) =>
+				error instanceof ProbeStopError
+					? couldNotTell(check, `Could not tell: ${error.message}.`, {
+							calls_made: run.session.calls,
+						})
+					: await Promise.reject(error),
+			),
+		);
+	}
+	return results;
+}

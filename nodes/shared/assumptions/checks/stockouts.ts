@@ -1,0 +1,196 @@
+/** The stockout and stock checks: status_type readings, Delayed Shipment, warehouse-only stock. */
+import { getCatalogMethod } from '../../catalog';
+import {
+	couldNotTell,
+	METHODS,
+	page,
+	pageOf,
+	result,
+	sampleHours,
+	STOCKOUT_CANCELLED,
+	STOCKOUT_DELAYED,
+	type Check,
+	type Row,
+	type Run,
+	type Sample,
+} from './run';
+import { readAnyTime, timeSample } from './timeForms';
+
+/** Every stockout status of the catalog except cancelled, for status_type 3. */
+export function activeStockoutStatuses(): string {
+	const table = getCatalogMethod(METHODS.stockout)?.statusTables?.status ?? {};
+	const codes = Object.keys(table).filter((code) => code !== STOCKOUT_CANCELLED);
+	return (codes.length ? codes : ['55', '90', '95', '110']).join(',');
+}
+
+/** Active stockouts of a few hours, sampled once for two checks: until a status-90 one shows. */
+export async function stockoutSample(run: Run): Promise<Sample & { windows: string[] }> {
+	const key = `${METHODS.stockout}#active`;
+	const cached = run.samples.get(key) as (Sample & { windows: string[] }) | undefined;
+	if (cached) return cached;
+	const sample = await sampleHours(
+		run,
+		METHODS.stockout,
+		{ status_type: 3, status: activeStockoutStatuses() },
+		(rows) => rows.some((row) => Number(row.status) === STOCKOUT_DELAYED),
+	);
+	run.samples.set(key, sample);
+	return sample;
+}
+
+export const stockoutStatusTypeCheck: Check = {
+	assumption:
+		'A sales stockout looked up by number without status_type is found whatever its status (the page marks status_type required, default "cancelled")',
+	affects: [
+		'Sales Stockout → Get',
+		'Include Details read by number (Sales Stockout → Get Many Cancelled)',
+	],
+	async run(run) {
+		const sample = await stockoutSample(run);
+		const stockout = sample.rows.find(
+			(row) => String(row.status) !== STOCKOUT_CANCELLED && row.order_no,
+		);
+		if (!stockout)
+			return couldNotTell(
+				this,
+				sample.failure ??
+					`No stockout that is not cancelled in the ${sample.windows.length} hours sampled.`,
+				{ method: METHODS.stockout, hours_sampled: sample.windows },
+			);
+		const number = String(stockout.order_no);
+		const find = async (params: Row) => {
+			const reply = await page(run, METHODS.stockout, params, 10);
+			return {
+				failure: reply.failure,
+				found: reply.rows.some(
+					(row) => String(row.order_no).toUpperCase() === number.toUpperCase(),
+				),
+			};
+		};
+		const without = await find({ stockout_no: number });
+		const withType = await find({
+			stockout_no: number,
+			status_type: 3,
+			status: String(stockout.status),
+		});
+		const details = {
+			method: METHODS.stockout,
+			stockout_no: number,
+			status: stockout.status,
+			found_without_status_type: without.failure ? `refused: ${without.failure}` : without.found,
+			found_with_status_type_3: withType.failure ? `refused: ${withType.failure}` : withType.found,
+		};
+		if (withType.failure || !withType.found)
+			return couldNotTell(
+				this,
+				withType.failure ??
+					'The stockout was not found by number even with status_type 3 and its status.',
+				details,
+			);
+		if (!without.failure && without.found)
+			return result(
+				this,
+				'as assumed',
+				'without status_type every status is searched',
+				'A lookup by number finds the stockout either way.',
+				details,
+			);
+		return result(
+			this,
+			'differs',
+			without.failure
+				? 'without status_type the lookup is refused'
+				: 'without status_type only cancelled stockouts are found',
+			'The package sends status_type with every status for lookups by number, so they find the stockout under this reading too.',
+			details,
+		);
+	},
+};
+
+export const warehouseOnlyStockCheck: Check = {
+	assumption:
+		'WDT refuses a stock search (search2) with a warehouse and neither SKU codes nor times, as its page says',
+	affects: ['Stock → Get Many'],
+	async run(run) {
+		const warehouses = await timeSample(run, 'warehouse');
+		const warehouseNo = warehouses.rows.find((row) => row.warehouse_no)?.warehouse_no;
+		if (!warehouseNo)
+			return couldNotTell(this, warehouses.failure ?? 'No warehouse found to ask about.', {
+				method: METHODS.warehouse,
+			});
+		const reply = await run.session.call({
+			method: METHODS.stock,
+			args: [{ warehouse_no: String(warehouseNo) }],
+			pager: { pageSize: 1, pageNo: 0, calcTotal: true },
+		});
+		const details: Record<string, unknown> = { method: METHODS.stock, warehouse_no: warehouseNo };
+		if (!reply.ok) {
+			details.refusal = reply.error.wdtMessage ?? reply.error.message;
+			if (reply.error.kind !== 'business' && reply.error.kind !== 'badArguments')
+				return couldNotTell(this, reply.error.message, details);
+			return result(
+				this,
+				'as assumed',
+				'refused',
+				'The package refuses that combination before any call and says what to set.',
+				details,
+			);
+		}
+		const { rows, total } = pageOf(METHODS.stock, reply);
+		details.total = total;
+		details.rows = rows.length;
+		return result(
+			this,
+			'differs',
+			'answered: a warehouse alone is accepted',
+			'The package still asks for times or SKU codes, as the page requires; a whole-warehouse read works on this WDT through Custom → Call.',
+			details,
+		);
+	},
+};
+
+export const status90Check: Check = {
+	assumption:
+		'Stockouts in status 90 (Delayed Shipment) have not shipped: they carry no consign_time ("not returned while the order has not shipped")',
+	affects: ['Sales Stockout Shipped', 'Sales Stockout → Get Many (Delayed Shipment or Completed)'],
+	async run(run) {
+		const sample = await stockoutSample(run);
+		const delayed = sample.rows.filter((row) => Number(row.status) === STOCKOUT_DELAYED);
+		if (delayed.length === 0)
+			return couldNotTell(
+				this,
+				sample.failure ?? `No status-90 stockout in the ${sample.windows.length} hours sampled.`,
+				{ method: METHODS.stockout, hours_sampled: sample.windows },
+			);
+		const withTime = delayed.filter((row) => readAnyTime(row.consign_time) !== undefined);
+		const details = {
+			method: METHODS.stockout,
+			status_90_stockouts: delayed.length,
+			with_consign_time: withTime.length,
+			stockout_nos: delayed.slice(0, 5).map((row) => row.order_no),
+		};
+		if (withTime.length === 0)
+			return result(
+				this,
+				'as assumed',
+				'status 90 has not shipped (no consign_time)',
+				"Keep Sales Stockout Shipped's Include Delayed Shipment off: on this WDT a status-90 stockout has not shipped yet.",
+				details,
+			);
+		if (withTime.length < delayed.length)
+			return result(
+				this,
+				'could not tell',
+				'some status-90 stockouts carry consign_time, some do not',
+				"Keep Sales Stockout Shipped's Include Delayed Shipment off, so no shipment is claimed before it happens.",
+				details,
+			);
+		return result(
+			this,
+			'differs',
+			'status 90 has shipped (consign_time filled in)',
+			"On this WDT status 90 carries a shipment time: turn on Sales Stockout Shipped's Include Delayed Shipment to be told at status 90 rather than at Completed (110).",
+			details,
+		);
+	},
+};
