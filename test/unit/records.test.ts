@@ -6,16 +6,35 @@
  * pipeline's promises about shapes: One Item per Line never loses a record field, and a field
  * WDT sent is never replaced.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { getCatalogMethod, type CatalogParam } from '../../nodes/shared/catalog';
 import { lineItems, shapeRecord } from '../../nodes/shared/read';
-import { WDT_RECORDS, type WdtRecord } from '../../nodes/shared/records';
+import { SALES_ORDER, type WdtRecord } from '../../nodes/shared/records';
 
 const FIXTURES = join(__dirname, '../fixtures/wdt-docs');
+const RECORDS_DIR = join(__dirname, '../../nodes/shared/records');
+/** Files of the folder that hold no record type. */
+const NOT_RECORDS = ['index.ts', 'types.ts', 'catalogFacts.ts'];
+
+const isRecord = (value: unknown): value is WdtRecord =>
+	!!value &&
+	typeof value === 'object' &&
+	typeof (value as WdtRecord).method === 'string' &&
+	typeof (value as WdtRecord).statusLabels === 'object';
+
+/** Every record type, found by reading the folder: a new record file is checked unasked. */
+const records: Array<{ file: string; record: WdtRecord }> = [];
+beforeAll(async () => {
+	for (const file of readdirSync(RECORDS_DIR).filter((name) => name.endsWith('.ts'))) {
+		if (NOT_RECORDS.includes(file)) continue;
+		const module = (await import(join(RECORDS_DIR, file))) as Record<string, unknown>;
+		for (const record of Object.values(module).filter(isRecord)) records.push({ file, record });
+	}
+});
 
 interface DocFixture {
 	response: CatalogParam[];
@@ -41,44 +60,61 @@ function requestFields(record: WdtRecord): CatalogParam[] {
 	return args.flatMap((arg) => [arg, ...(arg.children ?? [])]);
 }
 
-describe.each(WDT_RECORDS.map((record) => [record.noun, record] as const))(
-	'record type %s',
-	(_, record) => {
-		const method = getCatalogMethod(record.method);
+describe('record types', () => {
+	it('every file of nodes/shared/records exports a record type', () => {
+		const files = readdirSync(RECORDS_DIR).filter(
+			(name) => name.endsWith('.ts') && !NOT_RECORDS.includes(name),
+		);
+		expect(files.length).toBeGreaterThanOrEqual(10);
+		expect([...new Set(records.map(({ file }) => file))].sort()).toEqual(files.sort());
+	});
 
-		it('reads a documented method of the catalog', () => {
-			expect(method?.documented).toBe(true);
-		});
+	it('each reads a documented method of the catalog', () => {
+		for (const { record } of records)
+			expect(getCatalogMethod(record.method)?.documented, record.method).toBe(true);
+	});
 
-		it('names fields of its page: id, modified, numbers, lines, extra times', () => {
+	it('each names fields of its page: id, modified, numbers, lines, extra times', () => {
+		for (const { record } of records) {
 			const reply = replyFields(record);
-			expect(reply.length).toBeGreaterThan(0);
-			expect(hasField(reply, record.idField)).toBe(true);
-			if (record.modifiedField) expect(hasField(reply, record.modifiedField)).toBe(true);
+			const where = `${record.noun} (${record.method})`;
+			expect(reply.length, where).toBeGreaterThan(0);
+			expect(hasField(reply, record.idField), `${where}: ${record.idField}`).toBe(true);
+			if (record.modifiedField)
+				expect(hasField(reply, record.modifiedField), `${where}: modified`).toBe(true);
 			for (const number of record.numberFields)
 				expect(
 					hasField(reply, number) || hasField(requestFields(record), number),
-					`${number} on the page`,
+					`${where}: ${number}`,
 				).toBe(true);
 			if (record.lines) {
 				const list = reply.find((field) => field.name === record.lines!.list);
-				expect(list?.children?.length, `${record.lines.list} with fields`).toBeGreaterThan(0);
+				expect(list?.children?.length, `${where}: ${record.lines.list}`).toBeGreaterThan(0);
 				expect(record.lines.prefix).toMatch(/^[a-z]+_$/);
 			}
 			for (const field of record.extraTimeFields ?? [])
-				expect(hasField(reply, field), `${field} on the page`).toBe(true);
-		});
+				expect(hasField(reply, field), `${where}: ${field}`).toBe(true);
+		}
+	});
 
-		it('labels every code of each status table in English, and no other code', () => {
+	it('each labels every code of each status table in English, and no other code', () => {
+		for (const { record } of records) {
 			for (const [field, labels] of Object.entries(record.statusLabels)) {
-				const table = method?.statusTables?.[field];
-				expect(table, `${record.method} has a table for ${field}`).toBeDefined();
-				expect(Object.keys(labels).sort()).toEqual(Object.keys(table!).sort());
+				const table = getCatalogMethod(record.method)?.statusTables?.[field];
+				const where = `${record.method} ${field}`;
+				expect(table, `${where}: a table on the page`).toBeDefined();
+				expect(Object.keys(labels).sort(), where).toEqual(Object.keys(table!).sort());
 				for (const label of Object.values(labels)) expect(label).toMatch(/^[\x20-\x7E]+$/);
 			}
-		});
-	},
-);
+		}
+	});
+
+	it('fails on a label table that disagrees with the page', () => {
+		const table = getCatalogMethod(SALES_ORDER.method)!.statusTables!.trade_status;
+		const { '4': _dropped, ...missing } = SALES_ORDER.statusLabels.trade_status;
+		expect(Object.keys(missing).sort()).not.toEqual(Object.keys(table).sort());
+	});
+});
 
 describe('One Item per Line', () => {
 	it('never replaces a record field with a line field of the same name', () => {
@@ -130,7 +166,7 @@ describe('One Item per Line', () => {
 });
 
 describe('shapeRecord', () => {
-	const [salesOrder] = WDT_RECORDS;
+	const salesOrder = SALES_ORDER;
 
 	it('adds names and ISO times on the record and its lines, after each field', () => {
 		const shaped = shapeRecord(salesOrder, {
