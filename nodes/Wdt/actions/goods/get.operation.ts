@@ -1,4 +1,4 @@
-import { deletedParam, GOODS, includeDeletedFilter } from '../../../shared/records';
+import { deletedParam, GOODS, includeDeletedFilter, lengthOf } from '../../../shared/records';
 import { getByNumber } from '../getByNumber';
 import { filtersField, readFilters } from '../shared.fields';
 
@@ -23,8 +23,7 @@ export const { description, execute } = getByNumber({
 	parameters: { by: 'findBy' },
 	number: {
 		placeholder: 'e.g. TS-001',
-		description:
-			'At most 40 characters. WDT field: goods_no or spec_no, as Look Up By says. Nothing found: an error naming the number.',
+		description: `At most ${lengthOf(GOODS, 'goods_no')} characters. WDT field: goods_no or spec_no, as Look Up By says. Nothing found: an error naming the number.`,
 	},
 	fields: [filtersField([includeDeletedFilter])],
 	options: false,

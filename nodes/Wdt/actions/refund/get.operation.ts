@@ -1,4 +1,4 @@
-import { REFUND } from '../../../shared/records';
+import { lengthOf, REFUND } from '../../../shared/records';
 import { getByNumber } from '../getByNumber';
 
 /** aftersales.refund.Refund.search by refund_no, without a time range. */
@@ -17,8 +17,7 @@ export const { description, execute } = getByNumber({
 	number: {
 		displayName: 'Refund Number',
 		placeholder: 'e.g. TK2024030100001',
-		description:
-			"WDT's refund number, at most 40 characters. Nothing found: an error naming the number. WDT field: refund_no.",
+		description: `WDT's refund number, at most ${lengthOf(REFUND, 'refund_no')} characters. Nothing found: an error naming the number. WDT field: refund_no.`,
 	},
 	options: false,
 	notFoundReason:

@@ -7,7 +7,12 @@ import {
 	WAREHOUSE_FILTER,
 	warehouseLocator,
 } from '../locators';
-import { labelsOf, SALES_ORDER, SALES_ORDER_HISTORY_METHOD } from '../../../shared/records';
+import {
+	labelsOf,
+	lengthOf,
+	SALES_ORDER,
+	SALES_ORDER_HISTORY_METHOD,
+} from '../../../shared/records';
 import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
 import {
 	filtersField,
@@ -119,7 +124,7 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 		if (value !== undefined) params[field] = value;
 	};
 	let keep: ReadQuery['keep'];
-	add('trade_no', text('tradeNo', 'Trade Number', 40));
+	add('trade_no', text('tradeNo', 'Trade Number', lengthOf(SALES_ORDER, 'trade_no')));
 	add('shop_no', readLocatorFilter(ctx, itemIndex, SHOP_FILTER, 'filters'));
 	add('warehouse_no', readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER, 'filters'));
 	const srcTids = text('srcTid', 'Platform Order Numbers', 1000);
@@ -134,7 +139,7 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 				itemIndex,
 				number,
 				`Platform Order Numbers (filters.srcTid): "${number}"`,
-				40,
+				lengthOf(SALES_ORDER, 'src_tid'),
 			);
 		const exact = platformOrderQuery(numbers);
 		Object.assign(params, exact.params);
