@@ -6,11 +6,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ReadQuery, RecordRead } from '../../shared/read';
-import { readRecords } from '../../shared/read';
+import { readRecords, type ReadQuery, type RecordRead } from '../../shared/read';
 import { fieldLength } from '../../shared/records';
 import { runPerItem } from './common';
-import { outputOf, type ReadQuery as Query } from './readOperation';
+import { outputOf } from './readOperation';
 import { readParallelRequests } from './readOptions';
 import {
 	noticeField,
@@ -106,7 +105,7 @@ export function getByNumber(spec: GetByNumber) {
 			maxLength ?? DEFAULT_NUMBER_LENGTH,
 		);
 		const exact = by.exact?.(number);
-		const query: Query = {
+		const query: ReadQuery = {
 			...(spec.method ? { method: spec.method(ctx, itemIndex) } : {}),
 			params: { ...(exact?.params ?? { [by.wdtField]: number }), ...spec.params?.(ctx, itemIndex) },
 			...(exact?.keep ? { keep: exact.keep } : {}),
