@@ -14,7 +14,7 @@
 import { getCatalogMethod } from '../../nodes/shared/catalog';
 import { HOUR_MS, parseWdtTime, WDT_MAX_PAGE_SIZE } from '../../nodes/shared/protocol';
 import { catalogPaging } from '../../nodes/shared/transport/search';
-import { ORDER_METHOD } from '../../nodes/Wdt/actions/salesOrder/getMany.operation';
+import { SALES_ORDER } from '../../nodes/shared/records';
 import { seededRandom } from '../../test/simulator';
 import { keepAliveExperiment } from '../lib/diagnose';
 import { runWdtNode } from '../lib/engine';
@@ -32,6 +32,8 @@ import {
 	withMemoryPeak,
 	type MemoryPeak,
 } from '../lib/workload';
+
+const ORDER_METHOD = SALES_ORDER.method;
 
 export interface B5Options {
 	orders: number;

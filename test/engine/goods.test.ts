@@ -121,20 +121,31 @@ describe('Goods → Get Many (goods.Goods.queryWithSpec)', () => {
 });
 
 describe('Goods → Get (goods.Goods.queryWithSpec by number)', () => {
-	const get = (extra: IDataObject, input?: IDataObject[]) =>
-		rig.run({ resource: 'goods', operation: 'get', ...extra }, input);
+	const get = (
+		extra: IDataObject,
+		input?: IDataObject[],
+		options?: Parameters<typeof rig.run>[2],
+	) => rig.run({ resource: 'goods', operation: 'get', ...extra }, input, options);
 
 	it('finds goods by goods number or SKU code without a time range, one query per item', async () => {
 		addGoods(1, 400);
 		addGoods(2, 1);
-		const { outputs, error } = await get({ findBy: '={{ $json.by }}', number: '={{ $json.no }}' }, [
-			{ by: 'goodsNo', no: 'G1' },
-			{ by: 'specNo', no: 'G2-B' },
-			{ by: 'goodsNo', no: 'NONE' },
-		]);
+		const { outputs, error } = await get(
+			{ findBy: '={{ $json.by }}', number: '={{ $json.no }}' },
+			[
+				{ by: 'goodsNo', no: 'G1' },
+				{ by: 'specNo', no: 'G2-B' },
+				{ by: 'goodsNo', no: 'NONE' },
+			],
+			{ continueOnFail: true },
+		);
 		expect(error).toBeUndefined();
-		expect(jsonOf(outputs[0]).map((g) => g.goods_no)).toEqual(['G1', 'G2']);
-		expect(pairsOf(outputs[0])).toEqual([0, 1]);
+		expect(jsonOf(outputs[0]).map((g) => g.goods_no ?? g.error)).toEqual([
+			'G1',
+			'G2',
+			'No goods with goods number NONE was found',
+		]);
+		expect(pairsOf(outputs[0])).toEqual([0, 1, 2]);
 		expect(calls().map((call) => call.params)).toEqual([
 			{ goods_no: 'G1', hide_deleted: true },
 			{ spec_no: 'G2-B', hide_deleted: true },
@@ -147,9 +158,9 @@ describe('Goods → Get (goods.Goods.queryWithSpec by number)', () => {
 			{ no: 'G1' },
 			{ no: ' ' },
 		]);
-		expect(empty.error?.message).toBe('Item 2: Number (goods_no) is empty.');
+		expect(empty.error?.message).toBe('Item 2: Goods Number (number) is empty.');
 		const long = await get({ findBy: 'specNo', number: 'S'.repeat(41) });
-		expect(long.error?.message).toBe('Item 1: Number (spec_no) is longer than 40 characters.');
+		expect(long.error?.message).toBe('Item 1: SKU Code (number) is longer than 40 characters.');
 		expect(rig.sim.requests).toHaveLength(0);
 	});
 });

@@ -108,14 +108,24 @@ describe('Refund → Get (aftersales.refund.Refund.search by refund_no)', () => 
 		const { outputs, error } = await rig.run(
 			{ resource: 'refund', operation: 'get', refundNo: '={{ $json.no }}' },
 			[{ no: 'TK1' }, { no: 'NONE' }],
+			{ continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
-		expect(jsonOf(outputs[0]).map((r) => r.refund_no)).toEqual(['TK1']);
-		expect(pairsOf(outputs[0])).toEqual([0]);
+		expect(jsonOf(outputs[0]).map((r) => r.refund_no ?? r.error)).toEqual([
+			'TK1',
+			'No refund with refund number NONE was found',
+		]);
+		expect(pairsOf(outputs[0])).toEqual([0, 1]);
 		expect(calls().map((call) => call.params)).toEqual([
 			{ refund_no: 'TK1' },
 			{ refund_no: 'NONE' },
 		]);
+	});
+
+	it('a refund WDT does not return is an error naming the number and the privacy rule', async () => {
+		const { error } = await rig.run({ resource: 'refund', operation: 'get', refundNo: 'TK404' });
+		expect(error?.message).toBe('No refund with refund number TK404 was found');
+		expect(error?.description).toMatch(/Taobao\/Tmall, Pinduoduo/);
 	});
 
 	it('refuses an empty number before any call', async () => {

@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { getCatalogMethod } from '../../nodes/shared/catalog';
-import { ORDER_STATUS_LABELS } from '../../nodes/Wdt/actions/salesOrder/getMany.operation';
+import { SALES_ORDER } from '../../nodes/shared/records';
 import { formatCst } from '../simulator';
 import { jsonOf, pairsOf, useRig } from './rig';
 
@@ -131,7 +131,7 @@ describe('Sales Order → Get Many', () => {
 
 	it('every status code of the page has an English label in the Status filter', () => {
 		const table = getCatalogMethod(ORDERS)!.statusTables!.trade_status;
-		expect(Object.keys(ORDER_STATUS_LABELS).sort()).toEqual(Object.keys(table).sort());
+		expect(Object.keys(SALES_ORDER.statusLabels.trade_status).sort()).toEqual(Object.keys(table).sort());
 	});
 
 	it.each([

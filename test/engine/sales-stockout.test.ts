@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { getCatalogMethod } from '../../nodes/shared/catalog';
-import { STOCKOUT_STATUS_LABELS } from '../../nodes/Wdt/actions/salesStockout/getMany.operation';
+import { SALES_STOCKOUT } from '../../nodes/shared/records';
 import { jsonOf, pairsOf, useRig } from './rig';
 
 const STOCKOUTS = 'wms.stockout.Sales.queryWithDetail';
@@ -62,7 +62,7 @@ describe('Sales Stockout → Get Many', () => {
 	});
 
 	it('every status code of the page has an English label', () => {
-		expect(Object.keys(STOCKOUT_STATUS_LABELS).sort()).toEqual(
+		expect(Object.keys(SALES_STOCKOUT.statusLabels.status).sort()).toEqual(
 			Object.keys(getCatalogMethod(STOCKOUTS)!.statusTables!.status).sort(),
 		);
 	});

@@ -145,6 +145,8 @@ interface LongRunEvent<Status = unknown> {
 type RecordId = number | string;
 const REFUND_QUERY = 'aftersales.refund.Refund.search';
 let lastRefundId = 70_000;
+const PURCHASE_ORDER_QUERY = 'purchase.PurchaseOrder.queryWithDetail';
+let lastPurchaseOrderId = 90_000;
 let lastGoodsId = 80_000;
 
 const stockoutRecords = {
@@ -255,6 +257,31 @@ const LONG_RUN_EVENTS: LongRunEvent[] = [
 				visibleAfterMs: lagMs,
 			});
 		},
+	} satisfies LongRunEvent<number>,
+	{
+		// Purchase orders move on from editing (20); every change is an event.
+		event: 'purchaseOrderChanged',
+		method: PURCHASE_ORDER_QUERY,
+		idField: 'purchase_id',
+		editIsEvent: true,
+		pendingStatus: 20,
+		eventStatus: (random) => [30, 40, 60][Math.floor(random() * 3)],
+		editStatus: 90,
+		add: (sim, status, modifiedMs, visibleAfterMs) => {
+			const id = ++lastPurchaseOrderId;
+			sim
+				.records(PURCHASE_ORDER_QUERY)
+				.add({ purchase_id: id, status }, { modifiedMs, visibleAfterMs });
+			return id;
+		},
+		change: (sim, id, status, atMs, lagMs) =>
+			sim
+				.records(PURCHASE_ORDER_QUERY)
+				.modify(
+					(record) => record.purchase_id === id,
+					{ status },
+					{ modifiedMs: atMs, visibleAfterMs: lagMs },
+				),
 	} satisfies LongRunEvent<number>,
 ] as LongRunEvent[];
 

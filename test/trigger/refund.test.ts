@@ -5,10 +5,12 @@
  * per refund), Statuses (one sent to WDT, several filtered here), Type and Shops, paging,
  * lines, status names and ISO times, "Fetch test event", bad options, a rate limit.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
+import { Wdt } from '../../nodes/Wdt/Wdt.node';
 import { WdtTrigger } from '../../nodes/WdtTrigger/WdtTrigger.node';
+import { createEngine } from '../harness';
 import { formatCst } from '../simulator';
 import { HOUR, MINUTE, paramsOf, pollMinutes, stateAt, T0, useTriggerRig } from './support';
 import {
@@ -180,6 +182,38 @@ describe('options', () => {
 		);
 		expect(without.emitted[0]).not.toHaveProperty('detail_list');
 		expect(without.emitted[0]).toMatchObject({ refund_id: id });
+	});
+
+	it('an item is the refund Refund → Get Many outputs: the same fields, names and ISO times', async () => {
+		const id = addRefund(T0 + 10_000, {
+			status: 30,
+			type: 4,
+			warehouse_type: 1,
+			current_phase_timeout: formatCst(T0 + DAY),
+		});
+		const event = await pollMinutes(rig, 'n8n1', active(), [2, 2], refunds());
+		// The action node in an engine of its own (the trigger rig's engine holds the trigger only).
+		const actions = createEngine({ nodes: [Wdt] });
+		const { outputs, error } = await actions.runNode({
+			type: 'wdt',
+			parameters: {
+				resource: 'refund',
+				operation: 'getMany',
+				startTime: new Date(T0).toISOString(),
+				endTime: new Date(T0 + MINUTE).toISOString(),
+				returnAll: true,
+			},
+			credentials: rig.credentials as { wdtApi: ICredentialDataDecryptedObject },
+		});
+		expect(error).toBeUndefined();
+		const [fromGetMany] = (outputs[0] ?? []).map((item) => item.json);
+		expect(event.emitted).toHaveLength(1);
+		expect(event.emitted[0]).toEqual(fromGetMany);
+		expect(fromGetMany).toMatchObject({
+			refund_id: id,
+			warehouse_type_name: expect.any(String),
+			current_phase_timeout_iso: '2024-11-23T10:00:00+08:00',
+		});
 	});
 
 	it.each([

@@ -7,7 +7,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { DAY_MS, HOUR_MS, type TimeWindow } from '../../shared/protocol';
+import { DAY_MS, type TimeWindow } from '../../shared/protocol';
 import { invalidInput, readDateParameter } from './parameters';
 
 import { readOptionsField } from './readOptions';
@@ -82,14 +82,6 @@ export function readTimeRange(
 		);
 	return { startMs, endMs };
 }
-
-/** The usual one-hour-window reads (orders, stockouts): last hour by default, up to 31 days. */
-export const ONE_HOUR_WINDOWS: Omit<TimeRangeSpec, 'what'> = {
-	defaultSpanMs: HOUR_MS,
-	defaultSpanText: 'one hour',
-	windowText: 'one-hour',
-	maxRangeDays: 31,
-};
 
 export function returnAllLimitFields(): INodeProperties[] {
 	return [
@@ -265,14 +257,6 @@ export function getManyFields(
 		readOptionsField(spec.options),
 	];
 }
-
-/** The usual 30-day-window reads (goods, refunds, stock, purchase applies): up to 366 days. */
-export const THIRTY_DAY_WINDOWS: Omit<TimeRangeSpec, 'what'> = {
-	defaultSpanMs: 30 * DAY_MS,
-	defaultSpanText: '30 days',
-	windowText: '30-day',
-	maxRangeDays: 366,
-};
 
 /** The optional filters of an operation, in one collection named `filters`. */
 export function filtersField(options: INodeProperties[]): INodeProperties {

@@ -13,24 +13,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DAY_MS, wdtTimeText, withIsoTimes } from '../../shared/protocol';
-import {
-	deletedParam,
-	GOODS_METHOD,
-	includeDeletedFilter,
-} from '../../Wdt/actions/goods/getMany.operation';
+import { wdtTimeText } from '../../shared/protocol';
+import { readWindow } from '../../shared/read';
+import { deletedParam, GOODS, includeDeletedFilter, lengthOf } from '../../shared/records';
 import { rowChangeTime } from '../cursor';
 import { readTextOption } from './optionReaders';
 import type { TriggerEvent } from './types';
-import { readQueryWindow, withLines, type WindowQuery } from './windowReader';
-
-const GOODS_MAX_WINDOW_MS = 30 * DAY_MS;
-/** The spec times that get an `_iso` beside them, as the goods' own times do. */
-const SPEC_TIME_FIELDS = ['spec_modified', 'spec_created'];
+import { eventWindowMs, withLines } from './recordReads';
 
 interface Settings {
 	includeSpecs: boolean;
-	query: WindowQuery;
+	params: IDataObject;
 }
 
 /** When the goods or any of its specs last changed (WDT time). */
@@ -81,7 +74,7 @@ export const goodsChanged: TriggerEvent<IDataObject, Settings> = {
 				"Whether to keep each goods' specs (spec_list) in the item. Off: the goods fields only. A change of a spec is an event either way.",
 		},
 	],
-	maxWindowMs: GOODS_MAX_WINDOW_MS,
+	maxWindowMs: eventWindowMs(GOODS),
 	emitEveryChangeByDefault: true,
 	identity: {
 		key: (row) => String(row.goods_id),
@@ -89,37 +82,23 @@ export const goodsChanged: TriggerEvent<IDataObject, Settings> = {
 	},
 	settings(options) {
 		const params: IDataObject = { ...deletedParam(options) };
-		for (const [name, field, label, maxLength] of [
-			['brandName', 'brand_name', 'Brand Name', 64],
-			['className', 'class_name', 'Category Name', 100],
+		for (const [name, field, label] of [
+			['brandName', 'brand_name', 'Brand Name'],
+			['className', 'class_name', 'Category Name'],
 		] as const) {
-			const value = readTextOption.call(this, options[name], { label, maxLength });
+			const value = readTextOption.call(this, options[name], {
+				label,
+				maxLength: lengthOf(GOODS, field),
+			});
 			if (value) params[field] = value;
 		}
 		return {
 			includeSpecs: options.includeSpecs !== false,
-			query: {
-				method: GOODS_METHOD,
-				params,
-				idField: 'goods_id',
-				modifiedField: 'modified',
-				statusFields: ['goods_type'],
-				timeFields: ['goods_modified', 'goods_created', 'modified', 'created'],
-			},
+			params,
 		};
 	},
 	async read(window, settings) {
-		const rows = await readQueryWindow.call(this, settings.query, window);
-		return rows.map((row) =>
-			Array.isArray(row.spec_list)
-				? {
-						...row,
-						spec_list: (row.spec_list as IDataObject[]).map((spec) =>
-							withIsoTimes(spec, SPEC_TIME_FIELDS),
-						),
-					}
-				: row,
-		);
+		return await readWindow.call(this, GOODS, window, settings.params);
 	},
 	matches: () => true,
 	// Specs are dropped only here: the change time reads them.

@@ -5,6 +5,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { goodsChanged } from './goodsChanged';
 import { purchaseApplyStatusChanged } from './purchaseApplyStatusChanged';
+import { purchaseOrderChanged } from './purchaseOrderChanged';
 import { refundChanged } from './refundChanged';
 import { salesOrderChanged } from './salesOrderChanged';
 import { stockoutCancelled } from './stockoutCancelled';
@@ -20,6 +21,7 @@ export const TRIGGER_EVENTS: readonly AnyTriggerEvent[] = [
 	refundChanged,
 	goodsChanged,
 	purchaseApplyStatusChanged,
+	purchaseOrderChanged,
 ];
 
 /** The event that static data without an `event` field (version 1 of the trigger) belongs to. */

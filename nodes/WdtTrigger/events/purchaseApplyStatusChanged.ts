@@ -14,24 +14,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DAY_MS } from '../../shared/protocol';
+import { labelsOf, PURCHASE_APPLY } from '../../shared/records';
 import { includeLinesOption, readCodes, statusesOption } from './optionReaders';
 import { rowChangeTime } from '../cursor';
 import type { TriggerEvent } from './types';
-import { readWithLines, statusIn, type QuerySettings } from './windowReader';
+import { eventWindowMs, readWithLines, statusIn, type QuerySettings } from './recordReads';
 
-export const PURCHASE_APPLY_SEARCH_METHOD = 'purchase.PurchaseApply.search';
-const SEARCH_MAX_WINDOW_MS = 30 * DAY_MS;
-
-/** English labels of the page's status table (the output keeps WDT's status_name). */
-const PURCHASE_APPLY_STATUS_LABELS: Readonly<Record<string, string>> = {
-	'5': 'Cancelled',
-	'10': 'Editing',
-	'20': 'Awaiting Confirmation',
-	'23': 'Awaiting Reference',
-	'25': 'Partly Referenced',
-	'30': 'Referenced',
-};
+const PURCHASE_APPLY_STATUS_LABELS = labelsOf(PURCHASE_APPLY, 'status');
 
 export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, QuerySettings> = {
 	option: {
@@ -47,7 +36,7 @@ export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, QuerySettings
 			'Emit only changes to one of these statuses. Empty (default): every status change.',
 		),
 	],
-	maxWindowMs: SEARCH_MAX_WINDOW_MS,
+	maxWindowMs: eventWindowMs(PURCHASE_APPLY),
 	identity: {
 		key: (row) => String(row.purchase_apply_no),
 		modified: (row) =>
@@ -62,17 +51,10 @@ export const purchaseApplyStatusChanged: TriggerEvent<IDataObject, QuerySettings
 				what: 'purchase apply status',
 			}),
 			includeLines: options.includeLines !== false,
-			query: {
-				method: PURCHASE_APPLY_SEARCH_METHOD,
-				params: {},
-				idField: 'purchase_apply_no',
-				modifiedField: 'modified',
-				statusFields: ['status'],
-				timeFields: ['expected_time', 'modified', 'created'],
-			},
+			params: {},
 		};
 	},
-	read: readWithLines('detail_list'),
+	read: readWithLines(PURCHASE_APPLY),
 	matches: statusIn('status'),
 	testEventHint:
 		'Create an apply or change its status in WDT (or clear Options → Statuses) and fetch again.',

@@ -7,13 +7,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DAY_MS } from '../../shared/protocol';
-import {
-	PRIVACY_NOTICE,
-	REFUND_METHOD,
-	REFUND_STATUS_LABELS,
-	REFUND_TYPE_LABELS,
-} from '../../Wdt/actions/refund/getMany.operation';
+import { labelsOf, lengthOf, REFUND } from '../../shared/records';
 import {
 	codeOptions,
 	includeLinesOption,
@@ -24,11 +18,10 @@ import {
 } from './optionReaders';
 import { rowChangeTime } from '../cursor';
 import type { TriggerEvent } from './types';
-import { readWithLines, statusIn, type QuerySettings } from './windowReader';
+import { eventWindowMs, readWithLines, statusIn, type QuerySettings } from './recordReads';
 
-const REFUND_MAX_WINDOW_MS = 30 * DAY_MS;
-/** shop_nos' length on the page. */
-const SHOP_NOS_MAX_LENGTH = 255;
+const REFUND_STATUS_LABELS = labelsOf(REFUND, 'status');
+const REFUND_TYPE_LABELS = labelsOf(REFUND, 'type');
 
 export const refundChanged: TriggerEvent<IDataObject, QuerySettings> = {
 	option: {
@@ -39,7 +32,7 @@ export const refundChanged: TriggerEvent<IDataObject, QuerySettings> = {
 	},
 	options: [
 		includeLinesOption('refund', 'detail_list'),
-		shopsOption('refunds', PRIVACY_NOTICE),
+		shopsOption('refunds', REFUND.privacyNotice),
 		statusesOption(
 			REFUND_STATUS_LABELS,
 			'Emit only refunds whose status is one of these when they change. Empty (default): every status. WDT filters by one status, so with several the trigger reads every refund and keeps these.',
@@ -53,11 +46,11 @@ export const refundChanged: TriggerEvent<IDataObject, QuerySettings> = {
 			description: 'Only refunds of this type. WDT field: type.',
 		},
 	],
-	maxWindowMs: REFUND_MAX_WINDOW_MS,
+	maxWindowMs: eventWindowMs(REFUND),
 	emitEveryChangeByDefault: true,
 	identity: {
-		key: (row) => String(row.refund_id),
-		modified: (row) => rowChangeTime(row.modified, `refund ${String(row.refund_id)}`),
+		key: (row) => String(row[REFUND.idField]),
+		modified: (row) => rowChangeTime(row.modified, `refund ${String(row[REFUND.idField])}`),
 	},
 	settings(options) {
 		const statuses = readCodes.call(this, options.statuses, {
@@ -75,38 +68,16 @@ export const refundChanged: TriggerEvent<IDataObject, QuerySettings> = {
 		if (type !== undefined) params.type = type;
 		const shopNos = readShopList.call(this, options.shopNos, {
 			label: 'Shops',
-			maxLength: SHOP_NOS_MAX_LENGTH,
+			maxLength: lengthOf(REFUND, 'shop_nos'),
 		});
 		if (shopNos) params.shop_nos = shopNos;
 		return {
 			statuses,
 			includeLines: options.includeLines !== false,
-			query: {
-				method: REFUND_METHOD,
-				params,
-				idField: 'refund_id',
-				modifiedField: 'modified',
-				statusFields: [
-					'status',
-					'type',
-					'stockin_status',
-					'process_status',
-					'rr_status',
-					'from_type',
-				],
-				timeFields: [
-					'modified',
-					'created',
-					'settle_time',
-					'check_time',
-					'refund_time',
-					'modified_date',
-					'current_phase_timeout',
-				],
-			},
+			params,
 		};
 	},
-	read: readWithLines('detail_list'),
+	read: readWithLines(REFUND),
 	matches: statusIn('status'),
 	testEventHint:
 		'Create or change a refund in WDT (or clear Options → Statuses, Type and Shops) and fetch again. Taobao/Tmall, Pinduoduo and system-distribution refunds are not returned by WDT here.',

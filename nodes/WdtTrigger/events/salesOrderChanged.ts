@@ -6,46 +6,21 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { HOUR_MS } from '../../shared/protocol';
-import { readCodes, readLocatorOption, shopOption, warehouseOption } from './optionReaders';
+import { labelsOf, lengthOf, SALES_ORDER } from '../../shared/records';
+import {
+	includeLinesOption,
+	readCodes,
+	readLocatorOption,
+	shopOption,
+	warehouseOption,
+} from './optionReaders';
 import { rowChangeTime } from '../cursor';
 import type { TriggerEvent } from './types';
-import { readWithLines, statusIn, type QuerySettings } from './windowReader';
+import { eventWindowMs, readWithLines, statusIn, type QuerySettings } from './recordReads';
 
-export const TRADE_QUERY_METHOD = 'sales.TradeQuery.queryWithDetail';
+export const TRADE_QUERY_METHOD = SALES_ORDER.method;
 
-/** English labels of the order statuses the page lists for its `status` filter. */
-const ORDER_STATUS_LABELS: ReadonlyArray<[number, string]> = [
-	[4, 'Refunded Offline'],
-	[5, 'Cancelled'],
-	[6, 'To Become Pre-Order (Awaiting Review)'],
-	[7, 'To Become Completed'],
-	[10, 'Unpaid'],
-	[12, 'Awaiting Final Payment'],
-	[15, 'Awaiting Unpaid'],
-	[16, 'Delayed Review'],
-	[19, 'Pre-Order Processing'],
-	[20, 'Processing Before Review'],
-	[21, 'Self-Routed, Awaiting Shipment'],
-	[23, 'Exception'],
-	[24, 'Exchange Pre-Order'],
-	[25, 'Pre-Order Awaiting Processing'],
-	[27, 'Pre-Order Awaiting Allocation'],
-	[30, 'Awaiting Customer Service Review'],
-	[35, 'Awaiting Finance Review'],
-	[40, 'Under Review'],
-	[55, 'Reviewed'],
-	[95, 'Shipped'],
-	[96, 'Cost Confirmation'],
-	[101, 'Posted'],
-	[110, 'Completed'],
-];
-/** The same labels by code, as readCodes checks them. */
-const ORDER_STATUS_NAMES: Readonly<Record<string, string>> =
-	Object.fromEntries(ORDER_STATUS_LABELS);
-/** Length limits of the page's filters. */
-const SHOP_NO_MAX_LENGTH = 20;
-const WAREHOUSE_NO_MAX_LENGTH = 40;
+const ORDER_STATUS_LABELS = labelsOf(SALES_ORDER, 'trade_status');
 
 export const salesOrderChanged: TriggerEvent<IDataObject, QuerySettings> = {
 	option: {
@@ -55,30 +30,24 @@ export const salesOrderChanged: TriggerEvent<IDataObject, QuerySettings> = {
 			'Each time a sales order is created or changed in WDT (sales.TradeQuery.queryWithDetail, by modified time)',
 	},
 	options: [
-		{
-			displayName: 'Include Lines',
-			name: 'includeLines',
-			type: 'boolean',
-			default: true,
-			description:
-				"Whether to keep each order's lines (detail_list) in the item. Off: the order fields only.",
-		},
+		includeLinesOption('order', SALES_ORDER.lines!.list),
 		shopOption('orders'),
 		{
 			displayName: 'Statuses',
 			name: 'statuses',
 			type: 'multiOptions',
 			default: [],
-			options: ORDER_STATUS_LABELS.map(([code, label]) => ({
+			// Numbers: the values workflows saved before hold.
+			options: Object.entries(ORDER_STATUS_LABELS).map(([code, label]) => ({
 				name: `${label} (${code})`,
-				value: code,
+				value: Number(code),
 			})),
 			description:
 				'Emit only orders whose status is one of these when they change. Empty (default): every status.',
 		},
 		warehouseOption('orders'),
 	],
-	maxWindowMs: HOUR_MS,
+	maxWindowMs: eventWindowMs(SALES_ORDER),
 	emitEveryChangeByDefault: true,
 	identity: {
 		key: (row) => String(row.trade_id),
@@ -87,44 +56,28 @@ export const salesOrderChanged: TriggerEvent<IDataObject, QuerySettings> = {
 	settings(options) {
 		const statuses = readCodes.call(this, options.statuses, {
 			label: 'Statuses',
-			labels: ORDER_STATUS_NAMES,
+			labels: ORDER_STATUS_LABELS,
 			what: 'sales order status',
 		});
 		const params: IDataObject = {};
 		if (statuses.length) params.status = statuses.join(',');
-		for (const [name, field, label, maxLength] of [
-			['shopNo', 'shop_no', 'Shop', SHOP_NO_MAX_LENGTH],
-			['warehouseNo', 'warehouse_no', 'Warehouse', WAREHOUSE_NO_MAX_LENGTH],
+		for (const [name, field, label] of [
+			['shopNo', 'shop_no', 'Shop'],
+			['warehouseNo', 'warehouse_no', 'Warehouse'],
 		] as const) {
-			const code = readLocatorOption.call(this, options[name], { label, maxLength });
+			const code = readLocatorOption.call(this, options[name], {
+				label,
+				maxLength: lengthOf(SALES_ORDER, field),
+			});
 			if (code) params[field] = code;
 		}
 		return {
 			statuses,
 			includeLines: options.includeLines !== false,
-			query: {
-				method: TRADE_QUERY_METHOD,
-				params,
-				windowFields: ['start_time', 'end_time'],
-				maxWindowMs: HOUR_MS,
-				idField: 'trade_id',
-				modifiedField: 'modified',
-				statusFields: ['trade_status', 'refund_status', 'trade_type', 'delivery_term'],
-				timeFields: [
-					'pay_time',
-					'modified',
-					'check_time',
-					'to_deliver_time',
-					'delay_to_time',
-					'estimate_consign_time',
-					'pre_sync_time',
-					'end_time',
-					'settle_time',
-				],
-			},
+			params,
 		};
 	},
-	read: readWithLines('detail_list'),
+	read: readWithLines(SALES_ORDER),
 	matches: statusIn('trade_status'),
 	testEventHint:
 		'Create or change a sales order in WDT (or clear Options → Statuses) and fetch again.',

@@ -5,18 +5,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	STOCKOUT_STATUS_LABELS,
-	STOCKOUT_STATUS_NAMES,
-	withStockoutDetails,
-	type StockoutItem,
-} from '../../shared/protocol';
+import { withStockoutDetails, type StockoutItem } from '../../shared/protocol';
+import { NO_RETRY } from '../../shared/read';
+import { CANCELLED_STOCKOUT, labelsOf } from '../../shared/records';
 import { readStockoutDetails } from '../../shared/transport/stockoutDetails';
-import { readStockoutWindow, SEARCH_CANCEL_MAX_WINDOW_MS } from '../../shared/transport/stockouts';
+import { readStockoutWindow } from '../../shared/transport/stockouts';
 import { readCodes } from './optionReaders';
 import { rowChangeTime } from '../cursor';
+import { eventWindowMs } from './recordReads';
 import type { TriggerEvent } from './types';
-import { NO_RETRY } from './windowReader';
+
+const STATUS_LABELS = labelsOf(CANCELLED_STOCKOUT, 'status');
 
 interface Settings {
 	/** Empty: every status. */
@@ -45,15 +44,16 @@ export const stockoutCancelled: TriggerEvent<StockoutItem & IDataObject, Setting
 			name: 'statuses',
 			type: 'multiOptions',
 			default: [],
-			options: Object.keys(STOCKOUT_STATUS_NAMES).map((code) => ({
-				name: `${STOCKOUT_STATUS_LABELS[code] ?? 'Status'} (${code})`,
+			// Numbers: the values workflows saved before hold.
+			options: Object.entries(STATUS_LABELS).map(([code, label]) => ({
+				name: `${label} (${code})`,
 				value: Number(code),
 			})),
 			description:
 				'Emit only cancelled stockouts whose current status is one of these. Empty (default): all of them, whatever status WDT reports now (its own example shows 110, completed).',
 		},
 	],
-	maxWindowMs: SEARCH_CANCEL_MAX_WINDOW_MS,
+	maxWindowMs: eventWindowMs(CANCELLED_STOCKOUT),
 	identity: {
 		key: (row) => String(row.stockout_id),
 		modified: (row) => rowChangeTime(row.modified, `stockout ${String(row.stockout_id)}`),
@@ -61,7 +61,7 @@ export const stockoutCancelled: TriggerEvent<StockoutItem & IDataObject, Setting
 	settings(options) {
 		const codes = readCodes.call(this, options.statuses, {
 			label: 'Statuses',
-			labels: STOCKOUT_STATUS_NAMES,
+			labels: STATUS_LABELS,
 			what: 'sales stockout status',
 		});
 		const statuses = new Set(codes);

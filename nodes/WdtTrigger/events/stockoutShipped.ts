@@ -11,19 +11,25 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { HOUR_MS } from '../../shared/protocol';
-import { readLocatorOption, readShopList, shopsOption, warehouseOption } from './optionReaders';
+import {
+	BY_MODIFIED_AND_STATUS,
+	lengthOf,
+	SALES_STOCKOUT,
+	STOCKOUT_COMPLETED as COMPLETED,
+	STOCKOUT_DELAYED_SHIPMENT as DELAYED_SHIPMENT,
+} from '../../shared/records';
+import {
+	includeLinesOption,
+	readLocatorOption,
+	readShopList,
+	shopsOption,
+	warehouseOption,
+} from './optionReaders';
 import { rowChangeTime } from '../cursor';
 import type { TriggerEvent } from './types';
-import { readWithLines, type WindowQuery } from './windowReader';
+import { eventWindowMs, readWithLines, type QuerySettings } from './recordReads';
 
-export const STOCKOUT_QUERY_METHOD = 'wms.stockout.Sales.queryWithDetail';
-export const COMPLETED = 110;
-export const DELAYED_SHIPMENT = 90;
-/** status_type 3: by modified time and the `status` list. */
-const BY_MODIFIED_AND_STATUS = 3;
-/** warehouse_no's length on the page. */
-const WAREHOUSE_NO_MAX_LENGTH = 40;
+export const STOCKOUT_QUERY_METHOD = SALES_STOCKOUT.method;
 
 /** Whether a row of a shipped status has shipped: 110 has; 90 only with a consign_time. */
 export function hasShipped(row: IDataObject): boolean {
@@ -32,13 +38,7 @@ export function hasShipped(row: IDataObject): boolean {
 	return consignTime !== undefined && consignTime !== null && String(consignTime).trim() !== '';
 }
 
-interface Settings {
-	statuses: number[];
-	query: WindowQuery;
-	includeLines: boolean;
-}
-
-export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
+export const stockoutShipped: TriggerEvent<IDataObject, QuerySettings> = {
 	option: {
 		name: 'Sales Stockout Shipped',
 		value: 'stockoutShipped',
@@ -54,18 +54,11 @@ export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
 			description:
 				"Whether a stockout in Delayed Shipment (90) that carries a shipment time (consign_time) counts as shipped. WDT's page lists Delayed Shipment both with Completed (110) and with the statuses before shipment, and sends consign_time only once a stockout has shipped, so one without it is never counted. On (default): a stockout is emitted when it first reaches Completed or Delayed Shipment with consign_time, and not again when a delayed shipment completes. Off: only when it reaches Completed.",
 		},
-		{
-			displayName: 'Include Lines',
-			name: 'includeLines',
-			type: 'boolean',
-			default: true,
-			description:
-				"Whether to keep each stockout's lines (details_list) in the item. Off: the stockout fields only.",
-		},
+		includeLinesOption('stockout', SALES_STOCKOUT.lines!.list),
 		shopsOption('stockouts'),
 		warehouseOption('stockouts'),
 	],
-	maxWindowMs: HOUR_MS,
+	maxWindowMs: eventWindowMs(SALES_STOCKOUT),
 	identity: {
 		key: (row) => String(row.stockout_id),
 		modified: (row) => rowChangeTime(row.modified, `stockout ${String(row.stockout_id)}`),
@@ -82,25 +75,16 @@ export const stockoutShipped: TriggerEvent<IDataObject, Settings> = {
 		if (shopNos) params.shop_nos = shopNos;
 		const warehouseNo = readLocatorOption.call(this, options.warehouseNo, {
 			label: 'Warehouse',
-			maxLength: WAREHOUSE_NO_MAX_LENGTH,
+			maxLength: lengthOf(SALES_STOCKOUT, 'warehouse_no'),
 		});
 		if (warehouseNo) params.warehouse_no = warehouseNo;
 		return {
 			statuses,
 			includeLines: options.includeLines !== false,
-			query: {
-				method: STOCKOUT_QUERY_METHOD,
-				params,
-				windowFields: ['start_time', 'end_time'],
-				maxWindowMs: HOUR_MS,
-				idField: 'stockout_id',
-				modifiedField: 'modified',
-				statusFields: ['status', 'trade_status', 'refund_status', 'trade_type'],
-				timeFields: ['consign_time', 'modified', 'created_date'],
-			},
+			params,
 		};
 	},
-	read: readWithLines('details_list'),
+	read: readWithLines(SALES_STOCKOUT),
 	// WDT filters by status already; a row in another status is not a shipment whatever the reply
 	// says, nor a Delayed Shipment without consign_time (the page: not returned until shipped).
 	matches: (row, settings) => settings.statuses.includes(Number(row.status)) && hasShipped(row),

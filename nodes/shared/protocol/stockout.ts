@@ -10,35 +10,6 @@ import { wdtTimeToIso, withIsoTimes } from './time';
 export const STOCKOUT_STATUS_NAMES: Readonly<Record<string, string>> =
 	getCatalogMethod('wms.stockout.Sales.searchCancel')?.statusTables?.status ?? {};
 
-/**
- * English labels of WDT's sales stockout status codes, wherever the node shows a stockout status
- * (Statuses options of Sales Stockout → Get Many and of the trigger's stockout events); the
- * `status_name` output stays WDT's own name.
- */
-export const STOCKOUT_STATUS_LABELS: Readonly<Record<string, string>> = {
-	'5': 'Cancelled',
-	'10': 'To Put Back (Picked, To Put Back)',
-	'50': 'Awaiting Review',
-	'51': 'Out of Stock',
-	'52': 'Out of Stock, Awaiting Stock-In',
-	'53': 'Accepted by WMS',
-	'54': 'Getting E-Waybill',
-	'58': 'Stall Locked',
-	'60': 'To Allocate',
-	'61': 'Queued',
-	'63': 'Awaiting Replenishment',
-	'65': 'To Process',
-	'70': 'Awaiting Shipment',
-	'73': 'Hot-Item Locked',
-	'74': 'Pre-Packed',
-	'75': 'Awaiting Picking',
-	'77': 'Picking',
-	'79': 'Picked',
-	'90': 'Delayed Shipment',
-	'110': 'Completed',
-	'-1': 'Not Shipped',
-};
-
 export const STOCKOUT_STATUS_CANCELLED = 5;
 
 export interface StockoutItem {
@@ -114,13 +85,3 @@ export function stockoutEventKey(item: Pick<StockoutItem, 'stockout_id' | 'modif
 export function movedWhilePaging(stockouts: StockoutItem[]): boolean {
 	return movedWhileRead(stockouts, { idField: 'stockout_id', modifiedField: 'modified' });
 }
-
-/** Purchase apply (采购申请单) statuses, from the search method page. */
-export const PURCHASE_APPLY_STATUS_NAMES: Readonly<Record<number, string>> = {
-	5: '已取消',
-	10: '编辑中',
-	20: '待确认',
-	23: '待引用',
-	25: '部分引用',
-	30: '已引用',
-};

@@ -1,12 +1,12 @@
 import { getCatalogMethod } from '../catalog';
-import { HOUR_MS, readWdtTime, STOCKOUT_STATUS_CANCELLED, toWdtTime, WdtError } from '../protocol';
+import { readWdtTime, STOCKOUT_STATUS_CANCELLED, toWdtTime, WdtError } from '../protocol';
 import { type CallPolicy, type WdtFunctions } from './index';
 import { catalogPaging, searchWindows } from './search';
 
 export const STOCKOUT_DETAIL_METHOD = 'wms.stockout.Sales.queryWithDetail';
 
-/** The longest modified-time window the method accepts (its page: 60 minutes). */
-const DETAIL_MAX_WINDOW_MS = HOUR_MS;
+/** The longest modified-time window the method accepts (its page: 60 minutes, in the catalog). */
+const DETAIL_MAX_WINDOW_MS = getCatalogMethod(STOCKOUT_DETAIL_METHOD)?.maxWindowMs ?? 0;
 
 /**
  * The status filter that selects a stockout in any status: status_type 3 with every status of

@@ -1,5 +1,4 @@
 import {
-	HOUR_MS,
 	stockoutEventKey,
 	toStockoutItem,
 	toWdtTime,
@@ -11,8 +10,6 @@ import { catalogPaging, searchWindows } from './search';
 
 export const SEARCH_CANCEL_METHOD = 'wms.stockout.Sales.searchCancel';
 
-/** searchCancel accepts at most one hour between start_time and end_time. */
-export const SEARCH_CANCEL_MAX_WINDOW_MS = HOUR_MS;
 
 export { MAX_READS_PER_WINDOW } from './search';
 
@@ -34,7 +31,6 @@ export function searchCancelQuery(range: TimeWindow) {
 		totalPath: ['total_count'],
 		...catalogPaging(SEARCH_CANCEL_METHOD),
 		range,
-		maxWindowMs: SEARCH_CANCEL_MAX_WINDOW_MS,
 		// One cancellation event: a re-cancel carries a new modified time.
 		recordKey: (raw: unknown) => stockoutEventKey(raw as StockoutItem),
 		moved: { idField: 'stockout_id', modifiedField: 'modified' },

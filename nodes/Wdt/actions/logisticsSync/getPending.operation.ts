@@ -2,31 +2,29 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLocatorCode, shopLocator } from '../locators';
-import { recordShaper } from '../output';
-import { readOperation, type RecordQuery, type RecordRead } from '../read';
+import { LOGISTICS_SYNC, lengthOf } from '../../../shared/records';
+import { readOperation, type ReadQuery, type RecordRead } from '../readOperation';
 import { readLimit, readTextFilter, returnAllLimitFields } from '../shared.fields';
 
-export const PENDING_METHOD = 'sales.LogisticsSync.getSyncListExt';
+export const PENDING_METHOD = LOGISTICS_SYNC.method;
 
 const properties: INodeProperties[] = [
 	shopLocator({
-		description:
-			'Optional: only this self-owned shop (at most 20 characters). Empty: every self-owned shop the API key may see.',
+		description: `Optional: only this self-owned shop (at most ${lengthOf(LOGISTICS_SYNC, 'shop_no')} characters). Empty: every self-owned shop the API key may see.`,
 	}),
 	{
 		displayName: 'Platform Order Number',
 		name: 'tid',
 		type: 'string',
 		default: '',
-		description: 'Optional: only this order of your shop, at most 40 characters. WDT field: tid.',
+		description: `Optional: only this order of your shop, at most ${lengthOf(LOGISTICS_SYNC, 'tid')} characters. WDT field: tid.`,
 	},
 	{
 		displayName: 'Tracking Number',
 		name: 'logisticsNo',
 		type: 'string',
 		default: '',
-		description:
-			'Optional: only this tracking number, at most 40 characters. WDT field: logistics_no.',
+		description: `Optional: only this tracking number, at most ${lengthOf(LOGISTICS_SYNC, 'logistics_no')} characters. WDT field: logistics_no.`,
 	},
 	{
 		displayName: 'Split Shipment',
@@ -58,22 +56,28 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Text filters: parameter, label, WDT field, the page's length. */
-const TEXT_FILTERS: Array<[string, string, string, number]> = [
-	['shopNo', 'Shop', 'shop_no', 20],
-	['tid', 'Platform Order Number', 'tid', 40],
-	['logisticsNo', 'Tracking Number', 'logistics_no', 40],
+/** Text filters: parameter, label, WDT field (its length is the page's). */
+const TEXT_FILTERS: Array<[string, string, string]> = [
+	['shopNo', 'Shop', 'shop_no'],
+	['tid', 'Platform Order Number', 'tid'],
+	['logisticsNo', 'Tracking Number', 'logistics_no'],
 ];
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number): RecordQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number): ReadQuery {
 	// The page: "是否自有平台（自有平台调用传true）"; this operation serves self-owned shops only.
 	const params: IDataObject = { is_own_platform: true };
-	for (const [name, label, field, length] of TEXT_FILTERS) {
+	for (const [name, label, field] of TEXT_FILTERS) {
 		const value =
 			name === 'shopNo'
 				? readLocatorCode(ctx, itemIndex, name)
 				: ctx.getNodeParameter(name, itemIndex, '');
-		const text = readTextFilter(ctx, itemIndex, value, `${label} (${field})`, length);
+		const text = readTextFilter(
+			ctx,
+			itemIndex,
+			value,
+			`${label} (${field})`,
+			lengthOf(LOGISTICS_SYNC, field),
+		);
 		if (text) params[field] = text;
 	}
 	const isPartSync = ctx.getNodeParameter('isPartSync', itemIndex, '');
@@ -96,14 +100,8 @@ function withOidList(record: IDataObject): IDataObject {
 	};
 }
 
-const shapePending = recordShaper(PENDING_METHOD, {});
-
 /** Every page (no time range), each record once by sync_id, with its oid_list. */
-const PENDING_READ: RecordRead = {
-	method: PENDING_METHOD,
-	idField: 'sync_id',
-	shape: (record) => withOidList(shapePending(record)),
-};
+const PENDING_READ: RecordRead = { record: LOGISTICS_SYNC, finish: withOidList };
 
 /** sales.LogisticsSync.getSyncListExt: the tracking numbers waiting to be synced to self-owned shops. */
 export const execute = readOperation(PENDING_READ, readQuery);

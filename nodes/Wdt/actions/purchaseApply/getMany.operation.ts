@@ -1,39 +1,30 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { parseWdtTime, toWdtTime, type TimeWindow } from '../../../shared/protocol';
+import { PURCHASE_APPLY } from '../../../shared/records';
 import {
-	parseWdtTime,
-	PURCHASE_APPLY_STATUS_NAMES,
-	toWdtTime,
-	withIsoTimes,
-	type TimeWindow,
-} from '../../../shared/protocol';
-import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
+	outputOf,
+	readOperation,
+	readPaging,
+	timeRangeOf,
+	type ReadQuery,
+	type RecordRead,
+} from '../readOperation';
 import {
 	getManyFields,
 	operationFields,
 	readTextFilter,
 	readTimeRange,
-	THIRTY_DAY_WINDOWS,
 	timeRangeFields,
 } from '../shared.fields';
 
-const SEARCH_METHOD = 'purchase.PurchaseApply.search';
-export const MAX_RANGE_DAYS = 366;
-
-/** purchase.PurchaseApply.search accepts at most 30 days between start_time and end_time. */
-const TIME_RANGE = {
-	what: 'modification',
-	...THIRTY_DAY_WINDOWS,
+/** The catalog's 30-day start_time/end_time windows. */
+const TIME_RANGE = timeRangeOf(PURCHASE_APPLY, 'modification', {
 	hint: 'Leave both times empty to get the last 30 days (or, with a number, that apply at any time)',
-};
+});
 
 /** 'applies': the value workflows saved before the shared Output field hold. */
-const OUTPUT = {
-	record: 'Apply',
-	lineList: 'detail_list',
-	prefix: 'apply_',
-	recordsValue: 'applies',
-};
+const OUTPUT = { ...outputOf(PURCHASE_APPLY), recordsValue: 'applies' };
 
 const properties: INodeProperties[] = [
 	{
@@ -65,20 +56,6 @@ export const option = {
 
 export const description = operationFields('purchaseApply', 'getMany', properties);
 
-/** The CST time fields of a purchase apply, each output also as `<field>_iso`. */
-const APPLY_TIME_FIELDS = ['expected_time', 'modified', 'created'];
-
-function toApplyItem(apply: IDataObject): IDataObject {
-	return withIsoTimes(
-		{
-			...apply,
-			status_name:
-				PURCHASE_APPLY_STATUS_NAMES[Number(apply.status)] ?? `未知状态 ${String(apply.status)}`,
-		},
-		APPLY_TIME_FIELDS,
-	);
-}
-
 /**
  * The page does not say which time start_time/end_time select by (created or modified): an
  * apply is kept only when its own `modified` lies within the range as sent (whole seconds), so
@@ -95,15 +72,12 @@ export function modifiedWithin(apply: IDataObject, range: TimeWindow): boolean {
 
 /** 30-day windows, every page, each apply once by number; an apply without lines gives no line. */
 const APPLY_READ: RecordRead = {
-	method: SEARCH_METHOD,
-	idField: 'purchase_apply_no',
-	lines: OUTPUT,
-	shape: toApplyItem,
+	record: PURCHASE_APPLY,
 	skipRecordsWithoutLines: true,
-	keep: modifiedWithin,
+	keepInRange: modifiedWithin,
 };
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
 	const applyNo = readTextFilter(
 		ctx,
 		itemIndex,

@@ -1,23 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { lookupQuery, readOperation } from '../read';
-import { noticeField, operationFields, outputModeField, readRequiredText } from '../shared.fields';
-import { OUTPUT, PRIVACY_NOTICE, REFUND_READ } from './getMany.operation';
-
-const properties: INodeProperties[] = [
-	noticeField('refundGetPrivacyNotice', PRIVACY_NOTICE),
-	{
-		displayName: 'Refund Number',
-		name: 'refundNo',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. TK2024030100001',
-		description:
-			"WDT's refund number, at most 40 characters. Nothing found: no item. WDT field: refund_no.",
-	},
-	outputModeField(OUTPUT),
-];
+import { lengthOf, REFUND } from '../../../shared/records';
+import { getByNumber } from '../getByNumber';
 
 /** Its entry in the Refund resource's Operation field. */
 export const option = {
@@ -27,11 +9,25 @@ export const option = {
 	description: 'Get a refund or exchange by refund number (aftersales.refund.Refund.search)',
 };
 
-export const description = operationFields('refund', 'get', properties);
-
 /** aftersales.refund.Refund.search by refund_no, without a time range. */
-export const execute = readOperation(REFUND_READ, (ctx, i) =>
-	lookupQuery(ctx, i, {
-		refund_no: readRequiredText(ctx, i, 'refundNo', 'Refund Number (refund_no)', 40),
-	}),
-);
+export const { description, execute } = getByNumber({
+	resource: 'refund',
+	read: { record: REFUND },
+	by: [
+		{
+			value: 'refundNo',
+			name: 'Refund Number',
+			description: "WDT's refund number (refund_no)",
+			wdtField: 'refund_no',
+		},
+	],
+	parameters: { number: 'refundNo' },
+	number: {
+		displayName: 'Refund Number',
+		placeholder: 'e.g. TK2024030100001',
+		description: `WDT's refund number, at most ${lengthOf(REFUND, 'refund_no')} characters. Nothing found: an error naming the number. WDT field: refund_no.`,
+	},
+	options: false,
+	notFoundReason:
+		'WDT does not return refunds of Taobao/Tmall, Pinduoduo and system-distribution platforms through this API.',
+});

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLocatorFilter, SHOP_FILTER, shopLocator } from '../locators';
-import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
+import { labelsOf, REFUND } from '../../../shared/records';
+import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
@@ -10,56 +11,14 @@ import {
 	operationFields,
 	readFilters,
 	readTimeRange,
-	THIRTY_DAY_WINDOWS,
 	timeRangeFields,
 } from '../shared.fields';
 
-export const REFUND_METHOD = 'aftersales.refund.Refund.search';
-
-/** The page: at most 30 days between modified_from and modified_to. */
-const TIME_RANGE = {
-	what: 'modification',
-	...THIRTY_DAY_WINDOWS,
-	wdtFields: ['modified_from', 'modified_to'] as [string, string],
-};
-
-/** English labels of the page's refund status codes (the output keeps WDT's status_name). */
-export const REFUND_STATUS_LABELS: Readonly<Record<string, string>> = {
-	'10': 'Cancelled',
-	'20': 'Awaiting Review',
-	'30': 'Reviewed',
-	'40': 'Pushed',
-	'80': 'Settled',
-	'81': 'Awaiting Return Info',
-	'85': 'Awaiting Posting',
-	'86': 'Posted',
-	'87': 'Cost Confirmation',
-	'90': 'Completed',
-};
-
-export const REFUND_TYPE_LABELS: Readonly<Record<string, string>> = {
-	'1': 'Refund Before Shipment',
-	'2': 'Return',
-	'3': 'Exchange',
-	'4': 'Refund Without Return',
-	'6': 'Price Protection Refund',
-};
-
-export const PRIVACY_NOTICE =
-	'WDT does not return refunds of Taobao/Tmall, Pinduoduo and system-distribution platforms through this API, so you may see fewer refunds than in the ERP. Private fields (buyer and receiver details) are returned only for self-owned and offline platforms.';
-
-export const OUTPUT = { record: 'Refund', lineList: 'detail_list', prefix: 'refund_' };
-
-/** 30-day windows of modified_from/modified_to, every page, each refund once by refund_id. */
-export const REFUND_READ: RecordRead = {
-	method: REFUND_METHOD,
-	idField: 'refund_id',
-	detectMoves: true,
-	lines: OUTPUT,
-};
+/** 30-day windows of modified_from/modified_to (the catalog's), each refund once by refund_id. */
+const TIME_RANGE = timeRangeOf(REFUND, 'modification');
 
 const properties: INodeProperties[] = [
-	noticeField('refundPrivacyNotice', PRIVACY_NOTICE),
+	noticeField('refundPrivacyNotice', REFUND.privacyNotice!),
 	...timeRangeFields(TIME_RANGE),
 	shopLocator({ description: 'Optional: only refunds of this shop.' }),
 	filtersField([
@@ -69,14 +28,14 @@ const properties: INodeProperties[] = [
 				name: 'status',
 				description: 'Only refunds in this status (WDT accepts one). WDT field: status.',
 			},
-			REFUND_STATUS_LABELS,
+			labelsOf(REFUND, 'status'),
 		),
 		codeFilterField(
 			{ displayName: 'Type', name: 'type', description: 'WDT field: type' },
-			REFUND_TYPE_LABELS,
+			labelsOf(REFUND, 'type'),
 		),
 	]),
-	...getManyFields({ output: OUTPUT }),
+	...getManyFields({ output: outputOf(REFUND) }),
 ];
 
 /** Its entry in the Refund resource's Operation field. */
@@ -90,7 +49,7 @@ export const option = {
 
 export const description = operationFields('refund', 'getMany', properties);
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
 	const params: IDataObject = {};
 	const shopNo = readLocatorFilter(ctx, itemIndex, {
 		...SHOP_FILTER,
@@ -108,4 +67,4 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 }
 
 /** aftersales.refund.Refund.search over any range (split into 30-day windows), items paired. */
-export const execute = readOperation(REFUND_READ, readQuery);
+export const execute = readOperation(REFUND, readQuery);

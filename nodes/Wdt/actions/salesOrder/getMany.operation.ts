@@ -7,12 +7,17 @@ import {
 	WAREHOUSE_FILTER,
 	warehouseLocator,
 } from '../locators';
-import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
+import {
+	labelsOf,
+	lengthOf,
+	SALES_ORDER,
+	SALES_ORDER_HISTORY_METHOD,
+} from '../../../shared/records';
+import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
 	noticeField,
-	ONE_HOUR_WINDOWS,
 	operationFields,
 	readFilters,
 	readOptions,
@@ -22,55 +27,11 @@ import {
 	timeRangeFields,
 } from '../shared.fields';
 
-export const ORDER_METHOD = 'sales.TradeQuery.queryWithDetail';
-/**
- * Same parameters, reply and 60-minute window; its page says only that it returns the ERP's
- * historical (archived) orders and gives no age at which orders move there, so the node does not
- * guess: the user chooses it (Options → Read From).
- */
-export const HISTORY_METHOD = 'sales.TradeQuery.queryHistoryWithDetail';
+const TIME_RANGE = timeRangeOf(SALES_ORDER, 'modification');
 
-/** English labels of WDT's trade_status codes (the page's status table; names in output stay WDT's). */
-export const ORDER_STATUS_LABELS: Readonly<Record<string, string>> = {
-	'4': 'Offline Refund',
-	'5': 'Cancelled',
-	'6': 'To Convert to Pre-Order (Awaiting Review)',
-	'7': 'To Convert to Completed',
-	'10': 'Unpaid',
-	'12': 'Awaiting Balance Payment',
-	'15': 'Waiting for Unpaid',
-	'16': 'Delayed Review',
-	'19': 'Pre-Order Pre-Processing',
-	'20': 'Pre-Review Processing',
-	'21': 'Self-Circulation Awaiting Shipment',
-	'23': 'Exception',
-	'24': 'Exchange Pre-Order',
-	'25': 'Pre-Order to Process',
-	'27': 'Pre-Order to Allocate',
-	'30': 'Awaiting Customer Service Review',
-	'35': 'Awaiting Finance Review',
-	'40': 'Under Review',
-	'55': 'Reviewed',
-	'95': 'Shipped',
-	'96': 'Cost Confirmation',
-	'101': 'Posted',
-	'110': 'Completed',
-};
-
-export const PRIVACY_NOTICE =
-	'WDT does not return Taobao/Tmall, Pinduoduo and system-distribution orders through its API, so you may see fewer orders than in the ERP. Private fields (buyer nick, receiver name, address, phone numbers, payment account, customer name) are returned only for self-owned and offline platforms.';
-
-const TIME_RANGE = { ...ONE_HOUR_WINDOWS, what: 'modification' };
-
-export const OUTPUT = { record: 'Order', lineList: 'detail_list', prefix: 'order_' };
-
-/** One-hour windows, last page first, each order once by trade_id. */
-export const ORDER_READ: RecordRead = {
-	method: ORDER_METHOD,
-	idField: 'trade_id',
-	detectMoves: true,
-	lines: OUTPUT,
-};
+/** The order history method: same parameters and reply (the record's page says so). */
+const HISTORY_METHOD = SALES_ORDER_HISTORY_METHOD;
+const ORDER_METHOD = SALES_ORDER.method;
 
 /** Options → Read From, shared with Get. */
 export const readFromOption: INodeProperties = {
@@ -93,7 +54,7 @@ export const readFromOption: INodeProperties = {
 };
 
 const properties: INodeProperties[] = [
-	noticeField('salesOrderPrivacyNotice', PRIVACY_NOTICE),
+	noticeField('salesOrderPrivacyNotice', SALES_ORDER.privacyNotice!),
 	...timeRangeFields(TIME_RANGE),
 	filtersField([
 		{
@@ -108,7 +69,7 @@ const properties: INodeProperties[] = [
 		shopLocator({ description: 'One shop (WDT does not accept several here).' }),
 		statusFilterField(
 			{ displayName: 'Status', name: 'status', wdtField: 'status' },
-			ORDER_STATUS_LABELS,
+			labelsOf(SALES_ORDER, 'trade_status'),
 		),
 		{
 			displayName: 'Trade Number',
@@ -119,7 +80,7 @@ const properties: INodeProperties[] = [
 		},
 		warehouseLocator({ description: 'Only orders of this warehouse.' }),
 	]),
-	...getManyFields({ output: OUTPUT, options: [readFromOption] }),
+	...getManyFields({ output: outputOf(SALES_ORDER), options: [readFromOption] }),
 ];
 
 /** Its entry in the Sales Order resource's Operation field. */
@@ -150,7 +111,7 @@ function platformOrderNumbers(order: IDataObject): string[] {
  * `src_tids`, which WDT may cut when long, and its lines' `src_tid`; without regard to case, as
  * WDT compares numbers), so a server that ignores the flag still gives only the orders asked for.
  */
-export function platformOrderQuery(numbers: string[]): Pick<RecordQuery, 'params' | 'keep'> {
+export function platformOrderQuery(numbers: string[]): Pick<ReadQuery, 'params' | 'keep'> {
 	const wanted = new Set(numbers.map((number) => number.trim().toUpperCase()));
 	return {
 		params: { src_tid: numbers.join(','), accurate_query: 1 },
@@ -162,7 +123,7 @@ export function readMethod(ctx: IExecuteFunctions, itemIndex: number): string {
 	return readOptions(ctx, itemIndex).readFrom === 'history' ? HISTORY_METHOD : ORDER_METHOD;
 }
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
 	const filters = readFilters(ctx, itemIndex);
 	const text = (name: string, label: string, maxLength: number) =>
 		readTextFilter(ctx, itemIndex, filters[name], `${label} (filters.${name})`, maxLength);
@@ -170,8 +131,8 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 	const add = (field: string, value: string | undefined) => {
 		if (value !== undefined) params[field] = value;
 	};
-	let keep: RecordQuery['keep'];
-	add('trade_no', text('tradeNo', 'Trade Number', 40));
+	let keep: ReadQuery['keep'];
+	add('trade_no', text('tradeNo', 'Trade Number', lengthOf(SALES_ORDER, 'trade_no')));
 	add('shop_no', readLocatorFilter(ctx, itemIndex, SHOP_FILTER, 'filters'));
 	add('warehouse_no', readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER, 'filters'));
 	const srcTids = text('srcTid', 'Platform Order Numbers', 1000);
@@ -186,7 +147,7 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 				itemIndex,
 				number,
 				`Platform Order Numbers (filters.srcTid): "${number}"`,
-				40,
+				lengthOf(SALES_ORDER, 'src_tid'),
 			);
 		const exact = platformOrderQuery(numbers);
 		Object.assign(params, exact.params);
@@ -204,4 +165,4 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 }
 
 /** sales.TradeQuery.queryWithDetail (or its history) over any range, items paired. */
-export const execute = readOperation(ORDER_READ, readQuery);
+export const execute = readOperation(SALES_ORDER, readQuery);

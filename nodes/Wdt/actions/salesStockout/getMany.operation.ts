@@ -1,43 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { everyStockoutStatus } from '../../../shared/transport/stockoutDetails';
-import { STOCKOUT_STATUS_LABELS } from '../../../shared/protocol';
+import { labelsOf, SALES_STOCKOUT } from '../../../shared/records';
 import { invalidInput } from '../parameters';
 import { readLocatorFilter, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
+import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
 	noticeField,
-	ONE_HOUR_WINDOWS,
 	operationFields,
 	readTimeRange,
 	statusFilterField,
 	timeRangeFields,
 } from '../shared.fields';
 
-export const STOCKOUT_METHOD = 'wms.stockout.Sales.queryWithDetail';
-
-export { STOCKOUT_STATUS_LABELS };
-
-export const STOCKOUT_PRIVACY_NOTICE =
-	'WDT does not return stockouts of Taobao/Tmall, Pinduoduo and system-distribution orders through its API, so you may see fewer than in the ERP. Private fields (receiver name, address, phone numbers, buyer nick) are returned only for self-owned and offline platforms.';
-
-const TIME_RANGE = { ...ONE_HOUR_WINDOWS, what: 'modification' };
-
-export const STOCKOUT_OUTPUT = {
-	record: 'Stockout',
-	lineList: 'details_list',
-	prefix: 'stockout_',
-};
-
-/** One-hour windows, last page first, each stockout once by stockout_id. */
-export const STOCKOUT_READ: RecordRead = {
-	method: STOCKOUT_METHOD,
-	idField: 'stockout_id',
-	detectMoves: true,
-	lines: STOCKOUT_OUTPUT,
-};
+const TIME_RANGE = timeRangeOf(SALES_STOCKOUT, 'modification');
 
 /** Filters → Shops: one shop from the list, or several codes; 2000: the node's bound (no length on the page). */
 const SHOP_NOS_FILTER = {
@@ -57,7 +35,7 @@ const STATUS_TYPES: Record<string, { statusType: number; statuses?: 'all' | 'sel
 };
 
 const properties: INodeProperties[] = [
-	noticeField('salesStockoutPrivacyNotice', STOCKOUT_PRIVACY_NOTICE),
+	noticeField('salesStockoutPrivacyNotice', SALES_STOCKOUT.privacyNotice!),
 	...timeRangeFields(TIME_RANGE),
 	{
 		displayName: 'Status',
@@ -98,7 +76,7 @@ const properties: INodeProperties[] = [
 	{
 		...statusFilterField(
 			{ displayName: 'Statuses', name: 'statuses', wdtField: 'status' },
-			STOCKOUT_STATUS_LABELS,
+			labelsOf(SALES_STOCKOUT, 'status'),
 		),
 		displayOptions: { show: { statusType: ['selected'] } },
 	},
@@ -111,7 +89,7 @@ const properties: INodeProperties[] = [
 		}),
 		warehouseLocator({ description: 'Only stockouts of this warehouse.' }),
 	]),
-	...getManyFields({ output: STOCKOUT_OUTPUT }),
+	...getManyFields({ output: outputOf(SALES_STOCKOUT) }),
 ];
 
 /** Its entry in the Sales Stockout resource's Operation field. */
@@ -125,7 +103,7 @@ export const option = {
 
 export const description = operationFields('salesStockout', 'getMany', properties);
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
 	const choice = STATUS_TYPES[String(ctx.getNodeParameter('statusType', itemIndex, 'all'))];
 	if (!choice)
 		throw invalidInput(ctx, itemIndex, 'Status (statusType)', 'is not one of the listed choices.');
@@ -158,4 +136,4 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 }
 
 /** wms.stockout.Sales.queryWithDetail over any range, items paired. */
-export const execute = readOperation(STOCKOUT_READ, readQuery);
+export const execute = readOperation(SALES_STOCKOUT, readQuery);

@@ -9,9 +9,10 @@ import { toStockoutItem, withStockoutDetails, type StockoutItem } from '../../..
 import { searchWindows } from '../../../shared/transport/search';
 import { readStockoutDetails } from '../../../shared/transport/stockoutDetails';
 import { searchCancelQuery } from '../../../shared/transport/stockouts';
+import { CANCELLED_STOCKOUT } from '../../../shared/records';
 import { runPerItem } from '../perItem';
+import { timeRangeOf } from '../readOperation';
 import {
-	ONE_HOUR_WINDOWS,
 	operationFields,
 	readLimit,
 	readOptions,
@@ -22,7 +23,7 @@ import {
 	timeRangeFields,
 } from '../shared.fields';
 
-const TIME_RANGE = { ...ONE_HOUR_WINDOWS, what: 'cancellation (modification)' };
+const TIME_RANGE = timeRangeOf(CANCELLED_STOCKOUT, 'cancellation (modification)');
 
 const properties: INodeProperties[] = [
 	...timeRangeFields(TIME_RANGE),

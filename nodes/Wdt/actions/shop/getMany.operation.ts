@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../parameters';
 import { readLocatorFilter, SHOP_FILTER, shopLocator } from '../locators';
-import { readOperation, type RecordQuery, type RecordRead } from '../read';
+import { SHOP } from '../../../shared/records';
+import { readOperation, type ReadQuery } from '../readOperation';
 import {
 	filtersField,
 	operationFields,
@@ -10,8 +11,6 @@ import {
 	readLimit,
 	returnAllLimitFields,
 } from '../shared.fields';
-
-export const SHOP_METHOD = 'setting.Shop.queryShop';
 
 const properties: INodeProperties[] = [
 	shopLocator({
@@ -41,10 +40,7 @@ export const option = {
 
 export const description = operationFields('shop', 'getMany', properties);
 
-/** Every page, each shop once by shop_no (no time range: the page reads all). */
-const SHOP_READ: RecordRead = { method: SHOP_METHOD, idField: 'shop_no' };
-
-function readQuery(ctx: IExecuteFunctions, itemIndex: number): RecordQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number): ReadQuery {
 	const params: IDataObject = {};
 	const shopNo = readLocatorFilter(ctx, itemIndex, SHOP_FILTER);
 	if (shopNo) params.shop_no = shopNo;
@@ -64,4 +60,4 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number): RecordQuery {
 }
 
 /** setting.Shop.queryShop: the ERP's shops, every page (no time range: the page reads all). */
-export const execute = readOperation(SHOP_READ, readQuery);
+export const execute = readOperation(SHOP, readQuery);

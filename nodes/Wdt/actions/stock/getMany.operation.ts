@@ -3,25 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { invalidInput } from '../parameters';
 import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
-import {
-	getManyFields,
-	operationFields,
-	readTimeRange,
-	THIRTY_DAY_WINDOWS,
-	timeRangeFields,
-} from '../shared.fields';
+import { lengthOf, STOCK } from '../../../shared/records';
+import { readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import { getManyFields, operationFields, readTimeRange, timeRangeFields } from '../shared.fields';
 
-/**
- * wms.StockSpec.search2, not wms.StockSpec.search: the page of search says "接口已过时, 请使用
- * wms.StockSpec.search2" (obsolete, use search2). Both take the same 30-day start_time/end_time.
- */
-export const STOCK_METHOD = 'wms.StockSpec.search2';
+const TIME_RANGE = timeRangeOf(STOCK, 'stock change');
 
-const TIME_RANGE = {
-	what: 'stock change',
-	...THIRTY_DAY_WINDOWS,
-};
+/** A SKU code's length on the page. */
+const SKU_CODE_LENGTH = lengthOf(STOCK, 'spec_nos');
 
 /** SKU codes of one query; the page gives no count limit, so the node keeps requests modest. */
 export const MAX_SKU_CODES = 100;
@@ -37,7 +26,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. TS-001-BLK-M, TS-001-WHT-L',
-		description: `Optional: only these SKUs (merchant codes), comma-separated, at most ${MAX_SKU_CODES}, each at most 40 characters. WDT field: spec_nos.`,
+		description: `Optional: only these SKUs (merchant codes), comma-separated, at most ${MAX_SKU_CODES}, each at most ${SKU_CODE_LENGTH} characters. WDT field: spec_nos.`,
 	},
 	{
 		displayName: 'Changed Since',
@@ -62,9 +51,6 @@ export const option = {
 
 export const description = operationFields('stock', 'getMany', properties);
 
-/** Every page (30-day windows when a range is read), each stock record once by rec_id. */
-const STOCK_READ: RecordRead = { method: STOCK_METHOD, idField: 'rec_id' };
-
 function readSkuCodes(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const label = 'SKU Codes (spec_nos)';
 	const raw = ctx.getNodeParameter('specNos', itemIndex, '') as unknown;
@@ -79,18 +65,18 @@ function readSkuCodes(ctx: IExecuteFunctions, itemIndex: number): string[] {
 			label,
 			`holds ${unique.length} codes; at most ${MAX_SKU_CODES}.`,
 		);
-	const tooLong = unique.find((code) => [...code].length > 40);
+	const tooLong = unique.find((code) => [...code].length > SKU_CODE_LENGTH);
 	if (tooLong)
 		throw invalidInput(
 			ctx,
 			itemIndex,
 			label,
-			`holds "${tooLong}", which is longer than 40 characters.`,
+			`holds "${tooLong}", which is longer than ${SKU_CODE_LENGTH} characters.`,
 		);
 	return unique;
 }
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
 	const params: IDataObject = {};
 	const warehouseNo = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER);
 	if (warehouseNo) params.warehouse_no = warehouseNo;
@@ -116,4 +102,4 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 }
 
 /** wms.StockSpec.search2: stock per SKU and warehouse, every page, by rec_id. */
-export const execute = readOperation(STOCK_READ, readQuery);
+export const execute = readOperation(STOCK, readQuery);

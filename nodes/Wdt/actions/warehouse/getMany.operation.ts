@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toWdtTime } from '../../../shared/protocol';
 import { invalidInput, readDateParameter } from '../parameters';
 import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { readOperation, type RecordQuery, type RecordRead } from '../read';
+import { labelsOf, lengthOf, WAREHOUSE } from '../../../shared/records';
+import { readOperation, type ReadQuery } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
@@ -14,18 +15,7 @@ import {
 	returnAllLimitFields,
 } from '../shared.fields';
 
-export const WAREHOUSE_METHOD = 'setting.Warehouse.queryWarehouse';
-
-/** English labels of the page's warehouse types (the output keeps WDT's own type_name). */
-export const WAREHOUSE_TYPE_LABELS: Readonly<Record<string, string>> = {
-	'1': 'Normal (Internal)',
-	'2': 'Self-Circulation',
-	'3': 'Platform',
-	'4': 'JD Canghai',
-	'6': 'Douyin Cloud Warehouse',
-	'125': 'Drop-Shipping',
-	'126': 'Outsourced Distribution',
-};
+const NAME_LENGTH = lengthOf(WAREHOUSE, 'warehouse_name');
 
 const properties: INodeProperties[] = [
 	warehouseLocator({
@@ -62,11 +52,11 @@ const properties: INodeProperties[] = [
 			name: 'name',
 			type: 'string',
 			default: '',
-			description: 'The warehouse name, at most 64 characters. WDT field: warehouse_name.',
+			description: `The warehouse name, at most ${NAME_LENGTH} characters. WDT field: warehouse_name.`,
 		},
 		codeFilterField(
 			{ displayName: 'Type', name: 'type', description: 'WDT field: type' },
-			WAREHOUSE_TYPE_LABELS,
+			labelsOf(WAREHOUSE, 'type'),
 		),
 	]),
 	...returnAllLimitFields(),
@@ -82,18 +72,18 @@ export const option = {
 
 export const description = operationFields('warehouse', 'getMany', properties);
 
-/**
- * Every page, each warehouse once by warehouse_no. The page states no longest time span, so a
- * modified-time filter is sent as one range.
- */
-const WAREHOUSE_READ: RecordRead = { method: WAREHOUSE_METHOD, idField: 'warehouse_no' };
-
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
 	const params: IDataObject = {};
 	const warehouseNo = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER);
 	if (warehouseNo) params.warehouse_no = warehouseNo;
 	const filters = readFilters(ctx, itemIndex);
-	const name = readTextFilter(ctx, itemIndex, filters.name, 'Filters → Name (warehouse_name)', 64);
+	const name = readTextFilter(
+		ctx,
+		itemIndex,
+		filters.name,
+		'Filters → Name (warehouse_name)',
+		NAME_LENGTH,
+	);
 	if (name) params.warehouse_name = name;
 	if (filters.type !== undefined && filters.type !== '') params.type = Number(filters.type);
 	const date = (field: string, label: string) =>
@@ -126,5 +116,8 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 	return { params, limit: readLimit(ctx, itemIndex) };
 }
 
-/** setting.Warehouse.queryWarehouse: the ERP's warehouses, every page. */
-export const execute = readOperation(WAREHOUSE_READ, readQuery);
+/**
+ * setting.Warehouse.queryWarehouse: the ERP's warehouses, every page, each once by warehouse_no.
+ * The page states no longest time span, so a modified-time filter is sent as one range.
+ */
+export const execute = readOperation(WAREHOUSE, readQuery);
