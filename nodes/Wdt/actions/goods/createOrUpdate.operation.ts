@@ -7,7 +7,7 @@ import type {
 
 import { chunk, orderNumberKey, type OrderOutcome } from '../../../shared/protocol';
 import { toNodeError } from '../../../shared/transport';
-import { invalidInput } from '../common';
+import { invalidInput } from '../parameters';
 import {
 	checkedFields,
 	columnFields,
@@ -93,6 +93,15 @@ const LABELS: Record<string, string> = {
 	spec_no: 'SKU Code',
 	...Object.fromEntries(GOODS_TEXT_FIELDS.map(([label, name]) => [name, label])),
 	...Object.fromEntries(SPEC_FIELDS.map(([label, name]) => [wdtName(name), label])),
+};
+
+/** Its entry in the Product resource's Operation field. */
+export const option = {
+	name: 'Create or Update',
+	value: 'createOrUpdate',
+	action: 'Create or update products',
+	description:
+		'Push goods with their SKUs; existing goods and SKU numbers are updated (goods.Goods.batchPush)',
 };
 
 export const description: INodeProperties[] = [

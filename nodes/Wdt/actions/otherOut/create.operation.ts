@@ -75,6 +75,15 @@ const ORDER_FIELDS: Array<[string, string, string]> = [
 	]),
 ];
 
+/** Its entry in the Other Out resource's Operation field. */
+export const option = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create other-out business orders',
+	description:
+		'Create orders that take stock out of a warehouse, from lines or input rows (wms.stockother.Out.push)',
+};
+
 export const description: INodeProperties[] = [
 	{
 		displayName:

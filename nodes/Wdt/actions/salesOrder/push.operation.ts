@@ -10,8 +10,8 @@ import type { CatalogParam } from '../../../shared/catalog';
 import { chunk, orderNumberKey, readUserDateTime, toWdtTime } from '../../../shared/protocol';
 import { textProblem } from '../../../shared/protocol/validate';
 import { toNodeError } from '../../../shared/transport';
-import { invalidInput, parameterReaders } from '../common';
 import { readLocatorCode, shopLocator, warehouseLocator } from '../locators';
+import { invalidInput, parameterReaders } from '../parameters';
 import { noticeField } from '../shared.fields';
 import {
 	definedLines,
@@ -596,6 +596,15 @@ const properties: INodeProperties[] = [
 		LINE_FIELDS.map((field) => fieldProperty(field, LINE_DOC, field.wdt, false)),
 	),
 ];
+
+/** Its entry in the Sales Order resource's Operation field. */
+export const option = {
+	name: 'Push',
+	value: 'push',
+	action: 'Push sales orders',
+	description:
+		'Create or update orders of a self-owned shop by platform order number (sales.RawTrade.pushSelf2)',
+};
 
 export const description = updateDisplayOptions({ show }, properties);
 
