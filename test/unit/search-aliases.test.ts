@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * n8n's nodes panel finds a node by its display name and its codex aliases (the editor's
  * sublimeSearch over `properties.displayName` and `properties.codex.alias`, a fuzzy subsequence
