@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	CREDENTIAL_FIELD_HINTS,
 	CREDENTIAL_TEST_HEADER,
 	CREDENTIAL_TEST_REPLIES,
 	signHttpRequest,
@@ -77,6 +78,7 @@ export class WdtApi implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			default: 'production',
+			hint: CREDENTIAL_FIELD_HINTS.environment,
 			options: [
 				{
 					name: 'Production',
@@ -101,8 +103,9 @@ export class WdtApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'http://127.0.0.1:8080/openapi',
-			description:
-				'The full endpoint URL, ending in /openapi. If the test shows ECONNREFUSED, nothing listens at this host and port; EPROTO means https:// for a server that speaks http://; ERR_CANCELED means no complete reply within 15 seconds.',
+			description: 'The full endpoint URL, ending in /openapi, such as a local WDT simulator',
+			// Shown under the field: n8n words connection failures itself, so say here what they mean.
+			hint: CREDENTIAL_FIELD_HINTS.baseUrl,
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 	];
