@@ -13,7 +13,7 @@ import { defineStep, type EditorSession } from '../harness';
 
 const slug = (word: string) => word.replace(/\s+/g, '-').replace(/[^\p{L}\p{N}-]/gu, '');
 
-/** Types each word, screenshots the result, and returns the words whose results miss `wanted`. */
+/** Opens the panel, types each word, screenshots the result, and returns the words whose results miss `wanted`. */
 async function wordsNotFinding(
 	ui: EditorSession,
 	words: readonly string[],
@@ -22,8 +22,8 @@ async function wordsNotFinding(
 	open: () => Promise<void>,
 ): Promise<string[]> {
 	const missing: string[] = [];
+	await open();
 	for (const word of words) {
-		await open();
 		await searchNodeCreator(ui.page, word);
 		const names = await nodeCreatorItemNames(ui.page);
 		const found = wanted(names);
