@@ -1,0 +1,245 @@
+/**
+ * 1c: every resource of the WDT node, as a no-code user meets it in the node panel. For each:
+ * a workflow with a manual trigger, the action added from the nodes panel (the credential is
+ * picked by itself), the fields a user must fill, the dropdowns (shop, warehouse, logistics
+ * company, method) opened and their options loaded from the simulator, "Execute step", and the
+ * output panel's item count and a value checked against the simulator's demo data.
+ */
+import { expect, it } from 'vitest';
+
+import {
+	DEMO_ORDERS,
+	DEMO_PENDING_LOGISTICS,
+	DEMO_REFUNDS,
+	DEMO_STOCK,
+	demoExamples,
+	GOODS_QUERY,
+	masterDataOf,
+	PURCHASE_APPLY_STATUS,
+} from '../../simulator';
+import {
+	addCollectionOption,
+	addWdtAction,
+	executeStep,
+	fillParameter,
+	ndv,
+	openListDropdown,
+	openWorkflowWithManualTrigger,
+	outputJsonText,
+	pickListOption,
+	type StepOutput,
+} from '../flows';
+import { defineStep, type EditorSession } from '../harness';
+
+const HOUR = 3_600_000;
+
+/** What the shop dropdown must list: every shop of the demo seller, "name (number)". */
+function shopOptions(ui: EditorSession): string[] {
+	return masterDataOf(ui.dev.sim).shops.map((shop) => `${shop.shopName} (${shop.shopNo})`);
+}
+
+/** The warehouse dropdown's options: "name (number)", or the name alone where the two are equal. */
+function warehouseOptions(ui: EditorSession): string[] {
+	return masterDataOf(ui.dev.sim).warehouses.map((w) =>
+		w.name === w.warehouseNo ? w.name : `${w.name} (${w.warehouseNo})`,
+	);
+}
+
+/** Starts a fresh workflow and adds `action`; the step's screenshots are named after `slug`. */
+async function start(ui: EditorSession, slug: string, action: string): Promise<void> {
+	await openWorkflowWithManualTrigger(ui, `UI 1c: ${action}`);
+	await addWdtAction(ui, action);
+	await ui.shot(`1c-${slug}-1-panel`);
+}
+
+async function run(ui: EditorSession, slug: string): Promise<StepOutput> {
+	const output = await executeStep(ui);
+	await ui.shot(`1c-${slug}-2-output`);
+	expect(output.count, `no items in the output panel: ${output.text.slice(0, 400)}`).toBeDefined();
+	return output;
+}
+
+export default defineStep('1c', 'every resource runs from the node panel', (ui) => {
+	it('Sales Order → Get Many, filtered by a shop picked from the dropdown', async () => {
+		const sim = ui.dev.sim;
+		await start(ui, 'sales-order', 'Get many sales orders');
+		await addCollectionOption(ui.page, 'Add filter', 'Shop');
+		const options = await openListDropdown(ui, 'shopNo');
+		await ui.shot('1c-sales-order-1-shops');
+		expect(options).toEqual(expect.arrayContaining(shopOptions(ui)));
+		// The shop of the newest order of the default range (the last hour): it has one at least.
+		const now = sim.clock.now();
+		const lastHour = sim
+			.records(DEMO_ORDERS)
+			.select(sim, {}, { startMs: now - HOUR + 60_000, endMs: now });
+		const newest = lastHour[lastHour.length - 1];
+		const shopNo = String(newest.shop_no);
+		await pickListOption(ui.page, `(${shopNo})`);
+		const output = await run(ui, 'sales-order');
+		const end = sim.clock.now();
+		const expected = sim
+			.records(DEMO_ORDERS)
+			.select(sim, { shop_no: shopNo }, { startMs: end - HOUR, endMs: end });
+		expect(output.count).toBe(expected.length);
+		expect(output.text).toContain(String(newest.trade_no));
+	});
+
+	it('Sales Stockout → Get Many Cancelled, default range (the last hour)', async () => {
+		const sim = ui.dev.sim;
+		await start(ui, 'sales-stockout', 'Get many cancelled sales stockouts');
+		const output = await run(ui, 'sales-stockout');
+		const now = sim.clock.now();
+		const cancelled = [...sim.stockouts.values()].filter((s) => s.cancelled);
+		const lastHour = cancelled.filter((s) => s.modifiedMs >= now - HOUR && s.modifiedMs <= now);
+		expect(output.count).toBeGreaterThan(0);
+		// Within a minute of the window's edges, for the seconds between the run and this check.
+		expect(output.count).toBeGreaterThanOrEqual(
+			lastHour.filter((s) => s.modifiedMs >= now - HOUR + 60_000).length,
+		);
+		expect(output.count).toBeLessThanOrEqual(
+			cancelled.filter((s) => s.modifiedMs >= now - HOUR - 60_000).length,
+		);
+		const numbers = cancelled.map((s) => s.stockoutNo);
+		expect(numbers.some((no) => output.text.includes(no)), output.text.slice(0, 300)).toBe(true);
+	});
+
+	it('Refund → Get Many, filtered by a shop picked from the dropdown', async () => {
+		const sim = ui.dev.sim;
+		await start(ui, 'refund', 'Get many refunds');
+		const options = await openListDropdown(ui, 'shopNo');
+		expect(options).toEqual(expect.arrayContaining(shopOptions(ui)));
+		await pickListOption(ui.page, '(JD01)');
+		const output = await run(ui, 'refund');
+		// The default range (the demo's refunds all lie in it) and the shop.
+		const expected = sim.records(DEMO_REFUNDS).select(sim, { shop_nos: 'JD01' });
+		expect(expected.length).toBeGreaterThan(0);
+		expect(output.count).toBe(expected.length);
+		expect(output.text).toContain(String(expected[0].refund_no));
+	});
+
+	it('Product → Get Many, default range', async () => {
+		const sim = ui.dev.sim;
+		await start(ui, 'product', 'Get many products');
+		const output = await run(ui, 'product');
+		const goods = sim.records(GOODS_QUERY).select(sim, {});
+		expect(output.count).toBe(goods.length);
+		expect(output.text).toContain(String(goods[0].goods_no));
+	});
+
+	it('Stock → Get Many of a warehouse picked from the dropdown', async () => {
+		const sim = ui.dev.sim;
+		await start(ui, 'stock', 'Get many stock records');
+		const options = await openListDropdown(ui, 'warehouseNo');
+		await ui.shot('1c-stock-1-warehouses');
+		expect(options).toEqual(expect.arrayContaining(warehouseOptions(ui)));
+		await pickListOption(ui.page, '(WH02)');
+		const output = await run(ui, 'stock');
+		const expected = sim.records(DEMO_STOCK).select(sim, { warehouse_no: 'WH02' });
+		expect(expected.length).toBeGreaterThan(0);
+		expect(output.count).toBe(expected.length);
+		expect(output.text).toContain('WH02');
+	});
+
+	it('Purchase Apply → Cancel, the two apply numbers the banner suggests', async () => {
+		const sim = ui.dev.sim;
+		const applies = demoExamples(sim).cancellableApplies;
+		expect(applies).toHaveLength(2);
+		await start(ui, 'purchase-apply', 'Cancel purchase applies');
+		await fillParameter(ui.page, 'orderNumbers', applies.join(','));
+		const output = await run(ui, 'purchase-apply');
+		expect(output.count).toBe(applies.length);
+		for (const no of applies) {
+			expect(output.text).toContain(no);
+			expect(sim.purchaseApplies.get(no)?.status, `${no} cancelled in WDT`).toBe(
+				PURCHASE_APPLY_STATUS.cancelled,
+			);
+		}
+	});
+
+	it('Other Out → Create, warehouse and logistics company picked from their dropdowns', async () => {
+		const sim = ui.dev.sim;
+		const before = sim.otherOuts.size;
+		await start(ui, 'other-out', 'Create other-out business orders');
+		const warehouses = await openListDropdown(ui, 'warehouseNo');
+		expect(warehouses).toEqual(expect.arrayContaining(warehouseOptions(ui)));
+		await pickListOption(ui.page, '(WH01)');
+		await addCollectionOption(ui.page, 'Add field', 'Logistics Company');
+		const carriers = await openListDropdown(ui, 'logisticsNo');
+		await ui.shot('1c-other-out-1-logistics');
+		const expectedCarriers = masterDataOf(sim).logistics.map(
+			(l) => `${l.logisticsName} (${l.logisticsNo})`,
+		);
+		expect(carriers).toEqual(expect.arrayContaining(expectedCarriers));
+		await pickListOption(ui.page, '(SF)');
+		// One line: the SKU and its quantity.
+		await ndv(ui.page).getByRole('button', { name: /Add line/i }).first().click();
+		await fillParameter(ui.page, 'specNo', 'MUG-350');
+		await fillParameter(ui.page, 'num', '2');
+		const output = await run(ui, 'other-out');
+		expect(output.count).toBe(1);
+		expect(sim.otherOuts.size).toBe(before + 1);
+		const created = [...sim.otherOuts.values()].pop()!;
+		expect(created.warehouseNo).toBe('WH01');
+		expect(output.text).toContain(created.orderNo);
+	});
+
+	it('Logistics Sync → Get Pending, shop picked from the dropdown', async () => {
+		const sim = ui.dev.sim;
+		await start(ui, 'logistics-sync', 'Get pending tracking numbers');
+		const options = await openListDropdown(ui, 'shopNo');
+		expect(options).toEqual(expect.arrayContaining(shopOptions(ui)));
+		const pending = sim.records(DEMO_PENDING_LOGISTICS).select(sim, {});
+		expect(pending.length).toBeGreaterThan(0);
+		await pickListOption(ui.page, `(${masterDataOf(sim).shops.at(-1)!.shopNo})`);
+		const output = await run(ui, 'logistics-sync');
+		expect(output.count).toBe(pending.length);
+		expect(output.text).toContain(String(pending[0].logistics_no));
+	});
+
+	it('Shop → Get Many', async () => {
+		await start(ui, 'shop', 'Get many shops');
+		const output = await run(ui, 'shop');
+		const shops = masterDataOf(ui.dev.sim).shops;
+		expect(output.count).toBe(shops.length);
+		expect(output.text).toContain(shops[0].shopName);
+	});
+
+	it('Warehouse → Get Many', async () => {
+		await start(ui, 'warehouse', 'Get many warehouses');
+		const output = await run(ui, 'warehouse');
+		const warehouses = masterDataOf(ui.dev.sim).warehouses;
+		expect(output.count).toBe(warehouses.length);
+		expect(output.text).toContain(warehouses[0].name);
+	});
+
+	it('Custom → Call Any Method, the method searched in its dropdown', async () => {
+		await start(ui, 'custom', 'Call any API method');
+		const page = ui.page;
+		const locator = ndv(page).locator('[data-test-id="resource-locator-method"]').first();
+		await locator.locator('[data-test-id="rlc-input"]').first().click();
+		await page
+			.locator('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input')
+			.first().fill('queryWarehouse');
+		await ui.waitFor(
+			async () =>
+				(await page
+					.locator('[data-test-id="rlc-item"]')
+					.filter({ hasText: 'setting.Warehouse.queryWarehouse' })
+					.count()) > 0,
+			{ timeoutMs: 20_000, what: 'setting.Warehouse.queryWarehouse in the method dropdown' },
+		);
+		await ui.shot('1c-custom-1-methods');
+		await pickListOption(page, 'setting.Warehouse.queryWarehouse');
+		const output = await run(ui, 'custom');
+		expect(output.count).toBeGreaterThan(0);
+		const json = await outputJsonText(page);
+		for (const w of masterDataOf(ui.dev.sim).warehouses) expect(json).toContain(w.warehouseNo);
+	});
+
+	it('Account → Check Assumptions', async () => {
+		await start(ui, 'account', 'Check assumptions about this account');
+		const output = await run(ui, 'account');
+		expect(output.count).toBeGreaterThan(5);
+		expect(output.text).toContain('within 120 seconds');
+	});
+});
