@@ -44,6 +44,22 @@ export async function openWorkflowWithManualTrigger(
 export async function addWdtAction(ui: EditorSession, action: string): Promise<void> {
 	const page = ui.page;
 	await testId(page, 'canvas-handle-plus').first().click();
+	await pickFromWdtEntry(ui, action);
+}
+
+/**
+ * On a new, empty workflow: picks the WDT Trigger's event `entry` ("On sales stockout cancelled")
+ * as the first step (the canvas's "Add first step", search "WDT", the WDT entry, the event).
+ */
+export async function addWdtTrigger(ui: EditorSession, entry: string): Promise<void> {
+	const page = ui.page;
+	await testId(page, 'canvas-add-button').first().click();
+	await pickFromWdtEntry(ui, entry);
+}
+
+/** In the open nodes panel: search "WDT", open the WDT entry, click `entry`; waits for the NDV. */
+async function pickFromWdtEntry(ui: EditorSession, entry: string): Promise<void> {
+	const page = ui.page;
 	const search = page.locator('input[data-test-id="node-creator-search-bar"]').first();
 	await search.waitFor({ timeout: 15_000 });
 	await search.fill('WDT');
@@ -53,7 +69,7 @@ export async function addWdtAction(ui: EditorSession, action: string): Promise<v
 		.first()
 		.click();
 	await testId(page, 'item-iterator-item')
-		.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(action)}\\s*$`) })
+		.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(entry)}\\s*$`) })
 		.first()
 		.click();
 	await ndv(page).waitFor({ timeout: 30_000 });
@@ -133,32 +149,37 @@ export async function pickListOption(page: Page, text: string): Promise<void> {
 }
 
 export interface StepOutput {
-	/** Items in the output panel ("12 items"); undefined when it shows an error instead. */
+	/** Items in the output panel ("12 items"); undefined when the node failed. */
 	count?: number;
+	/** The node's error as the output panel shows it (message, then description), if it failed. */
+	error?: string;
 	/** The output panel's text (the table view's first page, or the error). */
 	text: string;
 }
 
-/** Clicks "Execute step" (1.x: "Test step" in some builds; same test id) and reads the output panel. */
+/** Clicks "Execute step" ("Fetch Test Event" on a trigger; one test id) and reads the output panel. */
 export async function executeStep(ui: EditorSession): Promise<StepOutput> {
 	const page = ui.page;
 	await ndv(page).locator('[data-test-id="node-execute-button"]').first().click();
 	return readOutput(ui);
 }
 
-/** Waits for the output panel to show items or an error, and reads it. */
+/**
+ * Waits for the output panel to show items or an error, and reads it. A failed node shows its
+ * error where the items go (n8n 2.x also counts it as "1 item"), so the error is looked at first.
+ */
 export async function readOutput(ui: EditorSession): Promise<StepOutput> {
 	const page = ui.page;
 	const output = page.locator('[data-test-id="output-panel"]').first();
 	const count = output.locator('[data-test-id="ndv-items-count"]').first();
-	const error = output.locator('[data-test-id="node-error-message"], .node-error-view').first();
+	const error = output.locator('[data-test-id="node-error-message"]').first();
 	await ui.waitFor(async () => (await count.isVisible()) || (await error.isVisible()), {
 		timeoutMs: 60_000,
 		what: 'the output panel to show items or an error',
 	});
-	await sleep(300);
+	await sleep(400);
 	const text = await output.innerText();
-	if (!(await count.isVisible())) return { text };
+	if (await error.isVisible()) return { error: text, text };
 	return { count: itemCount(await count.innerText()), text };
 }
 

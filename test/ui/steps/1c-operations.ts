@@ -54,7 +54,8 @@ async function start(ui: EditorSession, slug: string, action: string): Promise<v
 
 async function run(ui: EditorSession, slug: string): Promise<StepOutput> {
 	const output = await executeStep(ui);
-	await ui.shot(`1c-${slug}-2-output`);
+	await ui.shot(`1c-${slug}-3-output`);
+	expect(output.error, 'the node failed').toBeUndefined();
 	expect(output.count, `no items in the output panel: ${output.text.slice(0, 400)}`).toBeDefined();
 	return output;
 }
@@ -133,11 +134,21 @@ export default defineStep('1c', 'every resource runs from the node panel', (ui) 
 		await ui.shot('1c-stock-1-warehouses');
 		expect(options).toEqual(expect.arrayContaining(warehouseOptions(ui)));
 		await pickListOption(ui.page, '(WH02)');
+		// A warehouse alone: WDT reads stock without times only for given SKUs; the message says so.
+		const refused = await executeStep(ui);
+		await ui.shot('1c-stock-2-needs-skus');
+		expect(refused.error, refused.text.slice(0, 300)).toContain(
+			'SKU Codes (spec_nos) is empty while a Warehouse is set',
+		);
+		expect(refused.error).toContain('Enter SKU Codes, or turn on Changed Since');
+		await fillParameter(ui.page, 'specNos', 'TS-001-BLK-M, MUG-350');
 		const output = await run(ui, 'stock');
-		const expected = sim.records(DEMO_STOCK).select(sim, { warehouse_no: 'WH02' });
-		expect(expected.length).toBeGreaterThan(0);
+		const expected = sim
+			.records(DEMO_STOCK)
+			.select(sim, { warehouse_no: 'WH02', spec_nos: 'TS-001-BLK-M,MUG-350' });
+		expect(expected).toHaveLength(2);
 		expect(output.count).toBe(expected.length);
-		expect(output.text).toContain('WH02');
+		expect(output.text).toContain('MUG-350');
 	});
 
 	it('Purchase Apply → Cancel, the two apply numbers the banner suggests', async () => {
@@ -164,7 +175,7 @@ export default defineStep('1c', 'every resource runs from the node panel', (ui) 
 		expect(warehouses).toEqual(expect.arrayContaining(warehouseOptions(ui)));
 		await pickListOption(ui.page, '(WH01)');
 		await addCollectionOption(ui.page, 'Add field', 'Logistics Company');
-		const carriers = await openListDropdown(ui, 'logisticsNo');
+		const carriers = await openListDropdown(ui, 'logistics_code');
 		await ui.shot('1c-other-out-1-logistics');
 		const expectedCarriers = masterDataOf(sim).logistics.map(
 			(l) => `${l.logisticsName} (${l.logisticsNo})`,
@@ -230,6 +241,11 @@ export default defineStep('1c', 'every resource runs from the node panel', (ui) 
 		);
 		await ui.shot('1c-custom-1-methods');
 		await pickListOption(page, 'setting.Warehouse.queryWarehouse');
+		// Not paged: WDT refuses, and the message names the switch to turn on.
+		const refused = await executeStep(ui);
+		await ui.shot('1c-custom-2-needs-paging');
+		expect(refused.error, refused.text.slice(0, 300)).toContain('turn on Paged Query');
+		await ndv(page).locator('[data-test-id="parameter-input-paged"]').first().click();
 		const output = await run(ui, 'custom');
 		expect(output.count).toBeGreaterThan(0);
 		const json = await outputJsonText(page);
