@@ -65,7 +65,16 @@ type Outcome = { ok: true } | { ok: false; shown: string };
  * or the failure banner's text with its details opened.
  */
 async function saveAndRead(page: Page, dialog: Locator): Promise<Outcome> {
+	// n8n saves, then tests (POST /rest/credentials/test); the banner of the previous test stays
+	// on screen until the new result arrives.
+	const tested = page.waitForResponse(
+		(response) =>
+			response.url().includes('/rest/credentials/test') && response.request().method() === 'POST',
+		{ timeout: 60_000 },
+	);
 	await dialog.locator('[data-test-id="credential-save-button"]').click();
+	await tested;
+	await sleep(500);
 	const success = dialog.getByText(/Connection tested successfully/i);
 	const failure = dialog.getByText(/Couldn.t connect with these settings/i);
 	await success.or(failure).first().waitFor({ timeout: 60_000 });
@@ -76,7 +85,11 @@ async function saveAndRead(page: Page, dialog: Locator): Promise<Outcome> {
 	// The banner (headline, details, Retry) sits above the first field.
 	const text = (await dialog.innerText()).replace(/\s+/g, ' ');
 	const start = text.search(/Couldn.t connect with these settings/i);
-	const end = text.indexOf('Seller Account (sid)', start);
+	// Up to the docs note or the first field's label (its required-mark follows it).
+	const ends = ['Need help filling out', 'Seller Account (sid) *']
+		.map((mark) => text.indexOf(mark, start))
+		.filter((at) => at > start);
+	const end = ends.length ? Math.min(...ends) : -1;
 	return { ok: false, shown: text.slice(start, end < 0 ? undefined : end).trim() };
 }
 
