@@ -41,6 +41,9 @@ async function searchCredentialTypes(ui: EditorSession, query: string): Promise<
 async function fillField(dialog: Locator, name: string, value: string): Promise<void> {
 	const input = dialog.locator(`[data-test-id="parameter-input-${name}"] input`).first();
 	await input.fill(value);
+	// n8n takes a field's value on a short debounce: let it land before the next action.
+	await input.press('Tab');
+	await sleep(400);
 }
 
 async function pickOption(
