@@ -57,25 +57,35 @@ export default defineStep(
 				sim.requests.filter((r) => r.seq > seq && r.method === 'system.Core.now');
 
 			await ui.openWorkflow(workflowId);
-			const toggle = ui.page.locator(TOGGLE).first();
-			await toggle.click();
-			// 1.x confirms the first activation in a dialog ("Workflow activated … Got it").
-			const gotIt = ui.page.getByRole('button', { name: /got it/i });
-			if (await gotIt.isVisible({ timeout: 5_000 }).catch(() => false)) {
-				await ui.shot('1f-activated-dialog');
-				await gotIt.click();
+			if (ui.major >= 2) {
+				// 2.x activates by publishing: Publish → the dialog's Publish.
+				await ui.page
+					.locator('[data-test-id="workflow-open-publish-modal-button"]')
+					.first()
+					.click();
+				const publish = ui.page.locator('[data-test-id="workflow-publish-button"]').first();
+				await publish.waitFor({ timeout: 15_000 });
+				await ui.shot('1f-publish-dialog');
+				await publish.click();
+			} else {
+				await ui.page.locator(TOGGLE).first().click();
+				// 1.x confirms the first activation in a dialog ("Workflow activated … Got it").
+				const gotIt = ui.page.getByRole('button', { name: /got it/i });
+				if (await gotIt.isVisible({ timeout: 5_000 }).catch(() => false)) {
+					await ui.shot('1f-activated-dialog');
+					await gotIt.click();
+				}
+				await ui.page
+					.getByText(/^\s*Active\s*$/)
+					.first()
+					.waitFor({ timeout: 30_000 });
 			}
-			await ui.page
-				.getByText(/^\s*Active\s*$/)
-				.first()
-				.waitFor({ timeout: 30_000 });
-			await ui.shot('1f-activated');
-
 			const [firstNow] = await ui.waitFor(() => (nowCalls().length ? nowCalls() : undefined), {
 				timeoutMs: 30_000,
 				what: 'the first poll (activation asks WDT for its time)',
 			});
 			expect(firstNow.status).toBe(0);
+			await ui.shot('1f-activated');
 			// The first poll starts the cursor one minute before WDT's now; a change stamped 50 s
 			// before that poll lies after the cursor and is read once a poll's window passes it.
 			sim.cancelStockout(stockout.stockoutId, Math.floor(firstNow.at / 1000) * 1000 - 50_000);
@@ -113,12 +123,16 @@ export default defineStep(
 				stockout.stockoutNo,
 			);
 
-			await ui.openWorkflow(workflowId);
-			await ui.page.locator(TOGGLE).first().click();
-			await ui.page
-				.getByText(/^\s*Inactive\s*$/)
-				.first()
-				.waitFor({ timeout: 30_000 });
+			if (ui.major >= 2) {
+				await ui.dev.rest.deactivateWorkflow(workflowId); // 2.x: Unpublish, in Publish's menu
+			} else {
+				await ui.openWorkflow(workflowId);
+				await ui.page.locator(TOGGLE).first().click();
+				await ui.page
+					.getByText(/^\s*Inactive\s*$/)
+					.first()
+					.waitFor({ timeout: 30_000 });
+			}
 			await ui.shot('1f-deactivated');
 		});
 	},
