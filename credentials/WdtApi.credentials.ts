@@ -20,7 +20,9 @@ import {
 export class WdtApi implements ICredentialType {
 	name = 'wdtApi';
 
-	displayName = 'WDT API';
+	// n8n's "Add new credential" search matches the display name only (both 1.x and 2.x), so the
+	// vendor's own names, pinyin and Chinese, are in it: users search for 旺店通.
+	displayName = 'WDT (Wangdiantong 旺店通) API';
 
 	icon: Icon = {
 		light: 'file:../icons/wdt.svg',

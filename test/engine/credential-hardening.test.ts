@@ -167,8 +167,11 @@ describe('failures name the field to fix, before anything is sent', () => {
 		expect(hint('environment')).toContain(WDT_ENDPOINTS.test);
 		for (const words of [
 			'refused the connection',
+			'ECONNREFUSED',
 			'EPROTO',
+			'wrong version number',
 			'incorrect host',
+			'ENOTFOUND',
 			`${WDT_DEADLINES.credentialTestMs / 1000} seconds`,
 		])
 			expect(hint('baseUrl')).toContain(words);

@@ -11,9 +11,15 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page,
+} from 'playwright-core';
 
-export type { Browser, BrowserContext, Page };
+export type { Browser, BrowserContext, Locator, Page };
 
 /** What an editor session needs from the running n8n (scripts/start.ts's DevEnvironment has it). */
 export interface EditorLogin {
@@ -183,15 +189,26 @@ export async function expectVisible(page: Page, texts: string[], where: string):
 	}
 }
 
-/** On an open workflow: opens the node creator (Tab) and types `query` into its search. */
+/** Clicks away n8n's one-time tips ("Press N to browse nodes … Got it") where they cover the canvas. */
+export async function dismissTips(page: Page): Promise<void> {
+	for (const button of await page.getByRole('button', { name: /^got it$/i }).all()) {
+		if (await button.isVisible().catch(() => false)) await button.click().catch(() => {});
+	}
+}
+
+/**
+ * On an open workflow: opens the node creator (its + button: Tab opens it on 1.x only, 2.x moved
+ * the shortcut to N) and types `query` into its search.
+ */
 export async function searchNodeCreator(page: Page, query: string): Promise<void> {
 	const search = page.locator('input[data-test-id="node-creator-search-bar"]').first();
 	if (!(await search.isVisible().catch(() => false))) {
-		await page.keyboard.press('Tab');
+		await dismissTips(page);
+		await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
 		await search.waitFor({ timeout: 15_000 });
 	}
 	await search.fill(query);
-	await sleep(800);
+	await sleep(800); // the results of the previous query would still be on screen before this
 }
 
 /** The names of the node creator's listed items (an item's text is its name, then its description). */

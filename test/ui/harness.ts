@@ -53,7 +53,7 @@ export interface EditorSession {
 	waitFor<T>(
 		fn: () => Promise<T> | T,
 		opts?: { timeoutMs?: number; intervalMs?: number; what?: string },
-	): Promise<T>;
+	): Promise<NonNullable<T>>;
 	expectVisible(texts: string[], where: string): Promise<void>;
 }
 
@@ -147,7 +147,9 @@ export function editorSession(version: string): EditorSession {
 				await closePopups(session.page);
 			}
 		},
-		waitFor: (fn, opts) => waitFor(fn, opts),
+		// test/e2e's waitFor resolves only with a truthy value.
+		waitFor: <T>(fn: () => Promise<T> | T, opts?: Parameters<typeof waitFor>[1]) =>
+			waitFor(fn, opts) as Promise<NonNullable<T>>,
 		expectVisible: (texts, where) => expectVisible(session.page, texts, where),
 	};
 

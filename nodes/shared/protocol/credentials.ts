@@ -108,11 +108,11 @@ export function credentialFieldProblem(
 
 /**
  * Shown under the credential's fields. n8n words a failed connection itself (its credential
- * test maps socket errors to its own texts before any rule of ours runs), so the fields say
- * what each of those texts means and what to fix.
+ * test maps socket errors to its own texts before any rule of ours runs: 1.x a sentence, 2.x
+ * the socket code), so the fields say what each of those texts means and what to fix.
  */
 export const CREDENTIAL_FIELD_HINTS = {
 	environment: `Production (${WDT_ENDPOINTS.production}) and Test (${WDT_ENDPOINTS.test}) are WDT's two endpoints, both http://. Your Seller Account belongs to one of them; with the other the test says WDT does not know it.`,
 	baseUrl:
-		'If the test fails with n8n\'s own words: "refused the connection" means nothing listens at this host and port (in Docker, 127.0.0.1 is n8n\'s own container); "EPROTO … wrong version number" means https:// for a server that speaks http://; "cannot be established … incorrect host" means the host name does not exist; a time-out means no reply within 15 seconds (a firewall or a wrong address).',
+		'If the test fails with n8n\'s own words: "refused the connection" or ECONNREFUSED means nothing listens at this host and port (in Docker, 127.0.0.1 is n8n\'s own container); EPROTO or "wrong version number" means https:// for a server that speaks http://, so use http://; "incorrect host" or ENOTFOUND means the host name does not exist; a time-out means no reply within 15 seconds (a firewall or a wrong address).',
 } as const;

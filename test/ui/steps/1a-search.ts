@@ -8,7 +8,7 @@
 import { expect, it } from 'vitest';
 
 import { ACTION_ONLY_WORDS, SEARCH_WORDS } from '../../fixtures/search-words';
-import { closePopups, nodeCreatorItemNames, searchNodeCreator } from '../driver';
+import { closePopups, nodeCreatorItemNames, searchNodeCreator, sleep } from '../driver';
 import { defineStep, type EditorSession } from '../harness';
 
 const slug = (word: string) => word.replace(/\s+/g, '-').replace(/[^\p{L}\p{N}-]/gu, '');
@@ -25,7 +25,12 @@ async function wordsNotFinding(
 	await open();
 	for (const word of words) {
 		await searchNodeCreator(ui.page, word);
-		const names = await nodeCreatorItemNames(ui.page);
+		let names = await nodeCreatorItemNames(ui.page);
+		// The results settle within a moment; give a miss up to 3 s before calling it one.
+		for (let waited = 0; !wanted(names) && waited < 3_000; waited += 300) {
+			await sleep(300);
+			names = await nodeCreatorItemNames(ui.page);
+		}
 		const found = wanted(names);
 		if (!found) missing.push(`"${word}" → ${JSON.stringify(names.slice(0, 8))}`);
 		await ui.shot(`${prefix}-${slug(word)}${found ? '' : '-NOT-FOUND'}`);
