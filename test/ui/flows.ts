@@ -73,16 +73,34 @@ async function pickFromWdtEntry(ui: EditorSession, entry: string): Promise<void>
 		.first()
 		.click();
 	await ndv(page).waitFor({ timeout: 30_000 });
-	await expectCredentialSelected(ui);
+	await useDemoCredential(ui);
 }
 
-/** The node's credential field shows the demo credential (n8n picks the only one of its type). */
-async function expectCredentialSelected(ui: EditorSession): Promise<void> {
-	const credential = ndv(ui.page).locator('[data-test-id="node-credentials-select"] input').first();
-	await ui.waitFor(
-		async () => (await credential.inputValue().catch(() => '')) === ui.dev.credential.name,
-		{ timeoutMs: 10_000, what: `the credential "${ui.dev.credential.name}" selected` },
-	);
+/**
+ * Makes the open node use the demo credential. n8n selects the only credential of the type by
+ * itself; when there are more (step 1b saves its own), the user picks it from the dropdown.
+ */
+export async function useDemoCredential(ui: EditorSession): Promise<void> {
+	const page = ui.page;
+	const { id, name } = ui.dev.credential;
+	const select = ndv(page).locator('[data-test-id="node-credentials-select"]').first();
+	const value = () =>
+		select
+			.locator('input')
+			.first()
+			.inputValue()
+			.catch(() => '');
+	const auto = await ui
+		.waitFor(async () => (await value()) === name, { timeoutMs: 3_000, what: 'auto' })
+		.then(() => true)
+		.catch(() => false);
+	if (auto) return;
+	await select.click();
+	await page.locator(`[data-test-id="node-credentials-select-item-${id}"]`).first().click();
+	await ui.waitFor(async () => (await value()) === name, {
+		timeoutMs: 10_000,
+		what: `the credential "${name}" selected`,
+	});
 }
 
 export function escapeRegExp(text: string): string {
@@ -160,7 +178,19 @@ export interface StepOutput {
 /** Clicks "Execute step" ("Fetch Test Event" on a trigger; one test id) and reads the output panel. */
 export async function executeStep(ui: EditorSession): Promise<StepOutput> {
 	const page = ui.page;
+	const output = page.locator('[data-test-id="output-panel"]').first();
+	const before = await output.innerText().catch(() => '');
+	const requests = ui.dev.sim.requests.length;
 	await ndv(page).locator('[data-test-id="node-execute-button"]').first().click();
+	// A run after a run: wait until the panel shows the new one, not the previous output.
+	await ui
+		.waitFor(
+			async () =>
+				ui.dev.sim.requests.length > requests &&
+				(await output.innerText().catch(() => before)) !== before,
+			{ timeoutMs: 30_000, what: 'the output panel to change' },
+		)
+		.catch(() => {});
 	return readOutput(ui);
 }
 
@@ -190,10 +220,42 @@ export function itemCount(text: string): number {
 	return Number(match[1]);
 }
 
-/** Switches the output panel to its JSON view and returns its text. */
+/**
+ * How many output items contain `text`, by the output panel's own search ("3 of 12 items"); the
+ * search is cleared afterwards. Reads every item whatever the panel's width shows of the table.
+ */
+export async function itemsMatching(ui: EditorSession, text: string): Promise<number> {
+	const output = ui.page.locator('[data-test-id="output-panel"]').first();
+	const search = output.locator(
+		'input[data-test-id="ndv-search"], [data-test-id="ndv-search"] input',
+	);
+	const count = output.locator('[data-test-id="ndv-items-count"]').first();
+	await output.locator('[data-test-id="ndv-search"]').first().click();
+	await search.first().fill(text);
+	let matched = -1;
+	await ui.waitFor(
+		async () => {
+			const shown = await count.innerText().catch(() => '');
+			const of = /(\d+)\s+of\s+\d+/.exec(shown);
+			if (of) matched = Number(of[1]);
+			// No match at all: n8n says so instead of counting.
+			else if (!(await count.isVisible())) matched = 0;
+			return matched >= 0;
+		},
+		{ timeoutMs: 10_000, what: `the output search for "${text}"` },
+	);
+	await search.first().fill('');
+	await sleep(300);
+	return matched;
+}
+
+/** The output panel's JSON view text (then back to the table view). */
 export async function outputJsonText(page: Page): Promise<string> {
 	const output = page.locator('[data-test-id="output-panel"]').first();
 	await output.locator('[data-test-id="radio-button-json"]').first().click();
 	await sleep(500);
-	return output.innerText();
+	const text = await output.innerText();
+	await output.locator('[data-test-id="radio-button-table"]').first().click();
+	await sleep(300);
+	return text;
 }

@@ -9,7 +9,7 @@
 import { expect, it } from 'vitest';
 
 import { DEMO_ORDERS, DEMO_REFUNDS, GOODS_QUERY, type WdtSimulator } from '../../simulator';
-import { addWdtTrigger, executeStep, type StepOutput } from '../flows';
+import { addWdtTrigger, executeStep, outputJsonText, type StepOutput } from '../flows';
 import { defineStep, type EditorSession } from '../harness';
 
 /** How many events Fetch Test Event shows at most (nodes/WdtTrigger/WdtTrigger.node.ts). */
@@ -81,10 +81,12 @@ export default defineStep('1d', 'every trigger event shows a sample on Fetch Tes
 			const output = await fetchTestEvent(ui, event.entry, event.slug);
 			expect(output.count, `no sample: ${output.text.slice(0, 400)}`).toBeGreaterThan(0);
 			expect(output.count).toBeLessThanOrEqual(TEST_EVENT_COUNT);
+			// The newest event first: its whole JSON is on screen.
+			const json = await outputJsonText(ui.page);
 			const numbers = event.numbers(ui.dev.sim);
 			expect(
-				numbers.filter((no) => output.text.includes(no)),
-				`a demo record's number in the sample: ${output.text.slice(0, 400)}`,
+				numbers.filter((no) => json.includes(no)),
+				`a demo record's number in the sample: ${json.slice(0, 400)}`,
 			).not.toEqual([]);
 		});
 	}
