@@ -27,7 +27,10 @@ for (const file of readdirSync(stepsDir)
 }
 
 if (!chromiumPath()) {
-	process.stderr.write(`[ui] skipped: ${NO_BROWSER_MESSAGE}\n`);
+	const set = process.env.CHROMIUM_PATH;
+	process.stderr.write(
+		`[ui] skipped: ${set ? `CHROMIUM_PATH=${set} does not exist. ` : ''}${NO_BROWSER_MESSAGE}\n`,
+	);
 	describe.skip(`browser test skipped: ${NO_BROWSER_MESSAGE}`, () => {
 		it('needs Chromium', () => {});
 	});
