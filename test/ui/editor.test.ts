@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * `npm run test:ui`: the real n8n editor in headless Chromium, as a no-code user meets it (issue 23).
  * For each n8n version (WDT_UI_N8N: 1, 2 or all) one environment starts (test/ui/harness.ts), then
@@ -26,7 +27,10 @@ for (const file of readdirSync(stepsDir)
 }
 
 if (!chromiumPath()) {
-	process.stderr.write(`[ui] skipped: ${NO_BROWSER_MESSAGE}\n`);
+	const set = process.env.CHROMIUM_PATH;
+	process.stderr.write(
+		`[ui] skipped: ${set ? `CHROMIUM_PATH=${set} does not exist. ` : ''}${NO_BROWSER_MESSAGE}\n`,
+	);
 	describe.skip(`browser test skipped: ${NO_BROWSER_MESSAGE}`, () => {
 		it('needs Chromium', () => {});
 	});

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * The vitest side of `npm run test:ui` (the contract for step files: /work/wt/ui-harness.md and
  * docs/development.md, "Browser test"). One environment per n8n version: scripts/start.ts's

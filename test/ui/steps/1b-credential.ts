@@ -1,3 +1,4 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * 1b: the user creates the WDT credential in the editor, tests it right and wrong, and reads what
  * the credential dialog shows. n8n puts a failed test behind "Couldn't connect with these
