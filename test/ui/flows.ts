@@ -152,7 +152,7 @@ export async function openListDropdown(ui: EditorSession, name: string): Promise
 	const page = ui.page;
 	const locator = ndv(page).locator(`[data-test-id="resource-locator-${name}"]`).first();
 	await locator.locator('[data-test-id="rlc-input"]').first().click();
-	const items = page.locator('[data-test-id="rlc-item"]');
+	const items = page.locator('[data-test-id="rlc-item"]:visible');
 	await ui.waitFor(async () => (await items.count()) > 0, {
 		timeoutMs: 20_000,
 		what: `the options of the ${name} dropdown`,
@@ -162,7 +162,7 @@ export async function openListDropdown(ui: EditorSession, name: string): Promise
 
 /** Picks the open dropdown's option whose text contains `text`. */
 export async function pickListOption(page: Page, text: string): Promise<void> {
-	await page.locator('[data-test-id="rlc-item"]').filter({ hasText: text }).first().click();
+	await page.locator('[data-test-id="rlc-item"]:visible').filter({ hasText: text }).first().click();
 	await sleep(300);
 }
 

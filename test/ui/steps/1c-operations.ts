@@ -243,7 +243,7 @@ export default defineStep('1c', 'every resource runs from the node panel', (ui) 
 		await ui.waitFor(
 			async () =>
 				(await page
-					.locator('[data-test-id="rlc-item"]')
+					.locator('[data-test-id="rlc-item"]:visible')
 					.filter({ hasText: 'setting.Warehouse.queryWarehouse' })
 					.count()) > 0,
 			{ timeoutMs: 20_000, what: 'setting.Warehouse.queryWarehouse in the method dropdown' },
