@@ -112,7 +112,7 @@ async function canvasShots(browser: Browser, dev: DevEnvironment, theme: 'light'
 			.dblclick();
 		await page.waitForSelector('[data-test-id="ndv"], .ndv-wrapper', { timeout: 30_000 });
 		await sleep(1000);
-		await expectVisible(page, ['Warehouse Number', 'Submit'], 'node panel');
+		await expectVisible(page, ['Warehouse', 'Submit'], 'node panel');
 		const resource = await page
 			.locator('[data-test-id="parameter-input-resource"] input')
 			.first()

@@ -180,8 +180,10 @@ export async function openWorkflow(page: Page, editorUrl: string, id: string): P
 /** Fails naming the first text that is not visible. */
 export async function expectVisible(page: Page, texts: string[], where: string): Promise<void> {
 	for (const text of texts) {
+		// Any visible match: a hidden copy of the text (a tooltip, a measuring element) may come first.
 		const visible = await page
 			.getByText(text, { exact: false })
+			.filter({ visible: true })
 			.first()
 			.isVisible()
 			.catch(() => false);
