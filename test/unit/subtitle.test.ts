@@ -68,9 +68,11 @@ describe('WDT node subtitle', () => {
 		).toBe('Custom: sales.TradeQuery.queryWithDetail');
 	});
 
-	it('is not a hand-kept table: the node file derives it', () => {
-		const source = readFileSync(join(__dirname, '../../nodes/Wdt/Wdt.node.ts'), 'utf8');
-		expect(source).toContain('subtitle: resourceOperationSubtitle(properties)');
-		expect(source).not.toMatch(/Get Many Cancelled|getManyCancelled/);
+	it('is not a hand-kept table: the resource registry derives it', () => {
+		const read = (path: string) => readFileSync(join(__dirname, '../../nodes/Wdt', path), 'utf8');
+		expect(read('Wdt.node.ts')).toContain('subtitle: nodeSubtitle');
+		expect(read('actions/registry.ts')).toContain('resourceOperationSubtitle(RESOURCES)');
+		for (const path of ['Wdt.node.ts', 'actions/registry.ts', 'actions/resource.ts'])
+			expect(read(path)).not.toMatch(/Get Many Cancelled|getManyCancelled|Sales Order/);
 	});
 });

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getCatalogMethod } from '../../shared/catalog';
 import { toWdtTime, type TimeWindow } from '../../shared/protocol';
 import { catalogPaging, searchWindows } from '../../shared/transport/search';
-import { runPerItem } from './common';
+import { runPerItem } from './perItem';
 import { flattenLines, recordShaper } from './output';
 import { readParallelRequests } from './readOptions';
 import { readLimit, readOutputAsLines } from './shared.fields';

@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { DAY_MS, HOUR_MS, type TimeWindow } from '../../shared/protocol';
-import { invalidInput, readDateParameter } from './common';
+import { invalidInput, readDateParameter } from './parameters';
 
 import { readOptionsField } from './readOptions';
 

@@ -33,6 +33,14 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+/** Its entry in the Account resource's Operation field. */
+export const option = {
+	name: 'Check Assumptions',
+	value: 'checkAssumptions',
+	action: 'Check assumptions about this account',
+	description: `Tell which reading of the ambiguous vendor pages your WDT follows. Only reads: at most ${MAX_PROBE_CALLS} query calls.`,
+};
+
 export const description = operationFields('account', 'checkAssumptions', properties);
 
 /**

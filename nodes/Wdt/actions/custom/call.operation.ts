@@ -10,9 +10,17 @@ import { locateRecords, WDT_MAX_PAGE_SIZE, type WdtResponse } from '../../../sha
 import { callWdt, toNodeError } from '../../../shared/transport';
 import { getCatalogMethod } from '../../../shared/catalog';
 import { catalogPaging, searchWindows } from '../../../shared/transport/search';
-import { invalidInput } from '../common';
+import { invalidInput } from '../parameters';
 
 const show = { resource: ['custom'], operation: ['call'] };
+
+/** Its entry in the Custom resource's Operation field. */
+export const option = {
+	name: 'Call Any Method',
+	value: 'call',
+	action: 'Call any API method',
+	description: 'Call any WDT API method with JSON arguments',
+};
 
 export const description: INodeProperties[] = [
 	{

@@ -1,18 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector } from '../common';
+import type { WdtResource } from '../resource';
 import * as call from './call.operation';
 
-export { call };
-
-export const description: INodeProperties[] = [
-	operationSelector('custom', 'call', [
-		{
-			name: 'Call Any Method',
-			value: 'call',
-			action: 'Call any API method',
-			description: 'Call any WDT API method with JSON arguments',
-		},
-	]),
-	...call.description,
-];
+export const custom: WdtResource = {
+	value: 'custom',
+	name: 'Custom',
+	description: 'Call any WDT API method by name',
+	defaultOperation: 'call',
+	operations: [call],
+	subtitle: '$parameter["method"].value',
+};

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { orderNumberKey } from '../../../shared/protocol';
-import { invalidInput } from '../common';
+import { invalidInput } from '../parameters';
 import {
 	checkedFields,
 	columnValue,
@@ -26,6 +26,15 @@ import {
 } from './createOrUpdate.fields';
 
 export { description } from './createOrUpdate.fields';
+
+/** Its entry in the Product resource's Operation field. */
+export const option = {
+	name: 'Create or Update',
+	value: 'createOrUpdate',
+	action: 'Create or update products',
+	description:
+		'Push goods with their SKUs; existing goods and SKU numbers are updated (goods.Goods.batchPush)',
+};
 
 /** Said on every output item: WDT matches goods_no and spec_no (both push pages). */
 const ON_RE_RUN =

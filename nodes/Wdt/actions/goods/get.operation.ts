@@ -43,6 +43,14 @@ const properties: INodeProperties[] = [
 	outputModeField(OUTPUT),
 ];
 
+/** Its entry in the Product resource's Operation field. */
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a product',
+	description: 'Get goods with their specs by goods number or SKU code (goods.Goods.queryWithSpec)',
+};
+
 export const description = operationFields('goods', 'get', properties);
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number): RecordQuery {

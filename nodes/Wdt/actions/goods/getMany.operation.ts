@@ -64,6 +64,14 @@ const properties: INodeProperties[] = [
 	...getManyFields({ output: OUTPUT }),
 ];
 
+/** Its entry in the Product resource's Operation field. */
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many products',
+	description: 'List goods with their specs modified in a time range (goods.Goods.queryWithSpec)',
+};
+
 export const description = operationFields('goods', 'getMany', properties);
 
 /** 30-day windows, every page, each goods record once by goods_id. */

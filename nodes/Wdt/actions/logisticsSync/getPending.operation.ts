@@ -44,6 +44,15 @@ const properties: INodeProperties[] = [
 	...returnAllLimitFields(),
 ];
 
+/** Its entry in the Logistics Sync resource's Operation field. */
+export const option = {
+	name: 'Get Pending',
+	value: 'getPending',
+	action: 'Get pending tracking numbers',
+	description:
+		'List tracking numbers waiting to be synced to self-owned shops (sales.LogisticsSync.getSyncListExt)',
+};
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['logisticsSync'], operation: ['getPending'] } },
 	properties,

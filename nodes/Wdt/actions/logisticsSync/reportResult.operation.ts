@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { unstorableCharacterProblem } from '../../../shared/protocol/validate';
-import { invalidInput } from '../common';
+import { invalidInput } from '../parameters';
 import {
 	batchOptionsField,
 	MAX_BATCH_SIZE,
@@ -61,6 +61,15 @@ const properties: INodeProperties[] = [
 	},
 	batchOptionsField(),
 ];
+
+/** Its entry in the Logistics Sync resource's Operation field. */
+export const option = {
+	name: 'Report Result',
+	value: 'reportResult',
+	action: 'Report logistics sync results',
+	description:
+		'Tell WDT whether each tracking number reached your shop (sales.LogisticsSync.update)',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['logisticsSync'], operation: ['reportResult'] } },

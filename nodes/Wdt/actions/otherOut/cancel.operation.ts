@@ -4,6 +4,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { orderNumbersFields, orderNumbersSpec, type OrderNumbersWrite, runWrite } from '../write';
 import { otherOutOutcomes } from './cancelReply';
 
+/** Its entry in the Other Out resource's Operation field. */
+export const option = {
+	name: 'Cancel',
+	value: 'cancel',
+	action: 'Cancel other-out business orders',
+	description:
+		'Cancel orders that are being edited, awaiting review or reviewed (wms.stockother.Out.cancelOrder)',
+};
+
 /** wms.stockother.Out.cancelOrder: 编辑中, 待审核 and 已审核 orders can be cancelled. */
 const write: OrderNumbersWrite = {
 	method: 'wms.stockother.Out.cancelOrder',

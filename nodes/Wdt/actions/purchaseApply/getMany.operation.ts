@@ -55,6 +55,14 @@ const properties: INodeProperties[] = [
 	...getManyFields({ output: OUTPUT }),
 ];
 
+/** Its entry in the Purchase Apply resource's Operation field. */
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many purchase applies',
+	description: 'List applies and their detail lines (purchase.PurchaseApply.search)',
+};
+
 export const description = operationFields('purchaseApply', 'getMany', properties);
 
 /** The CST time fields of a purchase apply, each output also as `<field>_iso`. */

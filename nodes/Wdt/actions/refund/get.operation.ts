@@ -19,6 +19,14 @@ const properties: INodeProperties[] = [
 	outputModeField(OUTPUT),
 ];
 
+/** Its entry in the Refund resource's Operation field. */
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a refund',
+	description: 'Get a refund or exchange by refund number (aftersales.refund.Refund.search)',
+};
+
 export const description = operationFields('refund', 'get', properties);
 
 /** aftersales.refund.Refund.search by refund_no, without a time range. */

@@ -79,6 +79,15 @@ const properties: INodeProperties[] = [
 	...getManyFields({ output: OUTPUT }),
 ];
 
+/** Its entry in the Refund resource's Operation field. */
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many refunds',
+	description:
+		'List refunds and exchanges modified in a time range (aftersales.refund.Refund.search)',
+};
+
 export const description = operationFields('refund', 'getMany', properties);
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): RecordQuery {

@@ -56,6 +56,15 @@ const properties: INodeProperties[] = [
 	readOptionsField([readFromOption]),
 ];
 
+/** Its entry in the Sales Order resource's Operation field. */
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a sales order',
+	description:
+		'Get an order by trade number or platform order number (sales.TradeQuery.queryWithDetail)',
+};
+
 export const description = operationFields('salesOrder', 'get', properties);
 
 /** One order (or the orders of one platform order) by number, without a time range. */

@@ -122,6 +122,14 @@ const properties: INodeProperties[] = [
 	...getManyFields({ output: OUTPUT, options: [readFromOption] }),
 ];
 
+/** Its entry in the Sales Order resource's Operation field. */
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many sales orders',
+	description: 'List orders modified in a time range (sales.TradeQuery.queryWithDetail)',
+};
+
 export const description = operationFields('salesOrder', 'getMany', properties);
 
 /** The platform order numbers an order holds: its `src_tids` parts and its lines' `src_tid`. */

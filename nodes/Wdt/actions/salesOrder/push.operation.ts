@@ -7,6 +7,15 @@ import { planOrders, type PushOrder, refuseRepeatedOids, round4 } from './pushOr
 
 export { description } from './push.fields';
 
+/** Its entry in the Sales Order resource's Operation field. */
+export const option = {
+	name: 'Push',
+	value: 'push',
+	action: 'Push sales orders',
+	description:
+		'Create or update orders of a self-owned shop by platform order number (sales.RawTrade.pushSelf2)',
+};
+
 /** The page: "单次推送建议单量不超过100单" (at most 100 orders per call is advised). */
 export const ORDERS_PER_PUSH = 100;
 

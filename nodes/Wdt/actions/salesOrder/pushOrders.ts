@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { orderNumberKey } from '../../../shared/protocol';
-import { invalidInput, parameterReaders } from '../common';
+import { invalidInput, parameterReaders } from '../parameters';
 import { readLocatorCode } from '../locators';
 import {
 	definedLines,

@@ -56,6 +56,15 @@ const properties: INodeProperties[] = [
 	readOptionsField(),
 ];
 
+/** Its entry in the Sales Stockout resource's Operation field. */
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a sales stockout',
+	description:
+		'Get a stockout by stockout, order or logistics number (wms.stockout.Sales.queryWithDetail)',
+};
+
 export const description = operationFields('salesStockout', 'get', properties);
 
 /**

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { everyStockoutStatus } from '../../../shared/transport/stockoutDetails';
 import { STOCKOUT_STATUS_LABELS } from '../../../shared/protocol';
-import { invalidInput } from '../common';
+import { invalidInput } from '../parameters';
 import { readLocatorFilter, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
 import {
@@ -113,6 +113,15 @@ const properties: INodeProperties[] = [
 	]),
 	...getManyFields({ output: STOCKOUT_OUTPUT }),
 ];
+
+/** Its entry in the Sales Stockout resource's Operation field. */
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many sales stockouts',
+	description:
+		'List stockouts modified in a time range, with their lines (wms.stockout.Sales.queryWithDetail)',
+};
 
 export const description = operationFields('salesStockout', 'getMany', properties);
 

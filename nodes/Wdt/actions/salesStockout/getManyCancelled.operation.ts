@@ -9,7 +9,7 @@ import { toStockoutItem, withStockoutDetails, type StockoutItem } from '../../..
 import { searchWindows } from '../../../shared/transport/search';
 import { readStockoutDetails } from '../../../shared/transport/stockoutDetails';
 import { searchCancelQuery } from '../../../shared/transport/stockouts';
-import { runPerItem } from '../common';
+import { runPerItem } from '../perItem';
 import {
 	ONE_HOUR_WINDOWS,
 	operationFields,
@@ -38,6 +38,14 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
+
+/** Its entry in the Sales Stockout resource's Operation field. */
+export const option = {
+	name: 'Get Many Cancelled',
+	value: 'getManyCancelled',
+	action: 'Get many cancelled sales stockouts',
+	description: 'List sales stockouts cancelled in a time range (wms.stockout.Sales.searchCancel)',
+};
 
 export const description = operationFields('salesStockout', 'getManyCancelled', properties);
 

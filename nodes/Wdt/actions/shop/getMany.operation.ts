@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../common';
+import { invalidInput } from '../parameters';
 import { readLocatorFilter, SHOP_FILTER, shopLocator } from '../locators';
 import { readOperation, type RecordQuery, type RecordRead } from '../read';
 import {
@@ -30,6 +30,14 @@ const properties: INodeProperties[] = [
 	]),
 	...returnAllLimitFields(),
 ];
+
+/** Its entry in the Shop resource's Operation field. */
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many shops',
+	description: "List the ERP's shops (setting.Shop.queryShop)",
+};
 
 export const description = operationFields('shop', 'getMany', properties);
 

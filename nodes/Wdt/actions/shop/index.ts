@@ -1,18 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector } from '../common';
+import type { WdtResource } from '../resource';
 import * as getMany from './getMany.operation';
 
-export { getMany };
-
-export const description: INodeProperties[] = [
-	operationSelector('shop', 'getMany', [
-		{
-			name: 'Get Many',
-			value: 'getMany',
-			action: 'Get many shops',
-			description: "List the ERP's shops (setting.Shop.queryShop)",
-		},
-	]),
-	...getMany.description,
-];
+export const shop: WdtResource = {
+	value: 'shop',
+	name: 'Shop',
+	description: "The ERP's shops",
+	defaultOperation: 'getMany',
+	operations: [getMany],
+};

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { invalidInput } from '../common';
+import { invalidInput } from '../parameters';
 import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { readPaging, readOperation, type RecordQuery, type RecordRead } from '../read';
 import {
@@ -50,6 +50,15 @@ const properties: INodeProperties[] = [
 	...updateDisplayOptions({ show: { changedSince: [true] } }, timeRangeFields(TIME_RANGE)),
 	...getManyFields(),
 ];
+
+/** Its entry in the Stock resource's Operation field. */
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many stock records',
+	description:
+		'Stock per SKU and warehouse, current or changed in a time range (wms.StockSpec.search2)',
+};
 
 export const description = operationFields('stock', 'getMany', properties);
 

@@ -1,19 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector } from '../common';
+import type { WdtResource } from '../resource';
 import * as getMany from './getMany.operation';
 
-export { getMany };
-
-export const description: INodeProperties[] = [
-	operationSelector('stock', 'getMany', [
-		{
-			name: 'Get Many',
-			value: 'getMany',
-			action: 'Get many stock records',
-			description:
-				'Stock per SKU and warehouse, current or changed in a time range (wms.StockSpec.search2)',
-		},
-	]),
-	...getMany.description,
-];
+export const stock: WdtResource = {
+	value: 'stock',
+	name: 'Stock',
+	description: 'Stock per SKU and warehouse',
+	defaultOperation: 'getMany',
+	operations: [getMany],
+};

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toWdtTime } from '../../../shared/protocol';
-import { invalidInput, readDateParameter } from '../common';
+import { invalidInput, readDateParameter } from '../parameters';
 import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { readOperation, type RecordQuery, type RecordRead } from '../read';
 import {
@@ -71,6 +71,14 @@ const properties: INodeProperties[] = [
 	]),
 	...returnAllLimitFields(),
 ];
+
+/** Its entry in the Warehouse resource's Operation field. */
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many warehouses',
+	description: "List the ERP's warehouses (setting.Warehouse.queryWarehouse)",
+};
 
 export const description = operationFields('warehouse', 'getMany', properties);
 

@@ -1,18 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector } from '../common';
+import type { WdtResource } from '../resource';
 import * as getMany from './getMany.operation';
 
-export { getMany };
-
-export const description: INodeProperties[] = [
-	operationSelector('warehouse', 'getMany', [
-		{
-			name: 'Get Many',
-			value: 'getMany',
-			action: 'Get many warehouses',
-			description: "List the ERP's warehouses (setting.Warehouse.queryWarehouse)",
-		},
-	]),
-	...getMany.description,
-];
+export const warehouse: WdtResource = {
+	value: 'warehouse',
+	name: 'Warehouse',
+	description: "The ERP's warehouses",
+	defaultOperation: 'getMany',
+	operations: [getMany],
+};

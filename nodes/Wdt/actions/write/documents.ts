@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { toNodeError } from '../../../shared/transport';
-import { invalidInput } from '../common';
+import { invalidInput } from '../parameters';
 import type { LinesSource } from './inputFields';
 import type { Planned } from './spec';
 import { text } from './values';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { chunk, orderNumberKey } from '../../../shared/protocol';
-import { invalidInput } from '../common';
+import { invalidInput } from '../parameters';
 import { readBatchSize } from './inputFields';
 import { executionNumbering } from './numbering';
 import { writeOutput, type OutputEntry } from './report';

@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { CatalogParam } from '../../../shared/catalog/types';
 import { readUserDateTime, toWdtTime } from '../../../shared/protocol';
-import { invalidInput } from '../common';
+import { invalidInput } from '../parameters';
 import { documentedFields, documentedValue } from './values';
 
 /** One WDT field of a document or a line, as the node shows and checks it. */

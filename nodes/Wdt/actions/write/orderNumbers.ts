@@ -12,7 +12,7 @@ import {
 	type WdtResponse,
 } from '../../../shared/protocol';
 import { lengthProblem, unstorableCharacterProblem } from '../../../shared/protocol/validate';
-import { parameterReader } from '../common';
+import { parameterReader } from '../parameters';
 import { planEachItem } from './documents';
 import { batchOptionsField, MAX_BATCH_SIZE, orderNumbersField } from './inputFields';
 import type { Planned, WriteSpec, WriteWords } from './spec';

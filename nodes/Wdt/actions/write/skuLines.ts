@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { locatorCode } from '../../../shared/lists/locators';
 import { parseQuantity } from '../../../shared/protocol/validate';
-import { invalidInput } from '../common';
+import { invalidInput } from '../parameters';
 import { columnValue, definedLines } from './documents';
 import { columnFields, linesField, type Show } from './inputFields';
 import { atMost, checkedFields, documentedFields, text } from './values';

@@ -12,7 +12,7 @@ import {
 	parseDecimal,
 	textProblem,
 } from '../../../shared/protocol/validate';
-import { invalidInput } from '../common';
+import { invalidInput } from '../parameters';
 
 export function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();

@@ -1,0 +1,202 @@
+/**
+ * What Check Assumptions' checks share: the result shape, the run (its session, clocks and the
+ * samples read once), and sampling a method over the look-back or a few hours of it.
+ */
+import { getCatalogMethod } from '../catalog';
+import {
+	DAY_MS,
+	HOUR_MS,
+	locateRecords,
+	toWdtTime,
+	WDT_MAX_PAGE_SIZE,
+	type WdtCall,
+} from '../protocol';
+import type { ProbeReply, ProbeSession } from './session';
+
+export type Verdict = 'as assumed' | 'differs' | 'could not tell';
+
+/** One output item. */
+export interface AssumptionResult {
+	assumption: string;
+	reading_found: string;
+	verdict: Verdict;
+	why: string;
+	/** Operations and events concerned, by their English names. */
+	affects: string[];
+	/** The evidence: methods, record numbers, field forms, counts. Never a credential. */
+	details: Record<string, unknown>;
+}
+
+/** One-hour-window methods are sampled in at most this many hours of the look-back. */
+const HOUR_SAMPLES = 3;
+
+export type Row = Record<string, unknown>;
+
+export const METHODS = {
+	now: 'system.Core.now',
+	refund: 'aftersales.refund.Refund.search',
+	goods: 'goods.Goods.queryWithSpec',
+	stock: 'wms.StockSpec.search2',
+	warehouse: 'setting.Warehouse.queryWarehouse',
+	trade: 'sales.TradeQuery.queryWithDetail',
+	stockout: 'wms.stockout.Sales.queryWithDetail',
+	apply: 'purchase.PurchaseApply.search',
+} as const;
+
+export const STOCKOUT_CANCELLED = '5';
+export const STOCKOUT_DELAYED = 90;
+
+/** What one run learns and shares between checks (samples are read once). */
+export interface Run {
+	session: ProbeSession;
+	hostNowMs: () => number;
+	/** WDT's now, once system.Core.now told it; else this host's. */
+	nowMs: number;
+	lookBackMs: number;
+	samples: Map<string, Sample>;
+}
+
+export interface Sample {
+	rows: Row[];
+	total?: number;
+	asked: number;
+	/** Set when the call failed (not a stop). */
+	failure?: string;
+	window?: string;
+}
+
+/** The records and total of a reply, where the catalog says the method keeps them. */
+export function pageOf(
+	method: string,
+	reply: ProbeReply & { ok: true },
+): { rows: Row[]; total?: number } {
+	const catalog = getCatalogMethod(method);
+	const { list, total } = locateRecords(
+		method,
+		reply.reply.data,
+		{
+			listPath: catalog?.listPath,
+			totalPath: catalog?.totalPath,
+			totalBesideData: catalog?.totalBesideData,
+		},
+		reply.reply as unknown as Record<string, unknown>,
+	);
+	return { rows: list.filter((row): row is Row => !!row && typeof row === 'object'), total };
+}
+
+export async function page(
+	run: Run,
+	method: string,
+	params: Row,
+	pageSize: number,
+): Promise<Sample> {
+	const call: WdtCall = {
+		method,
+		args: [params],
+		pager: { pageSize, pageNo: 0, calcTotal: true },
+	};
+	const reply = await run.session.call(call);
+	if (!reply.ok) return { rows: [], asked: pageSize, failure: reply.error.message };
+	try {
+		return { ...pageOf(method, reply), asked: pageSize };
+	} catch (error) {
+		return { rows: [], asked: pageSize, failure: (error as Error).message };
+	}
+}
+
+const windowText = (startMs: number, endMs: number) =>
+	`${toWdtTime(startMs)} – ${toWdtTime(endMs)} (China time)`;
+
+/** A sample over the whole look-back (methods whose window is the look-back or longer). */
+export async function sampleLookBack(run: Run, method: string, extra: Row = {}): Promise<Sample> {
+	const cached = run.samples.get(method);
+	if (cached) return cached;
+	const [startField, endField] = getCatalogMethod(method)?.windowFields ?? [
+		'start_time',
+		'end_time',
+	];
+	const maxMs = getCatalogMethod(method)?.maxWindowMs ?? run.lookBackMs;
+	const startMs = run.nowMs - Math.min(run.lookBackMs, maxMs);
+	const sample = await page(
+		run,
+		method,
+		{ ...extra, [startField]: toWdtTime(startMs), [endField]: toWdtTime(run.nowMs) },
+		WDT_MAX_PAGE_SIZE,
+	);
+	sample.window = windowText(startMs, run.nowMs);
+	run.samples.set(method, sample);
+	return sample;
+}
+
+/**
+ * Samples a one-hour-window method in a few hours spread over the look-back (the last hour, then
+ * earlier), until `enough` says the rows found so far suffice.
+ */
+export async function sampleHours(
+	run: Run,
+	method: string,
+	extra: Row,
+	enough: (rows: Row[]) => boolean,
+): Promise<Sample & { windows: string[] }> {
+	const rows: Row[] = [];
+	const windows: string[] = [];
+	const step = Math.max(HOUR_MS, Math.floor(run.lookBackMs / HOUR_SAMPLES));
+	let failure: string | undefined;
+	for (let i = 0; i < HOUR_SAMPLES; i++) {
+		const endMs = run.nowMs - i * step;
+		const startMs = endMs - HOUR_MS;
+		if (startMs < run.nowMs - run.lookBackMs) break;
+		const sample = await page(
+			run,
+			method,
+			{ ...extra, start_time: toWdtTime(startMs), end_time: toWdtTime(endMs) },
+			WDT_MAX_PAGE_SIZE,
+		);
+		windows.push(windowText(startMs, endMs));
+		failure ??= sample.failure;
+		rows.push(...sample.rows);
+		if (enough(rows)) break;
+	}
+	return { rows, asked: WDT_MAX_PAGE_SIZE, failure, windows };
+}
+
+/** A sample of one of the time-form methods (every warehouse: they change rarely). */
+export async function timeSample(run: Run, key: keyof typeof METHODS): Promise<Sample> {
+	const method = METHODS[key];
+	if (key !== 'warehouse') return await sampleLookBack(run, method);
+	const cached = run.samples.get(method);
+	if (cached) return cached;
+	// Warehouses change rarely: every warehouse, without a time range.
+	const sample = await page(run, method, {}, WDT_MAX_PAGE_SIZE);
+	run.samples.set(method, sample);
+	return sample;
+}
+
+export const result = (
+	base: Pick<AssumptionResult, 'assumption' | 'affects'>,
+	verdict: Verdict,
+	readingFound: string,
+	why: string,
+	details: Record<string, unknown> = {},
+): AssumptionResult => ({
+	assumption: base.assumption,
+	reading_found: readingFound,
+	verdict,
+	why,
+	affects: base.affects,
+	details,
+});
+
+export const couldNotTell = (
+	base: Pick<AssumptionResult, 'assumption' | 'affects'>,
+	why: string,
+	details: Record<string, unknown> = {},
+) => result(base, 'could not tell', 'unknown', why, details);
+
+export const days = (run: Run) => `${Math.round(run.lookBackMs / DAY_MS)} days`;
+
+export interface Check {
+	assumption: string;
+	affects: string[];
+	run(run: Run): Promise<AssumptionResult>;
+}
