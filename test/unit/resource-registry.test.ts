@@ -51,6 +51,7 @@ const EVENT_RESOURCES: Record<string, string> = {
 	refundChanged: 'refund',
 	goodsChanged: 'goods',
 	purchaseApplyStatusChanged: 'purchaseApply',
+	stockMoved: 'stockMovement',
 };
 
 /** Case, hyphens and plurals aside ("other-out orders" names Other Out, "purchase applies" Purchase Apply). */

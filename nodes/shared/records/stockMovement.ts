@@ -1,3 +1,4 @@
+import { readWdtTime } from '../protocol';
 import type { WdtRecord } from './types';
 
 /**
@@ -39,13 +40,23 @@ export const STOCK_MOVEMENT: WdtRecord = {
 /** The page's `type`: 1 入库 (in), 2 出库 (out). */
 export const MOVEMENT_DIRECTIONS = { '1': 'In', '2': 'Out' } as const;
 
-/** A stock movement's identity (see STOCK_MOVEMENT); the time as WDT sent it. */
+/**
+ * A stock movement's identity (see STOCK_MOVEMENT), without spaces (the trigger stores it): the
+ * time as unix ms whatever form WDT sent it in, each part URI-encoded.
+ */
 export function movementKey(row: Readonly<Record<string, unknown>>): string {
-	return JSON.stringify(
-		['stockio_no', 'spec_no', 'warehouse_no', 'type', 'defect', 'created', 'stock_num_old'].map(
-			(field) => row[field] ?? null,
-		),
-	);
+	const created = readWdtTime(row.created)?.ms ?? row.created;
+	return [
+		row.stockio_no,
+		row.spec_no,
+		row.warehouse_no,
+		row.type,
+		row.defect,
+		created,
+		row.stock_num_old,
+	]
+		.map((part) => encodeURIComponent(String(part ?? '')))
+		.join('|');
 }
 
 /** `direction` ('in' or 'out', from `type`) added after the fields WDT sent. */
