@@ -9,7 +9,6 @@ const METHOD = 'wms.StockSpec.queryChangeHistory';
 const { rig, getMany, calls } = useReadRig('stockMovement', METHOD);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 afterEach(() => {
 	rig.sim.replies = { ...DEFAULT_REPLY_CHOICES };

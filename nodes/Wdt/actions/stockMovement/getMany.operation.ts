@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { HOUR_MS, splitIntoWindows, WdtError, type TimeWindow } from '../../../shared/protocol';
 import { readRecords, type ReadQuery } from '../../../shared/read';
@@ -141,23 +142,24 @@ export async function readMovements(
 	for (const specNo of specNos) {
 		if (byKey.size >= limit) break;
 		const params = { ...query.params, spec_no: specNo };
-		let rows: IDataObject[];
-		try {
-			rows = await read(params, hourly ? HOUR_MS : SKU_WINDOW_MS);
-		} catch (error) {
-			if (hourly || !refusesOverAnHour(error)) throw error;
+		let refusal: WdtError | undefined;
+		let rows = await read(params, hourly ? HOUR_MS : SKU_WINDOW_MS).catch((error: unknown) => {
+			if (hourly || !refusesOverAnHour(error)) return Promise.reject(error);
+			refusal = error as WdtError;
+			return undefined;
+		});
+		if (rows === undefined) {
 			hourly = true;
 			const calls =
 				splitIntoWindows(range.startMs, range.endMs, HOUR_MS).length *
 				(specNos.length - specNos.indexOf(specNo));
 			if (calls > MAX_HOUR_WINDOWS)
-				throw new WdtError(
-					`WDT refused a range longer than one hour for SKU ${specNo} ("${(error as WdtError).wdtMessage ?? ''}"): on this account it reads stock movements one hour per call even with a SKU code, and this range needs ${calls} calls, more than ${MAX_HOUR_WINDOWS}`,
+				throw new NodeOperationError(
+					this.getNode(),
+					`WDT refused a range longer than one hour for SKU ${specNo} ("${refusal?.wdtMessage ?? ''}"): on this account it reads stock movements one hour per call even with a SKU code, and this range needs ${calls} calls, more than ${MAX_HOUR_WINDOWS}`,
 					{
-						kind: 'business',
-						retryable: false,
-						status: 100,
-						fix: 'Narrow the time range or the SKU codes, or use the WDT Trigger (Stock Moved) to follow movements as they happen.',
+						description:
+							'Narrow the time range or the SKU codes, or use the WDT Trigger (Stock Moved) to follow movements as they happen.',
 					},
 				);
 			rows = await read(params, HOUR_MS);
