@@ -12,8 +12,7 @@ import {
 } from '../../../shared/records';
 import { catalogPaging, searchWindows } from '../../../shared/transport/search';
 import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { runPerItem } from '../perItem';
-import { readPaging, timeRangeOf } from '../readOperation';
+import { readOperation, readPaging, timeRangeOf } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
@@ -165,7 +164,9 @@ async function readLines(this: IExecuteFunctions, pdNo: string): Promise<IDataOb
 	const shaped = shapeLines({ [STOCK_COUNT_LINE_LIST]: records as IDataObject[] });
 	return (shaped[STOCK_COUNT_LINE_LIST] as IDataObject[]).map((line) => {
 		const difference = variance(line);
-		return difference === undefined || 'variance' in line ? line : { ...line, variance: difference };
+		return difference === undefined || 'variance' in line
+			? line
+			: { ...line, variance: difference };
 	});
 }
 
@@ -195,11 +196,4 @@ async function readStockCounts(
 }
 
 /** wms.StockPd.queryStockPd in 30-day windows, each stock count's lines on request, items paired. */
-export async function execute(this: IExecuteFunctions) {
-	const nowMs = Date.now();
-	return await runPerItem(
-		this,
-		(i) => readQuery(this, i, nowMs),
-		async (query) => await readStockCounts.call(this, query),
-	);
-}
+export const execute = readOperation(readStockCounts, readQuery);

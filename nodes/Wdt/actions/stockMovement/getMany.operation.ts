@@ -11,8 +11,7 @@ import {
 	withDirection,
 } from '../../../shared/records';
 import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { runPerItem } from '../perItem';
-import { readPaging, timeRangeOf } from '../readOperation';
+import { readOperation, readPaging, timeRangeOf } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
@@ -173,11 +172,4 @@ export async function readMovements(
 }
 
 /** wms.StockSpec.queryChangeHistory over any range up to a month, items paired. */
-export async function execute(this: IExecuteFunctions) {
-	const nowMs = Date.now();
-	return await runPerItem(
-		this,
-		(i) => readQuery(this, i, nowMs),
-		async (query) => await readMovements.call(this, query),
-	);
-}
+export const execute = readOperation(readMovements, readQuery);
