@@ -38,6 +38,8 @@ const TERMS: Record<string, string[]> = {
 	salesStockout: ['stockout', 'sales stockout', '销售出库'],
 	shop: ['shop', 'store', '店铺'],
 	stock: ['stock', 'inventory', '库存'],
+	stockCount: ['stock count', 'stocktake', '盘点'],
+	stockMovement: ['stock movement', 'stock change', '库存变化', '出入库'],
 	warehouse: ['warehouse', '仓库'],
 };
 
@@ -49,6 +51,7 @@ const EVENT_RESOURCES: Record<string, string> = {
 	refundChanged: 'refund',
 	goodsChanged: 'goods',
 	purchaseApplyStatusChanged: 'purchaseApply',
+	stockMoved: 'stockMovement',
 	purchaseOrderChanged: 'purchaseOrder',
 };
 

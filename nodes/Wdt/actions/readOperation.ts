@@ -2,7 +2,7 @@
  * The execute functions of the read operations: each item's query built and checked first, then
  * read on the one read pipeline (nodes/shared/read), the output items paired with their input.
  */
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { DAY_MS, HOUR_MS } from '../../shared/protocol';
 import { readRecords, type ReadQuery, type RecordRead } from '../../shared/read';
@@ -62,17 +62,26 @@ export function timeRangeOf(
 
 type Execute = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 
+/** An operation's own read of one checked query (e.g. several queries, or lines by another method). */
+export type QueryReader<Query extends ReadQuery> = (
+	this: IExecuteFunctions,
+	query: Query,
+) => Promise<IDataObject[]>;
+
 /** A Get Many's execute: every item's query checked first, then read, items paired. */
-export function readOperation(
-	read: RecordRead | WdtRecord,
-	readQuery: (ctx: IExecuteFunctions, itemIndex: number, nowMs: number) => ReadQuery,
+export function readOperation<Query extends ReadQuery>(
+	read: RecordRead | WdtRecord | QueryReader<Query>,
+	readQuery: (ctx: IExecuteFunctions, itemIndex: number, nowMs: number) => Query,
 ): Execute {
 	return async function (this: IExecuteFunctions) {
 		const nowMs = Date.now();
 		return await runPerItem(
 			this,
 			(i) => readQuery(this, i, nowMs),
-			async (query) => await readRecords.call(this, read, query),
+			async (query) =>
+				typeof read === 'function'
+					? await read.call(this, query)
+					: await readRecords.call(this, read, query),
 		);
 	};
 }

@@ -20,6 +20,8 @@ import { salesOrder } from './salesOrder';
 import { salesStockout } from './salesStockout';
 import { shop } from './shop';
 import { stock } from './stock';
+import { stockCount } from './stockCount';
+import { stockMovement } from './stockMovement';
 import { warehouse } from './warehouse';
 
 /** In the order their fields are listed; the Resource field lists them A to Z. */
@@ -33,6 +35,8 @@ export const RESOURCES: readonly WdtResource[] = [
 	salesStockout,
 	shop,
 	stock,
+	stockCount,
+	stockMovement,
 	warehouse,
 	custom,
 	account,

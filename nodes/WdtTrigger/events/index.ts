@@ -8,6 +8,7 @@ import { purchaseApplyStatusChanged } from './purchaseApplyStatusChanged';
 import { purchaseOrderChanged } from './purchaseOrderChanged';
 import { refundChanged } from './refundChanged';
 import { salesOrderChanged } from './salesOrderChanged';
+import { stockMoved } from './stockMoved';
 import { stockoutCancelled } from './stockoutCancelled';
 import { stockoutShipped } from './stockoutShipped';
 import type { AnyTriggerEvent } from './types';
@@ -22,6 +23,7 @@ export const TRIGGER_EVENTS: readonly AnyTriggerEvent[] = [
 	goodsChanged,
 	purchaseApplyStatusChanged,
 	purchaseOrderChanged,
+	stockMoved,
 ];
 
 /** The event that static data without an `event` field (version 1 of the trigger) belongs to. */

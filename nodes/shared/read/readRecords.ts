@@ -46,6 +46,8 @@ export interface ReadQuery {
 	asLines?: boolean;
 	parallel?: number;
 	policy?: Partial<CallPolicy>;
+	/** The window for this query, where the page allows another than the catalog's (e.g. by SKU). */
+	maxWindowMs?: number;
 	/**
 	 * Every version of a record read (by id and modified time), as the trigger's cursor wants
 	 * them; default: each record once, by id.
@@ -74,6 +76,7 @@ export async function readRecords(
 	const { records } = await searchWindows.call(this, {
 		method,
 		...catalogPaging(method),
+		...(query.maxWindowMs ? { maxWindowMs: query.maxWindowMs } : {}),
 		args: (window) => [
 			window
 				? {
@@ -86,9 +89,8 @@ export async function readRecords(
 		range: query.range,
 		recordKey: (raw) => {
 			const row = raw as IDataObject;
-			return query.everyVersion && modifiedField
-				? `${String(row[idField])}@${String(row[modifiedField])}`
-				: String(row[idField]);
+			const id = record.keyOf ? record.keyOf(row) : String(row[idField]);
+			return query.everyVersion && modifiedField ? `${id}@${String(row[modifiedField])}` : id;
 		},
 		...(detectMoves ? { moved: { idField, modifiedField: modifiedField! } } : {}),
 		// Lines: the limit counts output items, which only the records' lines tell; with a check

@@ -20,4 +20,6 @@ export {
 } from './salesStockout';
 export { SHOP } from './shop';
 export { STOCK } from './stock';
+export { STOCK_COUNT, STOCK_COUNT_LINE_LIST, STOCK_COUNT_LINES_METHOD } from './stockCount';
+export { MOVEMENT_DIRECTIONS, movementKey, STOCK_MOVEMENT, withDirection } from './stockMovement';
 export { WAREHOUSE } from './warehouse';

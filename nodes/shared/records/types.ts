@@ -15,6 +15,11 @@ export interface WdtRecord {
 	method: string;
 	/** What identifies one record (deduplication, trigger cursor keys). */
 	idField: string;
+	/**
+	 * For a record without an id field of its own (idField is then the nearest number): its
+	 * identity from several fields, used instead of idField for deduplication.
+	 */
+	keyOf?: (row: Readonly<Record<string, unknown>>) => string;
 	/** The numbers a user looks it up by (WDT fields). */
 	numberFields: readonly string[];
 	/** The time WDT moves when the record changes (none: the reply has no such time). */

@@ -51,27 +51,36 @@ export const option = {
 
 export const description = operationFields('stock', 'getMany', properties);
 
-function readSkuCodes(ctx: IExecuteFunctions, itemIndex: number): string[] {
-	const label = 'SKU Codes (spec_nos)';
+/** A comma-separated SKU Codes field (`specNos`), each code once, checked against the page. */
+export function readSkuCodes(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	spec: { wdtField: string; maxLength: number; maxCodes: number } = {
+		wdtField: 'spec_nos',
+		maxLength: SKU_CODE_LENGTH,
+		maxCodes: MAX_SKU_CODES,
+	},
+): string[] {
+	const label = `SKU Codes (${spec.wdtField})`;
 	const raw = ctx.getNodeParameter('specNos', itemIndex, '') as unknown;
 	const codes = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[,，\n]/))
 		.map((code) => code.trim())
 		.filter(Boolean);
 	const unique = [...new Set(codes)];
-	if (unique.length > MAX_SKU_CODES)
+	if (unique.length > spec.maxCodes)
 		throw invalidInput(
 			ctx,
 			itemIndex,
 			label,
-			`holds ${unique.length} codes; at most ${MAX_SKU_CODES}.`,
+			`holds ${unique.length} codes; at most ${spec.maxCodes}.`,
 		);
-	const tooLong = unique.find((code) => [...code].length > SKU_CODE_LENGTH);
+	const tooLong = unique.find((code) => [...code].length > spec.maxLength);
 	if (tooLong)
 		throw invalidInput(
 			ctx,
 			itemIndex,
 			label,
-			`holds "${tooLong}", which is longer than ${SKU_CODE_LENGTH} characters.`,
+			`holds "${tooLong}", which is longer than ${spec.maxLength} characters.`,
 		);
 	return unique;
 }
