@@ -33,6 +33,8 @@ const TERMS: Record<string, string[]> = {
 	logisticsSync: ['logistics sync', 'tracking number', '物流同步', '物流单号'],
 	otherOut: ['other out', '其他出库'],
 	purchaseApply: ['purchase apply', 'purchase requisition', '采购申请'],
+	purchaseOrder: ['purchase order', '采购单'],
+	purchaseStockin: ['purchase stock-in', '采购入库'],
 	refund: ['refund', 'return', 'exchange', '退款', '退换'],
 	salesOrder: ['sales order', 'trade', '订单', '销售订单'],
 	salesStockout: ['stockout', 'sales stockout', '销售出库'],
@@ -49,6 +51,8 @@ const EVENT_RESOURCES: Record<string, string> = {
 	refundChanged: 'refund',
 	goodsChanged: 'goods',
 	purchaseApplyStatusChanged: 'purchaseApply',
+	purchaseOrderStatusChanged: 'purchaseOrder',
+	purchaseStockinCreated: 'purchaseStockin',
 };
 
 /** Case, hyphens and plurals aside ("other-out orders" names Other Out, "purchase applies" Purchase Apply). */
@@ -89,7 +93,7 @@ describe('the resource registry', () => {
 			}
 		expect(routed).toBeGreaterThanOrEqual(24);
 		expect(operationOf('goods', 'push')).toBeUndefined();
-		expect(operationOf('purchaseOrder', 'getMany')).toBeUndefined();
+		expect(operationOf('nonexistent', 'getMany')).toBeUndefined();
 	});
 
 	it('adding a resource is one entry: its Resource option, Operation field, fields and subtitle follow', async () => {
