@@ -11,12 +11,12 @@ import { catalogPaging, searchWindows } from '../../../shared/transport/search';
 import { providerLocator, readLocatorCode, warehouseLocator } from '../locators';
 import { invalidInput } from '../parameters';
 import {
-	ALREADY_CREATED,
 	atMost,
 	checkedFields,
 	documentedFields,
 	groupByColumnField,
 	linesSourceField,
+	numberedCreate,
 	numberWhenEmptyField,
 	planByLinesSource,
 	readLinesSource,
@@ -352,28 +352,18 @@ const spec: WriteSpec<PurchaseOrder> = {
 				purchase_details: skuLinesOfRows(ctx, rows, LINES),
 			}),
 		}),
-	key: (order) => order.purchase_no ?? '',
-	sameKey: { refuse: 'Purchase Order Number (purchase_no)' },
-	numbering: {
-		enabled: (ctx) => ctx.getNodeParameter('numberWhenEmpty', 0, 'derive') === 'derive',
-		numbered: (order) => Boolean(order.purchase_no),
-		number: (order, derived) => {
-			order.purchase_no = derived;
-		},
-	},
-	batch: { limit: 1 },
-	args: ([order]) => [order],
-	async lookUp(ctx, order) {
-		if (!order.purchase_no) return undefined;
-		const [existing] = await existingOrders(ctx, order.purchase_no);
-		if (!existing) return undefined;
-		const { purchase_id, status, created, modified } = existing;
-		return {
-			...succeededOutcome(order.purchase_no),
-			outcome: ALREADY_CREATED,
-			data: { purchase_no: String(existing.purchase_no), purchase_id, status, created, modified },
-		};
-	},
+	...numberedCreate<PurchaseOrder>({
+		field: 'purchase_no',
+		label: 'Purchase Order Number',
+		find: async (ctx, number) => (await existingOrders(ctx, number))[0],
+		found: ({ purchase_no, purchase_id, status, created, modified }) => ({
+			purchase_no: String(purchase_no),
+			purchase_id,
+			status,
+			created,
+			modified,
+		}),
+	}),
 	outcomes: ([order], response) => {
 		const data = createdPurchaseOrder(response, order.purchase_no);
 		return [{ ...succeededOutcome(String(data.purchase_no ?? '')), data }];

@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { describeKind, WdtError, type WdtResponse } from '../../../shared/protocol';
-import { text } from '../write';
+import { createReplyData, text } from '../write';
 
 const METHOD = 'purchase.PurchaseOrder.createOrder';
 
@@ -18,12 +18,7 @@ export function createdPurchaseOrder(
 	response: WdtResponse,
 	requested: string | undefined,
 ): IDataObject {
-	const data = response.data as { status?: unknown; message?: unknown } | null | undefined;
-	const status =
-		typeof data?.status === 'string' && /^-?\d+$/.test(data.status.trim())
-			? Number(data.status)
-			: data?.status;
-	const message = text(data?.message);
+	const { status, message } = createReplyData(response.data);
 	if (status === 20)
 		return {
 			purchase_no: requested || null,
