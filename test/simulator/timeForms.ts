@@ -18,6 +18,7 @@ export const TIME_FORM_FIELDS: Readonly<Record<string, readonly string[]>> = {
 	'setting.Warehouse.queryWarehouse': ['modified'],
 	'purchase.PurchaseOrder.queryWithDetail': ['modified', 'created'],
 	'wms.StockSpec.queryChangeHistory': ['created'],
+	'wms.stockin.Purchase.queryWithDetail': ['modified', 'created_time', 'check_time'],
 };
 
 /** A stored time (CST text, or ms as number or text) → unix ms; undefined when none. */

@@ -152,6 +152,8 @@ const REFUND_QUERY = 'aftersales.refund.Refund.search';
 let lastRefundId = 70_000;
 const PURCHASE_ORDER_QUERY = 'purchase.PurchaseOrder.queryWithDetail';
 let lastPurchaseOrderId = 90_000;
+const PURCHASE_STOCKIN_QUERY = 'wms.stockin.Purchase.queryWithDetail';
+let lastStockinId = 95_000;
 let lastGoodsId = 80_000;
 const MOVEMENT_QUERY = 'wms.StockSpec.queryChangeHistory';
 let lastMovementDoc = 60_000;
@@ -286,8 +288,9 @@ const LONG_RUN_EVENTS: LongRunEvent[] = [
 		},
 	} satisfies LongRunEvent<number>,
 	{
-		// Purchase orders move on from editing (20); every change is an event.
-		event: 'purchaseOrderChanged',
+		// Purchase orders move on from editing (20); an edit completes them (90), or cancels them
+		// (10) when they are complete already: each is a status change, an event.
+		event: 'purchaseOrderStatusChanged',
 		method: PURCHASE_ORDER_QUERY,
 		idField: 'purchase_id',
 		editIsEvent: true,
@@ -301,12 +304,39 @@ const LONG_RUN_EVENTS: LongRunEvent[] = [
 				.add({ purchase_id: id, status }, { modifiedMs, visibleAfterMs });
 			return id;
 		},
+		change: (sim, id, status, atMs, lagMs) => {
+			const records = sim.records(PURCHASE_ORDER_QUERY);
+			const current = records.find((record) => record.purchase_id === id)?.status;
+			records.modify(
+				(record) => record.purchase_id === id,
+				{ status: status === current ? 10 : status },
+				{ modifiedMs: atMs, visibleAfterMs: lagMs },
+			);
+		},
+	} satisfies LongRunEvent<number>,
+	{
+		// Stock-ins are booked (editing 20 → awaiting review 30 or completed 80); a later edit
+		// (completed, or a remark) is not a second event: one event per stock-in.
+		event: 'purchaseStockinCreated',
+		method: PURCHASE_STOCKIN_QUERY,
+		idField: 'stockin_id',
+		editIsEvent: false,
+		pendingStatus: 20,
+		eventStatus: (random) => (random() < 0.5 ? 30 : 80),
+		editStatus: 80,
+		add: (sim, status, modifiedMs, visibleAfterMs) => {
+			const id = ++lastStockinId;
+			sim
+				.records(PURCHASE_STOCKIN_QUERY)
+				.add({ stockin_id: id, order_no: `RK${id}`, status }, { modifiedMs, visibleAfterMs });
+			return id;
+		},
 		change: (sim, id, status, atMs, lagMs) =>
 			sim
-				.records(PURCHASE_ORDER_QUERY)
+				.records(PURCHASE_STOCKIN_QUERY)
 				.modify(
-					(record) => record.purchase_id === id,
-					{ status },
+					(record) => record.stockin_id === id,
+					{ status, remark: `at ${atMs}` },
 					{ modifiedMs: atMs, visibleAfterMs: lagMs },
 				),
 	} satisfies LongRunEvent<number>,

@@ -33,6 +33,8 @@ const TERMS: Record<string, string[]> = {
 	logisticsSync: ['logistics sync', 'tracking number', '物流同步', '物流单号'],
 	otherOut: ['other out', '其他出库'],
 	purchaseApply: ['purchase apply', 'purchase requisition', '采购申请'],
+	purchaseOrder: ['purchase order', '采购单'],
+	purchaseStockin: ['purchase stock-in', '采购入库'],
 	refund: ['refund', 'return', 'exchange', '退款', '退换'],
 	salesOrder: ['sales order', 'trade', '订单', '销售订单'],
 	salesStockout: ['stockout', 'sales stockout', '销售出库'],
@@ -52,12 +54,8 @@ const EVENT_RESOURCES: Record<string, string> = {
 	goodsChanged: 'goods',
 	purchaseApplyStatusChanged: 'purchaseApply',
 	stockMoved: 'stockMovement',
-	purchaseOrderChanged: 'purchaseOrder',
-};
-
-/** Words of records the trigger watches that are no resource of the action node (yet). */
-const EVENT_ONLY_TERMS: Record<string, string[]> = {
-	purchaseOrder: ['purchase order', '采购单'],
+	purchaseOrderStatusChanged: 'purchaseOrder',
+	purchaseStockinCreated: 'purchaseStockin',
 };
 
 /** Case, hyphens and plurals aside ("other-out orders" names Other Out, "purchase applies" Purchase Apply). */
@@ -98,7 +96,7 @@ describe('the resource registry', () => {
 			}
 		expect(routed).toBeGreaterThanOrEqual(24);
 		expect(operationOf('goods', 'push')).toBeUndefined();
-		expect(operationOf('purchaseOrder', 'getMany')).toBeUndefined();
+		expect(operationOf('nonexistent', 'getMany')).toBeUndefined();
 	});
 
 	it('adding a resource is one entry: its Resource option, Operation field, fields and subtitle follow', async () => {
@@ -174,7 +172,7 @@ describe('the package, node and codex texts name every resource', () => {
 		const events = TRIGGER_EVENTS.map((event) => String(event.option.value));
 		expect(events.sort()).toEqual(Object.keys(EVENT_RESOURCES).sort());
 		for (const resource of new Set(Object.values(EVENT_RESOURCES)))
-			for (const term of TERMS[resource] ?? EVENT_ONLY_TERMS[resource])
+			for (const term of TERMS[resource])
 				expect(isAlias(triggerAliases, term), `WdtTrigger.node.json alias "${term}"`).toBe(true);
 	});
 });

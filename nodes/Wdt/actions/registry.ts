@@ -9,6 +9,8 @@ import { goods } from './goods';
 import { logisticsSync } from './logisticsSync';
 import { otherOut } from './otherOut';
 import { purchaseApply } from './purchaseApply';
+import { purchaseOrder } from './purchaseOrder';
+import { purchaseStockin } from './purchaseStockin';
 import { refund } from './refund';
 import {
 	findOperation,
@@ -27,6 +29,8 @@ import { warehouse } from './warehouse';
 /** In the order their fields are listed; the Resource field lists them A to Z. */
 export const RESOURCES: readonly WdtResource[] = [
 	purchaseApply,
+	purchaseOrder,
+	purchaseStockin,
 	goods,
 	otherOut,
 	logisticsSync,

@@ -5,7 +5,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { goodsChanged } from './goodsChanged';
 import { purchaseApplyStatusChanged } from './purchaseApplyStatusChanged';
-import { purchaseOrderChanged } from './purchaseOrderChanged';
+import { purchaseOrderStatusChanged } from './purchaseOrderStatusChanged';
+import { purchaseStockinCreated } from './purchaseStockinCreated';
 import { refundChanged } from './refundChanged';
 import { salesOrderChanged } from './salesOrderChanged';
 import { stockMoved } from './stockMoved';
@@ -22,8 +23,9 @@ export const TRIGGER_EVENTS: readonly AnyTriggerEvent[] = [
 	refundChanged,
 	goodsChanged,
 	purchaseApplyStatusChanged,
-	purchaseOrderChanged,
 	stockMoved,
+	purchaseOrderStatusChanged,
+	purchaseStockinCreated,
 ];
 
 /** The event that static data without an `event` field (version 1 of the trigger) belongs to. */

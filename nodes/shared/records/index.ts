@@ -10,6 +10,7 @@ export { deletedParam, GOODS, includeDeletedFilter } from './goods';
 export { LOGISTICS_SYNC } from './logisticsSync';
 export { PURCHASE_APPLY } from './purchaseApply';
 export { PURCHASE_ORDER } from './purchaseOrder';
+export { PURCHASE_STOCKIN } from './purchaseStockin';
 export { REFUND } from './refund';
 export { SALES_ORDER, SALES_ORDER_HISTORY_METHOD } from './salesOrder';
 export {

@@ -17,13 +17,13 @@ import { catalogPaging, searchWindows } from '../../../shared/transport/search';
 import { providerLocator, readLocatorCode, warehouseLocator } from '../locators';
 import { invalidInput } from '../parameters';
 import {
-	ALREADY_CREATED,
 	atMost,
 	checkedFields,
+	createReplyData,
 	documentedFields,
 	groupByColumnField,
 	linesSourceField,
-	numberWhenEmpty,
+	numberedCreate,
 	numberWhenEmptyField,
 	planByLinesSource,
 	readLinesSource,
@@ -171,12 +171,7 @@ function readApply(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
  * business error; a reply that says neither is an unknown outcome, never a created apply.
  */
 function createdApplyNumber(response: WdtResponse): string {
-	const data = response.data as { status?: unknown; message?: unknown } | null | undefined;
-	const status =
-		typeof data?.status === 'string' && /^-?\d+$/.test(data.status.trim())
-			? Number(data.status)
-			: data?.status;
-	const message = text(data?.message);
+	const { status, message } = createReplyData(response.data);
 	if (typeof status === 'number' && status !== 0)
 		throw new WdtError(
 			`WDT refused to create it (its reply has data.status ${status}): "${message || '(no message)'}"`,
@@ -233,22 +228,17 @@ const spec: WriteSpec<Apply> = {
 				detail_list: skuLinesOfRows(ctx, rows, LINES),
 			}),
 		}),
-	key: (apply) => apply.purchase_apply_no ?? '',
-	sameKey: { refuse: 'Purchase Apply Number (purchase_apply_no)' },
-	numbering: numberWhenEmpty((apply) => apply, 'purchase_apply_no'),
-	batch: { limit: 1 },
-	args: ([apply]) => [apply],
-	async lookUp(ctx, apply) {
-		if (!apply.purchase_apply_no) return undefined;
-		const [existing] = await existingApplies(ctx, apply.purchase_apply_no);
-		if (!existing) return undefined;
-		const { status, created, modified } = existing;
-		return {
-			...succeededOutcome(apply.purchase_apply_no),
-			outcome: ALREADY_CREATED,
-			data: { purchase_apply_no: apply.purchase_apply_no, status, created, modified },
-		};
-	},
+	...numberedCreate<Apply>({
+		field: 'purchase_apply_no',
+		label: 'Purchase Apply Number',
+		find: async (ctx, number) => (await existingApplies(ctx, number))[0],
+		found: ({ status, created, modified }, number) => ({
+			purchase_apply_no: number,
+			status,
+			created,
+			modified,
+		}),
+	}),
 	outcomes: (_, response) => {
 		const number = createdApplyNumber(response);
 		return [{ ...succeededOutcome(number), data: { purchase_apply_no: number } }];

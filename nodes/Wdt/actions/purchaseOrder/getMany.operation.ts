@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { labelsOf, lengthOf, PURCHASE_ORDER } from '../../../shared/records';
+import {
+	providerLocator,
+	readLocatorFilter,
+	warehouseLocator,
+	type LocatorRead,
+} from '../locators';
 import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
 import {
 	codeFilterField,
@@ -8,42 +14,35 @@ import {
 	getManyFields,
 	operationFields,
 	readFilters,
-	readTextFilter,
 	readTimeRange,
 	statusFilterField,
 	timeRangeFields,
 } from '../shared.fields';
 
-/** The catalog's 30-day start_time/end_time windows (the page marks the query incremental). */
+/** The catalog's 30-day start_time/end_time windows (modified time), each order once by purchase_id. */
 const TIME_RANGE = timeRangeOf(PURCHASE_ORDER, 'modification');
 
-/** The text filters: parameter, label, WDT field (its length is the page's). */
-const TEXT_FILTERS = [
-	['purchaseNo', 'Purchase Order Number', 'purchase_no'],
-	['providerNo', 'Provider Number', 'provider_no'],
-] as const;
-
-/** Its entry in the Purchase Order resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many purchase orders',
-	description:
-		'Get purchase orders created or changed in a time range, with their lines (purchase.PurchaseOrder.queryWithDetail)',
+const SUPPLIER_FILTER: LocatorRead = {
+	name: 'providerNo',
+	displayName: 'Supplier',
+	wdtField: 'provider_no',
+	maxLength: lengthOf(PURCHASE_ORDER, 'provider_no'),
+};
+const WAREHOUSE_FILTER: LocatorRead = {
+	name: 'warehouseNo',
+	displayName: 'Warehouse',
+	wdtField: 'expect_warehouse_no',
+	maxLength: lengthOf(PURCHASE_ORDER, 'expect_warehouse_no'),
 };
 
 const properties: INodeProperties[] = [
 	...timeRangeFields(TIME_RANGE),
 	filtersField([
-		...TEXT_FILTERS.map(
-			([name, displayName, field]): INodeProperties => ({
-				displayName,
-				name,
-				type: 'string',
-				default: '',
-				description: `At most ${lengthOf(PURCHASE_ORDER, field)} characters. WDT field: ${field}.`,
-			}),
-		),
+		providerLocator({ description: 'Only orders from this supplier.' }),
+		warehouseLocator({
+			description: 'Only orders for this warehouse (the expected warehouse of the order).',
+			wdtField: 'expect_warehouse_no',
+		}),
 		statusFilterField(
 			{ displayName: 'Statuses', name: 'statuses', wdtField: 'status' },
 			labelsOf(PURCHASE_ORDER, 'status'),
@@ -52,7 +51,8 @@ const properties: INodeProperties[] = [
 			{
 				displayName: 'Stock-In Status',
 				name: 'stockinStatus',
-				description: 'WDT field: stockin_status',
+				description:
+					'Only orders in this stock-in status (WDT accepts one). WDT field: stockin_status.',
 			},
 			labelsOf(PURCHASE_ORDER, 'stockin_status'),
 		),
@@ -60,22 +60,26 @@ const properties: INodeProperties[] = [
 	...getManyFields({ output: outputOf(PURCHASE_ORDER) }),
 ];
 
+/** Its entry in the Purchase Order resource's Operation field. */
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many purchase orders',
+	description:
+		'List purchase orders modified in a time range, with their lines (purchase.PurchaseOrder.queryWithDetail)',
+};
+
 export const description = operationFields('purchaseOrder', 'getMany', properties);
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
-	const filters = readFilters(ctx, itemIndex);
 	const params: IDataObject = {};
-	for (const [name, label, field] of TEXT_FILTERS) {
-		const value = readTextFilter(
-			ctx,
-			itemIndex,
-			filters[name],
-			`Filters → ${label} (filters.${name})`,
-			lengthOf(PURCHASE_ORDER, field),
-		);
-		if (value !== undefined) params[field] = value;
-	}
-	const statuses = (filters.statuses as string[] | undefined) ?? [];
+	const supplier = readLocatorFilter(ctx, itemIndex, SUPPLIER_FILTER, 'filters');
+	if (supplier) params.provider_no = supplier;
+	const warehouse = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER, 'filters');
+	if (warehouse) params.expect_warehouse_no = warehouse;
+	const filters = readFilters(ctx, itemIndex);
+	const statuses = (filters.statuses ?? []) as string[];
+	// The page takes several statuses, comma-separated.
 	if (statuses.length) params.status = statuses.join(',');
 	if (filters.stockinStatus !== undefined && filters.stockinStatus !== '')
 		params.stockin_status = Number(filters.stockinStatus);
@@ -86,5 +90,5 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 	};
 }
 
-/** purchase.PurchaseOrder.queryWithDetail over any range (split into 30-day windows), items paired. */
+/** purchase.PurchaseOrder.queryWithDetail over any range (30-day windows), items paired. */
 export const execute = readOperation(PURCHASE_ORDER, readQuery);

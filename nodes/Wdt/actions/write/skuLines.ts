@@ -40,6 +40,11 @@ export interface SkuLines {
  */
 export function skuLinesFields(show: Show, lines: SkuLines): INodeProperties[] {
 	const length = (field: string) => atMost(lines.method, lines.path, field);
+	// A text is described by its length; a number field (e.g. a Decimal price) has none.
+	const optionalValue = (field: string) =>
+		documentedFields(lines.method, lines.path).get(field)?.length
+			? length(field)
+			: 'a decimal number, e.g. 12.5';
 	const optional = Object.entries(lines.optional);
 	return [
 		linesField(show, [
@@ -67,7 +72,7 @@ export function skuLinesFields(show: Show, lines: SkuLines): INodeProperties[] {
 						name: value,
 						type: 'string',
 						default: '',
-						description: described(`Optional, ${length(wdt)}`, wdt),
+						description: described(`Optional, ${optionalValue(wdt)}`, wdt),
 					},
 			),
 		]),

@@ -118,3 +118,16 @@ export function snakeCaseKeys(entry: IDataObject): IDataObject {
 		]),
 	);
 }
+
+/**
+ * `data.status` and `data.message` of a create's reply (upload pages: 0 = created, and the
+ * message is the new number; otherwise the message says why): the status as a number when WDT
+ * sends it as text, else as sent.
+ */
+export function createReplyData(data: unknown): { status: unknown; message: string } {
+	const { status, message } = (data ?? {}) as { status?: unknown; message?: unknown };
+	return {
+		status: typeof status === 'string' && /^-?\d+$/.test(status.trim()) ? Number(status) : status,
+		message: text(message),
+	};
+}
