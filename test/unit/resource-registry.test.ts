@@ -38,6 +38,7 @@ const TERMS: Record<string, string[]> = {
 	salesStockout: ['stockout', 'sales stockout', '销售出库'],
 	shop: ['shop', 'store', '店铺'],
 	stock: ['stock', 'inventory', '库存'],
+	stockSync: ['stock sync', '库存同步'],
 	warehouse: ['warehouse', '仓库'],
 };
 

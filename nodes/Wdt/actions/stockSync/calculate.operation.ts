@@ -49,7 +49,7 @@ const properties: INodeProperties[] = [
 export const option = {
 	name: 'Calculate',
 	value: 'calculate',
-	action: 'Calculate the stock to publish',
+	action: 'Get the stock quantities to publish',
 	description:
 		'Calculate the quantity to publish for each platform goods by its sync rule (sales.StockSync.batchCalcStock); syn_stock is the quantity',
 };
