@@ -1,4 +1,3 @@
-/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:http, …) are for node code. */
 /**
  * The write examples in examples/, run by n8n's WorkflowExecute against the simulator over real
  * HTTP, set up as the sticky notes tell a user to: the shop picked, the shop's URL filled in.
