@@ -1,3 +1,4 @@
+/* eslint-disable -- bench code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
  * B7 stock sync: one round of the loop for N platform goods waiting to sync, each node in
  * n8n-core's engine against the simulator (in this process, with the added latency): Stock Sync
