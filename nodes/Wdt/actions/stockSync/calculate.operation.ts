@@ -9,6 +9,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { chunk } from '../../../shared/protocol';
 import { callWdt, toNodeError } from '../../../shared/transport';
+import { parameterReader } from '../parameters';
 import { batchCalcResults, type CalcResult } from './calculateReply';
 import { goodsIdField, PENDING_COUNT_MAX, readGoodsId } from './stockSyncIds';
 
@@ -78,9 +79,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		PENDING_COUNT_MAX,
 		Math.max(1, Math.floor(Number(options.batchSize ?? PENDING_COUNT_MAX)) || PENDING_COUNT_MAX),
 	);
+	const goodsIds = parameterReader(this, items, 'goodsId');
 	const ids: Array<number | NodeApiError | NodeOperationError> = items.map((_, i) => {
 		try {
-			return readGoodsId(this, i, 'goodsId');
+			return readGoodsId(this, i, goodsIds);
 		} catch (error) {
 			const problem = toNodeError(this.getNode(), error, { itemIndex: i });
 			if (!this.continueOnFail()) throw problem;

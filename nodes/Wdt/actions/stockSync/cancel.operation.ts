@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { succeededOutcome } from '../../../shared/protocol';
-import { invalidInput } from '../parameters';
+import { invalidInput, parameterReader } from '../parameters';
 import { planEachItem, runWrite, type WriteSpec } from '../write';
 import { goodsIdField, readGoodsId } from './stockSyncIds';
 
@@ -41,8 +41,12 @@ interface CancelSync {
 	stockChangeCount: number;
 }
 
-function readCancel(ctx: IExecuteFunctions, itemIndex: number): CancelSync {
-	const apiGoodsId = readGoodsId(ctx, itemIndex, 'goodsId');
+function readCancel(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	goodsIds: (itemIndex: number) => unknown,
+): CancelSync {
+	const apiGoodsId = readGoodsId(ctx, itemIndex, goodsIds);
 	const raw = ctx.getNodeParameter('stockChangeCount', itemIndex, '-1') as unknown;
 	const text = String(raw ?? '').trim();
 	const count = /^-?\d+$/.test(text) ? Number(text) : NaN;
@@ -66,7 +70,10 @@ const spec: WriteSpec<CancelSync> = {
 		done: 'cancelled',
 		statusRule: 'WDT cancels only syncs that are pending',
 	},
-	plan: (ctx) => planEachItem(ctx, (i) => readCancel(ctx, i)),
+	plan: (ctx) => {
+		const goodsIds = parameterReader(ctx, ctx.getInputData(), 'goodsId');
+		return planEachItem(ctx, (i) => readCancel(ctx, i, goodsIds));
+	},
 	key: (cancel) => String(cancel.apiGoodsId),
 	sameKey: 'merge',
 	batch: { limit: 1 },

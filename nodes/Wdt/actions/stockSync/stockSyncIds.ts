@@ -19,9 +19,16 @@ export function goodsIdOf(raw: unknown): number | undefined {
 	return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
-/** The id of an item's parameter, or an error naming item and field. */
-export function readGoodsId(ctx: IExecuteFunctions, itemIndex: number, parameter: string): number {
-	const raw = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
+/**
+ * The Platform Goods ID of an item, or an error naming item and field; `read` is a
+ * parameterReader of it (a plain {{ $json.rec_id }} is read straight from the items).
+ */
+export function readGoodsId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	read: (itemIndex: number) => unknown,
+): number {
+	const raw = read(itemIndex);
 	const id = goodsIdOf(raw);
 	if (id === undefined)
 		throw invalidInput(
