@@ -1,6 +1,6 @@
 /* eslint-disable -- bench code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
 /**
- * The benchmark (started by bench/run.ts): B1–B6 against the WDT simulator on loopback, one
+ * The benchmark (started by bench/run.ts): B1–B7 against the WDT simulator on loopback, one
  * table on stdout, the same figures in a JSON file. Progress goes to stderr. It never fails on
  * timing; it exits non-zero only when a scenario could not be measured (e.g. the node errored).
  */
@@ -16,6 +16,7 @@ import { runB3 } from './scenarios/b3-call-overhead';
 import { runB4 } from './scenarios/b4-trigger-poll';
 import { runB5 } from './scenarios/b5-sales-orders';
 import { runB6 } from './scenarios/b6-order-trigger';
+import { runB7 } from './scenarios/b7-stock-sync';
 
 const HELP = `npm run bench -- [flags]      (or: npx vite-node bench/run.ts [flags])
 
@@ -83,7 +84,7 @@ function parseArgs(argv: string[]): Options {
 		items: Math.round(number('items', quick ? 20 : 10_000, 1)),
 		batchSize: Math.round(number('batch-size', quick ? 5 : 100, 1)),
 		only: new Set(
-			String(flags.get('only') ?? 'B1,B2,B3,B4,B5,B6')
+			String(flags.get('only') ?? 'B1,B2,B3,B4,B5,B6,B7')
 				.split(',')
 				.map((name) => name.trim().toUpperCase()),
 		),
@@ -109,8 +110,8 @@ const log = (line: string) =>
 
 const options = parseArgs(process.argv.slice(2));
 const sizes = options.quick
-	? { b2Records: 300, b2Hours: 6, b3Calls: 100, b4GapHours: 3, anchorWarmupCalls: 5, b5Orders: 400, b5Hours: 24, b6Orders: 150, b6GapHours: 3 }
-	: { b2Records: 20_000, b2Hours: 168, b3Calls: 2000, b4GapHours: 12, anchorWarmupCalls: 200, b5Orders: 20_000, b5Hours: 168, b6Orders: 3000, b6GapHours: 24 };
+	? { b2Records: 300, b2Hours: 6, b3Calls: 100, b4GapHours: 3, anchorWarmupCalls: 5, b5Orders: 400, b5Hours: 24, b6Orders: 150, b6GapHours: 3, b7Goods: 60 }
+	: { b2Records: 20_000, b2Hours: 168, b3Calls: 2000, b4GapHours: 12, anchorWarmupCalls: 200, b5Orders: 20_000, b5Hours: 168, b6Orders: 3000, b6GapHours: 24, b7Goods: 5000 };
 const host = machine();
 const startedAt = new Date();
 const results: ScenarioResult[] = [];
@@ -180,6 +181,16 @@ try {
 } finally {
 	await sim?.close();
 }
+// One full-size round is 5,000 × latency long (≈ 2 min at 20 ms): 2 runs after none unmeasured.
+await attempt('B7', () =>
+	runB7({
+		log,
+		runs: options.quick ? options.runs : Math.min(options.runs, 2),
+		warmup: options.quick ? options.warmup : 0,
+		goods: sizes.b7Goods,
+		latencyMs: options.latencyMs,
+	}),
+);
 
 // --- output ----------------------------------------------------------------------------------
 const rows: Row[] = results.flatMap((result) => result.rows);

@@ -6,7 +6,7 @@ export type Unit = 'calls' | 'ms' | 'x' | 'per-s' | 'MB' | 'count';
 export interface Row {
 	/** Stable key, e.g. 'B1.node.calls' (the JSON and the test use it). */
 	id: string;
-	scenario: 'B1' | 'B2' | 'B3' | 'B4' | 'B5' | 'B6';
+	scenario: 'B1' | 'B2' | 'B3' | 'B4' | 'B5' | 'B6' | 'B7';
 	figure: string;
 	unit: Unit;
 	value: Summary;

@@ -65,6 +65,13 @@ const ROWS = [
 	'B6.catchup.wall',
 	'B6.catchup.rss.peak',
 	'B6.catchup.heap.peak',
+	'B7.calls',
+	'B7.floor.ms',
+	'B7.wall',
+	'B7.report.wall',
+	'B7.floor.ratio',
+	'B7.rss.peak',
+	'B7.heap.peak',
 ];
 
 interface JsonRow {
@@ -147,7 +154,7 @@ describe('npm run bench -- --quick', () => {
 		// The anchor made one call per item (20 in --quick): the bench measured what it says.
 		expect(byId.get('B1.anchor.calls')?.median).toBe(20);
 		// Rows with a goal say whether it is met (the value itself is not judged here).
-		for (const id of ['B1.node.calls', 'B1.speedup', 'B1.floor.ratio', 'B2.calls', 'B2.floor.ratio', 'B3.ratio', 'B4.idle.calls', 'B4.catchup.calls', 'B5.calls', 'B5.p4.ratio', 'B6.idle.calls', 'B6.catchup.calls', 'B6.catchup.items']) {
+		for (const id of ['B1.node.calls', 'B1.speedup', 'B1.floor.ratio', 'B2.calls', 'B2.floor.ratio', 'B3.ratio', 'B4.idle.calls', 'B4.catchup.calls', 'B5.calls', 'B5.p4.ratio', 'B6.idle.calls', 'B6.catchup.calls', 'B6.catchup.items', 'B7.calls']) {
 			expect(typeof byId.get(id)?.met, `${id}.met`).toBe('boolean');
 		}
 		// B5 and B6 check their own output (every order out once, every changed order emitted
@@ -160,10 +167,12 @@ describe('npm run bench -- --quick', () => {
 		expect(orderCalls?.min).toBe(Number(/= (\d+)/.exec(orderCalls?.goal ?? '')?.[1]));
 		expect(orderCalls?.met).toBe(true);
 		expect(byId.get('B6.catchup.calls')?.met).toBe(true);
+		// A stock-sync round of 60 SKUs: 2 list calls, 1 batch calc, 60 reports, the minimum.
+		expect(byId.get('B7.calls')).toMatchObject({ median: 63, met: true });
 		// Every row the table printed is in the JSON, in the same order.
 		const printed = run.stdout
 			.split('\n')
-			.map((line) => /^(B[1-6]\.\S+)\s/.exec(line)?.[1])
+			.map((line) => /^(B[1-7]\.\S+)\s/.exec(line)?.[1])
 			.filter((id): id is string => id !== undefined);
 		expect(json.rows.map((row) => row.id)).toEqual(printed);
 	});

@@ -1,4 +1,3 @@
-/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:http, …) are for node code. */
 /**
  * The write examples in examples/, run by n8n's WorkflowExecute against the simulator over real
  * HTTP, set up as the sticky notes tell a user to: the shop picked, the shop's URL filled in.
@@ -6,10 +5,8 @@
  * updates a FakeSheet, and "my shop" is a local HTTP server that takes some uploads and refuses
  * others. Each example runs again to show what a re-run does.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { Wdt } from '../../nodes/Wdt/Wdt.node';
 import { executionErrorOf, itemsOf } from '../harness';
@@ -22,6 +19,7 @@ import {
 } from '../harness/stand-ins';
 import { addSelfOwnedShop, rawTradeKey } from '../simulator/selfPlatform';
 import { useRig } from './rig';
+import { type ShopAnswer, useShop } from './shopServer';
 
 const PUSH = 'sales.RawTrade.pushSelf2';
 const PENDING = 'sales.LogisticsSync.getSyncListExt';
@@ -229,50 +227,6 @@ describe('examples/sheet-rows-to-orders.json', () => {
 // ---------------------------------------------------------------------------------------------
 // pending-logistics-to-shop.json
 // ---------------------------------------------------------------------------------------------
-
-interface ShopRequest {
-	method: string;
-	url: string;
-	body: IDataObject;
-}
-/** What the shop does with one upload: answers with a status and a JSON body, or drops the connection. */
-type ShopAnswer = { status: number; body: IDataObject } | 'drop';
-
-/** A local stand-in for the user's shop API: records each upload and answers as told. */
-function useShop() {
-	const shop = {
-		url: '',
-		requests: [] as ShopRequest[],
-		answer: (_body: IDataObject): ShopAnswer => ({ status: 200, body: { ok: true } }),
-	};
-	let server: Server;
-	const readBody = async (request: IncomingMessage) => {
-		let text = '';
-		for await (const chunk of request) text += String(chunk);
-		return JSON.parse(text || '{}') as IDataObject;
-	};
-	beforeAll(async () => {
-		server = createServer(async (request, response) => {
-			const body = await readBody(request);
-			shop.requests.push({ method: request.method ?? '', url: request.url ?? '', body });
-			const answer = shop.answer(body);
-			if (answer === 'drop') {
-				request.socket.destroy();
-				return;
-			}
-			response.writeHead(answer.status, { 'content-type': 'application/json' });
-			response.end(JSON.stringify(answer.body));
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		shop.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	});
-	afterAll(async () => await new Promise((resolve) => server.close(resolve)));
-	beforeEach(() => {
-		shop.requests.length = 0;
-		shop.answer = () => ({ status: 200, body: { ok: true } });
-	});
-	return shop;
-}
 
 describe('examples/pending-logistics-to-shop.json', () => {
 	const GET = 'Get pending tracking numbers';

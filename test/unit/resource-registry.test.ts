@@ -42,6 +42,7 @@ const TERMS: Record<string, string[]> = {
 	stock: ['stock', 'inventory', '库存'],
 	stockCount: ['stock count', 'stocktake', '盘点'],
 	stockMovement: ['stock movement', 'stock change', '库存变化', '出入库'],
+	stockSync: ['stock sync', '库存同步'],
 	warehouse: ['warehouse', '仓库'],
 };
 

@@ -24,6 +24,7 @@ import { shop } from './shop';
 import { stock } from './stock';
 import { stockCount } from './stockCount';
 import { stockMovement } from './stockMovement';
+import { stockSync } from './stockSync';
 import { warehouse } from './warehouse';
 
 /** In the order their fields are listed; the Resource field lists them A to Z. */
@@ -41,6 +42,7 @@ export const RESOURCES: readonly WdtResource[] = [
 	stock,
 	stockCount,
 	stockMovement,
+	stockSync,
 	warehouse,
 	custom,
 	account,

@@ -105,7 +105,7 @@ export async function sendBatches<Doc>(
 			const docs = toSend.map(({ doc }) => doc);
 			const response = await callWdt.call(
 				ctx,
-				{ method: spec.method, args: spec.args(docs, batch.group) },
+				{ method: spec.methodOf?.(batch.group) ?? spec.method, args: spec.args(docs, batch.group) },
 				{ write: true },
 			);
 			const read = spec.outcomes(docs, response);

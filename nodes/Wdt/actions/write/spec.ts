@@ -49,6 +49,8 @@ export const ALREADY_CREATED = 'already created';
 export interface WriteSpec<Doc> {
 	/** The WDT method every batch calls. */
 	method: string;
+	/** The method a batch of `group` (batch.by) calls instead, e.g. syncSuccess or syncFail. */
+	methodOf?(group: string): string;
 	words: WriteWords;
 	/**
 	 * Input items → documents, each checked before the first call. Throw invalidInput(…) for a

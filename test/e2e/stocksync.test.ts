@@ -1,0 +1,236 @@
+/* eslint-disable -- test code, never shipped: the community-node lint rules (no node:fs, no process, …) are for node code. */
+/**
+ * Stock Sync in real n8n (every version of the e2e), with the packed package installed as a user
+ * installs it: examples/stock-sync-to-shop.json run headless (`n8n execute`, its schedule made a
+ * Manual Trigger) against the simulator and a local shop server, then again to show a re-run;
+ * and Stock Sync → Cancel with a refusal under Continue On Fail.
+ *
+ *   WDT_E2E_N8N=1 npx vitest run --config test/e2e/vitest.config.mts test/e2e/stocksync.test.ts
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type ShopAnswer, useShop } from '../engine/shopServer';
+import {
+	addPlatformGoods,
+	credentialData,
+	isSyncPending,
+	moveStock,
+	SRC_ORDER_TYPE,
+	startSimulator,
+	type WdtSimulator,
+} from '../simulator';
+import { versionsFromArgs } from './n8n-install.mjs';
+import * as e2e from './n8n.mjs';
+import type { ExecuteResult, N8nInstance } from './n8n.mjs';
+import { workflow } from './workflows';
+
+const REPO = resolve(__dirname, '../..');
+const CREDENTIAL = { id: 'wdtcred1', name: 'WDT simulator' };
+const EXAMPLE_ID = 'wfStockSyncEx';
+const CANCEL_ID = 'wfStockSyncCncl';
+const M = (name: string) => `sales.StockSync.${name}`;
+
+interface ExampleNode {
+	name: string;
+	type: string;
+	parameters: Record<string, any>;
+	credentials?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+/** The example as a user sets it up: the shop's URL filled in; run headless from a Manual Trigger. */
+function exampleWorkflow(shopUrl: string): Record<string, unknown> {
+	const example = JSON.parse(
+		readFileSync(join(REPO, 'examples/stock-sync-to-shop.json'), 'utf8'),
+	) as {
+		name: string;
+		nodes: ExampleNode[];
+		connections: Record<string, unknown>;
+		settings: unknown;
+	};
+	const schedule = example.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger')!;
+	const nodes = example.nodes.map((n): ExampleNode => {
+		if (n === schedule)
+			return {
+				...n,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				parameters: {},
+			};
+		if (n.type === 'n8n-nodes-base.httpRequest')
+			return { ...n, parameters: { ...n.parameters, url: `${shopUrl}/api/inventory` } };
+		if (n.credentials?.wdtApi) return { ...n, credentials: { wdtApi: CREDENTIAL } };
+		return n;
+	});
+	const connections = Object.fromEntries(
+		Object.entries(example.connections).map(([from, links]) => [
+			from === schedule.name ? 'Start' : from,
+			links,
+		]),
+	);
+	return {
+		id: EXAMPLE_ID,
+		name: `E2E ${example.name}`,
+		active: false,
+		nodes,
+		connections,
+		settings: example.settings,
+		pinData: {},
+	};
+}
+
+const tail = (text: string, n = 3000) => (text.length > n ? `…${text.slice(-n)}` : text);
+const explain = (r: ExecuteResult) =>
+	`exit ${r.code}, error: ${r.error?.message ?? 'none'} ${r.error?.description ?? ''}\n--- stdout ---\n${tail(r.stdout)}\n--- stderr ---\n${tail(r.stderr)}`;
+
+const VERSIONS = versionsFromArgs([], process.env.WDT_E2E_N8N || 'all');
+
+describe.each(VERSIONS)('n8n %s: Stock Sync', (version) => {
+	let sim: WdtSimulator;
+	let inst: N8nInstance;
+	let tmp: string;
+	let failed = true;
+	const shop = useShop();
+
+	beforeAll(async () => {
+		const t0 = Date.now();
+		sim = await startSimulator({ seed: 'empty' });
+		inst = await e2e.prepareN8n({ version, log: (s) => process.stderr.write(s) });
+		tmp = await mkdtemp(join(tmpdir(), 'wdt-e2e-stocksync-'));
+		await e2e.installCommunityPackage(inst.userFolder, await e2e.packPackage(REPO, tmp));
+		await e2e.importCredentials(inst, [
+			{ ...CREDENTIAL, type: 'wdtApi', data: credentialData(sim.url) },
+		]);
+		await e2e.importWorkflow(inst, [
+			exampleWorkflow(shop.url),
+			workflow(CANCEL_ID, 'E2E Stock Sync cancel', [
+				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger' },
+				{
+					name: 'Ids',
+					type: 'n8n-nodes-base.code',
+					typeVersion: 2,
+					parameters: {
+						jsCode: 'return [3001, 3999, 3002].map((rec_id) => ({ json: { rec_id } }));',
+					},
+				},
+				{
+					name: 'Cancel sync',
+					type: 'n8n-nodes-wdt.wdt',
+					parameters: { resource: 'stockSync', operation: 'cancel' },
+					onError: 'continueRegularOutput',
+					credentials: { wdtApi: CREDENTIAL },
+				},
+			]),
+		]);
+		failed = false;
+		console.log(
+			`[e2e stocksync] n8n ${inst.version} set up in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+		);
+	});
+
+	afterAll(async () => {
+		await sim?.close();
+		if (tmp) await rm(tmp, { recursive: true, force: true });
+		if (inst && !process.env.WDT_E2E_KEEP && !failed)
+			await rm(inst.userFolder, { recursive: true, force: true });
+		else if (inst) console.log(`[e2e stocksync] n8n user folder kept: ${inst.userFolder}`);
+	});
+
+	async function run(id: string): Promise<ExecuteResult> {
+		const r = await e2e.executeWorkflow(inst, id);
+		if (!r.ok) failed = true;
+		expect(r.ok, `workflow ${id} failed in n8n:\n${explain(r)}`).toBe(true);
+		return r;
+	}
+	const goods = (recId: number, sku: string, stock: number, syncEnabled = true) => {
+		addPlatformGoods(
+			sim,
+			{
+				rec_id: recId,
+				shop_id: 900,
+				goods_id: `P${recId}`,
+				spec_id: `V${recId}`,
+				spec_outer_id: sku,
+				match_code: sku,
+				stock_syn_warehouses: '1',
+				stock_change_count: 1,
+			},
+			{ pending: true, syncEnabled },
+		);
+		moveStock(sim, {
+			warehouseNo: 'WH01',
+			specNo: sku,
+			delta: stock,
+			srcOrderType: SRC_ORDER_TYPE.purchaseIn,
+			srcOrderNo: 'CG1',
+			stockioNo: 'RK1',
+			atMs: Date.now(),
+		});
+	};
+	const reports = (method: string) =>
+		sim.requestsFor(M(method)).map((q) => {
+			const [id, info] = q.args as [number, Record<string, unknown>];
+			return [id, info.syn_stock, info.is_syn_success];
+		});
+
+	it('the example: pending goods → one batch calc → the shop → success or failure per goods; a re-run publishes only what waits', async () => {
+		goods(2001, 'E2E-SKU-1', 10);
+		goods(2002, 'E2E-SKU-2', 20);
+		goods(2003, 'E2E-SKU-3', 30, false);
+		const answers: Record<string, ShopAnswer> = {
+			'E2E-SKU-2': { status: 409, body: { message: 'Variant locked' } },
+		};
+		shop.answer = (body) => answers[String(body.sku)] ?? { status: 200, body: { ok: true } };
+		sim.clearRequests();
+
+		const r = await run(EXAMPLE_ID);
+		expect(
+			shop.requests.map((q) => q.body).sort((a, b) => String(a.sku).localeCompare(String(b.sku))),
+		).toEqual([
+			{ product_id: 'P2001', variant_id: 'V2001', sku: 'E2E-SKU-1', quantity: 10 },
+			{ product_id: 'P2002', variant_id: 'V2002', sku: 'E2E-SKU-2', quantity: 20 },
+		]);
+		expect(sim.requestsFor(M('batchCalcStock'))).toHaveLength(1);
+		expect(reports('syncSuccess')).toEqual([[2001, 10, true]]);
+		expect(reports('syncFail')).toEqual([[2002, 20, false]]);
+		const reported = e2e.nodeOutput(r.runData, 'Report result to WDT');
+		expect(reported.map((i) => [i.rec_id, i.result, i.outcome])).toEqual([
+			[2001, 'success', 'succeeded'],
+			[2002, 'failure', 'succeeded'],
+		]);
+		// Goods 2003's sync is off: Calculate's error output, not the shop.
+		expect(e2e.nodeOutput(r.runData, 'Calculate stock to publish', { output: 1 })).toHaveLength(1);
+		expect([2001, 2002, 2003].filter((id) => isSyncPending(sim, id))).toEqual([2002, 2003]);
+
+		shop.requests.length = 0;
+		shop.answer = () => ({ status: 200, body: { ok: true } });
+		sim.clearRequests();
+		await run(EXAMPLE_ID);
+		expect(shop.requests.map((q) => q.body.sku)).toEqual(['E2E-SKU-2']);
+		expect(reports('syncSuccess')).toEqual([[2002, 20, true]]);
+		expect([2001, 2002, 2003].filter((id) => isSyncPending(sim, id))).toEqual([2003]);
+	});
+
+	it('Cancel: one call per goods, the refused one failed on its own (continue on fail)', async () => {
+		goods(3001, 'E2E-SKU-C1', 1);
+		goods(3002, 'E2E-SKU-C2', 1);
+		sim.clearRequests();
+		const r = await run(CANCEL_ID);
+		expect(e2e.nodeOutput(r.runData, 'Cancel sync').map((i) => [i.rec_id, i.outcome])).toEqual([
+			[3001, 'succeeded'],
+			[3999, 'failed'],
+			[3002, 'succeeded'],
+		]);
+		expect(sim.requestsFor(M('cancelSync')).map((q) => q.args)).toEqual([
+			[3001, -1],
+			[3999, -1],
+			[3002, -1],
+		]);
+		expect(isSyncPending(sim, 3001)).toBe(false);
+	});
+});
