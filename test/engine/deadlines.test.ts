@@ -98,7 +98,8 @@ describe('the shipped deadlines', () => {
 			credentialTestMs: 15_000,
 		});
 		const baseUrl = new WdtApi().properties.find((property) => property.name === 'baseUrl');
-		expect(baseUrl?.description).toContain(`within ${shipped.credentialTestMs / 1000} seconds`);
+		// The Base URL field's hint says what a credential test time-out means.
+		expect(baseUrl?.hint).toContain(`within ${shipped.credentialTestMs / 1000} seconds`);
 	});
 });
 
