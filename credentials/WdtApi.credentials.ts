@@ -21,8 +21,9 @@ export class WdtApi implements ICredentialType {
 	name = 'wdtApi';
 
 	// n8n's "Add new credential" search matches the display name only (both 1.x and 2.x), so the
-	// vendor's own names, pinyin and Chinese, are in it: users search for 旺店通.
-	displayName = 'WDT (Wangdiantong 旺店通) API';
+	// vendor's pinyin name is in it. Its Chinese name (旺店通) is not: the interface is English only
+	// (n8n's verification rule). Adding the node opens this credential's form directly anyway.
+	displayName = 'WDT (Wangdiantong) API';
 
 	icon: Icon = {
 		light: 'file:../icons/wdt.svg',

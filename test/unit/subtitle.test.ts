@@ -28,6 +28,12 @@ describe('WDT node subtitle', () => {
 	const resources = optionsOf(properties.find((property) => property.name === 'resource')!);
 	const selectors = properties.filter((property) => property.name === 'operation');
 
+	it('is one n8n expression: no `}}` before its end (n8n ends an expression at the first)', () => {
+		const subtitle = String(description.subtitle);
+		expect(subtitle.startsWith('={{')).toBe(true);
+		expect(subtitle.indexOf('}}')).toBe(subtitle.length - 2);
+	});
+
 	it('names every operation of every resource from the option lists', () => {
 		expect(selectors).toHaveLength(resources.length);
 		let shown = 0;

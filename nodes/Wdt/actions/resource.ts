@@ -100,6 +100,9 @@ export function findOperation(
  * The node's `={{ … }}` subtitle, "Resource: Operation" (or the resource's own `subtitle`), from
  * the same names the Resource and Operation fields show.
  */
+/** JSON inside an n8n expression: n8n ends an expression at the first `}}`, so none may occur. */
+const expressionJson = (value: unknown) => JSON.stringify(value).replace(/}}/g, '} }');
+
 export function resourceOperationSubtitle(resources: readonly WdtResource[]): string {
 	const namesOf = (options: Array<{ value: string; name: string }>) =>
 		Object.fromEntries(options.map((option) => [option.value, option.name]));
@@ -107,7 +110,7 @@ export function resourceOperationSubtitle(resources: readonly WdtResource[]): st
 	const operationNames = Object.fromEntries(
 		resources.map((resource) => [resource.value, namesOf(operationOptions(resource))]),
 	);
-	const operation = `(${JSON.stringify(operationNames)}[$parameter["resource"]] || {})[$parameter["operation"]]`;
+	const operation = `(${expressionJson(operationNames)}[$parameter["resource"]] || {})[$parameter["operation"]]`;
 	const shown = resources.reduceRight(
 		(rest, resource) =>
 			resource.subtitle === undefined
@@ -115,5 +118,5 @@ export function resourceOperationSubtitle(resources: readonly WdtResource[]): st
 				: `$parameter["resource"] === ${JSON.stringify(resource.value)} ? ${resource.subtitle} : ${rest}`,
 		operation,
 	);
-	return `={{ ${JSON.stringify(resourceNames)}[$parameter["resource"]] + ": " + (${shown}) }}`;
+	return `={{ ${expressionJson(resourceNames)}[$parameter["resource"]] + ": " + (${shown}) }}`;
 }

@@ -117,13 +117,13 @@ async function startHtmlServer(): Promise<{ server: Server; url: string }> {
 }
 
 export default defineStep('1b', 'the credential: created, tested right and wrong', (ui) => {
-	it('the credential type search finds WDT by 旺店通, wangdiantong and WDT', async () => {
-		for (const query of ['旺店通', 'wangdiantong', 'WDT']) {
+	// n8n's credential type search matches the display name only; the display name is English
+	// (n8n's verification rule), so 旺店通 is not among the words that find it.
+	it('the credential type search finds WDT by wangdiantong and WDT', async () => {
+		for (const query of ['wangdiantong', 'WDT']) {
 			const found = await searchCredentialTypes(ui, query);
 			await ui.shot(`1b-type-search-${query}`);
-			expect(found, `credential types listed for "${query}"`).toContain(
-				'WDT (Wangdiantong 旺店通) API',
-			);
+			expect(found, `credential types listed for "${query}"`).toContain('WDT (Wangdiantong) API');
 		}
 	});
 
