@@ -3,6 +3,7 @@ export * from './credentials';
 export * from './errors';
 export * from './http';
 export * from './paging';
+export * from './recordList';
 export * from './redact';
 export * from './request';
 export * from './response';
