@@ -148,6 +148,8 @@ let lastRefundId = 70_000;
 const PURCHASE_ORDER_QUERY = 'purchase.PurchaseOrder.queryWithDetail';
 let lastPurchaseOrderId = 90_000;
 let lastGoodsId = 80_000;
+const REFUND_STOCKIN_QUERY = 'wms.stockin.Refund.queryWithDetail';
+let lastRefundStockinId = 60_000;
 
 const stockoutRecords = {
 	idField: 'stockout_id',
@@ -279,6 +281,35 @@ const LONG_RUN_EVENTS: LongRunEvent[] = [
 				.records(PURCHASE_ORDER_QUERY)
 				.modify(
 					(record) => record.purchase_id === id,
+					{ status },
+					{ modifiedMs: atMs, visibleAfterMs: lagMs },
+				),
+	} satisfies LongRunEvent<number>,
+	{
+		// Refund stock-ins complete (80) from editing (20); a later edit of a completed one (its
+		// settlement) is not a second event: one event per stock-in.
+		event: 'refundStockinReceived',
+		method: REFUND_STOCKIN_QUERY,
+		idField: 'stockin_id',
+		editIsEvent: false,
+		pendingStatus: 20,
+		eventStatus: () => 80,
+		editStatus: 80,
+		add: (sim, status, modifiedMs, visibleAfterMs) => {
+			const id = ++lastRefundStockinId;
+			sim
+				.records(REFUND_STOCKIN_QUERY)
+				.add(
+					{ stockin_id: id, order_no: `TR${id}`, status, details_list: [] },
+					{ modifiedMs, visibleAfterMs },
+				);
+			return id;
+		},
+		change: (sim, id, status, atMs, lagMs) =>
+			sim
+				.records(REFUND_STOCKIN_QUERY)
+				.modify(
+					(record) => record.stockin_id === id,
 					{ status },
 					{ modifiedMs: atMs, visibleAfterMs: lagMs },
 				),

@@ -10,6 +10,7 @@ import { logisticsSync } from './logisticsSync';
 import { otherOut } from './otherOut';
 import { purchaseApply } from './purchaseApply';
 import { refund } from './refund';
+import { refundStockin } from './refundStockin';
 import {
 	findOperation,
 	resourceOperationSubtitle,
@@ -29,6 +30,7 @@ export const RESOURCES: readonly WdtResource[] = [
 	otherOut,
 	logisticsSync,
 	refund,
+	refundStockin,
 	salesOrder,
 	salesStockout,
 	shop,

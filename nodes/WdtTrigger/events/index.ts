@@ -7,6 +7,7 @@ import { goodsChanged } from './goodsChanged';
 import { purchaseApplyStatusChanged } from './purchaseApplyStatusChanged';
 import { purchaseOrderChanged } from './purchaseOrderChanged';
 import { refundChanged } from './refundChanged';
+import { refundStockinReceived } from './refundStockinReceived';
 import { salesOrderChanged } from './salesOrderChanged';
 import { stockoutCancelled } from './stockoutCancelled';
 import { stockoutShipped } from './stockoutShipped';
@@ -22,6 +23,7 @@ export const TRIGGER_EVENTS: readonly AnyTriggerEvent[] = [
 	goodsChanged,
 	purchaseApplyStatusChanged,
 	purchaseOrderChanged,
+	refundStockinReceived,
 ];
 
 /** The event that static data without an `event` field (version 1 of the trigger) belongs to. */
