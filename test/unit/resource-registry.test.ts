@@ -34,6 +34,7 @@ const TERMS: Record<string, string[]> = {
 	otherOut: ['other out', '其他出库'],
 	purchaseApply: ['purchase apply', 'purchase requisition', '采购申请'],
 	refund: ['refund', 'return', 'exchange', '退款', '退换'],
+	refundStockin: ['refund stock-in', 'returned goods', '退货入库'],
 	salesOrder: ['sales order', 'trade', '订单', '销售订单'],
 	salesStockout: ['stockout', 'sales stockout', '销售出库'],
 	shop: ['shop', 'store', '店铺'],
@@ -47,6 +48,7 @@ const EVENT_RESOURCES: Record<string, string> = {
 	stockoutShipped: 'salesStockout',
 	salesOrderChanged: 'salesOrder',
 	refundChanged: 'refund',
+	refundStockinReceived: 'refundStockin',
 	goodsChanged: 'goods',
 	purchaseApplyStatusChanged: 'purchaseApply',
 };
