@@ -1,5 +1,5 @@
 /**
- * Refund Stock-in → Get Many (wms.stockin.Refund.queryWithDetail) through n8n-core's engine
+ * Refund Stock-In → Get Many (wms.stockin.Refund.queryWithDetail) through n8n-core's engine
  * against the simulator: filters, lines, One Item per Line, and time_type under both readings of
  * the page's 入库时间 (replies.refundStockinTime).
  */
@@ -34,7 +34,7 @@ function receive(
 }
 const params = (call = 0) => calls()[call].params;
 
-describe('Refund Stock-in → Get Many', () => {
+describe('Refund Stock-In → Get Many', () => {
 	afterEach(() => {
 		rig.sim.replies = { ...DEFAULT_REPLY_CHOICES };
 	});
@@ -90,7 +90,7 @@ describe('Refund Stock-in → Get Many', () => {
 
 	it('refuses a filter longer than the page allows before any call, naming the field', async () => {
 		const { error } = await getMany({ filters: { stockinNo: 'X'.repeat(21) } });
-		expect(error?.message).toMatch(/Stock-in Number \(filters\.stockinNo\).*20/);
+		expect(error?.message).toMatch(/Stock-In Number \(filters\.stockinNo\).*20/);
 		expect(calls()).toHaveLength(0);
 	});
 

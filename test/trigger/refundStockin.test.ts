@@ -1,5 +1,5 @@
 /**
- * Refund Stock-in Received, run as n8n runs the poll against the simulator's
+ * Refund Stock-In Received, run as n8n runs the poll against the simulator's
  * wms.stockin.Refund.queryWithDetail: one event per stock-in reaching Completed (80), status and
  * time_type 0 sent to WDT, a completed stock-in's later change not another event, Shops and
  * Warehouse sent, lines kept or dropped, paging, "Fetch test event", a rate limit.
@@ -47,14 +47,14 @@ const change = (id: number, fields: IDataObject, modifiedMs: number) =>
 
 const stockinCase: WindowedEventCase = {
 	rig,
-	name: 'Refund Stock-in Received',
+	name: 'Refund Stock-In Received',
 	parameters: received(),
 	method: QUERY,
 	add: (modifiedMs) => addStockin(modifiedMs),
 	id: (json) => json.stockin_id,
 };
 
-describe.each(['n8n1', 'n8n2'] as const)('%s: Refund Stock-in Received', (persistence) => {
+describe.each(['n8n1', 'n8n2'] as const)('%s: Refund Stock-In Received', (persistence) => {
 	rateLimitTest(stockinCase, persistence);
 
 	it('emits each stock-in once when it reaches Completed, never before, never again', async () => {

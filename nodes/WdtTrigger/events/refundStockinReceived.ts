@@ -1,5 +1,5 @@
 /**
- * Refund Stock-in Received: refund stock-ins (退货入库单) that reached Completed (80, 已完成: the
+ * Refund Stock-In Received: refund stock-ins (退货入库单) that reached Completed (80, 已完成: the
  * returned goods are in stock), read from wms.stockin.Refund.queryWithDetail by modified time
  * (time_type 0, the page's default; its 入库时间 maps to no reply field for sure, see
  * docs/wdt-ambiguities.md) with status 80 sent to WDT and checked here. A stock-in is one event:
@@ -24,7 +24,7 @@ const BY_MODIFIED = 0;
 
 export const refundStockinReceived: TriggerEvent<IDataObject, QuerySettings> = {
 	option: {
-		name: 'Refund Stock-in Received',
+		name: 'Refund Stock-In Received',
 		value: 'refundStockinReceived',
 		description:
 			'Once for every refund stock-in that reaches Completed (80): returned goods received into a warehouse (wms.stockin.Refund.queryWithDetail)',

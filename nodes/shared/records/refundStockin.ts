@@ -10,7 +10,7 @@ export const REFUND_STOCKIN: WdtRecord = {
 	idField: 'stockin_id',
 	numberFields: ['order_no'],
 	modifiedField: 'modified',
-	lines: { list: 'details_list', prefix: 'stockin_', itemName: 'Refund Stock-in' },
+	lines: { list: 'details_list', prefix: 'stockin_', itemName: 'Refund Stock-In' },
 	statusLabels: {
 		status: {
 			'10': 'Cancelled',

@@ -26,7 +26,7 @@ const TIME_RANGE = timeRangeOf(REFUND_STOCKIN, 'modification');
 
 /** The text filters: parameter, label, WDT field (its length is the page's). */
 const TEXT_FILTERS = [
-	['stockinNo', 'Stock-in Number', 'stockin_no'],
+	['stockinNo', 'Stock-In Number', 'stockin_no'],
 	['refundNo', 'Refund Number', 'refund_no'],
 ] as const;
 
@@ -37,7 +37,7 @@ const TEXT_FILTERS = [
 const BY_MODIFIED = 0;
 const BY_STOCKIN_TIME = 1;
 
-/** Its entry in the Refund Stock-in resource's Operation field. */
+/** Its entry in the Refund Stock-In resource's Operation field. */
 export const option = {
 	name: 'Get Many',
 	value: 'getMany',
@@ -80,7 +80,7 @@ const properties: INodeProperties[] = [
 					description: 'When the stock-in last changed (modified)',
 				},
 				{
-					name: 'Stock-in Time',
+					name: 'Stock-In Time',
 					value: BY_STOCKIN_TIME,
 					description:
 						"WDT's stock-in time (入库时间); the page does not say which reply field holds it (check_time or created_time)",

@@ -3,7 +3,7 @@ import * as getMany from './getMany.operation';
 
 export const refundStockin: WdtResource = {
 	value: 'refundStockin',
-	name: 'Refund Stock-in',
+	name: 'Refund Stock-In',
 	description: 'Returned goods received into a warehouse',
 	defaultOperation: 'getMany',
 	operations: [getMany],
