@@ -11,9 +11,9 @@ import {
 
 /**
  * upload2 answers `data: {new_count, chg_count, error_list: [{no, error}]}`, `no` being the
- * refund_no of a refused entry (one per refused line). A refund listed in error_list failed
- * (all its lines when listed as often as it has lines; otherwise the others went in, which the
- * error says). A refund not listed succeeded only when the list is complete (every entry names a
+ * refund_no of a refused entry. A refund listed in error_list failed; listed fewer times than it
+ * has lines, the error says so: the page does not say whether the list has one entry per refused
+ * line or per refused refund, and names no line, so whether the other lines went in is not known. A refund not listed succeeded only when the list is complete (every entry names a
  * refund that was sent) and the counts reach the unlisted refunds: the page does not say whether
  * they count refunds or entries (its example answers new_count 2, chg_count 1 to one entry), so
  * more is accepted and only fewer leaves the unlisted refunds unknown.
@@ -67,7 +67,7 @@ export function rawRefundPushOutcomes(
 		const refused = Math.min(messages.length, lines);
 		const partly =
 			refused < lines
-				? ` (WDT refused ${refused} of its ${lines} lines and took the other ${countOf(lines - refused, 'line', 'lines')}; its reply does not say which)`
+				? ` (WDT's error list names this refund ${countOf(refused, 'time', 'times')} for its ${lines} lines and no line, so whether the other lines went in is not known)`
 				: '';
 		return {
 			order_no: refundNo,
