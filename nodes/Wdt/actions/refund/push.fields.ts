@@ -8,19 +8,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { shopLocator } from '../locators';
 import { noticeField } from '../shared.fields';
-import { fieldTable, type WriteField } from '../write';
+import { amountField, codeList, fieldTable, writeField, type WriteField } from '../write';
 
 export const REFUND_PUSH_METHOD = 'aftersales.refund.RawRefund.upload2';
 
-type More = Omit<WriteField, 'wdt' | 'displayName' | 'description'>;
-const field = (wdt: string, displayName: string, description: string, more: More = {}) =>
-	({ wdt, displayName, description, ...more }) as WriteField;
-/** Amounts: never negative (the shared decimal check). */
-const amount = (wdt: string, displayName: string, description: string, more: More = {}) =>
-	field(wdt, displayName, description, { min: 0, ...more });
-/** The page's codes with our English names, written `{ code: name }`. */
-const codes = (named: Record<number, string>) =>
-	Object.entries(named).map(([code, name]): [number, string] => [Number(code), name]);
+const field = writeField;
+const amount = amountField;
+const codes = codeList;
 
 /** The fields every refunded line needs (the page's required ones), mapped from each row. */
 const ENTRY_FIELDS: WriteField[] = [
