@@ -98,6 +98,19 @@ const batch = (operation: string, orderNumbers: string, resource = 'purchaseAppl
 	orderNumbers,
 });
 
+/** The look-ups find nothing; the second upload is refused ("货品不存在"), the others create POA00n. */
+function refuseTheSecondUpload() {
+	let call = 0;
+	fake.server.reply((request) => ({
+		body:
+			request.query.method === 'purchase.PurchaseApply.search'
+				? NO_APPLY
+				: ++call === 2
+					? { status: 0, data: { status: 1, message: '货品不存在' } }
+					: { status: 0, data: { status: 0, message: `POA00${call}` } },
+	}));
+}
+
 describe('Create reads data.status and reports the number WDT returned', () => {
 	it("the page's success example: purchase_apply_no is WDT's number, also when the user gave one", async () => {
 		answer(PAGE_EXAMPLES.uploadOk);
@@ -139,15 +152,7 @@ describe('Create reads data.status and reports the number WDT returned', () => {
 	});
 
 	it('with Continue On Fail, a refused apply is an error item beside the created ones', async () => {
-		let call = 0;
-		fake.server.reply((request) => ({
-			body:
-				request.query.method === 'purchase.PurchaseApply.search'
-					? NO_APPLY
-					: ++call === 2
-						? { status: 0, data: { status: 1, message: '货品不存在' } }
-						: { status: 0, data: { status: 0, message: `POA00${call}` } },
-		}));
+		refuseTheSecondUpload();
 		const { outputs, error } = await run(
 			create({ purchaseApplyNo: '={{ $json.no }}' }),
 			[{ no: 'A-1' }, { no: 'A-2' }, { no: 'A-3' }],
@@ -171,15 +176,7 @@ describe('Create reads data.status and reports the number WDT returned', () => {
 	});
 
 	it('without Continue On Fail, a refused apply does not stop the others, and the error says what was created', async () => {
-		let call = 0;
-		fake.server.reply((request) => ({
-			body:
-				request.query.method === 'purchase.PurchaseApply.search'
-					? NO_APPLY
-					: ++call === 2
-						? { status: 0, data: { status: 1, message: '货品不存在' } }
-						: { status: 0, data: { status: 0, message: `POA00${call}` } },
-		}));
+		refuseTheSecondUpload();
 		const { error } = await run(create({ purchaseApplyNo: '={{ $json.no }}' }), [
 			{ no: 'A-1' },
 			{ no: 'A-2' },

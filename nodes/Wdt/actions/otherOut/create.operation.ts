@@ -18,6 +18,7 @@ import {
 	documentedFields,
 	groupByColumnField,
 	linesSourceField,
+	numberWhenEmpty,
 	numberWhenEmptyField,
 	planByLinesSource,
 	readLinesSource,
@@ -266,13 +267,7 @@ const spec: WriteSpec<OtherOut> = {
 		}),
 	key: ({ order }) => order.outer_no ?? '',
 	sameKey: { refuse: 'Other-Out Number (outer_no)' },
-	numbering: {
-		enabled: (ctx) => ctx.getNodeParameter('numberWhenEmpty', 0, 'derive') === 'derive',
-		numbered: ({ order }) => Boolean(order.outer_no),
-		number: ({ order }, derived) => {
-			order.outer_no = derived;
-		},
-	},
+	numbering: numberWhenEmpty(({ order }) => order, 'outer_no'),
 	batch: { limit: 1 },
 	args: ([{ order, order_details }]) => [order, order_details],
 	outcomes: ([{ order }], response) => {

@@ -14,8 +14,8 @@ import {
 	type WdtResponse,
 } from '../../../shared/protocol';
 import { catalogPaging, searchWindows } from '../../../shared/transport/search';
-import { invalidInput } from '../parameters';
 import { providerLocator, readLocatorCode, warehouseLocator } from '../locators';
+import { invalidInput } from '../parameters';
 import {
 	ALREADY_CREATED,
 	atMost,
@@ -23,6 +23,7 @@ import {
 	documentedFields,
 	groupByColumnField,
 	linesSourceField,
+	numberWhenEmpty,
 	numberWhenEmptyField,
 	planByLinesSource,
 	readLinesSource,
@@ -234,13 +235,7 @@ const spec: WriteSpec<Apply> = {
 		}),
 	key: (apply) => apply.purchase_apply_no ?? '',
 	sameKey: { refuse: 'Purchase Apply Number (purchase_apply_no)' },
-	numbering: {
-		enabled: (ctx) => ctx.getNodeParameter('numberWhenEmpty', 0, 'derive') === 'derive',
-		numbered: (apply) => Boolean(apply.purchase_apply_no),
-		number: (apply, derived) => {
-			apply.purchase_apply_no = derived;
-		},
-	},
+	numbering: numberWhenEmpty((apply) => apply, 'purchase_apply_no'),
 	batch: { limit: 1 },
 	args: ([apply]) => [apply],
 	async lookUp(ctx, apply) {

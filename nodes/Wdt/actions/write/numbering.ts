@@ -3,9 +3,10 @@
  * of the same execution sends the same numbers (and cannot create a document twice), and the
  * field that offers them.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Show, WriteEntity } from './inputFields';
+import type { WriteSpec } from './spec';
 import { documentedLength } from './values';
 
 /** The shortest number field a derived number fills: purchase_apply_no (other-out outer_no is longer). */
@@ -78,5 +79,22 @@ export function numberWhenEmptyField(
 			},
 		],
 		description: `What to send as ${number.field} when ${number.label} is empty`,
+	};
+}
+
+/**
+ * WriteSpec.numbering for a document whose number is `field` of `holder(doc)`: numbers derived
+ * from the execution when When the Number Is Empty (numberWhenEmptyField) says so.
+ */
+export function numberWhenEmpty<Doc>(
+	holder: (doc: Doc) => IDataObject,
+	field: string,
+): NonNullable<WriteSpec<Doc>['numbering']> {
+	return {
+		enabled: (ctx) => ctx.getNodeParameter('numberWhenEmpty', 0, 'derive') === 'derive',
+		numbered: (doc) => Boolean(holder(doc)[field]),
+		number: (doc, derived) => {
+			holder(doc)[field] = derived;
+		},
 	};
 }
