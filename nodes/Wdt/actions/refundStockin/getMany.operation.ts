@@ -83,7 +83,7 @@ const properties: INodeProperties[] = [
 					name: 'Stock-In Time',
 					value: BY_STOCKIN_TIME,
 					description:
-						"WDT's stock-in time (入库时间); the page does not say which reply field holds it (check_time or created_time)",
+						"WDT's stock-in time; the page does not say which reply field holds it (check_time or created_time)",
 				},
 			],
 			description:
