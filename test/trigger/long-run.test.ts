@@ -177,6 +177,8 @@ const addMovement = (sim: WdtSimulator, stockioNo: string, atMs: number, visible
 		},
 		{ modifiedMs: atMs, visibleAfterMs },
 	);
+const REFUND_STOCKIN_QUERY = 'wms.stockin.Refund.queryWithDetail';
+let lastRefundStockinId = 60_000;
 
 const stockoutRecords = {
 	idField: 'stockout_id',
@@ -359,6 +361,35 @@ const LONG_RUN_EVENTS: LongRunEvent[] = [
 		change: (sim, id, _status, atMs, lagMs) => addMovement(sim, String(id), atMs, lagMs),
 		changedAt: (json) => String(json.created),
 	} satisfies LongRunEvent<'pending' | 'booked'>,
+	{
+		// Refund stock-ins complete (80) from editing (20); a later edit of a completed one (its
+		// settlement) is not a second event: one event per stock-in.
+		event: 'refundStockinReceived',
+		method: REFUND_STOCKIN_QUERY,
+		idField: 'stockin_id',
+		editIsEvent: false,
+		pendingStatus: 20,
+		eventStatus: () => 80,
+		editStatus: 80,
+		add: (sim, status, modifiedMs, visibleAfterMs) => {
+			const id = ++lastRefundStockinId;
+			sim
+				.records(REFUND_STOCKIN_QUERY)
+				.add(
+					{ stockin_id: id, order_no: `TR${id}`, status, details_list: [] },
+					{ modifiedMs, visibleAfterMs },
+				);
+			return id;
+		},
+		change: (sim, id, status, atMs, lagMs) =>
+			sim
+				.records(REFUND_STOCKIN_QUERY)
+				.modify(
+					(record) => record.stockin_id === id,
+					{ status },
+					{ modifiedMs: atMs, visibleAfterMs: lagMs },
+				),
+	} satisfies LongRunEvent<number>,
 ] as LongRunEvent[];
 
 /** Whether the 6-hour outage is one window of the event's method (30 days), not several. */

@@ -12,6 +12,7 @@ import { purchaseApply } from './purchaseApply';
 import { purchaseOrder } from './purchaseOrder';
 import { purchaseStockin } from './purchaseStockin';
 import { refund } from './refund';
+import { refundStockin } from './refundStockin';
 import {
 	findOperation,
 	resourceOperationSubtitle,
@@ -36,6 +37,7 @@ export const RESOURCES: readonly WdtResource[] = [
 	otherOut,
 	logisticsSync,
 	refund,
+	refundStockin,
 	salesOrder,
 	salesStockout,
 	shop,

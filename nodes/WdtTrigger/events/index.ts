@@ -8,6 +8,7 @@ import { purchaseApplyStatusChanged } from './purchaseApplyStatusChanged';
 import { purchaseOrderStatusChanged } from './purchaseOrderStatusChanged';
 import { purchaseStockinCreated } from './purchaseStockinCreated';
 import { refundChanged } from './refundChanged';
+import { refundStockinReceived } from './refundStockinReceived';
 import { salesOrderChanged } from './salesOrderChanged';
 import { stockMoved } from './stockMoved';
 import { stockoutCancelled } from './stockoutCancelled';
@@ -26,6 +27,7 @@ export const TRIGGER_EVENTS: readonly AnyTriggerEvent[] = [
 	stockMoved,
 	purchaseOrderStatusChanged,
 	purchaseStockinCreated,
+	refundStockinReceived,
 ];
 
 /** The event that static data without an `event` field (version 1 of the trigger) belongs to. */

@@ -12,6 +12,7 @@ export { PURCHASE_APPLY } from './purchaseApply';
 export { PURCHASE_ORDER } from './purchaseOrder';
 export { PURCHASE_STOCKIN } from './purchaseStockin';
 export { REFUND } from './refund';
+export { REFUND_STOCKIN, REFUND_STOCKIN_COMPLETED } from './refundStockin';
 export { SALES_ORDER, SALES_ORDER_HISTORY_METHOD } from './salesOrder';
 export {
 	BY_MODIFIED_AND_STATUS,

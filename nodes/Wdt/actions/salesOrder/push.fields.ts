@@ -8,21 +8,23 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { shopLocator, warehouseLocator } from '../locators';
 import { noticeField } from '../shared.fields';
-import { fieldTable, linesField, linesSourceField, type WriteField } from '../write';
+import {
+	amountField,
+	codeList,
+	fieldTable,
+	linesField,
+	linesSourceField,
+	timeField,
+	writeField,
+	type WriteField,
+} from '../write';
 
 export const PUSH_METHOD = 'sales.RawTrade.pushSelf2';
 
-type More = Omit<WriteField, 'wdt' | 'displayName' | 'description'>;
-const field = (wdt: string, displayName: string, description: string, more: More = {}) =>
-	({ wdt, displayName, description, ...more }) as WriteField;
-const time = (wdt: string, displayName: string, description: string, more: More = {}) =>
-	field(wdt, displayName, description, { time: true, ...more });
-/** Fees and amounts: never negative. */
-const amount = (wdt: string, displayName: string, description: string, more: More = {}) =>
-	field(wdt, displayName, description, { min: 0, ...more });
-/** The page's codes with our English names, written `{ code: name }`. */
-const codes = (named: Record<number, string>) =>
-	Object.entries(named).map(([code, name]): [number, string] => [Number(code), name]);
+const field = writeField;
+const time = timeField;
+const amount = amountField;
+const codes = codeList;
 
 const TRADE_STATUS = codes({
 	10: 'Unconfirmed',

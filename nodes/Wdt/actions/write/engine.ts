@@ -70,9 +70,32 @@ function batchesOf<Doc>(
 		if (members) members.push(entry);
 		else groups.set(group, [entry]);
 	}
+	const weight = spec.batch.weight;
 	return [...groups].flatMap(([group, members]) =>
-		chunk(members, size).map((batch) => ({ docs: batch, group })),
+		(weight ? packByWeight(members, size, (entry) => weight(entry.doc)) : chunk(members, size)).map(
+			(batch) => ({ docs: batch, group }),
+		),
 	);
+}
+
+/**
+ * Members into the fewest bins of at most `size` weight that first fit decreasing finds (a member
+ * heavier than `size` alone); each bin keeps the members' order, the bins their first member's.
+ */
+function packByWeight<T>(members: T[], size: number, weightOf: (member: T) => number): T[][] {
+	const bins: Array<{ load: number; at: number[] }> = [];
+	const order = members.map((member, at) => ({ at, weight: weightOf(member) }));
+	for (const { at, weight } of [...order].sort((a, b) => b.weight - a.weight || a.at - b.at)) {
+		const bin = bins.find((open) => open.load + weight <= size);
+		if (bin) {
+			bin.load += weight;
+			bin.at.push(at);
+		} else bins.push({ load: weight, at: [at] });
+	}
+	return bins
+		.map((bin) => bin.at.sort((a, b) => a - b))
+		.sort((a, b) => a[0] - b[0])
+		.map((at) => at.map((index) => members[index]));
 }
 
 /** A key used by two documents stops the node before any call, naming both items. */

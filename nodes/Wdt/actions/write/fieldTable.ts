@@ -30,6 +30,37 @@ export interface WriteField {
 	positive?: boolean;
 }
 
+/** A WriteField's parts after its WDT name, label and description. */
+export type WriteFieldMore = Omit<WriteField, 'wdt' | 'displayName' | 'description'>;
+
+/** A WriteField in one line: WDT name, label, description, then the rest. */
+export const writeField = (
+	wdt: string,
+	displayName: string,
+	description: string,
+	more: WriteFieldMore = {},
+): WriteField => ({ wdt, displayName, description, ...more });
+
+/** A wall time in the workflow's timezone (sent in China Standard Time). */
+export const timeField = (
+	wdt: string,
+	displayName: string,
+	description: string,
+	more: WriteFieldMore = {},
+) => writeField(wdt, displayName, description, { time: true, ...more });
+
+/** Fees and amounts: never negative. */
+export const amountField = (
+	wdt: string,
+	displayName: string,
+	description: string,
+	more: WriteFieldMore = {},
+) => writeField(wdt, displayName, description, { min: 0, ...more });
+
+/** The page's codes with our English names, written `{ code: name }`. */
+export const codeList = (named: Record<number, string>) =>
+	Object.entries(named).map(([code, name]): [number, string] => [Number(code), name]);
+
 /** A field's description: its sentence, its limits, its WDT name. */
 const describe = (field: WriteField, limits: string) =>
 	`${field.description}.${limits} WDT field: ${field.wdt}.`;

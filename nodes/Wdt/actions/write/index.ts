@@ -9,3 +9,4 @@ export * from './orderNumbers';
 export { replyWasLost, WHOLE_CALL_REFUSED } from './send';
 export * from './values';
 export * from './skuLines';
+export * from './errorListReply';

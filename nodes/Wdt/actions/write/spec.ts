@@ -81,9 +81,11 @@ export interface WriteSpec<Doc> {
 	/**
 	 * Documents per call: a fixed limit (the page's), or `option`: Options → Batch Size
 	 * (batchOptionsField), at most `limit`. `by`: documents of different groups never share a
-	 * call (e.g. the shop of sales orders); the group is passed to `args`.
+	 * call (e.g. the shop of sales orders); the group is passed to `args`. `weight`: what a
+	 * document counts toward the limit (e.g. its entries, where the page limits entries per
+	 * call; default 1); documents are then packed into the fewest calls, first fit by weight.
 	 */
-	batch: { limit: number; option?: boolean; by?(doc: Doc): string };
+	batch: { limit: number; option?: boolean; by?(doc: Doc): string; weight?(doc: Doc): number };
 	/** The call's positional arguments for one batch. */
 	args(batch: Doc[], group: string): unknown[];
 	/**

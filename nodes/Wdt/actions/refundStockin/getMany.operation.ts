@@ -1,0 +1,133 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { labelsOf, lengthOf, REFUND_STOCKIN } from '../../../shared/records';
+import {
+	readLocatorFilter,
+	SHOP_FILTER,
+	shopLocator,
+	WAREHOUSE_FILTER,
+	warehouseLocator,
+} from '../locators';
+import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import {
+	filtersField,
+	getManyFields,
+	noticeField,
+	operationFields,
+	readFilters,
+	readTextFilter,
+	readTimeRange,
+	statusFilterField,
+	timeRangeFields,
+} from '../shared.fields';
+
+/** The catalog's 30-day start_time/end_time windows. */
+const TIME_RANGE = timeRangeOf(REFUND_STOCKIN, 'modification');
+
+/** The text filters: parameter, label, WDT field (its length is the page's). */
+const TEXT_FILTERS = [
+	['stockinNo', 'Stock-In Number', 'stockin_no'],
+	['refundNo', 'Refund Number', 'refund_no'],
+] as const;
+
+/**
+ * time_type: 0 modified (the default, and what the trigger polls by); 1 "入库时间", a time the
+ * page does not map to a reply field (check_time or created_time: docs/wdt-ambiguities.md).
+ */
+const BY_MODIFIED = 0;
+const BY_STOCKIN_TIME = 1;
+
+/** Its entry in the Refund Stock-In resource's Operation field. */
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many refund stock-ins',
+	description:
+		'Get returned goods received into a warehouse in a time range, with their lines (wms.stockin.Refund.queryWithDetail)',
+};
+
+const properties: INodeProperties[] = [
+	noticeField('refundStockinPrivacyNotice', REFUND_STOCKIN.privacyNotice!),
+	...timeRangeFields(TIME_RANGE),
+	warehouseLocator({ description: 'Optional: only stock-ins into this warehouse.' }),
+	shopLocator({
+		wdtField: 'shop_nos',
+		description: 'Optional: only stock-ins of refunds of this shop.',
+	}),
+	filtersField([
+		...TEXT_FILTERS.map(
+			([name, displayName, field]): INodeProperties => ({
+				displayName,
+				name,
+				type: 'string',
+				default: '',
+				description: `At most ${lengthOf(REFUND_STOCKIN, field)} characters. WDT field: ${field}.`,
+			}),
+		),
+		statusFilterField(
+			{ displayName: 'Statuses', name: 'statuses', wdtField: 'status' },
+			labelsOf(REFUND_STOCKIN, 'status'),
+		),
+		{
+			displayName: 'Time Range By',
+			name: 'timeType',
+			type: 'options',
+			default: BY_MODIFIED,
+			options: [
+				{
+					name: 'Modification Time',
+					value: BY_MODIFIED,
+					description: 'When the stock-in last changed (modified)',
+				},
+				{
+					name: 'Stock-In Time',
+					value: BY_STOCKIN_TIME,
+					description:
+						"WDT's stock-in time; the page does not say which reply field holds it (check_time or created_time)",
+				},
+			],
+			description:
+				'Which time Modified After/Before select by. WDT field: time_type (0 modification time, 1 stock-in time).',
+		},
+	]),
+	...getManyFields({ output: outputOf(REFUND_STOCKIN) }),
+];
+
+export const description = operationFields('refundStockin', 'getMany', properties);
+
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
+	const params: IDataObject = {};
+	const warehouseNo = readLocatorFilter(ctx, itemIndex, {
+		...WAREHOUSE_FILTER,
+		maxLength: lengthOf(REFUND_STOCKIN, 'warehouse_no'),
+	});
+	if (warehouseNo) params.warehouse_no = warehouseNo;
+	const shopNo = readLocatorFilter(ctx, itemIndex, {
+		...SHOP_FILTER,
+		wdtField: 'shop_nos',
+		maxLength: lengthOf(REFUND_STOCKIN, 'shop_nos'),
+	});
+	if (shopNo) params.shop_nos = shopNo;
+	const filters = readFilters(ctx, itemIndex);
+	for (const [name, label, field] of TEXT_FILTERS) {
+		const value = readTextFilter(
+			ctx,
+			itemIndex,
+			filters[name],
+			`Filters → ${label} (filters.${name})`,
+			lengthOf(REFUND_STOCKIN, field),
+		);
+		if (value !== undefined) params[field] = value;
+	}
+	const statuses = (filters.statuses as string[] | undefined) ?? [];
+	if (statuses.length) params.status = statuses.join(',');
+	params.time_type = Number(filters.timeType ?? BY_MODIFIED) === BY_STOCKIN_TIME ? 1 : 0;
+	return {
+		params,
+		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
+		...readPaging(ctx, itemIndex),
+	};
+}
+
+/** wms.stockin.Refund.queryWithDetail over any range (split into 30-day windows), items paired. */
+export const execute = readOperation(REFUND_STOCKIN, readQuery);
