@@ -75,7 +75,8 @@ export class WdtTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventSubtitle,
-		description: 'Starts the workflow when WDT ERP records change: sales orders, shipped or cancelled stockouts, refunds, goods, purchase applies, purchase orders, purchase stock-ins',
+		description:
+			'Starts the workflow when WDT ERP records change: sales orders, shipped or cancelled stockouts, refunds, goods, purchase applies, purchase orders, purchase stock-ins',
 		defaults: { name: 'WDT Trigger' },
 		polling: true,
 		inputs: [],

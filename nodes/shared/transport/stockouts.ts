@@ -10,7 +10,6 @@ import { catalogPaging, searchWindows } from './search';
 
 export const SEARCH_CANCEL_METHOD = 'wms.stockout.Sales.searchCancel';
 
-
 export { MAX_READS_PER_WINDOW } from './search';
 
 export interface StockoutWindowRead {
