@@ -38,6 +38,7 @@ const TERMS: Record<string, string[]> = {
 	salesStockout: ['stockout', 'sales stockout', '销售出库'],
 	shop: ['shop', 'store', '店铺'],
 	stock: ['stock', 'inventory', '库存'],
+	transfer: ['transfer', 'stock transfer', '调拨'],
 	warehouse: ['warehouse', '仓库'],
 };
 
@@ -49,6 +50,7 @@ const EVENT_RESOURCES: Record<string, string> = {
 	refundChanged: 'refund',
 	goodsChanged: 'goods',
 	purchaseApplyStatusChanged: 'purchaseApply',
+	transferStatusChanged: 'transfer',
 };
 
 /** Case, hyphens and plurals aside ("other-out orders" names Other Out, "purchase applies" Purchase Apply). */

@@ -20,6 +20,7 @@ import { salesOrder } from './salesOrder';
 import { salesStockout } from './salesStockout';
 import { shop } from './shop';
 import { stock } from './stock';
+import { transfer } from './transfer';
 import { warehouse } from './warehouse';
 
 /** In the order their fields are listed; the Resource field lists them A to Z. */
@@ -33,6 +34,7 @@ export const RESOURCES: readonly WdtResource[] = [
 	salesStockout,
 	shop,
 	stock,
+	transfer,
 	warehouse,
 	custom,
 	account,

@@ -10,6 +10,7 @@ import { refundChanged } from './refundChanged';
 import { salesOrderChanged } from './salesOrderChanged';
 import { stockoutCancelled } from './stockoutCancelled';
 import { stockoutShipped } from './stockoutShipped';
+import { transferStatusChanged } from './transferStatusChanged';
 import type { AnyTriggerEvent } from './types';
 
 export type { AnyTriggerEvent, TriggerEvent } from './types';
@@ -22,6 +23,7 @@ export const TRIGGER_EVENTS: readonly AnyTriggerEvent[] = [
 	goodsChanged,
 	purchaseApplyStatusChanged,
 	purchaseOrderChanged,
+	transferStatusChanged,
 ];
 
 /** The event that static data without an `event` field (version 1 of the trigger) belongs to. */

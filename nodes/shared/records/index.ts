@@ -20,4 +20,5 @@ export {
 } from './salesStockout';
 export { SHOP } from './shop';
 export { STOCK } from './stock';
+export { TRANSFER } from './transfer';
 export { WAREHOUSE } from './warehouse';
