@@ -39,6 +39,7 @@ const TERMS: Record<string, string[]> = {
 	shop: ['shop', 'store', '店铺'],
 	stock: ['stock', 'inventory', '库存'],
 	transfer: ['transfer', 'stock transfer', '调拨'],
+	invoice: ['invoice', '发票'],
 	warehouse: ['warehouse', '仓库'],
 };
 

@@ -6,6 +6,7 @@
 import { account } from './account';
 import { custom } from './custom';
 import { goods } from './goods';
+import { invoice } from './invoice';
 import { logisticsSync } from './logisticsSync';
 import { otherOut } from './otherOut';
 import { purchaseApply } from './purchaseApply';
@@ -35,6 +36,7 @@ export const RESOURCES: readonly WdtResource[] = [
 	shop,
 	stock,
 	transfer,
+	invoice,
 	warehouse,
 	custom,
 	account,

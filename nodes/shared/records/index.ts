@@ -7,6 +7,7 @@ export type { StatusLabels, WdtRecord } from './types';
 export * from './catalogFacts';
 export { CANCELLED_STOCKOUT } from './cancelledStockout';
 export { deletedParam, GOODS, includeDeletedFilter } from './goods';
+export { INVOICE } from './invoice';
 export { LOGISTICS_SYNC } from './logisticsSync';
 export { PURCHASE_APPLY } from './purchaseApply';
 export { PURCHASE_ORDER } from './purchaseOrder';
