@@ -16,7 +16,7 @@ export default defineConfig({
 	},
 	test: {
 		include: ['test/**/*.test.{ts,mts}'],
-		exclude: ['test/e2e/**', 'node_modules/**', 'dist/**'],
+		exclude: ['test/e2e/**', 'test/ui/**', 'node_modules/**', 'dist/**'],
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		// The engine tests share one simulator per file; files still run in parallel.

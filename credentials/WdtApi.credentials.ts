@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	CREDENTIAL_FIELD_HINTS,
 	CREDENTIAL_TEST_HEADER,
 	CREDENTIAL_TEST_REPLIES,
 	signHttpRequest,
@@ -19,7 +20,9 @@ import {
 export class WdtApi implements ICredentialType {
 	name = 'wdtApi';
 
-	displayName = 'WDT API';
+	// n8n's "Add new credential" search matches the display name only (both 1.x and 2.x), so the
+	// vendor's own names, pinyin and Chinese, are in it: users search for 旺店通.
+	displayName = 'WDT (Wangdiantong 旺店通) API';
 
 	icon: Icon = {
 		light: 'file:../icons/wdt.svg',
@@ -77,6 +80,7 @@ export class WdtApi implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			default: 'production',
+			hint: CREDENTIAL_FIELD_HINTS.environment,
 			options: [
 				{
 					name: 'Production',
@@ -101,8 +105,9 @@ export class WdtApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'http://127.0.0.1:8080/openapi',
-			description:
-				'The full endpoint URL, ending in /openapi. If the test shows ECONNREFUSED, nothing listens at this host and port; EPROTO means https:// for a server that speaks http://; ERR_CANCELED means no complete reply within 15 seconds.',
+			description: 'The full endpoint URL, ending in /openapi, such as a local WDT simulator',
+			// Shown under the field: n8n words connection failures itself, so say here what they mean.
+			hint: CREDENTIAL_FIELD_HINTS.baseUrl,
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 	];

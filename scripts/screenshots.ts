@@ -33,8 +33,23 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
+import {
+	closePopups,
+	closeToasts,
+	ensureLoggedIn,
+	expectVisible,
+	launchBrowser,
+	newEditorContext,
+	nodeCreatorItemNames,
+	openWorkflow as openWorkflowAt,
+	ScreenshotFolder,
+	searchNodeCreator as searchNodeCreatorOn,
+	sleep,
+	VIEWPORT,
+	type Browser,
+	type BrowserContext,
+	type Page,
+} from '../test/ui/driver';
 import {
 	CREDENTIAL_ID,
 	CREDENTIAL_NAME,
@@ -45,96 +60,24 @@ import {
 } from './start';
 
 const OUT_DIR = join(REPO_ROOT, 'docs', 'images');
-const VIEWPORT = { width: 1280, height: 800 };
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic',
-];
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => process.stderr.write(`[screenshots] ${line}\n`);
+const images = new ScreenshotFolder(OUT_DIR, log);
 
-async function newContext(
+function newContext(
 	browser: Browser,
 	dev: DevEnvironment,
 	theme: 'light' | 'dark',
 	viewport = VIEWPORT,
 ): Promise<BrowserContext> {
-	const context = await browser.newContext({
-		viewport,
-		deviceScaleFactor: 1,
-		colorScheme: theme,
-		locale: 'en-US',
-		timezoneId: 'Asia/Shanghai',
-	});
-	// Loopback only: anything else (fonts, telemetry, templates) is aborted.
-	await context.route('**/*', (route) => {
-		const { hostname, protocol } = new URL(route.request().url());
-		if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1') {
-			return route.abort();
-		}
-		return route.continue();
-	});
-	await context.addInitScript((t: string) => {
-		window.localStorage.setItem('N8N_THEME', t);
-	}, theme);
-	// The owner's session, as the REST login left it.
-	const cookie = /^n8n-auth=(.*)$/.exec(dev.rest.cookie);
-	if (cookie) {
-		await context.addCookies([
-			{ name: 'n8n-auth', value: cookie[1], domain: '127.0.0.1', path: '/', httpOnly: true },
-		]);
-	}
-	return context;
+	return newEditorContext(browser, dev, { theme, viewport });
 }
 
-/** Logs in through the sign-in form when the cookie was not accepted. */
-async function ensureLoggedIn(page: Page, dev: DevEnvironment): Promise<void> {
-	await page.goto(`${dev.editorUrl}/home/workflows`);
-	await page.waitForLoadState('networkidle');
-	if (!page.url().includes('/signin')) return;
-	log('cookie not accepted; signing in through the form');
-	await page
-		.locator('input[name="emailOrLdapLoginId"], input[type="email"]')
-		.first()
-		.fill(dev.owner.email);
-	await page.locator('input[name="password"]').fill(dev.owner.password);
-	await page.getByRole('button', { name: /sign in/i }).click();
-	await page.waitForURL((url) => !url.pathname.includes('/signin'));
+function shot(page: Page, name: string): Promise<string> {
+	return images.shot(page, name);
 }
 
-async function shot(page: Page, name: string): Promise<string> {
-	await sleep(600); // transitions
-	const file = join(OUT_DIR, name);
-	await page.screenshot({ path: file });
-	log(`wrote ${file}`);
-	return file;
-}
-
-async function closePopups(page: Page): Promise<void> {
-	for (let i = 0; i < 2; i++) {
-		await page.keyboard.press('Escape');
-		await sleep(150);
-	}
-}
-
-async function closeToasts(page: Page): Promise<void> {
-	for (const button of await page.locator('.el-notification__closeBtn').all()) {
-		await button.click().catch(() => {});
-	}
-	await sleep(400);
-}
-
-async function openWorkflow(page: Page, dev: DevEnvironment, id: string): Promise<void> {
-	await page.goto(`${dev.editorUrl}/workflow/${id}`);
-	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
-	await page.waitForLoadState('networkidle');
-	await closePopups(page);
+function openWorkflow(page: Page, dev: DevEnvironment, id: string): Promise<void> {
+	return openWorkflowAt(page, dev.editorUrl, id);
 }
 
 async function canvasShots(browser: Browser, dev: DevEnvironment, theme: 'light' | 'dark') {
@@ -169,7 +112,7 @@ async function canvasShots(browser: Browser, dev: DevEnvironment, theme: 'light'
 			.dblclick();
 		await page.waitForSelector('[data-test-id="ndv"], .ndv-wrapper', { timeout: 30_000 });
 		await sleep(1000);
-		await expectVisible(page, ['Warehouse Number', 'Submit'], 'node panel');
+		await expectVisible(page, ['Warehouse', 'Submit'], 'node panel');
 		const resource = await page
 			.locator('[data-test-id="parameter-input-resource"] input')
 			.first()
@@ -198,18 +141,6 @@ async function outputTimesShot(page: Page): Promise<void> {
 	await expectVisible(page, ['"modified"', '"modified_iso"', '+08:00'], 'output panel');
 	await shot(page, 'output-times.png');
 	await closePopups(page);
-}
-
-/** Fails when a label the README promises is not on screen. */
-async function expectVisible(page: Page, texts: string[], where: string): Promise<void> {
-	for (const text of texts) {
-		const visible = await page
-			.getByText(text, { exact: false })
-			.first()
-			.isVisible()
-			.catch(() => false);
-		if (!visible) throw new Error(`${where}: "${text}" is not visible`);
-	}
 }
 
 async function credentialShot(browser: Browser, dev: DevEnvironment) {
@@ -281,11 +212,7 @@ async function credentialShot(browser: Browser, dev: DevEnvironment) {
 /** Opens the node creator on the demo workflow and types `query` into its search. */
 async function searchNodeCreator(page: Page, dev: DevEnvironment, query: string): Promise<void> {
 	await openWorkflow(page, dev, DEMO_WORKFLOW_ID);
-	await page.keyboard.press('Tab'); // opens the node creator
-	const search = page.locator('input[data-test-id="node-creator-search-bar"]').first();
-	await search.waitFor({ timeout: 15_000 });
-	await search.fill(query);
-	await sleep(1000);
+	await searchNodeCreatorOn(page, query);
 }
 
 /**
@@ -293,9 +220,7 @@ async function searchNodeCreator(page: Page, dev: DevEnvironment, query: string)
  * and trigger as one entry, "WDT", whose panel lists the actions and the trigger's events.
  */
 async function expectWdtFound(page: Page, query: string): Promise<void> {
-	// An item's text is its name, then its description.
-	const items = await page.locator('[data-test-id="item-iterator-item"]').allInnerTexts();
-	const names = items.map((text) => text.trim().split('\n')[0].trim());
+	const names = await nodeCreatorItemNames(page);
 	if (!names.includes('WDT')) {
 		throw new Error(`node creator, "${query}": "WDT" not found among ${JSON.stringify(names)}`);
 	}
@@ -425,11 +350,7 @@ async function main(): Promise<void> {
 	const dev = await startDev({ userFolder, n8nPort: 5690, simPort: 5695, log });
 	let browser: Browser | undefined;
 	try {
-		browser = await chromium.launch({
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: CHROMIUM_ARGS,
-			headless: true,
-		});
+		browser = await launchBrowser();
 		await canvasShots(browser, dev, 'light');
 		await canvasShots(browser, dev, 'dark');
 		await credentialShot(browser, dev);

@@ -6,12 +6,19 @@
  *
  * What n8n's declarative test cannot do: when the connection itself fails (nothing listens at
  * the port, https against an http server, the deadline passes), n8n shows the socket error code
- * (ECONNREFUSED, EPROTO, ERR_CANCELED) and no code of ours runs; the Base URL's description
- * explains those codes, and a node run says the same in words.
+ * (or its own words for it) and no code of ours runs; the Environment and Base URL fields say
+ * under them what those texts mean, and a node run says the same in words. https:// for WDT's
+ * own (http-only) endpoints is refused before anything is sent.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { NOT_WDT_REPLIES, credentialProblem } from '../../nodes/shared/protocol';
+import { WdtApi } from '../../credentials/WdtApi.credentials';
+import {
+	NOT_WDT_REPLIES,
+	WDT_DEADLINES,
+	WDT_ENDPOINTS,
+	credentialProblem,
+} from '../../nodes/shared/protocol';
 import { Wdt } from '../../nodes/Wdt/Wdt.node';
 import { createEngine } from '../harness';
 import { closedPort, startHostileServer, type HostileServer } from './hostile-server';
@@ -136,6 +143,38 @@ describe('failures name the field to fix, before anything is sent', () => {
 		expect(result.message).toMatch(/^The credential's Base URL /);
 		expect(result.message).toMatch(message);
 		expect(server.requests).toHaveLength(0);
+	});
+
+	it.each([
+		['https://wdt.wangdian.cn/openapi', 'Production', 'http://wdt.wangdian.cn/openapi'],
+		['HTTPS://47.92.239.46/openapi/', 'Test', 'http://47.92.239.46/openapi'],
+	])(
+		'https:// for a WDT endpoint (%s) is refused before sending: WDT serves http:// only',
+		async (baseUrl, environment, endpoint) => {
+			const result = await testCredential({ baseUrl });
+			expect(result).toEqual({
+				status: 'Error',
+				message: `The credential's Base URL uses https:// for WDT's ${environment.toLowerCase()} endpoint, which WDT serves over http:// only: pick Environment → ${environment} (${endpoint}) instead of a Custom URL.`,
+			});
+			expect(server.requests).toHaveLength(0);
+		},
+	);
+
+	it("the Environment and Base URL fields say under them what n8n's connection texts mean", () => {
+		const fields = new WdtApi().properties;
+		const hint = (name: string) => fields.find((field) => field.name === name)?.hint ?? '';
+		expect(hint('environment')).toContain(WDT_ENDPOINTS.production);
+		expect(hint('environment')).toContain(WDT_ENDPOINTS.test);
+		for (const words of [
+			'refused the connection',
+			'ECONNREFUSED',
+			'EPROTO',
+			'wrong version number',
+			'incorrect host',
+			'ENOTFOUND',
+			`${WDT_DEADLINES.credentialTestMs / 1000} seconds`,
+		])
+			expect(hint('baseUrl')).toContain(words);
 	});
 
 	it('a trailing slash after /openapi is fine', async () => {

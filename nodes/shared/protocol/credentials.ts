@@ -73,6 +73,13 @@ export function baseUrlProblem(baseUrl: string): string | undefined {
 		return `The credential's Base URL must not contain a query (?…) or fragment (#…): enter the endpoint only, e.g. ${example}; the node adds the query itself.`;
 	if (url.username !== '' || url.password !== '')
 		return `The credential's Base URL must not contain a user name or password.`;
+	const wdtEndpoint = Object.entries(WDT_ENDPOINTS).find(
+		([, endpoint]) => new URL(endpoint).host === url.host.toLowerCase(),
+	);
+	if (wdtEndpoint && url.protocol === 'https:') {
+		const [environment, endpoint] = wdtEndpoint;
+		return `The credential's Base URL uses https:// for WDT's ${environment} endpoint, which WDT serves over http:// only: pick Environment → ${environment === 'test' ? 'Test' : 'Production'} (${endpoint}) instead of a Custom URL.`;
+	}
 	if (!url.pathname.replace(/\/+$/, '').endsWith(API_PATH))
 		return `The credential's Base URL must be WDT's endpoint itself, ending in ${API_PATH} with nothing after it (e.g. ${example}).`;
 	return undefined;
@@ -98,3 +105,14 @@ export function credentialFieldProblem(
 	if (checkBaseUrl && raw.environment === 'custom') return baseUrlProblem(text(raw.baseUrl));
 	return undefined;
 }
+
+/**
+ * Shown under the credential's fields. n8n words a failed connection itself (its credential
+ * test maps socket errors to its own texts before any rule of ours runs: 1.x a sentence, 2.x
+ * the socket code), so the fields say what each of those texts means and what to fix.
+ */
+export const CREDENTIAL_FIELD_HINTS = {
+	environment: `Production (${WDT_ENDPOINTS.production}) and Test (${WDT_ENDPOINTS.test}) are WDT's two endpoints, both http://. Your Seller Account belongs to one of them; with the other the test says WDT does not know it.`,
+	baseUrl:
+		'If the test fails with n8n\'s own words: "refused the connection" or ECONNREFUSED means nothing listens at this host and port (in Docker, 127.0.0.1 is n8n\'s own container); EPROTO or "wrong version number" means https:// for a server that speaks http://, so use http://; "incorrect host" or ENOTFOUND means the host name does not exist; a time-out means no reply within 15 seconds (a firewall or a wrong address).',
+} as const;

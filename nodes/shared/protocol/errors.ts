@@ -65,7 +65,7 @@ const FIXES: Record<WdtErrorKind, Omit<WdtErrorClass, 'kind'>> = {
 		retryable: false,
 	},
 	pagerRequired: {
-		fix: 'This is a paged query: set Page Size and Page Number (page_size, page_no from 0).',
+		fix: 'This is a paged query: turn on Paged Query in the node (Custom → Call Any Method), which sends page_size and page_no (from 0) for you.',
 		retryable: false,
 	},
 	badArguments: {

@@ -122,7 +122,7 @@ export const description: INodeProperties[] = [
 	},
 	linesSourceField(
 		show,
-		{ one: 'goods', many: 'goods', groupedBy: 'goods number', line: 'SKU' },
+		{ one: 'goods', many: 'goods', groupedBy: 'Goods Number', line: 'SKU' },
 		'define',
 	),
 	...[

@@ -27,11 +27,6 @@ import {
 
 export { description } from './createOrUpdate.fields';
 
-/** Said on every output item: WDT matches goods_no and spec_no (both push pages). */
-const ON_RE_RUN =
-	'WDT matches goods by goods_no and SKUs by spec_no: running this again updates the same goods and SKUs instead of creating them twice';
-
-
 /** Its entry in the Product resource's Operation field. */
 export const option = {
 	name: 'Create or Update',
@@ -40,6 +35,11 @@ export const option = {
 	description:
 		'Push goods with their SKUs; existing goods and SKU numbers are updated (goods.Goods.batchPush)',
 };
+
+/** Said on every output item: WDT matches goods_no and spec_no (both push pages). */
+const ON_RE_RUN =
+	'WDT matches goods by goods_no and SKUs by spec_no: running this again updates the same goods and SKUs instead of creating them twice';
+
 interface PlannedGoods {
 	goods: IDataObject & { goods_no: string };
 	specs: IDataObject[];

@@ -7,12 +7,6 @@ import { planOrders, type PushOrder, refuseRepeatedOids, round4 } from './pushOr
 
 export { description } from './push.fields';
 
-/** The page: "单次推送建议单量不超过100单" (at most 100 orders per call is advised). */
-export const ORDERS_PER_PUSH = 100;
-
-const tidOf = ({ order }: PushOrder) => String(order.tid);
-const oidsOf = ({ lines }: PushOrder) => lines.map((line) => String(line.oid));
-
 /** Its entry in the Sales Order resource's Operation field. */
 export const option = {
 	name: 'Push',
@@ -21,6 +15,12 @@ export const option = {
 	description:
 		'Create or update orders of a self-owned shop by platform order number (sales.RawTrade.pushSelf2)',
 };
+
+/** The page: "单次推送建议单量不超过100单" (at most 100 orders per call is advised). */
+export const ORDERS_PER_PUSH = 100;
+
+const tidOf = ({ order }: PushOrder) => String(order.tid);
+const oidsOf = ({ lines }: PushOrder) => lines.map((line) => String(line.oid));
 
 /**
  * sales.RawTrade.pushSelf2: orders are checked, then sent per shop, 100 per call (the page's
