@@ -179,6 +179,7 @@ const addMovement = (sim: WdtSimulator, stockioNo: string, atMs: number, visible
 	);
 const REFUND_STOCKIN_QUERY = 'wms.stockin.Refund.queryWithDetail';
 let lastRefundStockinId = 60_000;
+let lastTransferId = 60_000;
 
 const stockoutRecords = {
 	idField: 'stockout_id',
@@ -389,6 +390,33 @@ const LONG_RUN_EVENTS: LongRunEvent[] = [
 					{ status },
 					{ modifiedMs: atMs, visibleAfterMs: lagMs },
 				),
+	} satisfies LongRunEvent<number>,
+	{
+		// Transfers move on from editing (20); each new status is one event (transfer_id +
+		// status); a change to the status a transfer already has cancels it instead (10).
+		event: 'transferStatusChanged',
+		method: 'wms.stocktransfer.Manage.queryWithDetail',
+		idField: 'transfer_id',
+		editIsEvent: true,
+		pendingStatus: 20,
+		eventStatus: (random) => [30, 40, 50, 90][Math.floor(random() * 4)],
+		editStatus: 90,
+		add: (sim, status, modifiedMs, visibleAfterMs) => {
+			const id = ++lastTransferId;
+			sim
+				.records('wms.stocktransfer.Manage.queryWithDetail')
+				.add({ transfer_id: id, transfer_no: `TF${id}`, status }, { modifiedMs, visibleAfterMs });
+			return id;
+		},
+		change: (sim, id, status, atMs, lagMs) => {
+			const transfers = sim.records('wms.stocktransfer.Manage.queryWithDetail');
+			const current = transfers.find((record) => record.transfer_id === id)?.status;
+			transfers.modify(
+				(record) => record.transfer_id === id,
+				{ status: status === current ? 10 : status },
+				{ modifiedMs: atMs, visibleAfterMs: lagMs },
+			);
+		},
 	} satisfies LongRunEvent<number>,
 ] as LongRunEvent[];
 

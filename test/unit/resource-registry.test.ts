@@ -44,6 +44,8 @@ const TERMS: Record<string, string[]> = {
 	stockCount: ['stock count', 'stocktake', '盘点'],
 	stockMovement: ['stock movement', 'stock change', '库存变化', '出入库'],
 	stockSync: ['stock sync', '库存同步'],
+	transfer: ['transfer', 'stock transfer', '调拨'],
+	invoice: ['invoice', '发票'],
 	warehouse: ['warehouse', '仓库'],
 };
 
@@ -59,6 +61,7 @@ const EVENT_RESOURCES: Record<string, string> = {
 	stockMoved: 'stockMovement',
 	purchaseOrderStatusChanged: 'purchaseOrder',
 	purchaseStockinCreated: 'purchaseStockin',
+	transferStatusChanged: 'transfer',
 };
 
 /** Case, hyphens and plurals aside ("other-out orders" names Other Out, "purchase applies" Purchase Apply). */

@@ -6,6 +6,7 @@
 import { account } from './account';
 import { custom } from './custom';
 import { goods } from './goods';
+import { invoice } from './invoice';
 import { logisticsSync } from './logisticsSync';
 import { otherOut } from './otherOut';
 import { purchaseApply } from './purchaseApply';
@@ -26,6 +27,7 @@ import { stock } from './stock';
 import { stockCount } from './stockCount';
 import { stockMovement } from './stockMovement';
 import { stockSync } from './stockSync';
+import { transfer } from './transfer';
 import { warehouse } from './warehouse';
 
 /** In the order their fields are listed; the Resource field lists them A to Z. */
@@ -45,6 +47,8 @@ export const RESOURCES: readonly WdtResource[] = [
 	stockCount,
 	stockMovement,
 	stockSync,
+	transfer,
+	invoice,
 	warehouse,
 	custom,
 	account,

@@ -13,6 +13,7 @@ import { salesOrderChanged } from './salesOrderChanged';
 import { stockMoved } from './stockMoved';
 import { stockoutCancelled } from './stockoutCancelled';
 import { stockoutShipped } from './stockoutShipped';
+import { transferStatusChanged } from './transferStatusChanged';
 import type { AnyTriggerEvent } from './types';
 
 export type { AnyTriggerEvent, TriggerEvent } from './types';
@@ -28,6 +29,7 @@ export const TRIGGER_EVENTS: readonly AnyTriggerEvent[] = [
 	purchaseOrderStatusChanged,
 	purchaseStockinCreated,
 	refundStockinReceived,
+	transferStatusChanged,
 ];
 
 /** The event that static data without an `event` field (version 1 of the trigger) belongs to. */

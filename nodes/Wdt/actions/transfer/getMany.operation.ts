@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { labelsOf, lengthOf, TRANSFER } from '../../../shared/records';
+import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
+import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import {
+	filtersField,
+	getManyFields,
+	operationFields,
+	readFilters,
+	readTextFilter,
+	readTimeRange,
+	statusFilterField,
+	timeRangeFields,
+} from '../shared.fields';
+
+/** The catalog's 30-day start_time/end_time windows, on the transfers' last modification. */
+const TIME_RANGE = timeRangeOf(TRANSFER, 'modification');
+
+/** The two warehouse dropdowns: parameter, label, WDT field. */
+const WAREHOUSES = [
+	[
+		'fromWarehouseNo',
+		'From Warehouse',
+		'from_warehouse_no',
+		'Only transfers out of this warehouse.',
+	],
+	['toWarehouseNo', 'To Warehouse', 'to_warehouse_no', 'Only transfers into this warehouse.'],
+] as const;
+
+/** Its entry in the Transfer resource's Operation field. */
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many transfers',
+	description:
+		'Get transfers between warehouses changed in a time range, with their lines (wms.stocktransfer.Manage.queryWithDetail)',
+};
+
+const properties: INodeProperties[] = [
+	...timeRangeFields(TIME_RANGE),
+	filtersField([
+		...WAREHOUSES.map(([name, displayName, wdtField, description]) =>
+			warehouseLocator({ name, displayName, wdtField, description }),
+		),
+		{
+			displayName: 'Transfer Number',
+			name: 'transferNo',
+			type: 'string',
+			default: '',
+			description: `At most ${lengthOf(TRANSFER, 'transfer_no')} characters. WDT field: transfer_no.`,
+		},
+		statusFilterField(
+			{ displayName: 'Statuses', name: 'statuses', wdtField: 'status' },
+			labelsOf(TRANSFER, 'status'),
+		),
+	]),
+	...getManyFields({ output: outputOf(TRANSFER) }),
+];
+
+export const description = operationFields('transfer', 'getMany', properties);
+
+function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
+	const filters = readFilters(ctx, itemIndex);
+	const params: IDataObject = {};
+	for (const [name, displayName, wdtField] of WAREHOUSES) {
+		const code = readLocatorFilter(
+			ctx,
+			itemIndex,
+			{ ...WAREHOUSE_FILTER, name, displayName, wdtField, maxLength: lengthOf(TRANSFER, wdtField) },
+			'filters',
+		);
+		if (code) params[wdtField] = code;
+	}
+	const transferNo = readTextFilter(
+		ctx,
+		itemIndex,
+		filters.transferNo,
+		'Filters → Transfer Number (filters.transferNo)',
+		lengthOf(TRANSFER, 'transfer_no'),
+	);
+	if (transferNo !== undefined) params.transfer_no = transferNo;
+	const statuses = (filters.statuses as string[] | undefined) ?? [];
+	if (statuses.length) params.status = statuses.join(',');
+	return {
+		params,
+		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
+		...readPaging(ctx, itemIndex),
+	};
+}
+
+/** wms.stocktransfer.Manage.queryWithDetail over any range (split into 30-day windows), items paired. */
+export const execute = readOperation(TRANSFER, readQuery);
