@@ -52,7 +52,9 @@ describe('the WDT node as an AI Agent tool: the automatic description', () => {
 	it.each(operations)('%s → %s reads as an English instruction', (resource, operation) => {
 		const text = toolDescription(resource, operation);
 		// A verb first, what it acts on, and where: "Get many cancelled sales stockouts in WDT".
-		expect(text).toMatch(/^(Get|Cancel|Create|Push|Report|Stop|Call|Check)\b [A-Za-z][A-Za-z -]+ in WDT$/);
+		expect(text).toMatch(
+			/^(Get|Cancel|Create|Push|Report|Stop|Call|Check)\b [A-Za-z][A-Za-z -]+ in WDT$/,
+		);
 		expect(text, 'says WDT once').not.toMatch(/WDT.*WDT/);
 		expect(text, 'English words only').toMatch(/^[\x20-\x7e]+$/);
 		expect(text.split(' ').length).toBeGreaterThanOrEqual(4);
