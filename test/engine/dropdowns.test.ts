@@ -188,11 +188,15 @@ describe('Every shop and warehouse field is a dropdown with By Code', () => {
 			/^(shopNos?|warehouseNo)$/.test(property.name),
 		);
 		// New or Updated Sales Order: Shop, Warehouse; Sales Stockout Shipped: Shops, Warehouse;
-		// Refund Created or Updated: Shops.
+		// Refund Created or Updated: Shops; Refund Stock-In Received: Shops, Warehouse; Stock Moved:
+		// Warehouse.
 		expect(locations.map(([, property]) => property.displayName).sort()).toEqual([
 			'Shop',
 			'Shops',
 			'Shops',
+			'Shops',
+			'Warehouse',
+			'Warehouse',
 			'Warehouse',
 			'Warehouse',
 		]);

@@ -399,6 +399,7 @@ describe('Cancel and Stop cross-check total and match numbers the way WDT does',
 			['purchaseApply', 'e.g. POA2309130001 or {{ $json.purchase_apply_no }}'],
 			['purchaseOrder', 'e.g. CG202401010001 or {{ $json.purchase_no }}'],
 			['otherOut', 'e.g. QC202409200001 or {{ $json.other_out_no }}'],
+			['transfer', 'e.g. TF202407240001 or {{ $json.transfer_no }}'],
 		]);
 	});
 });

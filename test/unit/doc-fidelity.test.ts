@@ -889,6 +889,7 @@ const READ_OPERATIONS: Readonly<Record<string, string>> = {
 	'salesStockout/getManyCancelled': SEARCH_CANCEL,
 	'purchaseApply/getMany': 'purchase.PurchaseApply.search',
 	'logisticsSync/getPending': PENDING_METHOD,
+	'stockSync/calculate': 'sales.StockSync.batchCalcStock',
 };
 
 /** Fields a read operation adds beside the documented ones (docs/operations.md: Get Pending's `oid_list`). */
@@ -903,6 +904,8 @@ const ADDED_BY_OPERATION: Readonly<Record<string, readonly string[]>> = {
  */
 const WRITE_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
 	'salesOrder/push': ['shop_no', 'tid', 'oids', 'outcome', 'error', 'push_result', 'rerun'],
+	// Get Pending: one item per platform goods id of getSelfWaitSyncIdListOpen's id_list.
+	'stockSync/getPending': ['rec_id'],
 };
 
 /** The method whose records a trigger event emits, one item per record. */
