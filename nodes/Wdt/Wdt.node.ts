@@ -22,7 +22,7 @@ export class Wdt implements INodeType {
 		version: 1,
 		subtitle: nodeSubtitle,
 		description:
-			'Work with the WDT (Wangdiantong) Flagship ERP: sales orders, stockouts, refunds, products, stock, shops, warehouses, purchase applies, other-out orders, logistics sync, any API method and checks of your account',
+			'Read and write the WDT (Wangdiantong) Flagship ERP (sales orders, stockouts, refunds, products, stock, shops, warehouses, purchase applies, other-out orders, logistics sync, any API method and checks of your account) or start a workflow when its records change',
 		defaults: { name: 'WDT' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

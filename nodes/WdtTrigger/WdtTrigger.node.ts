@@ -75,7 +75,8 @@ export class WdtTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventSubtitle,
-		description: 'Starts the workflow when WDT ERP records change: sales orders, shipped or cancelled stockouts, refunds, goods, purchase applies',
+		description:
+			'Start a workflow when WDT (Wangdiantong) Flagship ERP records change (sales orders, shipped or cancelled stockouts, refunds, products, purchase applies and orders) or read and write them with the WDT node',
 		defaults: { name: 'WDT Trigger' },
 		polling: true,
 		inputs: [],
