@@ -22,7 +22,7 @@ export class Wdt implements INodeType {
 		version: 1,
 		subtitle: nodeSubtitle,
 		description:
-			'Work with the WDT (Wangdiantong) Flagship ERP: sales orders, stockouts, refunds, refund stock-ins, products, stock, stock movements, stock counts, shops, warehouses, purchase applies, purchase orders, purchase stock-ins, other-out orders, transfers, invoices, logistics sync, stock sync to own shops, any API method and checks of your account',
+			'Read and write the WDT (Wangdiantong) Flagship ERP (sales orders, stockouts, refunds, refund stock-ins, products, stock, stock movements, stock counts, shops, warehouses, purchase applies, purchase orders, purchase stock-ins, other-out orders, transfers, invoices, logistics sync, stock sync to own shops, any API method and checks of your account) or start a workflow when its records change',
 		defaults: { name: 'WDT' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -76,7 +76,7 @@ export class WdtTrigger implements INodeType {
 		version: 1,
 		subtitle: eventSubtitle,
 		description:
-			'Starts the workflow when WDT ERP records change: sales orders, shipped or cancelled stockouts, refunds, goods, purchase applies, purchase orders, purchase stock-ins',
+			'Start a workflow when WDT (Wangdiantong) Flagship ERP records change (sales orders, shipped or cancelled stockouts, refunds, refund stock-ins, products, purchase applies, purchase orders, purchase stock-ins, stock movements, transfers) or read and write them with the WDT node',
 		defaults: { name: 'WDT Trigger' },
 		polling: true,
 		inputs: [],
