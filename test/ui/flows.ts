@@ -203,14 +203,21 @@ export async function readOutput(ui: EditorSession): Promise<StepOutput> {
 	const output = page.locator('[data-test-id="output-panel"]').first();
 	const count = output.locator('[data-test-id="ndv-items-count"]').first();
 	const error = output.locator('[data-test-id="node-error-message"]').first();
-	await ui.waitFor(async () => (await count.isVisible()) || (await error.isVisible()), {
-		timeoutMs: 60_000,
-		what: 'the output panel to show items or an error',
-	});
+	// A node with an error output shows its main output as a "Success Branch (N items)" tab instead.
+	const successBranch = async () =>
+		/Success Branch \((\d+) items?\)/.exec(await output.innerText().catch(() => ''))?.[1];
+	await ui.waitFor(
+		async () =>
+			(await count.isVisible()) ||
+			(await error.isVisible()) ||
+			(await successBranch()) !== undefined,
+		{ timeoutMs: 60_000, what: 'the output panel to show items or an error' },
+	);
 	await sleep(400);
 	const text = await output.innerText();
 	if (await error.isVisible()) return { error: text, text };
-	return { count: itemCount(await count.innerText()), text };
+	if (await count.isVisible()) return { count: itemCount(await count.innerText()), text };
+	return { count: Number(await successBranch()), text };
 }
 
 /** "1 item", "12 items", "3 of 12 items" (a search) → the total. */

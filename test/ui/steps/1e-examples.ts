@@ -15,7 +15,7 @@ import { join } from 'node:path';
 
 import { expect, it } from 'vitest';
 
-import { DEMO_ORDERS, DEMO_PENDING_LOGISTICS } from '../../simulator';
+import { DEMO_ORDERS, DEMO_PENDING_LOGISTICS, demoFlowExamples } from '../../simulator';
 import {
 	executeStep,
 	itemsMatching,
@@ -111,6 +111,28 @@ const RUNS: Readonly<Record<string, { prepare?: (ui: EditorSession) => string[];
 					const pending = ui.dev.sim.records(DEMO_PENDING_LOGISTICS).select(ui.dev.sim, {});
 					expect(output.count).toBe(pending.length);
 					expect(await itemsMatching(ui, String(pending[0].logistics_no))).toBe(1);
+				},
+			},
+		],
+	},
+	'stock-sync-to-shop.json': {
+		// The nodes after these send to the user's shop; Calculate only reads (WDT keeps the goods
+		// pending until Report Result), so running it here changes nothing in the simulator.
+		runs: [
+			{
+				node: 'Get goods waiting to sync',
+				check: async (ui, output) => {
+					const pending = demoFlowExamples(ui.dev.sim).pendingSyncIds;
+					expect(pending.length).toBeGreaterThan(0);
+					expect(output.count).toBe(pending.length);
+					expect(await outputJsonText(ui.page)).toContain(String(pending[0]));
+				},
+			},
+			{
+				node: 'Calculate stock to publish',
+				check: async (ui, output) => {
+					expect(output.count).toBe(demoFlowExamples(ui.dev.sim).pendingSyncIds.length);
+					expect(await outputJsonText(ui.page)).toContain('syn_stock');
 				},
 			},
 		],
