@@ -8,6 +8,7 @@
  *
  *   npm run build && WDT_E2E_N8N=1 npx vitest run --config test/e2e/vitest.config.mts test/e2e/logisticssync.test.ts
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,10 +51,14 @@ describe.each(VERSIONS)('n8n %s: Logistics Sync', (version) => {
 			{ ...CREDENTIAL, type: 'wdtApi', data: credentialData(sim.url) },
 		]);
 		await e2e.importWorkflow(inst, [
-			headlessExample(join(REPO, 'examples/pending-logistics-to-shop.json'), EXAMPLE_ID, {
-				credential: CREDENTIAL,
-				httpUrl: `${shop.url}/api/shipments`,
-			}),
+			headlessExample(
+				readFileSync(join(REPO, 'examples/pending-logistics-to-shop.json'), 'utf8'),
+				EXAMPLE_ID,
+				{
+					credential: CREDENTIAL,
+					httpUrl: `${shop.url}/api/shipments`,
+				},
+			),
 		]);
 		failed = false;
 		console.log(

@@ -7,6 +7,7 @@
  *
  *   WDT_E2E_N8N=1 npx vitest run --config test/e2e/vitest.config.mts test/e2e/stocksync.test.ts
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,10 +57,14 @@ describe.each(VERSIONS)('n8n %s: Stock Sync', (version) => {
 			{ ...CREDENTIAL, type: 'wdtApi', data: credentialData(sim.url) },
 		]);
 		await e2e.importWorkflow(inst, [
-			headlessExample(join(REPO, 'examples/stock-sync-to-shop.json'), EXAMPLE_ID, {
-				credential: CREDENTIAL,
-				httpUrl: `${shop.url}/api/inventory`,
-			}),
+			headlessExample(
+				readFileSync(join(REPO, 'examples/stock-sync-to-shop.json'), 'utf8'),
+				EXAMPLE_ID,
+				{
+					credential: CREDENTIAL,
+					httpUrl: `${shop.url}/api/inventory`,
+				},
+			),
 			workflow(CANCEL_ID, 'E2E Stock Sync cancel', [
 				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger' },
 				{

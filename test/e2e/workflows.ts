@@ -3,7 +3,6 @@
  * and the links between them; `n8n import:workflow` takes what `workflow()` returns.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 
 export type NodeSpec = {
 	name: string;
@@ -71,22 +70,22 @@ interface ExampleNode {
 }
 
 /**
- * An example of examples/ as a user sets it up, for `n8n execute`: its Schedule Trigger becomes a
+ * An example of examples/ (its JSON text) as a user sets it up, for `n8n execute`: its Schedule Trigger becomes a
  * Manual Trigger named Start, every HTTP Request node gets `httpUrl`, every WDT node `credential`.
  */
 export function headlessExample(
-	file: string,
+	exampleJson: string,
 	id: string,
 	{ credential, httpUrl }: { credential: { id: string; name: string }; httpUrl: string },
 ): Record<string, unknown> {
-	const example = JSON.parse(readFileSync(file, 'utf8')) as {
+	const example = JSON.parse(exampleJson) as {
 		name: string;
 		nodes: ExampleNode[];
 		connections: Record<string, unknown>;
 		settings: unknown;
 	};
 	const schedule = example.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
-	if (!schedule) throw new Error(`${file} has no Schedule Trigger`);
+	if (!schedule) throw new Error(`${example.name} has no Schedule Trigger`);
 	const nodes = example.nodes.map((n): ExampleNode => {
 		if (n === schedule)
 			return {
