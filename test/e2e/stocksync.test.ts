@@ -26,63 +26,13 @@ import {
 import { versionsFromArgs } from './n8n-install.mjs';
 import * as e2e from './n8n.mjs';
 import type { ExecuteResult, N8nInstance } from './n8n.mjs';
-import { workflow } from './workflows';
+import { headlessExample, workflow } from './workflows';
 
 const REPO = resolve(__dirname, '../..');
 const CREDENTIAL = { id: 'wdtcred1', name: 'WDT simulator' };
 const EXAMPLE_ID = 'wfStockSyncEx';
 const CANCEL_ID = 'wfStockSyncCncl';
 const M = (name: string) => `sales.StockSync.${name}`;
-
-interface ExampleNode {
-	name: string;
-	type: string;
-	parameters: Record<string, any>;
-	credentials?: Record<string, unknown>;
-	[key: string]: unknown;
-}
-
-/** The example as a user sets it up: the shop's URL filled in; run headless from a Manual Trigger. */
-function exampleWorkflow(shopUrl: string): Record<string, unknown> {
-	const example = JSON.parse(
-		readFileSync(join(REPO, 'examples/stock-sync-to-shop.json'), 'utf8'),
-	) as {
-		name: string;
-		nodes: ExampleNode[];
-		connections: Record<string, unknown>;
-		settings: unknown;
-	};
-	const schedule = example.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger')!;
-	const nodes = example.nodes.map((n): ExampleNode => {
-		if (n === schedule)
-			return {
-				...n,
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				parameters: {},
-			};
-		if (n.type === 'n8n-nodes-base.httpRequest')
-			return { ...n, parameters: { ...n.parameters, url: `${shopUrl}/api/inventory` } };
-		if (n.credentials?.wdtApi) return { ...n, credentials: { wdtApi: CREDENTIAL } };
-		return n;
-	});
-	const connections = Object.fromEntries(
-		Object.entries(example.connections).map(([from, links]) => [
-			from === schedule.name ? 'Start' : from,
-			links,
-		]),
-	);
-	return {
-		id: EXAMPLE_ID,
-		name: `E2E ${example.name}`,
-		active: false,
-		nodes,
-		connections,
-		settings: example.settings,
-		pinData: {},
-	};
-}
 
 const tail = (text: string, n = 3000) => (text.length > n ? `…${text.slice(-n)}` : text);
 const explain = (r: ExecuteResult) =>
@@ -107,7 +57,14 @@ describe.each(VERSIONS)('n8n %s: Stock Sync', (version) => {
 			{ ...CREDENTIAL, type: 'wdtApi', data: credentialData(sim.url) },
 		]);
 		await e2e.importWorkflow(inst, [
-			exampleWorkflow(shop.url),
+			headlessExample(
+				readFileSync(join(REPO, 'examples/stock-sync-to-shop.json'), 'utf8'),
+				EXAMPLE_ID,
+				{
+					credential: CREDENTIAL,
+					httpUrl: `${shop.url}/api/inventory`,
+				},
+			),
 			workflow(CANCEL_ID, 'E2E Stock Sync cancel', [
 				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger' },
 				{

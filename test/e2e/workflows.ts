@@ -60,3 +60,59 @@ export function workflow(
 		pinData: {},
 	};
 }
+
+interface ExampleNode {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+/**
+ * An example of examples/ (its JSON text) as a user sets it up, for `n8n execute`: its Schedule Trigger becomes a
+ * Manual Trigger named Start, every HTTP Request node gets `httpUrl`, every WDT node `credential`.
+ */
+export function headlessExample(
+	exampleJson: string,
+	id: string,
+	{ credential, httpUrl }: { credential: { id: string; name: string }; httpUrl: string },
+): Record<string, unknown> {
+	const example = JSON.parse(exampleJson) as {
+		name: string;
+		nodes: ExampleNode[];
+		connections: Record<string, unknown>;
+		settings: unknown;
+	};
+	const schedule = example.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
+	if (!schedule) throw new Error(`${example.name} has no Schedule Trigger`);
+	const nodes = example.nodes.map((n): ExampleNode => {
+		if (n === schedule)
+			return {
+				...n,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				parameters: {},
+			};
+		if (n.type === 'n8n-nodes-base.httpRequest')
+			return { ...n, parameters: { ...n.parameters, url: httpUrl } };
+		if (n.credentials?.wdtApi) return { ...n, credentials: { wdtApi: credential } };
+		return n;
+	});
+	const connections = Object.fromEntries(
+		Object.entries(example.connections).map(([from, links]) => [
+			from === schedule.name ? 'Start' : from,
+			links,
+		]),
+	);
+	return {
+		id,
+		name: `E2E ${example.name}`,
+		active: false,
+		nodes,
+		connections,
+		settings: example.settings,
+		pinData: {},
+	};
+}
