@@ -9,6 +9,10 @@
 export type StatusLabels = Readonly<Record<string, string>>;
 
 export interface WdtRecord {
+	/** The record type's English name, as the node's Resource field shows it: 'Purchase Order'. */
+	name: string;
+	/** One line on what the records are, shown under the name: 'Purchase orders to suppliers'. */
+	description: string;
 	/** The record in words, singular, lower case, e.g. 'sales order'. */
 	noun: string;
 	/** The query method that reads it. */
