@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { INVOICE, labelsOf, lengthOf } from '../../../shared/records';
+import { readFilterParams, textFilter } from '../filterReaders';
 import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
 	operationFields,
 	readFilters,
-	readTextFilter,
 	readTimeRange,
 	statusFilterField,
 	timeRangeFields,
@@ -52,19 +52,18 @@ const properties: INodeProperties[] = [
 
 export const description = operationFields('invoice', 'getMany', properties);
 
+const INVOICE_NUMBER = textFilter(
+	INVOICE,
+	'invoiceOrderNo',
+	'Filters → Invoice Order Number',
+	'invoice_order_no',
+);
+
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
 	const filters = readFilters(ctx, itemIndex);
 	// mode 1 always: without it WDT returns only offline invoices awaiting issue (and, by one
 	// reading of the page, those whose offline issue failed), whatever else is asked.
-	const params: IDataObject = { mode: 1 };
-	const number = readTextFilter(
-		ctx,
-		itemIndex,
-		filters.invoiceOrderNo,
-		'Filters → Invoice Order Number (filters.invoiceOrderNo)',
-		lengthOf(INVOICE, 'invoice_order_no'),
-	);
-	if (number !== undefined) params.invoice_order_no = number;
+	const params = readFilterParams(ctx, itemIndex, [INVOICE_NUMBER], { mode: 1 });
 	const statuses = new Set(((filters.statuses as string[] | undefined) ?? []).map(String));
 	if (statuses.size === 1) params.status = Number([...statuses][0]);
 	return {

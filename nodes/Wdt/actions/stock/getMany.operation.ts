@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readSkuCodes } from '../filterReaders';
 import { invalidInput } from '../parameters';
 import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { lengthOf, STOCK } from '../../../shared/records';
@@ -51,45 +52,15 @@ export const option = {
 
 export const description = operationFields('stock', 'getMany', properties);
 
-/** A comma-separated SKU Codes field (`specNos`), each code once, checked against the page. */
-export function readSkuCodes(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	spec: { wdtField: string; maxLength: number; maxCodes: number } = {
-		wdtField: 'spec_nos',
-		maxLength: SKU_CODE_LENGTH,
-		maxCodes: MAX_SKU_CODES,
-	},
-): string[] {
-	const label = `SKU Codes (${spec.wdtField})`;
-	const raw = ctx.getNodeParameter('specNos', itemIndex, '') as unknown;
-	const codes = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[,，\n]/))
-		.map((code) => code.trim())
-		.filter(Boolean);
-	const unique = [...new Set(codes)];
-	if (unique.length > spec.maxCodes)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			label,
-			`holds ${unique.length} codes; at most ${spec.maxCodes}.`,
-		);
-	const tooLong = unique.find((code) => [...code].length > spec.maxLength);
-	if (tooLong)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			label,
-			`holds "${tooLong}", which is longer than ${spec.maxLength} characters.`,
-		);
-	return unique;
-}
-
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
 	const params: IDataObject = {};
 	const warehouseNo = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER);
 	if (warehouseNo) params.warehouse_no = warehouseNo;
-	const specNos = readSkuCodes(ctx, itemIndex);
+	const specNos = readSkuCodes(ctx, itemIndex, {
+		wdtField: 'spec_nos',
+		maxLength: SKU_CODE_LENGTH,
+		maxCodes: MAX_SKU_CODES,
+	});
 	if (specNos.length) params.spec_nos = specNos;
 	const changedSince = ctx.getNodeParameter('changedSince', itemIndex, false) as boolean;
 	const unfiltered = !warehouseNo && specNos.length === 0;

@@ -1,15 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { labelsOf, lengthOf, TRANSFER } from '../../../shared/records';
-import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import { codesFilter, filteredQuery, locatorFilter, textFilter } from '../filterReaders';
+import { WAREHOUSE_FILTER, warehouseLocator } from '../locators';
+import { outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
 	operationFields,
-	readFilters,
-	readTextFilter,
-	readTimeRange,
 	statusFilterField,
 	timeRangeFields,
 } from '../shared.fields';
@@ -60,34 +58,16 @@ const properties: INodeProperties[] = [
 
 export const description = operationFields('transfer', 'getMany', properties);
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
-	const filters = readFilters(ctx, itemIndex);
-	const params: IDataObject = {};
-	for (const [name, displayName, wdtField] of WAREHOUSES) {
-		const code = readLocatorFilter(
-			ctx,
-			itemIndex,
+const readQuery = filteredQuery(TIME_RANGE, [
+	...WAREHOUSES.map(([name, displayName, wdtField]) =>
+		locatorFilter(
 			{ ...WAREHOUSE_FILTER, name, displayName, wdtField, maxLength: lengthOf(TRANSFER, wdtField) },
 			'filters',
-		);
-		if (code) params[wdtField] = code;
-	}
-	const transferNo = readTextFilter(
-		ctx,
-		itemIndex,
-		filters.transferNo,
-		'Filters → Transfer Number (filters.transferNo)',
-		lengthOf(TRANSFER, 'transfer_no'),
-	);
-	if (transferNo !== undefined) params.transfer_no = transferNo;
-	const statuses = (filters.statuses as string[] | undefined) ?? [];
-	if (statuses.length) params.status = statuses.join(',');
-	return {
-		params,
-		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
-		...readPaging(ctx, itemIndex),
-	};
-}
+		),
+	),
+	textFilter(TRANSFER, 'transferNo', 'Filters → Transfer Number', 'transfer_no'),
+	codesFilter('statuses', 'status'),
+]);
 
 /** wms.stocktransfer.Manage.queryWithDetail over any range (split into 30-day windows), items paired. */
 export const execute = readOperation(TRANSFER, readQuery);
