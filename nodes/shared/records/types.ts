@@ -9,9 +9,9 @@
 export type StatusLabels = Readonly<Record<string, string>>;
 
 export interface WdtRecord {
-	/** The record type's English name, as the node's Resource field shows it: 'Purchase Order'. */
+	/** The record type's English name, as the Resource field shows it (Title Case). */
 	name: string;
-	/** One line on what the records are, shown under the name: 'Purchase orders to suppliers'. */
+	/** One line on what the records are, which the Resource field shows under the name. */
 	description: string;
 	/** The record in words, singular, lower case, e.g. 'sales order'. */
 	noun: string;
