@@ -3,7 +3,7 @@
  * a parameter and the WDT field it is sent as) and `readFilterParams` turns an item's values into
  * the query's params, checking each (length, codes) and naming the parameter when it refuses one.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { lengthOf, type WdtRecord } from '../../shared/records';
 import { readLocatorFilter, type LocatorRead } from './locators';
@@ -47,6 +47,22 @@ export function textFilter(
 		wdtField,
 		read: (ctx, itemIndex, filters) =>
 			readTextFilter(ctx, itemIndex, filters[name], `${label} (filters.${name})`, maxLength),
+	};
+}
+
+/** The field of a plain text filter, its length the page's: the field `textFilter` reads. */
+export function textFilterField(
+	record: WdtRecord,
+	name: string,
+	displayName: string,
+	wdtField: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		description: `At most ${lengthOf(record, wdtField)} characters. WDT field: ${wdtField}.`,
 	};
 }
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { deletedParam, GOODS, includeDeletedFilter, lengthOf } from '../../../shared/records';
-import { filteredQuery, textFilter } from '../filterReaders';
+import { deletedParam, GOODS, includeDeletedFilter } from '../../../shared/records';
+import { filteredQuery, textFilter, textFilterField } from '../filterReaders';
 import { outputOf, readOperation, timeRangeOf } from '../readOperation';
 import { filtersField, getManyFields, operationFields, timeRangeFields } from '../shared.fields';
 
@@ -18,14 +18,8 @@ const TEXT_FILTERS = [
 const properties: INodeProperties[] = [
 	...timeRangeFields(TIME_RANGE),
 	filtersField([
-		...TEXT_FILTERS.map(
-			([name, displayName, field]): INodeProperties => ({
-				displayName,
-				name,
-				type: 'string',
-				default: '',
-				description: `At most ${lengthOf(GOODS, field)} characters. WDT field: ${field}.`,
-			}),
+		...TEXT_FILTERS.map(([name, displayName, field]) =>
+			textFilterField(GOODS, name, displayName, field),
 		),
 		includeDeletedFilter,
 	]),

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { INVOICE, labelsOf, lengthOf } from '../../../shared/records';
-import { readFilterParams, textFilter } from '../filterReaders';
+import { INVOICE, labelsOf } from '../../../shared/records';
+import { readFilterParams, textFilter, textFilterField } from '../filterReaders';
 import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
 import {
 	filtersField,
@@ -31,13 +31,7 @@ export const option = {
 const properties: INodeProperties[] = [
 	...timeRangeFields(TIME_RANGE),
 	filtersField([
-		{
-			displayName: 'Invoice Order Number',
-			name: 'invoiceOrderNo',
-			type: 'string',
-			default: '',
-			description: `At most ${lengthOf(INVOICE, 'invoice_order_no')} characters. WDT field: invoice_order_no.`,
-		},
+		textFilterField(INVOICE, 'invoiceOrderNo', 'Invoice Order Number', 'invoice_order_no'),
 		{
 			...statusFilterField(
 				{ displayName: 'Statuses', name: 'statuses', wdtField: 'status' },

@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { labelsOf, lengthOf, REFUND_STOCKIN } from '../../../shared/records';
-import { codesFilter, filteredQuery, locatorFilter, textFilter } from '../filterReaders';
+import {
+	codesFilter,
+	filteredQuery,
+	textFilterField,
+	locatorFilter,
+	textFilter,
+} from '../filterReaders';
 import { SHOP_FILTER, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
@@ -47,14 +53,8 @@ const properties: INodeProperties[] = [
 		description: 'Optional: only stock-ins of refunds of this shop.',
 	}),
 	filtersField([
-		...TEXT_FILTERS.map(
-			([name, displayName, field]): INodeProperties => ({
-				displayName,
-				name,
-				type: 'string',
-				default: '',
-				description: `At most ${lengthOf(REFUND_STOCKIN, field)} characters. WDT field: ${field}.`,
-			}),
+		...TEXT_FILTERS.map(([name, displayName, field]) =>
+			textFilterField(REFUND_STOCKIN, name, displayName, field),
 		),
 		statusFilterField(
 			{ displayName: 'Statuses', name: 'statuses', wdtField: 'status' },

@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { labelsOf, lengthOf, TRANSFER } from '../../../shared/records';
-import { codesFilter, filteredQuery, locatorFilter, textFilter } from '../filterReaders';
+import {
+	codesFilter,
+	filteredQuery,
+	locatorFilter,
+	textFilter,
+	textFilterField,
+} from '../filterReaders';
 import { WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
@@ -41,13 +47,7 @@ const properties: INodeProperties[] = [
 		...WAREHOUSES.map(([name, displayName, wdtField, description]) =>
 			warehouseLocator({ name, displayName, wdtField, description }),
 		),
-		{
-			displayName: 'Transfer Number',
-			name: 'transferNo',
-			type: 'string',
-			default: '',
-			description: `At most ${lengthOf(TRANSFER, 'transfer_no')} characters. WDT field: transfer_no.`,
-		},
+		textFilterField(TRANSFER, 'transferNo', 'Transfer Number', 'transfer_no'),
 		statusFilterField(
 			{ displayName: 'Statuses', name: 'statuses', wdtField: 'status' },
 			labelsOf(TRANSFER, 'status'),
