@@ -1,7 +1,7 @@
 /**
  * The filters of the Get Many operations, read in one way: an operation lists its filters (each
  * a parameter and the WDT field it is sent as) and `readFilterParams` turns an item's values into
- * the query's params, checking each (length, codes) and naming the parameter when it refuses one.
+ * the query's params, in that order, refusing a bad value with the item and parameter named.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
