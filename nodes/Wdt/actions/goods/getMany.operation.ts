@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedParam, GOODS, includeDeletedFilter } from '../../../shared/records';
 import { filteredQuery, textFilter, textFilterField } from '../filterReaders';
-import { outputOf, readOperation, timeRangeOf } from '../readOperation';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import { filtersField, getManyFields, operationFields, timeRangeFields } from '../shared.fields';
 
 /** The page: start_time and end_time at most 30 days apart, over goods or spec modified times. */
@@ -27,12 +27,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Product resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many products',
-	description: 'List goods with their specs modified in a time range (goods.Goods.queryWithSpec)',
-};
+export const option = getManyOption(
+	'Get many products',
+	'List goods with their specs modified in a time range (goods.Goods.queryWithSpec)',
+);
 
 export const description = operationFields('goods', 'getMany', properties);
 

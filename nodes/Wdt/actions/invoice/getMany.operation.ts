@@ -2,7 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { INVOICE, labelsOf } from '../../../shared/records';
 import { readFilterParams, textFilter, textFilterField } from '../filterReaders';
-import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import {
+	getManyOption,
+	outputOf,
+	readOperation,
+	readPaging,
+	type ReadQuery,
+	timeRangeOf,
+} from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
@@ -20,13 +27,10 @@ const TIME_RANGE = timeRangeOf(INVOICE, 'last update');
 export const TO_ISSUE = ['45', '85'];
 
 /** Its entry in the Invoice resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many invoices',
-	description:
-		'Get invoices updated in a time range, with their lines; e.g. those still to issue (finance.invoice.InvoiceOrder.search)',
-};
+export const option = getManyOption(
+	'Get many invoices',
+	'Get invoices updated in a time range, with their lines; e.g. those still to issue (finance.invoice.InvoiceOrder.search)',
+);
 
 const properties: INodeProperties[] = [
 	...timeRangeFields(TIME_RANGE),

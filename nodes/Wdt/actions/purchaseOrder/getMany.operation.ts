@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { labelsOf, lengthOf, PURCHASE_ORDER } from '../../../shared/records';
 import { codeFilter, codesFilter, filteredQuery, locatorFilter } from '../filterReaders';
 import { providerLocator, warehouseLocator, type LocatorRead } from '../locators';
-import { outputOf, readOperation, timeRangeOf } from '../readOperation';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
@@ -55,13 +55,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Purchase Order resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many purchase orders',
-	description:
-		'List purchase orders modified in a time range, with their lines (purchase.PurchaseOrder.queryWithDetail)',
-};
+export const option = getManyOption(
+	'Get many purchase orders',
+	'List purchase orders modified in a time range, with their lines (purchase.PurchaseOrder.queryWithDetail)',
+);
 
 export const description = operationFields('purchaseOrder', 'getMany', properties);
 

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { labelsOf, lengthOf, PURCHASE_STOCKIN } from '../../../shared/records';
 import { codesFilter, filteredQuery, locatorFilter, textFilter } from '../filterReaders';
 import { WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { outputOf, readOperation, timeRangeOf } from '../readOperation';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
@@ -44,13 +44,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Purchase Stock-in resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many purchase stock-ins',
-	description:
-		'List the goods received against purchase orders, modified in a time range (wms.stockin.Purchase.queryWithDetail)',
-};
+export const option = getManyOption(
+	'Get many purchase stock-ins',
+	'List the goods received against purchase orders, modified in a time range (wms.stockin.Purchase.queryWithDetail)',
+);
 
 export const description = operationFields('purchaseStockin', 'getMany', properties);
 

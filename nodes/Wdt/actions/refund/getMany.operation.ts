@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { codeFilter, filteredQuery, locatorFilter } from '../filterReaders';
 import { SHOP_FILTER, shopLocator } from '../locators';
 import { labelsOf, REFUND } from '../../../shared/records';
-import { outputOf, readOperation, timeRangeOf } from '../readOperation';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
@@ -38,13 +38,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Refund resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many refunds',
-	description:
-		'List refunds and exchanges modified in a time range (aftersales.refund.Refund.search)',
-};
+export const option = getManyOption(
+	'Get many refunds',
+	'List refunds and exchanges modified in a time range (aftersales.refund.Refund.search)',
+);
 
 export const description = operationFields('refund', 'getMany', properties);
 

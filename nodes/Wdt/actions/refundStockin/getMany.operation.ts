@@ -9,7 +9,7 @@ import {
 	textFilter,
 } from '../filterReaders';
 import { SHOP_FILTER, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { outputOf, readOperation, timeRangeOf } from '../readOperation';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
@@ -36,13 +36,10 @@ const BY_MODIFIED = 0;
 const BY_STOCKIN_TIME = 1;
 
 /** Its entry in the Refund Stock-In resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many refund stock-ins',
-	description:
-		'Get returned goods received into a warehouse in a time range, with their lines (wms.stockin.Refund.queryWithDetail)',
-};
+export const option = getManyOption(
+	'Get many refund stock-ins',
+	'Get returned goods received into a warehouse in a time range, with their lines (wms.stockin.Refund.queryWithDetail)',
+);
 
 const properties: INodeProperties[] = [
 	noticeField('refundStockinPrivacyNotice', REFUND_STOCKIN.privacyNotice!),

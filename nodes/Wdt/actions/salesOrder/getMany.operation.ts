@@ -8,7 +8,14 @@ import {
 	SALES_ORDER,
 	SALES_ORDER_HISTORY_METHOD,
 } from '../../../shared/records';
-import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import {
+	getManyOption,
+	outputOf,
+	readOperation,
+	readPaging,
+	type ReadQuery,
+	timeRangeOf,
+} from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
@@ -79,12 +86,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Sales Order resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many sales orders',
-	description: 'List orders modified in a time range (sales.TradeQuery.queryWithDetail)',
-};
+export const option = getManyOption(
+	'Get many sales orders',
+	'List orders modified in a time range (sales.TradeQuery.queryWithDetail)',
+);
 
 export const description = operationFields('salesOrder', 'getMany', properties);
 

@@ -5,7 +5,7 @@ import { labelsOf, SALES_STOCKOUT } from '../../../shared/records';
 import { filteredQuery, locatorFilter, type FilterRead } from '../filterReaders';
 import { invalidInput } from '../parameters';
 import { readLocatorFilter, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { outputOf, readOperation, timeRangeOf } from '../readOperation';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
@@ -105,13 +105,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Sales Stockout resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many sales stockouts',
-	description:
-		'List stockouts modified in a time range, with their lines (wms.stockout.Sales.queryWithDetail)',
-};
+export const option = getManyOption(
+	'Get many sales stockouts',
+	'List stockouts modified in a time range, with their lines (wms.stockout.Sales.queryWithDetail)',
+);
 
 export const description = operationFields('salesStockout', 'getMany', properties);
 

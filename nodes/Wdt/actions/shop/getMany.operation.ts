@@ -4,7 +4,7 @@ import { invalidInput } from '../parameters';
 import { locatorFilter, readFilterParams, type FilterRead } from '../filterReaders';
 import { SHOP_FILTER, shopLocator } from '../locators';
 import { SHOP } from '../../../shared/records';
-import { readOperation, type ReadQuery } from '../readOperation';
+import { getManyOption, readOperation, type ReadQuery } from '../readOperation';
 import { filtersField, operationFields, readLimit, returnAllLimitFields } from '../shared.fields';
 
 const properties: INodeProperties[] = [
@@ -26,12 +26,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Shop resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many shops',
-	description: "List the ERP's shops (setting.Shop.queryShop)",
-};
+export const option = getManyOption(
+	'Get many shops',
+	"List the ERP's shops (setting.Shop.queryShop)",
+);
 
 export const description = operationFields('shop', 'getMany', properties);
 

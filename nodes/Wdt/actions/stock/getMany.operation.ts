@@ -5,7 +5,13 @@ import { readSkuCodes } from '../filterReaders';
 import { invalidInput } from '../parameters';
 import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { lengthOf, STOCK } from '../../../shared/records';
-import { readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import {
+	getManyOption,
+	readOperation,
+	readPaging,
+	type ReadQuery,
+	timeRangeOf,
+} from '../readOperation';
 import { getManyFields, operationFields, readTimeRange, timeRangeFields } from '../shared.fields';
 
 const TIME_RANGE = timeRangeOf(STOCK, 'stock change');
@@ -42,13 +48,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Stock resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many stock records',
-	description:
-		'Stock per SKU and warehouse, current or changed in a time range (wms.StockSpec.search2)',
-};
+export const option = getManyOption(
+	'Get many stock records',
+	'Stock per SKU and warehouse, current or changed in a time range (wms.StockSpec.search2)',
+);
 
 export const description = operationFields('stock', 'getMany', properties);
 

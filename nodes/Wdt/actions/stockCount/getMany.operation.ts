@@ -12,7 +12,7 @@ import {
 import { catalogPaging, searchWindows } from '../../../shared/transport/search';
 import { codeFilter, locatorFilter, readFilterParams, textFilter } from '../filterReaders';
 import { WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { readOperation, readPaging, timeRangeOf } from '../readOperation';
+import { getManyOption, readOperation, readPaging, timeRangeOf } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
@@ -88,13 +88,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Stock Count resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many stock counts',
-	description:
-		'List stock counts (stocktakes) modified in a time range, with their lines and variances (wms.StockPd.queryStockPd)',
-};
+export const option = getManyOption(
+	'Get many stock counts',
+	'List stock counts (stocktakes) modified in a time range, with their lines and variances (wms.StockPd.queryStockPd)',
+);
 
 export const description = operationFields('stockCount', 'getMany', properties);
 

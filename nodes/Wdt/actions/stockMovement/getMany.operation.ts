@@ -18,7 +18,7 @@ import {
 	type FilterRead,
 } from '../filterReaders';
 import { WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { readOperation, readPaging, timeRangeOf } from '../readOperation';
+import { getManyOption, readOperation, readPaging, timeRangeOf } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
@@ -85,13 +85,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Stock Movement resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many stock movements',
-	description:
-		'Which SKUs moved and why: every stock-in and stockout in a time range, with the stock before and after, the source document and its type (wms.StockSpec.queryChangeHistory)',
-};
+export const option = getManyOption(
+	'Get many stock movements',
+	'Which SKUs moved and why: every stock-in and stockout in a time range, with the stock before and after, the source document and its type (wms.StockSpec.queryChangeHistory)',
+);
 
 export const description = operationFields('stockMovement', 'getMany', properties);
 

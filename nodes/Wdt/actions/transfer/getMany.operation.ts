@@ -9,7 +9,7 @@ import {
 	textFilterField,
 } from '../filterReaders';
 import { WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { outputOf, readOperation, timeRangeOf } from '../readOperation';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
@@ -33,13 +33,10 @@ const WAREHOUSES = [
 ] as const;
 
 /** Its entry in the Transfer resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many transfers',
-	description:
-		'Get transfers between warehouses changed in a time range, with their lines (wms.stocktransfer.Manage.queryWithDetail)',
-};
+export const option = getManyOption(
+	'Get many transfers',
+	'Get transfers between warehouses changed in a time range, with their lines (wms.stocktransfer.Manage.queryWithDetail)',
+);
 
 const properties: INodeProperties[] = [
 	...timeRangeFields(TIME_RANGE),

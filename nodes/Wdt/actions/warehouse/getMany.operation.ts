@@ -5,7 +5,7 @@ import { invalidInput, readDateParameter } from '../parameters';
 import { codeFilter, locatorFilter, readFilterParams, type FilterRead } from '../filterReaders';
 import { WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { labelsOf, lengthOf, WAREHOUSE } from '../../../shared/records';
-import { readOperation, type ReadQuery } from '../readOperation';
+import { getManyOption, readOperation, type ReadQuery } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
@@ -64,12 +64,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Warehouse resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many warehouses',
-	description: "List the ERP's warehouses (setting.Warehouse.queryWarehouse)",
-};
+export const option = getManyOption(
+	'Get many warehouses',
+	"List the ERP's warehouses (setting.Warehouse.queryWarehouse)",
+);
 
 export const description = operationFields('warehouse', 'getMany', properties);
 
