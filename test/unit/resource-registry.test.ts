@@ -12,9 +12,10 @@ import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_RESOURCE, operationOf, RESOURCES } from '../../nodes/Wdt/actions/registry';
 import {
+	resourceOf,
 	resourceOperationSubtitle,
 	resourceProperties,
-	type WdtResource,
+	type WdtOperation,
 } from '../../nodes/Wdt/actions/resource';
 import { Wdt } from '../../nodes/Wdt/Wdt.node';
 import { TRIGGER_EVENTS } from '../../nodes/WdtTrigger/events';
@@ -120,13 +121,11 @@ describe('the resource registry', () => {
 			default: 50,
 			displayOptions: { show: { resource: ['purchaseOrder'], operation: ['getMany'] } },
 		};
-		const purchaseOrder: WdtResource = {
-			value: 'purchaseOrder',
-			name: 'Purchase Order',
-			description: 'Purchase orders',
-			defaultOperation: 'getMany',
-			operations: [{ option, description: [field], execute }],
-		};
+		const purchaseOrder = resourceOf(
+			'purchaseOrder',
+			{ name: 'Purchase Order', description: 'Purchase orders' },
+			[{ option, description: [field], execute }],
+		);
 		const properties = resourceProperties([...RESOURCES, purchaseOrder], DEFAULT_RESOURCE);
 		const names = (properties[0].options as INodePropertyOptions[]).map((entry) => entry.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
@@ -148,6 +147,40 @@ describe('the resource registry', () => {
 				operation: 'getMany',
 			}),
 		).toBe('Purchase Order: Get Many');
+	});
+});
+
+describe('resourceOf', () => {
+	const operation = (value: string): WdtOperation => ({
+		option: { name: value, value, action: `Do ${value}`, description: value },
+		description: [],
+		execute: async () => [],
+	});
+	const naming = { name: 'Thing', description: 'Things' };
+
+	it('starts on Get Many when the resource has one, else on its first operation', () => {
+		expect(resourceOf('thing', naming, [operation('create'), operation('getMany')])).toEqual({
+			value: 'thing',
+			name: 'Thing',
+			description: 'Things',
+			defaultOperation: 'getMany',
+			operations: [operation('create'), operation('getMany')].map((entry) =>
+				expect.objectContaining({ option: entry.option }),
+			),
+		});
+		expect(
+			resourceOf('thing', naming, [operation('cancel'), operation('create')]).defaultOperation,
+		).toBe('cancel');
+	});
+
+	it('takes a stated default operation and subtitle', () => {
+		const resource = resourceOf('thing', naming, [operation('getMany'), operation('create')], {
+			defaultOperation: 'create',
+			subtitle: '$parameter["x"]',
+		});
+		expect(resource.defaultOperation).toBe('create');
+		expect(resource.subtitle).toBe('$parameter["x"]');
+		expect('subtitle' in resourceOf('thing', naming, [operation('getMany')])).toBe(false);
 	});
 });
 

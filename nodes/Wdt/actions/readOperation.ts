@@ -8,6 +8,7 @@ import { DAY_MS, HOUR_MS } from '../../shared/protocol';
 import { readRecords, type ReadQuery, type RecordRead } from '../../shared/read';
 import { windowFields, windowMs, windowText, type WdtRecord } from '../../shared/records';
 import { runPerItem } from './perItem';
+import type { OperationOption } from './resource';
 import { readParallelRequests } from './readOptions';
 import {
 	readLimit,
@@ -58,6 +59,11 @@ export function timeRangeOf(
 		wdtFields: [start, end],
 		...extra,
 	};
+}
+
+/** A Get Many's entry in its resource's Operation field ('getMany' is what saved workflows store). */
+export function getManyOption(action: string, description: string): OperationOption {
+	return { name: 'Get Many', value: 'getMany', action, description };
 }
 
 type Execute = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;

@@ -27,7 +27,7 @@ export interface WdtOperation {
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 }
 
-/** A resource, declared in `<resource>/index.ts`. */
+/** A resource: one `resourceOf(…)` entry of registry.ts. */
 export interface WdtResource {
 	value: string;
 	/** The English name the Resource field and the subtitle show. */
@@ -39,6 +39,36 @@ export interface WdtResource {
 	operations: readonly WdtOperation[];
 	/** An expression the subtitle shows after "<name>: " instead of the operation's name. */
 	subtitle?: string;
+}
+
+/** What the Resource field shows of a resource: its record type's name and description, or its own. */
+export interface ResourceNaming {
+	name: string;
+	description: string;
+}
+
+/**
+ * A resource of `operations` (in the order their fields are listed), named as `naming` (a record
+ * type of nodes/shared/records, or the words of a resource without one). It starts on Get Many
+ * when it has one, else on its first operation, unless `extras.defaultOperation` says otherwise.
+ */
+export function resourceOf(
+	value: string,
+	naming: ResourceNaming,
+	operations: readonly WdtOperation[],
+	extras: Pick<Partial<WdtResource>, 'defaultOperation' | 'subtitle'> = {},
+): WdtResource {
+	const values = operations.map((operation) => operation.option.value);
+	const defaultOperation =
+		extras.defaultOperation ?? (values.includes('getMany') ? 'getMany' : values[0]);
+	return {
+		value,
+		name: naming.name,
+		description: naming.description,
+		defaultOperation,
+		operations,
+		...(extras.subtitle === undefined ? {} : { subtitle: extras.subtitle }),
+	};
 }
 
 /** A to Z by name, as n8n's lint asks of every options list. */

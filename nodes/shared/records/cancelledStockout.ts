@@ -18,6 +18,8 @@ const CANCELLED_STATUS_LABELS: StatusLabels = Object.fromEntries(
  * protocol/stockout.ts (toStockoutItem), as Get Many Cancelled and the trigger both output it.
  */
 export const CANCELLED_STOCKOUT: WdtRecord = {
+	name: 'Cancelled Sales Stockout',
+	description: 'Sales stockouts cancelled in WDT, with their current status',
 	noun: 'cancelled sales stockout',
 	method: METHOD,
 	idField: 'stockout_id',

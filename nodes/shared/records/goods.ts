@@ -8,6 +8,8 @@ import type { WdtRecord } from './types';
  * goods_created beside modified and created, which `goods_` would merge.
  */
 export const GOODS: WdtRecord = {
+	name: 'Product',
+	description: 'Goods (SPU) with their specs (SKU)',
 	noun: 'goods',
 	method: 'goods.Goods.queryWithSpec',
 	idField: 'goods_id',

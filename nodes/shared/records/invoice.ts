@@ -6,6 +6,8 @@ import type { WdtRecord } from './types';
  * so records are told apart by invoice_order_no only.
  */
 export const INVOICE: WdtRecord = {
+	name: 'Invoice',
+	description: 'Invoices',
 	noun: 'invoice',
 	method: 'finance.invoice.InvoiceOrder.search',
 	idField: 'invoice_order_no',

@@ -5,6 +5,8 @@ import type { WdtRecord } from './types';
  * page does not say whether its times select by created or modified time.
  */
 export const PURCHASE_APPLY: WdtRecord = {
+	name: 'Purchase Apply',
+	description: 'Purchase applies (requisitions)',
 	noun: 'purchase apply',
 	method: 'purchase.PurchaseApply.search',
 	idField: 'purchase_apply_no',

@@ -5,6 +5,8 @@ import type { WdtRecord } from './types';
  * hold the order's purchase_id too: One Item per Line keeps both (lineItems).
  */
 export const PURCHASE_ORDER: WdtRecord = {
+	name: 'Purchase Order',
+	description: 'Purchase orders to suppliers',
 	noun: 'purchase order',
 	method: 'purchase.PurchaseOrder.queryWithDetail',
 	idField: 'purchase_id',

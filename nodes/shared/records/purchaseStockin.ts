@@ -7,6 +7,8 @@ import type { WdtRecord } from './types';
  * orders by it. Both times are required (at most 30 days, on the stock-in's `modified`).
  */
 export const PURCHASE_STOCKIN: WdtRecord = {
+	name: 'Purchase Stock-In',
+	description: 'Goods received against purchase orders',
 	noun: 'purchase stock-in',
 	method: 'wms.stockin.Purchase.queryWithDetail',
 	idField: 'stockin_id',

@@ -2,6 +2,8 @@ import type { WdtRecord } from './types';
 
 /** A refund or exchange (退换单) of aftersales.refund.Refund.search, with its lines. */
 export const REFUND: WdtRecord = {
+	name: 'Refund',
+	description: 'Refunds, returns and exchanges',
 	noun: 'refund',
 	method: 'aftersales.refund.Refund.search',
 	idField: 'refund_id',

@@ -5,6 +5,8 @@ import type { WdtRecord } from './types';
  * warehouse actually received, with its lines. Its number is order_no; refund_no names the refund.
  */
 export const REFUND_STOCKIN: WdtRecord = {
+	name: 'Refund Stock-In',
+	description: 'Returned goods received into a warehouse',
 	noun: 'refund stock-in',
 	method: 'wms.stockin.Refund.queryWithDetail',
 	idField: 'stockin_id',

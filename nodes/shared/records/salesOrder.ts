@@ -2,6 +2,8 @@ import type { WdtRecord } from './types';
 
 /** A sales order (订单) of sales.TradeQuery.queryWithDetail, with its lines. */
 export const SALES_ORDER: WdtRecord = {
+	name: 'Sales Order',
+	description: 'Sales orders (trades)',
 	noun: 'sales order',
 	method: 'sales.TradeQuery.queryWithDetail',
 	idField: 'trade_id',

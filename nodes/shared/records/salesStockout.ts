@@ -2,6 +2,8 @@ import type { WdtRecord } from './types';
 
 /** A sales stockout (销售出库单) of wms.stockout.Sales.queryWithDetail, with its lines. */
 export const SALES_STOCKOUT: WdtRecord = {
+	name: 'Sales Stockout',
+	description: 'Sales stockout orders',
 	noun: 'sales stockout',
 	method: 'wms.stockout.Sales.queryWithDetail',
 	idField: 'stockout_id',

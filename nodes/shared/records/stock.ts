@@ -5,6 +5,8 @@ import type { WdtRecord } from './types';
  * search says "接口已过时, 请使用 wms.StockSpec.search2" (obsolete, use search2).
  */
 export const STOCK: WdtRecord = {
+	name: 'Stock',
+	description: 'Stock per SKU and warehouse',
 	noun: 'stock record',
 	method: 'wms.StockSpec.search2',
 	idField: 'rec_id',

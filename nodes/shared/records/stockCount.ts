@@ -5,6 +5,8 @@ import type { WdtRecord } from './types';
  * wms.StockPd.queryStockPdDetail (by pd_no): STOCK_COUNT_LINES_METHOD.
  */
 export const STOCK_COUNT: WdtRecord = {
+	name: 'Stock Count',
+	description: 'Stock counts (stocktakes) and their variances per SKU',
 	noun: 'stock count',
 	method: 'wms.StockPd.queryStockPd',
 	idField: 'rec_id',

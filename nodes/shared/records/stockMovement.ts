@@ -8,6 +8,8 @@ import type { WdtRecord } from './types';
  * (defect), time and stock before; two lines of one SKU in one document differ in stock_num_old.
  */
 export const STOCK_MOVEMENT: WdtRecord = {
+	name: 'Stock Movement',
+	description: 'Stock-ins and stockouts per SKU, with the stock before and after and why',
 	noun: 'stock movement',
 	method: 'wms.StockSpec.queryChangeHistory',
 	idField: 'stockio_no',

@@ -7,6 +7,8 @@ import type { WdtRecord } from './types';
  * (modified_date/created_date the same times as text).
  */
 export const TRANSFER: WdtRecord = {
+	name: 'Transfer',
+	description: 'Transfers of stock between warehouses',
 	noun: 'transfer',
 	method: 'wms.stocktransfer.Manage.queryWithDetail',
 	idField: 'transfer_id',

@@ -9,6 +9,10 @@
 export type StatusLabels = Readonly<Record<string, string>>;
 
 export interface WdtRecord {
+	/** The record type's English name, as the Resource field shows it (Title Case). */
+	name: string;
+	/** One line on what the records are, which the Resource field shows under the name. */
+	description: string;
 	/** The record in words, singular, lower case, e.g. 'sales order'. */
 	noun: string;
 	/** The query method that reads it. */

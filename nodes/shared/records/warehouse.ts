@@ -2,6 +2,8 @@ import type { WdtRecord } from './types';
 
 /** A warehouse of setting.Warehouse.queryWarehouse. */
 export const WAREHOUSE: WdtRecord = {
+	name: 'Warehouse',
+	description: "The ERP's warehouses",
 	noun: 'warehouse',
 	method: 'setting.Warehouse.queryWarehouse',
 	idField: 'warehouse_no',

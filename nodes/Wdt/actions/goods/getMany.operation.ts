@@ -1,16 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { deletedParam, GOODS, includeDeletedFilter, lengthOf } from '../../../shared/records';
-import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
-import {
-	filtersField,
-	getManyFields,
-	operationFields,
-	readFilters,
-	readTextFilter,
-	readTimeRange,
-	timeRangeFields,
-} from '../shared.fields';
+import { deletedParam, GOODS, includeDeletedFilter } from '../../../shared/records';
+import { filteredQuery, textFilter, textFilterField } from '../filterReaders';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
+import { filtersField, getManyFields, operationFields, timeRangeFields } from '../shared.fields';
 
 /** The page: start_time and end_time at most 30 days apart, over goods or spec modified times. */
 const TIME_RANGE = timeRangeOf(GOODS, 'goods or spec modification');
@@ -25,14 +18,8 @@ const TEXT_FILTERS = [
 const properties: INodeProperties[] = [
 	...timeRangeFields(TIME_RANGE),
 	filtersField([
-		...TEXT_FILTERS.map(
-			([name, displayName, field]): INodeProperties => ({
-				displayName,
-				name,
-				type: 'string',
-				default: '',
-				description: `At most ${lengthOf(GOODS, field)} characters. WDT field: ${field}.`,
-			}),
+		...TEXT_FILTERS.map(([name, displayName, field]) =>
+			textFilterField(GOODS, name, displayName, field),
 		),
 		includeDeletedFilter,
 	]),
@@ -40,34 +27,22 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Product resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many products',
-	description: 'List goods with their specs modified in a time range (goods.Goods.queryWithSpec)',
-};
+export const option = getManyOption(
+	'Get many products',
+	'List goods with their specs modified in a time range (goods.Goods.queryWithSpec)',
+);
 
 export const description = operationFields('goods', 'getMany', properties);
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
-	const filters = readFilters(ctx, itemIndex);
-	const params: IDataObject = {};
-	for (const [name, label, field] of TEXT_FILTERS) {
-		const value = readTextFilter(
-			ctx,
-			itemIndex,
-			filters[name],
-			`Filters → ${label} (filters.${name})`,
-			lengthOf(GOODS, field),
-		);
-		if (value !== undefined) params[field] = value;
-	}
-	return {
-		params: { ...params, ...deletedParam(filters) },
-		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
-		...readPaging(ctx, itemIndex),
-	};
-}
+const readQuery = filteredQuery(TIME_RANGE, [
+	...TEXT_FILTERS.map(([name, label, field]) =>
+		textFilter(GOODS, name, `Filters → ${label}`, field),
+	),
+	{
+		wdtField: 'hide_deleted',
+		read: (_ctx, _itemIndex, filters) => deletedParam(filters).hide_deleted,
+	},
+]);
 
 /** goods.Goods.queryWithSpec over any range (split into 30-day windows), items paired. */
 export const execute = readOperation(GOODS, readQuery);

@@ -1,13 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { INVOICE, labelsOf, lengthOf } from '../../../shared/records';
-import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import { INVOICE, labelsOf } from '../../../shared/records';
+import { readFilterParams, textFilter, textFilterField } from '../filterReaders';
+import {
+	getManyOption,
+	outputOf,
+	readOperation,
+	readPaging,
+	type ReadQuery,
+	timeRangeOf,
+} from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
 	operationFields,
 	readFilters,
-	readTextFilter,
 	readTimeRange,
 	statusFilterField,
 	timeRangeFields,
@@ -20,24 +27,15 @@ const TIME_RANGE = timeRangeOf(INVOICE, 'last update');
 export const TO_ISSUE = ['45', '85'];
 
 /** Its entry in the Invoice resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many invoices',
-	description:
-		'Get invoices updated in a time range, with their lines; e.g. those still to issue (finance.invoice.InvoiceOrder.search)',
-};
+export const option = getManyOption(
+	'Get many invoices',
+	'Get invoices updated in a time range, with their lines; e.g. those still to issue (finance.invoice.InvoiceOrder.search)',
+);
 
 const properties: INodeProperties[] = [
 	...timeRangeFields(TIME_RANGE),
 	filtersField([
-		{
-			displayName: 'Invoice Order Number',
-			name: 'invoiceOrderNo',
-			type: 'string',
-			default: '',
-			description: `At most ${lengthOf(INVOICE, 'invoice_order_no')} characters. WDT field: invoice_order_no.`,
-		},
+		textFilterField(INVOICE, 'invoiceOrderNo', 'Invoice Order Number', 'invoice_order_no'),
 		{
 			...statusFilterField(
 				{ displayName: 'Statuses', name: 'statuses', wdtField: 'status' },
@@ -52,19 +50,18 @@ const properties: INodeProperties[] = [
 
 export const description = operationFields('invoice', 'getMany', properties);
 
+const INVOICE_NUMBER = textFilter(
+	INVOICE,
+	'invoiceOrderNo',
+	'Filters → Invoice Order Number',
+	'invoice_order_no',
+);
+
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
 	const filters = readFilters(ctx, itemIndex);
 	// mode 1 always: without it WDT returns only offline invoices awaiting issue (and, by one
 	// reading of the page, those whose offline issue failed), whatever else is asked.
-	const params: IDataObject = { mode: 1 };
-	const number = readTextFilter(
-		ctx,
-		itemIndex,
-		filters.invoiceOrderNo,
-		'Filters → Invoice Order Number (filters.invoiceOrderNo)',
-		lengthOf(INVOICE, 'invoice_order_no'),
-	);
-	if (number !== undefined) params.invoice_order_no = number;
+	const params = readFilterParams(ctx, itemIndex, [INVOICE_NUMBER], { mode: 1 });
 	const statuses = new Set(((filters.statuses as string[] | undefined) ?? []).map(String));
 	if (statuses.size === 1) params.status = Number([...statuses][0]);
 	return {

@@ -3,12 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { parseWdtTime, toWdtTime, type TimeWindow } from '../../../shared/protocol';
 import { PURCHASE_APPLY } from '../../../shared/records';
 import {
+	getManyOption,
 	outputOf,
 	readOperation,
 	readPaging,
-	timeRangeOf,
 	type ReadQuery,
 	type RecordRead,
+	timeRangeOf,
 } from '../readOperation';
 import {
 	getManyFields,
@@ -47,12 +48,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Purchase Apply resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many purchase applies',
-	description: 'List applies and their detail lines (purchase.PurchaseApply.search)',
-};
+export const option = getManyOption(
+	'Get many purchase applies',
+	'List applies and their detail lines (purchase.PurchaseApply.search)',
+);
 
 export const description = operationFields('purchaseApply', 'getMany', properties);
 

@@ -1,20 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { labelsOf, lengthOf, PURCHASE_ORDER } from '../../../shared/records';
-import {
-	providerLocator,
-	readLocatorFilter,
-	warehouseLocator,
-	type LocatorRead,
-} from '../locators';
-import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import { codeFilter, codesFilter, filteredQuery, locatorFilter } from '../filterReaders';
+import { providerLocator, warehouseLocator, type LocatorRead } from '../locators';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
 	getManyFields,
 	operationFields,
-	readFilters,
-	readTimeRange,
 	statusFilterField,
 	timeRangeFields,
 } from '../shared.fields';
@@ -61,34 +55,20 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Purchase Order resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many purchase orders',
-	description:
-		'List purchase orders modified in a time range, with their lines (purchase.PurchaseOrder.queryWithDetail)',
-};
+export const option = getManyOption(
+	'Get many purchase orders',
+	'List purchase orders modified in a time range, with their lines (purchase.PurchaseOrder.queryWithDetail)',
+);
 
 export const description = operationFields('purchaseOrder', 'getMany', properties);
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
-	const params: IDataObject = {};
-	const supplier = readLocatorFilter(ctx, itemIndex, SUPPLIER_FILTER, 'filters');
-	if (supplier) params.provider_no = supplier;
-	const warehouse = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER, 'filters');
-	if (warehouse) params.expect_warehouse_no = warehouse;
-	const filters = readFilters(ctx, itemIndex);
-	const statuses = (filters.statuses ?? []) as string[];
+const readQuery = filteredQuery(TIME_RANGE, [
+	locatorFilter(SUPPLIER_FILTER, 'filters'),
+	locatorFilter(WAREHOUSE_FILTER, 'filters'),
 	// The page takes several statuses, comma-separated.
-	if (statuses.length) params.status = statuses.join(',');
-	if (filters.stockinStatus !== undefined && filters.stockinStatus !== '')
-		params.stockin_status = Number(filters.stockinStatus);
-	return {
-		params,
-		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
-		...readPaging(ctx, itemIndex),
-	};
-}
+	codesFilter('statuses', 'status'),
+	codeFilter('stockinStatus', 'stockin_status'),
+]);
 
 /** purchase.PurchaseOrder.queryWithDetail over any range (30-day windows), items paired. */
 export const execute = readOperation(PURCHASE_ORDER, readQuery);

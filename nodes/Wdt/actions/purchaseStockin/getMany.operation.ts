@@ -1,15 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { labelsOf, lengthOf, PURCHASE_STOCKIN } from '../../../shared/records';
-import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import { codesFilter, filteredQuery, locatorFilter, textFilter } from '../filterReaders';
+import { WAREHOUSE_FILTER, warehouseLocator } from '../locators';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
 	operationFields,
-	readFilters,
-	readTextFilter,
-	readTimeRange,
 	statusFilterField,
 	timeRangeFields,
 } from '../shared.fields';
@@ -46,42 +44,20 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Purchase Stock-in resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many purchase stock-ins',
-	description:
-		'List the goods received against purchase orders, modified in a time range (wms.stockin.Purchase.queryWithDetail)',
-};
+export const option = getManyOption(
+	'Get many purchase stock-ins',
+	'List the goods received against purchase orders, modified in a time range (wms.stockin.Purchase.queryWithDetail)',
+);
 
 export const description = operationFields('purchaseStockin', 'getMany', properties);
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
-	const params: IDataObject = {};
-	const filters = readFilters(ctx, itemIndex);
-	const text = (name: string, label: string, wdtField: string) =>
-		readTextFilter(
-			ctx,
-			itemIndex,
-			filters[name],
-			`${label} (filters.${name})`,
-			lengthOf(PURCHASE_STOCKIN, wdtField),
-		);
-	const purchaseNo = text('purchaseNo', 'Purchase Order Number', 'purchase_no');
-	if (purchaseNo) params.purchase_no = purchaseNo;
-	const stockinNo = text('stockinNo', 'Stock-In Number', 'stockin_no');
-	if (stockinNo) params.stockin_no = stockinNo;
-	const statuses = (filters.statuses ?? []) as string[];
+const readQuery = filteredQuery(TIME_RANGE, [
+	textFilter(PURCHASE_STOCKIN, 'purchaseNo', 'Purchase Order Number', 'purchase_no'),
+	textFilter(PURCHASE_STOCKIN, 'stockinNo', 'Stock-In Number', 'stockin_no'),
 	// The page takes several statuses, comma-separated.
-	if (statuses.length) params.status = statuses.join(',');
-	const warehouse = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER, 'filters');
-	if (warehouse) params.warehouse_no = warehouse;
-	return {
-		params,
-		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
-		...readPaging(ctx, itemIndex),
-	};
-}
+	codesFilter('statuses', 'status'),
+	locatorFilter(WAREHOUSE_FILTER, 'filters'),
+]);
 
 /** wms.stockin.Purchase.queryWithDetail over any range (30-day windows), items paired. */
 export const execute = readOperation(PURCHASE_STOCKIN, readQuery);

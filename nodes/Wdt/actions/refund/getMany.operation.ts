@@ -1,16 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { readLocatorFilter, SHOP_FILTER, shopLocator } from '../locators';
+import { codeFilter, filteredQuery, locatorFilter } from '../filterReaders';
+import { SHOP_FILTER, shopLocator } from '../locators';
 import { labelsOf, REFUND } from '../../../shared/records';
-import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
 	getManyFields,
 	noticeField,
 	operationFields,
-	readFilters,
-	readTimeRange,
 	timeRangeFields,
 } from '../shared.fields';
 
@@ -39,32 +38,18 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Refund resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many refunds',
-	description:
-		'List refunds and exchanges modified in a time range (aftersales.refund.Refund.search)',
-};
+export const option = getManyOption(
+	'Get many refunds',
+	'List refunds and exchanges modified in a time range (aftersales.refund.Refund.search)',
+);
 
 export const description = operationFields('refund', 'getMany', properties);
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
-	const params: IDataObject = {};
-	const shopNo = readLocatorFilter(ctx, itemIndex, {
-		...SHOP_FILTER,
-		wdtField: 'shop_nos',
-	});
-	if (shopNo) params.shop_nos = shopNo;
-	const filters = readFilters(ctx, itemIndex);
-	if (filters.status) params.status = Number(filters.status);
-	if (filters.type) params.type = Number(filters.type);
-	return {
-		params,
-		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
-		...readPaging(ctx, itemIndex),
-	};
-}
+const readQuery = filteredQuery(TIME_RANGE, [
+	locatorFilter({ ...SHOP_FILTER, wdtField: 'shop_nos' }),
+	codeFilter('status', 'status'),
+	codeFilter('type', 'type'),
+]);
 
 /** aftersales.refund.Refund.search over any range (split into 30-day windows), items paired. */
 export const execute = readOperation(REFUND, readQuery);

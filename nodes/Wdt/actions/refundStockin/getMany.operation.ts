@@ -1,22 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { labelsOf, lengthOf, REFUND_STOCKIN } from '../../../shared/records';
 import {
-	readLocatorFilter,
-	SHOP_FILTER,
-	shopLocator,
-	WAREHOUSE_FILTER,
-	warehouseLocator,
-} from '../locators';
-import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+	codesFilter,
+	filteredQuery,
+	textFilterField,
+	locatorFilter,
+	textFilter,
+} from '../filterReaders';
+import { SHOP_FILTER, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
 	noticeField,
 	operationFields,
-	readFilters,
-	readTextFilter,
-	readTimeRange,
 	statusFilterField,
 	timeRangeFields,
 } from '../shared.fields';
@@ -38,13 +36,10 @@ const BY_MODIFIED = 0;
 const BY_STOCKIN_TIME = 1;
 
 /** Its entry in the Refund Stock-In resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many refund stock-ins',
-	description:
-		'Get returned goods received into a warehouse in a time range, with their lines (wms.stockin.Refund.queryWithDetail)',
-};
+export const option = getManyOption(
+	'Get many refund stock-ins',
+	'Get returned goods received into a warehouse in a time range, with their lines (wms.stockin.Refund.queryWithDetail)',
+);
 
 const properties: INodeProperties[] = [
 	noticeField('refundStockinPrivacyNotice', REFUND_STOCKIN.privacyNotice!),
@@ -55,14 +50,8 @@ const properties: INodeProperties[] = [
 		description: 'Optional: only stock-ins of refunds of this shop.',
 	}),
 	filtersField([
-		...TEXT_FILTERS.map(
-			([name, displayName, field]): INodeProperties => ({
-				displayName,
-				name,
-				type: 'string',
-				default: '',
-				description: `At most ${lengthOf(REFUND_STOCKIN, field)} characters. WDT field: ${field}.`,
-			}),
+		...TEXT_FILTERS.map(([name, displayName, field]) =>
+			textFilterField(REFUND_STOCKIN, name, displayName, field),
 		),
 		statusFilterField(
 			{ displayName: 'Statuses', name: 'statuses', wdtField: 'status' },
@@ -95,39 +84,23 @@ const properties: INodeProperties[] = [
 
 export const description = operationFields('refundStockin', 'getMany', properties);
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
-	const params: IDataObject = {};
-	const warehouseNo = readLocatorFilter(ctx, itemIndex, {
-		...WAREHOUSE_FILTER,
-		maxLength: lengthOf(REFUND_STOCKIN, 'warehouse_no'),
-	});
-	if (warehouseNo) params.warehouse_no = warehouseNo;
-	const shopNo = readLocatorFilter(ctx, itemIndex, {
+const readQuery = filteredQuery(TIME_RANGE, [
+	locatorFilter({ ...WAREHOUSE_FILTER, maxLength: lengthOf(REFUND_STOCKIN, 'warehouse_no') }),
+	locatorFilter({
 		...SHOP_FILTER,
 		wdtField: 'shop_nos',
 		maxLength: lengthOf(REFUND_STOCKIN, 'shop_nos'),
-	});
-	if (shopNo) params.shop_nos = shopNo;
-	const filters = readFilters(ctx, itemIndex);
-	for (const [name, label, field] of TEXT_FILTERS) {
-		const value = readTextFilter(
-			ctx,
-			itemIndex,
-			filters[name],
-			`Filters → ${label} (filters.${name})`,
-			lengthOf(REFUND_STOCKIN, field),
-		);
-		if (value !== undefined) params[field] = value;
-	}
-	const statuses = (filters.statuses as string[] | undefined) ?? [];
-	if (statuses.length) params.status = statuses.join(',');
-	params.time_type = Number(filters.timeType ?? BY_MODIFIED) === BY_STOCKIN_TIME ? 1 : 0;
-	return {
-		params,
-		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
-		...readPaging(ctx, itemIndex),
-	};
-}
+	}),
+	...TEXT_FILTERS.map(([name, label, field]) =>
+		textFilter(REFUND_STOCKIN, name, `Filters → ${label}`, field),
+	),
+	codesFilter('statuses', 'status'),
+	{
+		wdtField: 'time_type',
+		read: (_ctx, _itemIndex, filters) =>
+			Number(filters.timeType ?? BY_MODIFIED) === BY_STOCKIN_TIME ? 1 : 0,
+	},
+]);
 
 /** wms.stockin.Refund.queryWithDetail over any range (split into 30-day windows), items paired. */
 export const execute = readOperation(REFUND_STOCKIN, readQuery);

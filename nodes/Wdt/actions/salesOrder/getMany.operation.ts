@@ -1,19 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	readLocatorFilter,
-	SHOP_FILTER,
-	shopLocator,
-	WAREHOUSE_FILTER,
-	warehouseLocator,
-} from '../locators';
+import { codesFilter, locatorFilter, readFilterParams, textFilter } from '../filterReaders';
+import { SHOP_FILTER, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import {
 	labelsOf,
 	lengthOf,
 	SALES_ORDER,
 	SALES_ORDER_HISTORY_METHOD,
 } from '../../../shared/records';
-import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import {
+	getManyOption,
+	outputOf,
+	readOperation,
+	readPaging,
+	type ReadQuery,
+	timeRangeOf,
+} from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
@@ -84,12 +86,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Sales Order resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many sales orders',
-	description: 'List orders modified in a time range (sales.TradeQuery.queryWithDetail)',
-};
+export const option = getManyOption(
+	'Get many sales orders',
+	'List orders modified in a time range (sales.TradeQuery.queryWithDetail)',
+);
 
 export const description = operationFields('salesOrder', 'getMany', properties);
 
@@ -123,19 +123,24 @@ export function readMethod(ctx: IExecuteFunctions, itemIndex: number): string {
 	return readOptions(ctx, itemIndex).readFrom === 'history' ? HISTORY_METHOD : ORDER_METHOD;
 }
 
+/** The filters sent as they are (Platform Order Numbers and Statuses are read in readQuery). */
+const FILTERS = [
+	textFilter(SALES_ORDER, 'tradeNo', 'Trade Number', 'trade_no'),
+	locatorFilter(SHOP_FILTER, 'filters'),
+	locatorFilter(WAREHOUSE_FILTER, 'filters'),
+];
+
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
 	const filters = readFilters(ctx, itemIndex);
-	const text = (name: string, label: string, maxLength: number) =>
-		readTextFilter(ctx, itemIndex, filters[name], `${label} (filters.${name})`, maxLength);
-	const params: IDataObject = {};
-	const add = (field: string, value: string | undefined) => {
-		if (value !== undefined) params[field] = value;
-	};
+	const params = readFilterParams(ctx, itemIndex, FILTERS);
 	let keep: ReadQuery['keep'];
-	add('trade_no', text('tradeNo', 'Trade Number', lengthOf(SALES_ORDER, 'trade_no')));
-	add('shop_no', readLocatorFilter(ctx, itemIndex, SHOP_FILTER, 'filters'));
-	add('warehouse_no', readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER, 'filters'));
-	const srcTids = text('srcTid', 'Platform Order Numbers', 1000);
+	const srcTids = readTextFilter(
+		ctx,
+		itemIndex,
+		filters.srcTid,
+		'Platform Order Numbers (filters.srcTid)',
+		1000,
+	);
 	if (srcTids !== undefined) {
 		const numbers = srcTids
 			.split(/[,\uFF0C\s]+/)
@@ -153,11 +158,9 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 		Object.assign(params, exact.params);
 		keep = exact.keep;
 	}
-	const statuses = (filters.status as string[] | undefined) ?? [];
-	if (statuses.length) params.status = statuses.join(',');
 	return {
 		method: readMethod(ctx, itemIndex),
-		params,
+		params: readFilterParams(ctx, itemIndex, [codesFilter('status', 'status')], params),
 		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
 		...(keep ? { keep } : {}),
 		...readPaging(ctx, itemIndex),

@@ -2,15 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { everyStockoutStatus } from '../../../shared/transport/stockoutDetails';
 import { labelsOf, SALES_STOCKOUT } from '../../../shared/records';
+import { filteredQuery, locatorFilter, type FilterRead } from '../filterReaders';
 import { invalidInput } from '../parameters';
 import { readLocatorFilter, shopLocator, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
 	noticeField,
 	operationFields,
-	readTimeRange,
 	statusFilterField,
 	timeRangeFields,
 } from '../shared.fields';
@@ -24,6 +24,18 @@ const SHOP_NOS_FILTER = {
 	wdtField: 'shop_nos',
 	maxLength: 2000,
 };
+
+const FILTERS: FilterRead[] = [
+	{
+		wdtField: 'shop_nos',
+		read: (ctx, itemIndex) =>
+			readLocatorFilter(ctx, itemIndex, SHOP_NOS_FILTER, 'filters')
+				?.split(/[,\uFF0C\s]+/)
+				.filter(Boolean)
+				.join(','),
+	},
+	locatorFilter(WAREHOUSE_FILTER, 'filters'),
+];
 
 /** Status → WDT's status_type (and status): the page's four ways to select stockouts. */
 const STATUS_TYPES: Record<string, { statusType: number; statuses?: 'all' | 'selected' }> = {
@@ -93,17 +105,15 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Sales Stockout resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many sales stockouts',
-	description:
-		'List stockouts modified in a time range, with their lines (wms.stockout.Sales.queryWithDetail)',
-};
+export const option = getManyOption(
+	'Get many sales stockouts',
+	'List stockouts modified in a time range, with their lines (wms.stockout.Sales.queryWithDetail)',
+);
 
 export const description = operationFields('salesStockout', 'getMany', properties);
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
+/** The Status choice as WDT's status_type and status. */
+function readStatusParams(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const choice = STATUS_TYPES[String(ctx.getNodeParameter('statusType', itemIndex, 'all'))];
 	if (!choice)
 		throw invalidInput(ctx, itemIndex, 'Status (statusType)', 'is not one of the listed choices.');
@@ -120,20 +130,10 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 			);
 		params.status = statuses.join(',');
 	}
-	const shopNos = readLocatorFilter(ctx, itemIndex, SHOP_NOS_FILTER, 'filters');
-	if (shopNos !== undefined)
-		params.shop_nos = shopNos
-			.split(/[,\uFF0C\s]+/)
-			.filter(Boolean)
-			.join(',');
-	const warehouseNo = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER, 'filters');
-	if (warehouseNo !== undefined) params.warehouse_no = warehouseNo;
-	return {
-		params,
-		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
-		...readPaging(ctx, itemIndex),
-	};
+	return params;
 }
+
+const readQuery = filteredQuery(TIME_RANGE, FILTERS, readStatusParams);
 
 /** wms.stockout.Sales.queryWithDetail over any range, items paired. */
 export const execute = readOperation(SALES_STOCKOUT, readQuery);

@@ -1,16 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../parameters';
-import { readLocatorFilter, SHOP_FILTER, shopLocator } from '../locators';
+import { locatorFilter, readFilterParams, type FilterRead } from '../filterReaders';
+import { SHOP_FILTER, shopLocator } from '../locators';
 import { SHOP } from '../../../shared/records';
-import { readOperation, type ReadQuery } from '../readOperation';
-import {
-	filtersField,
-	operationFields,
-	readFilters,
-	readLimit,
-	returnAllLimitFields,
-} from '../shared.fields';
+import { getManyOption, readOperation, type ReadQuery } from '../readOperation';
+import { filtersField, operationFields, readLimit, returnAllLimitFields } from '../shared.fields';
 
 const properties: INodeProperties[] = [
 	shopLocator({
@@ -31,32 +26,34 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Shop resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many shops',
-	description: "List the ERP's shops (setting.Shop.queryShop)",
-};
+export const option = getManyOption(
+	'Get many shops',
+	"List the ERP's shops (setting.Shop.queryShop)",
+);
 
 export const description = operationFields('shop', 'getMany', properties);
 
+const FILTERS: FilterRead[] = [
+	locatorFilter(SHOP_FILTER),
+	{
+		wdtField: 'platform_id',
+		read: (ctx, itemIndex, filters) => {
+			if (filters.platformId === undefined || filters.platformId === '') return undefined;
+			const platformId = Number(filters.platformId);
+			if (!Number.isInteger(platformId) || platformId < 0)
+				throw invalidInput(
+					ctx,
+					itemIndex,
+					'Filters → Platform ID (platform_id)',
+					'must be a whole number of 0 or more.',
+				);
+			return platformId;
+		},
+	},
+];
+
 function readQuery(ctx: IExecuteFunctions, itemIndex: number): ReadQuery {
-	const params: IDataObject = {};
-	const shopNo = readLocatorFilter(ctx, itemIndex, SHOP_FILTER);
-	if (shopNo) params.shop_no = shopNo;
-	const filters = readFilters(ctx, itemIndex);
-	if (filters.platformId !== undefined && filters.platformId !== '') {
-		const platformId = Number(filters.platformId);
-		if (!Number.isInteger(platformId) || platformId < 0)
-			throw invalidInput(
-				ctx,
-				itemIndex,
-				'Filters → Platform ID (platform_id)',
-				'must be a whole number of 0 or more.',
-			);
-		params.platform_id = platformId;
-	}
-	return { params, limit: readLimit(ctx, itemIndex) };
+	return { params: readFilterParams(ctx, itemIndex, FILTERS), limit: readLimit(ctx, itemIndex) };
 }
 
 /** setting.Shop.queryShop: the ERP's shops, every page (no time range: the page reads all). */

@@ -1,10 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readSkuCodes } from '../filterReaders';
 import { invalidInput } from '../parameters';
 import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { lengthOf, STOCK } from '../../../shared/records';
-import { readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import {
+	getManyOption,
+	readOperation,
+	readPaging,
+	type ReadQuery,
+	timeRangeOf,
+} from '../readOperation';
 import { getManyFields, operationFields, readTimeRange, timeRangeFields } from '../shared.fields';
 
 const TIME_RANGE = timeRangeOf(STOCK, 'stock change');
@@ -41,55 +48,22 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Stock resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many stock records',
-	description:
-		'Stock per SKU and warehouse, current or changed in a time range (wms.StockSpec.search2)',
-};
+export const option = getManyOption(
+	'Get many stock records',
+	'Stock per SKU and warehouse, current or changed in a time range (wms.StockSpec.search2)',
+);
 
 export const description = operationFields('stock', 'getMany', properties);
-
-/** A comma-separated SKU Codes field (`specNos`), each code once, checked against the page. */
-export function readSkuCodes(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	spec: { wdtField: string; maxLength: number; maxCodes: number } = {
-		wdtField: 'spec_nos',
-		maxLength: SKU_CODE_LENGTH,
-		maxCodes: MAX_SKU_CODES,
-	},
-): string[] {
-	const label = `SKU Codes (${spec.wdtField})`;
-	const raw = ctx.getNodeParameter('specNos', itemIndex, '') as unknown;
-	const codes = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[,，\n]/))
-		.map((code) => code.trim())
-		.filter(Boolean);
-	const unique = [...new Set(codes)];
-	if (unique.length > spec.maxCodes)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			label,
-			`holds ${unique.length} codes; at most ${spec.maxCodes}.`,
-		);
-	const tooLong = unique.find((code) => [...code].length > spec.maxLength);
-	if (tooLong)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			label,
-			`holds "${tooLong}", which is longer than ${spec.maxLength} characters.`,
-		);
-	return unique;
-}
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
 	const params: IDataObject = {};
 	const warehouseNo = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER);
 	if (warehouseNo) params.warehouse_no = warehouseNo;
-	const specNos = readSkuCodes(ctx, itemIndex);
+	const specNos = readSkuCodes(ctx, itemIndex, {
+		wdtField: 'spec_nos',
+		maxLength: SKU_CODE_LENGTH,
+		maxCodes: MAX_SKU_CODES,
+	});
 	if (specNos.length) params.spec_nos = specNos;
 	const changedSince = ctx.getNodeParameter('changedSince', itemIndex, false) as boolean;
 	const unfiltered = !warehouseNo && specNos.length === 0;

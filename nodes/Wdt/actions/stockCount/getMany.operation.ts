@@ -5,21 +5,19 @@ import { DAY_MS } from '../../../shared/protocol';
 import { lineItems, readRecords, recordShaper, type ReadQuery } from '../../../shared/read';
 import {
 	labelsOf,
-	lengthOf,
 	STOCK_COUNT,
 	STOCK_COUNT_LINE_LIST,
 	STOCK_COUNT_LINES_METHOD,
 } from '../../../shared/records';
 import { catalogPaging, searchWindows } from '../../../shared/transport/search';
-import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { readOperation, readPaging, timeRangeOf } from '../readOperation';
+import { codeFilter, locatorFilter, readFilterParams, textFilter } from '../filterReaders';
+import { WAREHOUSE_FILTER, warehouseLocator } from '../locators';
+import { getManyOption, readOperation, readPaging, timeRangeOf } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
 	operationFields,
 	outputModeField,
-	readFilters,
-	readTextFilter,
 	readTimeRange,
 	returnAllLimitFields,
 	readOptionsField,
@@ -44,13 +42,13 @@ const OUTPUT = {
 	prefix: 'pd_',
 };
 
-const textFilter = (displayName: string, name: string, wdtField: string, what: string) => ({
-	displayName,
-	name,
-	type: 'string' as const,
-	default: '',
-	description: `Only stock counts ${what}. WDT field: ${wdtField}.`,
-});
+/** The text filters: label, parameter, WDT field, which stock counts it keeps. */
+const TEXT_FILTERS = [
+	['Stock Count Number', 'pdNo', 'pd_no', 'with this number (PD…)'],
+	['SKU Code', 'specNo', 'spec_no', 'that count this SKU (merchant code)'],
+	['Goods Number', 'goodsNo', 'goods_no', 'that count this goods'],
+	['Created By', 'employeeNo', 'employee_no', 'made by this employee (number)'],
+] as const;
 
 const properties: INodeProperties[] = [
 	...timeRangeFields(TIME_RANGE),
@@ -67,10 +65,15 @@ const properties: INodeProperties[] = [
 			},
 			labelsOf(STOCK_COUNT, 'status'),
 		),
-		textFilter('Stock Count Number', 'pdNo', 'pd_no', 'with this number (PD…)'),
-		textFilter('SKU Code', 'specNo', 'spec_no', 'that count this SKU (merchant code)'),
-		textFilter('Goods Number', 'goodsNo', 'goods_no', 'that count this goods'),
-		textFilter('Created By', 'employeeNo', 'employee_no', 'made by this employee (number)'),
+		...TEXT_FILTERS.map(
+			([displayName, name, wdtField, what]): INodeProperties => ({
+				displayName,
+				name,
+				type: 'string',
+				default: '',
+				description: `Only stock counts ${what}. WDT field: ${wdtField}.`,
+			}),
+		),
 	]),
 	{
 		displayName: 'Include Lines',
@@ -85,13 +88,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Stock Count resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many stock counts',
-	description:
-		'List stock counts (stocktakes) modified in a time range, with their lines and variances (wms.StockPd.queryStockPd)',
-};
+export const option = getManyOption(
+	'Get many stock counts',
+	'List stock counts (stocktakes) modified in a time range, with their lines and variances (wms.StockPd.queryStockPd)',
+);
 
 export const description = operationFields('stockCount', 'getMany', properties);
 
@@ -99,28 +99,14 @@ interface StockCountQuery extends ReadQuery {
 	includeLines: boolean;
 }
 
+const FILTERS = [
+	locatorFilter(WAREHOUSE_FILTER),
+	codeFilter('status', 'status'),
+	...TEXT_FILTERS.map(([label, name, wdtField]) => textFilter(STOCK_COUNT, name, label, wdtField)),
+];
+
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): StockCountQuery {
-	const params: IDataObject = {};
-	const warehouseNo = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER);
-	if (warehouseNo) params.warehouse_no = warehouseNo;
-	const filters = readFilters(ctx, itemIndex);
-	if (filters.status) params.status = Number(filters.status);
-	const texts = [
-		['pdNo', 'Stock Count Number', 'pd_no'],
-		['specNo', 'SKU Code', 'spec_no'],
-		['goodsNo', 'Goods Number', 'goods_no'],
-		['employeeNo', 'Created By', 'employee_no'],
-	] as const;
-	for (const [name, label, wdtField] of texts) {
-		const value = readTextFilter(
-			ctx,
-			itemIndex,
-			filters[name],
-			`${label} (filters.${name})`,
-			lengthOf(STOCK_COUNT, wdtField),
-		);
-		if (value) params[wdtField] = value;
-	}
+	const params = readFilterParams(ctx, itemIndex, FILTERS);
 	const includeLines = ctx.getNodeParameter('includeLines', itemIndex, true) as boolean;
 	const paging = readPaging(ctx, itemIndex);
 	return {

@@ -10,18 +10,23 @@ import {
 	STOCK_MOVEMENT,
 	withDirection,
 } from '../../../shared/records';
-import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { readOperation, readPaging, timeRangeOf } from '../readOperation';
+import {
+	codeFilter,
+	locatorFilter,
+	readFilterParams,
+	readSkuCodes,
+	type FilterRead,
+} from '../filterReaders';
+import { WAREHOUSE_FILTER, warehouseLocator } from '../locators';
+import { getManyOption, readOperation, readPaging, timeRangeOf } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
 	getManyFields,
 	operationFields,
-	readFilters,
 	readTimeRange,
 	timeRangeFields,
 } from '../shared.fields';
-import { readSkuCodes } from '../stock/getMany.operation';
 
 /** Without SKU codes the catalog's window: 60 minutes ("不传入商家编码 … 最大跨度为60min"). */
 const TIME_RANGE = timeRangeOf(STOCK_MOVEMENT, 'movement', {
@@ -80,13 +85,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Stock Movement resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many stock movements',
-	description:
-		'Which SKUs moved and why: every stock-in and stockout in a time range, with the stock before and after, the source document and its type (wms.StockSpec.queryChangeHistory)',
-};
+export const option = getManyOption(
+	'Get many stock movements',
+	'Which SKUs moved and why: every stock-in and stockout in a time range, with the stock before and after, the source document and its type (wms.StockSpec.queryChangeHistory)',
+);
 
 export const description = operationFields('stockMovement', 'getMany', properties);
 
@@ -95,15 +97,15 @@ interface MovementQuery extends ReadQuery {
 	specNos: string[];
 }
 
+const FILTERS: FilterRead[] = [
+	locatorFilter(WAREHOUSE_FILTER),
+	codeFilter('type', 'type'),
+	{ wdtField: 'defect', read: (_ctx, _itemIndex, filters) => filters.defect === true },
+];
+
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): MovementQuery {
-	const params: IDataObject = {};
-	const warehouseNo = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER);
-	if (warehouseNo) params.warehouse_no = warehouseNo;
-	const filters = readFilters(ctx, itemIndex);
-	if (filters.type) params.type = Number(filters.type);
-	params.defect = filters.defect === true;
 	return {
-		params,
+		params: readFilterParams(ctx, itemIndex, FILTERS),
 		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
 		specNos: readSkuCodes(ctx, itemIndex, {
 			wdtField: 'spec_no',

@@ -1,15 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { labelsOf, lengthOf, TRANSFER } from '../../../shared/records';
-import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
-import { outputOf, readOperation, readPaging, timeRangeOf, type ReadQuery } from '../readOperation';
+import {
+	codesFilter,
+	filteredQuery,
+	locatorFilter,
+	textFilter,
+	textFilterField,
+} from '../filterReaders';
+import { WAREHOUSE_FILTER, warehouseLocator } from '../locators';
+import { getManyOption, outputOf, readOperation, timeRangeOf } from '../readOperation';
 import {
 	filtersField,
 	getManyFields,
 	operationFields,
-	readFilters,
-	readTextFilter,
-	readTimeRange,
 	statusFilterField,
 	timeRangeFields,
 } from '../shared.fields';
@@ -29,13 +33,10 @@ const WAREHOUSES = [
 ] as const;
 
 /** Its entry in the Transfer resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many transfers',
-	description:
-		'Get transfers between warehouses changed in a time range, with their lines (wms.stocktransfer.Manage.queryWithDetail)',
-};
+export const option = getManyOption(
+	'Get many transfers',
+	'Get transfers between warehouses changed in a time range, with their lines (wms.stocktransfer.Manage.queryWithDetail)',
+);
 
 const properties: INodeProperties[] = [
 	...timeRangeFields(TIME_RANGE),
@@ -43,13 +44,7 @@ const properties: INodeProperties[] = [
 		...WAREHOUSES.map(([name, displayName, wdtField, description]) =>
 			warehouseLocator({ name, displayName, wdtField, description }),
 		),
-		{
-			displayName: 'Transfer Number',
-			name: 'transferNo',
-			type: 'string',
-			default: '',
-			description: `At most ${lengthOf(TRANSFER, 'transfer_no')} characters. WDT field: transfer_no.`,
-		},
+		textFilterField(TRANSFER, 'transferNo', 'Transfer Number', 'transfer_no'),
 		statusFilterField(
 			{ displayName: 'Statuses', name: 'statuses', wdtField: 'status' },
 			labelsOf(TRANSFER, 'status'),
@@ -60,34 +55,16 @@ const properties: INodeProperties[] = [
 
 export const description = operationFields('transfer', 'getMany', properties);
 
-function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
-	const filters = readFilters(ctx, itemIndex);
-	const params: IDataObject = {};
-	for (const [name, displayName, wdtField] of WAREHOUSES) {
-		const code = readLocatorFilter(
-			ctx,
-			itemIndex,
+const readQuery = filteredQuery(TIME_RANGE, [
+	...WAREHOUSES.map(([name, displayName, wdtField]) =>
+		locatorFilter(
 			{ ...WAREHOUSE_FILTER, name, displayName, wdtField, maxLength: lengthOf(TRANSFER, wdtField) },
 			'filters',
-		);
-		if (code) params[wdtField] = code;
-	}
-	const transferNo = readTextFilter(
-		ctx,
-		itemIndex,
-		filters.transferNo,
-		'Filters → Transfer Number (filters.transferNo)',
-		lengthOf(TRANSFER, 'transfer_no'),
-	);
-	if (transferNo !== undefined) params.transfer_no = transferNo;
-	const statuses = (filters.statuses as string[] | undefined) ?? [];
-	if (statuses.length) params.status = statuses.join(',');
-	return {
-		params,
-		range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
-		...readPaging(ctx, itemIndex),
-	};
-}
+		),
+	),
+	textFilter(TRANSFER, 'transferNo', 'Filters → Transfer Number', 'transfer_no'),
+	codesFilter('statuses', 'status'),
+]);
 
 /** wms.stocktransfer.Manage.queryWithDetail over any range (split into 30-day windows), items paired. */
 export const execute = readOperation(TRANSFER, readQuery);

@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toWdtTime } from '../../../shared/protocol';
 import { invalidInput, readDateParameter } from '../parameters';
-import { readLocatorFilter, WAREHOUSE_FILTER, warehouseLocator } from '../locators';
+import { codeFilter, locatorFilter, readFilterParams, type FilterRead } from '../filterReaders';
+import { WAREHOUSE_FILTER, warehouseLocator } from '../locators';
 import { labelsOf, lengthOf, WAREHOUSE } from '../../../shared/records';
-import { readOperation, type ReadQuery } from '../readOperation';
+import { getManyOption, readOperation, type ReadQuery } from '../readOperation';
 import {
 	codeFilterField,
 	filtersField,
@@ -63,29 +64,26 @@ const properties: INodeProperties[] = [
 ];
 
 /** Its entry in the Warehouse resource's Operation field. */
-export const option = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many warehouses',
-	description: "List the ERP's warehouses (setting.Warehouse.queryWarehouse)",
-};
+export const option = getManyOption(
+	'Get many warehouses',
+	"List the ERP's warehouses (setting.Warehouse.queryWarehouse)",
+);
 
 export const description = operationFields('warehouse', 'getMany', properties);
 
+const FILTERS: FilterRead[] = [
+	locatorFilter(WAREHOUSE_FILTER),
+	{
+		wdtField: 'warehouse_name',
+		read: (ctx, itemIndex, filters) =>
+			readTextFilter(ctx, itemIndex, filters.name, 'Filters → Name (warehouse_name)', NAME_LENGTH),
+	},
+	codeFilter('type', 'type'),
+];
+
 function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): ReadQuery {
-	const params: IDataObject = {};
-	const warehouseNo = readLocatorFilter(ctx, itemIndex, WAREHOUSE_FILTER);
-	if (warehouseNo) params.warehouse_no = warehouseNo;
+	const params = readFilterParams(ctx, itemIndex, FILTERS);
 	const filters = readFilters(ctx, itemIndex);
-	const name = readTextFilter(
-		ctx,
-		itemIndex,
-		filters.name,
-		'Filters → Name (warehouse_name)',
-		NAME_LENGTH,
-	);
-	if (name) params.warehouse_name = name;
-	if (filters.type !== undefined && filters.type !== '') params.type = Number(filters.type);
 	const date = (field: string, label: string) =>
 		readDateParameter(ctx, itemIndex, `filters.${field}`, label);
 	const startMs = date('startTime', 'Filters → Modified After (startTime)');
