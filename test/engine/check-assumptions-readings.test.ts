@@ -156,7 +156,8 @@ describe.skipIf(!knows('timeForm'))(`replies.timeForm${skipReason('timeForm')}`,
 });
 
 it("the seeded data gives every check a sample under the simulator's current readings", async () => {
-	const items = (await check()).filter((item) => !/page size/.test(item.assumption));
+	// The checks of issue 20's pages; those of issue 22's have check-assumptions-flows.test.ts.
+	const items = (await check()).slice(0, 11).filter((item) => !/page size/.test(item.assumption));
 	expect(items).toHaveLength(10);
 	for (const item of items)
 		expect(item.verdict, `${item.assumption}: ${item.why}`).not.toBe('could not tell');

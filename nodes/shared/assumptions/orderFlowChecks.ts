@@ -47,7 +47,7 @@ const APART_MS = 5000;
 
 export const refundStockinTimeCheck: Check = {
 	assumption:
-		"Refund stock-in's time_type 1 (入库时间, stock-in time) selects by check_time, not created_time",
+		"Refund stock-in's time_type 1 (the stock-in time) selects by check_time, not created_time",
 	affects: ['Refund Stock-In → Get Many (Stock-In Time range)'],
 	async run(run) {
 		const sample = await sampleLookBack(run, METHODS.refundStockin);
