@@ -48,7 +48,7 @@ const APART_MS = 5000;
 export const refundStockinTimeCheck: Check = {
 	assumption:
 		"Refund stock-in's time_type 1 (the stock-in time) selects by check_time, not created_time",
-	affects: ['Refund Stock-In → Get Many (Stock-In Time range)'],
+	affects: ['Refund Stock-In → Get Many (Time Range By: Stock-In Time)'],
 	async run(run) {
 		const sample = await sampleLookBack(run, METHODS.refundStockin);
 		const stockin = sample.rows.find((row) => {
@@ -92,7 +92,7 @@ export const refundStockinTimeCheck: Check = {
 				this,
 				'as assumed',
 				'time_type 1 selects by check_time',
-				'The Stock-In Time range selects what WDT calls 入库时间; the event reads by modified time.',
+				'Time Range By → Stock-In Time selects by check_time on this WDT; Refund Stock-In Received reads by modified time, whichever reading.',
 				details,
 			);
 		if (byCreated && !byCheck)
@@ -100,7 +100,7 @@ export const refundStockinTimeCheck: Check = {
 				this,
 				'differs',
 				'time_type 1 selects by created_time',
-				"Nothing to do for Refund Stock-In Received (it reads by modified time). A Get Many range by Stock-In Time selects by the stock-in's created_time on this WDT.",
+				'Time Range By → Stock-In Time selects by created_time on this WDT (when the stock-in was made, not checked). Refund Stock-In Received reads by modified time, so it is not concerned.',
 				details,
 			);
 		return couldNotTell(

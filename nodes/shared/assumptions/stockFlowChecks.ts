@@ -86,8 +86,7 @@ export const stockSyncPositionCheck: Check = {
 };
 
 export const stockSyncCountCheck: Check = {
-	assumption:
-		"The stock-sync pending list refuses a count outside 10–5000, its page's limits",
+	assumption: "The stock-sync pending list refuses a count outside 10–5000, its page's limits",
 	affects: STOCK_SYNC_AFFECTS,
 	async run(run) {
 		const { allowed, below } = await readPending(run);
