@@ -30,17 +30,19 @@ function setReply(option: string, value: string) {
 /** Recent records for every probe: refunds, goods, stock, warehouses, an order, stockouts, an apply. */
 function seedRecentData() {
 	const now = rig.sim.clock.now();
-	rig.sim.records('aftersales.refund.Refund.search').add(
-		{
-			refund_id: 1,
-			refund_no: 'TK1',
-			shop_no: 'SHOP1',
-			status: 20,
-			type: 2,
-			detail_list: [{ spec_no: 'S1' }],
-		},
-		{ modifiedMs: now - DAY },
-	);
+	rig.sim
+		.records('aftersales.refund.Refund.search')
+		.add(
+			{
+				refund_id: 1,
+				refund_no: 'TK1',
+				shop_no: 'SHOP1',
+				status: 20,
+				type: 2,
+				detail_list: [{ spec_no: 'S1' }],
+			},
+			{ modifiedMs: now - DAY },
+		);
 	addGoods(rig.sim, 1, now - DAY);
 	rig.sim
 		.records('wms.StockSpec.search2')
