@@ -8,8 +8,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import {
 	type AssumptionResult,
-	isReadOnlyMethod,
-	MAX_PROBE_CALLS,
 	TIME_FORM_NAMES,
 	type TimeForm,
 } from '../../nodes/shared/assumptions';
@@ -25,9 +23,9 @@ import {
 	receiveRefund,
 	SRC_ORDER_TYPE,
 	TRANSFER_STATUS,
-	WRITE_METHODS,
 } from '../simulator';
-import { jsonOf, useRig } from './rig';
+import { byAssumption, expectOnlyReads, runCheckAssumptions } from './assumptions';
+import { useRig } from './rig';
 
 const rig = useRig();
 const MINUTE = 60_000;
@@ -87,30 +85,7 @@ function seedFlows() {
 	receivePurchase(rig.sim, String(order.purchase_no), { atMs: now - DAY });
 }
 
-async function check(): Promise<AssumptionResult[]> {
-	const result = await rig.run({
-		resource: 'account',
-		operation: 'checkAssumptions',
-		lookBackDays: 7,
-	});
-	expect(result.error).toBeUndefined();
-	return jsonOf(result.outputs[0]) as unknown as AssumptionResult[];
-}
-
-const byAssumption = (items: AssumptionResult[], pattern: RegExp) => {
-	const item = items.find((candidate) => pattern.test(candidate.assumption));
-	expect(item, String(pattern)).toBeDefined();
-	return item!;
-};
-
-function expectOnlyReads() {
-	const methods = rig.sim.requests.map((request) => String(request.method));
-	expect(methods.length).toBeLessThanOrEqual(MAX_PROBE_CALLS);
-	for (const method of methods) {
-		expect(WRITE_METHODS).not.toContain(method);
-		expect(isReadOnlyMethod(method), method).toBe(true);
-	}
-}
+const check = () => runCheckAssumptions(rig);
 
 afterEach(() => {
 	rig.sim.useDocExamples(false);
@@ -198,7 +173,7 @@ describe('with records of every flow', () => {
 			const item = byAssumption(await check(), pattern);
 			expect(item.verdict, item.why).toBe(verdict);
 			expect(item.reading_found).toMatch(reading);
-			expectOnlyReads();
+			expectOnlyReads(rig);
 		});
 	});
 
@@ -270,7 +245,7 @@ describe('with records of every flow', () => {
 
 it('without records, each flow probe that needs one says it could not tell, and why', async () => {
 	const items = await check();
-	expectOnlyReads();
+	expectOnlyReads(rig);
 	const expected: Array<[RegExp, RegExp]> = [
 		[/^Purchase order \(/, /^No record to look at modified in the last 7 days\.$/],
 		[/^Purchase stock-in \(/, /^No record to look at/],

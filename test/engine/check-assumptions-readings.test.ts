@@ -12,7 +12,8 @@ import {
 	type TimeForm,
 } from '../../nodes/shared/assumptions';
 import { addGoods, DEFAULT_REPLY_CHOICES, setMasterData } from '../simulator';
-import { jsonOf, useRig, warehouseRecord } from './rig';
+import { byAssumption, runCheckAssumptions } from './assumptions';
+import { useRig, warehouseRecord } from './rig';
 
 const rig = useRig();
 const MINUTE = 60_000;
@@ -58,21 +59,7 @@ function seedRecentData() {
 	rig.sim.addPurchaseApply({ createdMs: now - 3 * DAY, modifiedMs: now - DAY });
 }
 
-async function check(): Promise<AssumptionResult[]> {
-	const result = await rig.run({
-		resource: 'account',
-		operation: 'checkAssumptions',
-		lookBackDays: 7,
-	});
-	expect(result.error).toBeUndefined();
-	return jsonOf(result.outputs[0]) as unknown as AssumptionResult[];
-}
-
-const byAssumption = (items: AssumptionResult[], pattern: RegExp) => {
-	const item = items.find((candidate) => pattern.test(candidate.assumption));
-	expect(item, String(pattern)).toBeDefined();
-	return item!;
-};
+const check = () => runCheckAssumptions(rig);
 
 beforeEach(() => seedRecentData());
 afterEach(() => {

@@ -10,6 +10,7 @@ import {
 	type Check,
 	couldNotTell,
 	days,
+	foundAround,
 	lookBackStartMs,
 	METHODS,
 	page,
@@ -66,15 +67,8 @@ export const refundStockinTimeCheck: Check = {
 				{ method: METHODS.refundStockin, records: sample.rows.length },
 			);
 		const number = String(stockin.order_no ?? '');
-		const around = async (ms: number) => {
-			const reply = await page(
-				run,
-				METHODS.refundStockin,
-				{ time_type: 1, ...windowParams(METHODS.refundStockin, ms - 1000, ms + 1000) },
-				WDT_MAX_PAGE_SIZE,
-			);
-			return reply.failure ?? reply.rows.some((row) => String(row.order_no ?? '') === number);
-		};
+		const around = (ms: number) =>
+			foundAround(run, METHODS.refundStockin, { time_type: 1 }, ['order_no', number], ms);
 		const byCheck = await around(readAnyTime(stockin.check_time) as number);
 		const byCreated = await around(readAnyTime(stockin.created_time) as number);
 		const details = {
@@ -82,12 +76,12 @@ export const refundStockinTimeCheck: Check = {
 			order_no: number,
 			check_time: stockin.check_time,
 			created_time: stockin.created_time,
-			found_in_window_around_check_time: byCheck,
-			found_in_window_around_created_time: byCreated,
+			found_in_window_around_check_time: byCheck.failure ?? byCheck.found,
+			found_in_window_around_created_time: byCreated.failure ?? byCreated.found,
 		};
-		const failure = [byCheck, byCreated].find((found) => typeof found === 'string');
-		if (failure) return couldNotTell(this, String(failure), details);
-		if (byCheck && !byCreated)
+		const failure = byCheck.failure ?? byCreated.failure;
+		if (failure) return couldNotTell(this, failure, details);
+		if (byCheck.found && !byCreated.found)
 			return result(
 				this,
 				'as assumed',
@@ -95,7 +89,7 @@ export const refundStockinTimeCheck: Check = {
 				'Time Range By → Stock-In Time selects by check_time on this WDT; Refund Stock-In Received reads by modified time, whichever reading.',
 				details,
 			);
-		if (byCreated && !byCheck)
+		if (byCreated.found && !byCheck.found)
 			return result(
 				this,
 				'differs',
@@ -105,7 +99,7 @@ export const refundStockinTimeCheck: Check = {
 			);
 		return couldNotTell(
 			this,
-			byCheck
+			byCheck.found
 				? 'The stock-in was found around both times.'
 				: 'The stock-in was found around neither time.',
 			details,

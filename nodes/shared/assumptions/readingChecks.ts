@@ -3,11 +3,13 @@
  * status_type, a warehouse-only stock search, the purchase apply range and status 90.
  */
 import { getCatalogMethod } from '../catalog';
-import { toWdtTime, WDT_MAX_PAGE_SIZE } from '../protocol';
+import { WDT_MAX_PAGE_SIZE } from '../protocol';
 import {
 	type Check,
 	couldNotTell,
 	days,
+	foundAround,
+	isArgumentRefusal,
 	METHODS,
 	page,
 	pageOf,
@@ -231,8 +233,7 @@ export const warehouseOnlyStockCheck: Check = {
 		const details: Record<string, unknown> = { method: METHODS.stock, warehouse_no: warehouseNo };
 		if (!reply.ok) {
 			details.refusal = reply.error.wdtMessage ?? reply.error.message;
-			if (reply.error.kind !== 'business' && reply.error.kind !== 'badArguments')
-				return couldNotTell(this, reply.error.message, details);
+			if (!isArgumentRefusal(reply.error)) return couldNotTell(this, reply.error.message, details);
 			return result(
 				this,
 				'as assumed',
@@ -274,18 +275,8 @@ export const purchaseApplyRangeCheck: Check = {
 				{ method: METHODS.apply, records: sample.rows.length },
 			);
 		const number = String(apply.purchase_apply_no ?? '');
-		const around = async (ms: number) => {
-			const reply = await page(
-				run,
-				METHODS.apply,
-				{ start_time: toWdtTime(ms - 1000), end_time: toWdtTime(ms + 1000) },
-				WDT_MAX_PAGE_SIZE,
-			);
-			return {
-				failure: reply.failure,
-				found: reply.rows.some((row) => String(row.purchase_apply_no ?? '') === number),
-			};
-		};
+		const around = (ms: number) =>
+			foundAround(run, METHODS.apply, {}, ['purchase_apply_no', number], ms);
 		const byCreated = await around(readAnyTime(apply.created) as number);
 		const byModified = await around(readAnyTime(apply.modified) as number);
 		const details = {

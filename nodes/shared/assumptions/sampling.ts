@@ -193,6 +193,33 @@ export async function sampleHours(
 	return { rows, asked: WDT_MAX_PAGE_SIZE, failure, windows };
 }
 
+/**
+ * Whether the record whose `field` is `number` is found by `method` in a 2-second window around
+ * `ms` (with `extra` params): tells which time a range selects by.
+ */
+export async function foundAround(
+	run: Run,
+	method: string,
+	extra: Row,
+	[field, number]: [string, string],
+	ms: number,
+): Promise<{ failure?: string; found: boolean }> {
+	const reply = await page(
+		run,
+		method,
+		{ ...extra, ...windowParams(method, ms - 1000, ms + 1000) },
+		WDT_MAX_PAGE_SIZE,
+	);
+	return {
+		failure: reply.failure,
+		found: reply.rows.some((row) => String(row[field] ?? '') === number),
+	};
+}
+
+/** A refusal of the call's arguments (status 100), as against a failure that says nothing of them. */
+export const isArgumentRefusal = (error: { kind: string }) =>
+	error.kind === 'business' || error.kind === 'badArguments';
+
 /** A sample of one of the time-form methods (every warehouse: they change rarely). */
 export async function timeSample(run: Run, key: keyof typeof METHODS): Promise<Sample> {
 	const method = METHODS[key];

@@ -8,6 +8,7 @@ import {
 	type Check,
 	couldNotTell,
 	days,
+	isArgumentRefusal,
 	METHODS,
 	page,
 	result,
@@ -100,8 +101,7 @@ export const stockSyncCountCheck: Check = {
 		details.count_10 = 'answered';
 		if (!below.ok) {
 			details.count_9 = `refused: ${below.error.wdtMessage ?? below.error.message}`;
-			if (below.error.kind !== 'business' && below.error.kind !== 'badArguments')
-				return couldNotTell(this, below.error.message, details);
+			if (!isArgumentRefusal(below.error)) return couldNotTell(this, below.error.message, details);
 			return result(
 				this,
 				'as assumed',
