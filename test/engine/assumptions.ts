@@ -37,3 +37,10 @@ export function expectOnlyReads(rig: Rig) {
 		expect(isReadOnlyMethod(method), method).toBe(true);
 	}
 }
+
+/** A reply option, its values, the check concerned (by its wording), and the verdict and reading each must give. */
+export interface ReadingCase {
+	option: string;
+	check: RegExp;
+	values: Array<[value: string, verdict: AssumptionResult['verdict'], reading: RegExp]>;
+}

@@ -6,11 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import {
-	type AssumptionResult,
-	TIME_FORM_NAMES,
-	type TimeForm,
-} from '../../nodes/shared/assumptions';
+import { TIME_FORM_NAMES, type TimeForm } from '../../nodes/shared/assumptions';
 import {
 	addInvoice,
 	addPlatformGoods,
@@ -24,7 +20,12 @@ import {
 	SRC_ORDER_TYPE,
 	TRANSFER_STATUS,
 } from '../simulator';
-import { byAssumption, expectOnlyReads, runCheckAssumptions } from './assumptions';
+import {
+	byAssumption,
+	expectOnlyReads,
+	type ReadingCase,
+	runCheckAssumptions,
+} from './assumptions';
 import { useRig } from './rig';
 
 const rig = useRig();
@@ -92,12 +93,7 @@ afterEach(() => {
 	rig.sim.replies = { ...DEFAULT_REPLY_CHOICES };
 });
 
-/** Each option, its values, the check concerned, and the verdict and reading it must give. */
-const READINGS: Array<{
-	option: string;
-	check: RegExp;
-	values: Array<[value: string, verdict: AssumptionResult['verdict'], reading: RegExp]>;
-}> = [
+const READINGS: ReadingCase[] = [
 	{
 		option: 'stockSyncEmptyPosition',
 		check: /sends back the position/,

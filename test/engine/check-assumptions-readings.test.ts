@@ -8,11 +8,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import {
 	TIME_FORM_NAMES,
-	type AssumptionResult,
 	type TimeForm,
 } from '../../nodes/shared/assumptions';
 import { addGoods, DEFAULT_REPLY_CHOICES, setMasterData } from '../simulator';
-import { byAssumption, runCheckAssumptions } from './assumptions';
+import { byAssumption, type ReadingCase, runCheckAssumptions } from './assumptions';
 import { useRig, warehouseRecord } from './rig';
 
 const rig = useRig();
@@ -66,12 +65,7 @@ afterEach(() => {
 	rig.sim.replies = { ...DEFAULT_REPLY_CHOICES };
 });
 
-/** Each option, its values, the check it concerns, and the reading/verdict it must produce. */
-const READINGS: Array<{
-	option: string;
-	check: RegExp;
-	values: Array<[value: string, verdict: AssumptionResult['verdict'], reading: RegExp]>;
-}> = [
+const READINGS: ReadingCase[] = [
 	{
 		option: 'srcTidMatch',
 		check: /src_tid/,

@@ -10,7 +10,6 @@ import {
 	type Check,
 	couldNotTell,
 	days,
-	foundAround,
 	lookBackStartMs,
 	METHODS,
 	page,
@@ -19,8 +18,8 @@ import {
 	sampleLookBack,
 	windowParams,
 } from './sampling';
+import { probeRangeTime } from './rangeTime';
 import { movementSample } from './stockFlowChecks';
-import { readAnyTime } from './timeForms';
 
 export const flowTimeFormChecks: Check[] = [
 	timeFormCheck(
@@ -43,67 +42,31 @@ export const flowTimeFormChecks: Check[] = [
 	),
 ];
 
-/** At least this far apart, two times of one record fall in different probe windows. */
-const APART_MS = 5000;
-
 export const refundStockinTimeCheck: Check = {
 	assumption:
 		"Refund stock-in's time_type 1 (the stock-in time) selects by check_time, not created_time",
 	affects: ['Refund Stock-In → Get Many (Time Range By: Stock-In Time)'],
 	async run(run) {
-		const sample = await sampleLookBack(run, METHODS.refundStockin);
-		const stockin = sample.rows.find((row) => {
-			const checked = readAnyTime(row.check_time);
-			const created = readAnyTime(row.created_time);
-			return (
-				checked !== undefined && created !== undefined && Math.abs(checked - created) >= APART_MS
-			);
-		});
-		if (!stockin)
-			return couldNotTell(
-				this,
-				sample.failure ??
-					`No refund stock-in in the last ${days(run)} was checked at another time than it was created.`,
-				{ method: METHODS.refundStockin, records: sample.rows.length },
-			);
-		const number = String(stockin.order_no ?? '');
-		const around = (ms: number) =>
-			foundAround(run, METHODS.refundStockin, { time_type: 1 }, ['order_no', number], ms);
-		const byCheck = await around(readAnyTime(stockin.check_time) as number);
-		const byCreated = await around(readAnyTime(stockin.created_time) as number);
-		const details = {
+		return await probeRangeTime(this, run, {
 			method: METHODS.refundStockin,
-			order_no: number,
-			check_time: stockin.check_time,
-			created_time: stockin.created_time,
-			found_in_window_around_check_time: byCheck.failure ?? byCheck.found,
-			found_in_window_around_created_time: byCreated.failure ?? byCreated.found,
-		};
-		const failure = byCheck.failure ?? byCreated.failure;
-		if (failure) return couldNotTell(this, failure, details);
-		if (byCheck.found && !byCreated.found)
-			return result(
-				this,
-				'as assumed',
-				'time_type 1 selects by check_time',
-				'Time Range By → Stock-In Time selects by check_time on this WDT; Refund Stock-In Received reads by modified time, whichever reading.',
-				details,
-			);
-		if (byCreated.found && !byCheck.found)
-			return result(
-				this,
-				'differs',
-				'time_type 1 selects by created_time',
-				'Time Range By → Stock-In Time selects by created_time on this WDT (when the stock-in was made, not checked). Refund Stock-In Received reads by modified time, so it is not concerned.',
-				details,
-			);
-		return couldNotTell(
-			this,
-			byCheck.found
-				? 'The stock-in was found around both times.'
-				: 'The stock-in was found around neither time.',
-			details,
-		);
+			extra: { time_type: 1 },
+			sample: await sampleLookBack(run, METHODS.refundStockin),
+			keyField: 'order_no',
+			fields: ['check_time', 'created_time'],
+			assumed: 'check_time',
+			noRecord: `No refund stock-in in the last ${days(run)} was checked at another time than it was created.`,
+			noun: 'The stock-in',
+			readings: {
+				check_time: {
+					reading: 'time_type 1 selects by check_time',
+					why: 'Time Range By → Stock-In Time selects by check_time on this WDT; Refund Stock-In Received reads by modified time, whichever reading.',
+				},
+				created_time: {
+					reading: 'time_type 1 selects by created_time',
+					why: 'Time Range By → Stock-In Time selects by created_time on this WDT (when the stock-in was made, not checked). Refund Stock-In Received reads by modified time, so it is not concerned.',
+				},
+			},
+		});
 	},
 };
 

@@ -8,7 +8,6 @@ import {
 	type Check,
 	couldNotTell,
 	days,
-	foundAround,
 	isArgumentRefusal,
 	METHODS,
 	page,
@@ -23,6 +22,7 @@ import {
 	STOCKOUT_DELAYED,
 	timeSample,
 } from './sampling';
+import { probeRangeTime } from './rangeTime';
 import { readAnyTime } from './timeForms';
 
 /** A platform order number long enough to cut: the first such of the rows. */
@@ -259,59 +259,26 @@ export const purchaseApplyRangeCheck: Check = {
 	assumption: "Purchase apply search's time range filters by modified time",
 	affects: ['Purchase Apply → Get Many', 'Purchase Apply Status Changed'],
 	async run(run) {
-		const sample = await sampleLookBack(run, METHODS.apply);
-		const apply = sample.rows.find((row) => {
-			const created = readAnyTime(row.created);
-			const modified = readAnyTime(row.modified);
-			return (
-				created !== undefined && modified !== undefined && Math.abs(modified - created) >= 5000
-			);
-		});
-		if (!apply)
-			return couldNotTell(
-				this,
-				sample.failure ??
-					`No purchase apply in the last ${days(run)} was modified after it was created.`,
-				{ method: METHODS.apply, records: sample.rows.length },
-			);
-		const number = String(apply.purchase_apply_no ?? '');
-		const around = (ms: number) =>
-			foundAround(run, METHODS.apply, {}, ['purchase_apply_no', number], ms);
-		const byCreated = await around(readAnyTime(apply.created) as number);
-		const byModified = await around(readAnyTime(apply.modified) as number);
-		const details = {
+		return await probeRangeTime(this, run, {
 			method: METHODS.apply,
-			purchase_apply_no: number,
-			created: apply.created,
-			modified: apply.modified,
-			found_in_window_around_created: byCreated.failure ?? byCreated.found,
-			found_in_window_around_modified: byModified.failure ?? byModified.found,
-		};
-		const failure = byCreated.failure ?? byModified.failure;
-		if (failure) return couldNotTell(this, failure, details);
-		if (byModified.found && !byCreated.found)
-			return result(
-				this,
-				'as assumed',
-				'the range filters modified time',
-				'Get Many and the event see every change.',
-				details,
-			);
-		if (byCreated.found && !byModified.found)
-			return result(
-				this,
-				'differs',
-				'the range filters created time',
-				"Get Many then selects applies by creation time, and Purchase Apply Status Changed sees a change only while the apply's creation lies inside its look-back: keep the event's look-back long, or read the applies you follow by number.",
-				details,
-			);
-		return couldNotTell(
-			this,
-			byCreated.found
-				? 'The apply was found around both times.'
-				: 'The apply was found around neither time.',
-			details,
-		);
+			extra: {},
+			sample: await sampleLookBack(run, METHODS.apply),
+			keyField: 'purchase_apply_no',
+			fields: ['created', 'modified'],
+			assumed: 'modified',
+			noRecord: `No purchase apply in the last ${days(run)} was modified after it was created.`,
+			noun: 'The apply',
+			readings: {
+				modified: {
+					reading: 'the range filters modified time',
+					why: 'Get Many and the event see every change.',
+				},
+				created: {
+					reading: 'the range filters created time',
+					why: "Get Many then selects applies by creation time, and Purchase Apply Status Changed sees a change only while the apply's creation lies inside its look-back: keep the event's look-back long, or read the applies you follow by number.",
+				},
+			},
+		});
 	},
 };
 
