@@ -278,3 +278,40 @@ it("a method the API key is not granted: could not tell, with WDT's reason", asy
 	// The count-9 read is not made when the allowed read is refused.
 	expect(rig.sim.requestsFor('sales.StockSync.getSelfWaitSyncIdListOpen')).toHaveLength(1);
 });
+
+/** The issue-22 readings no read can tell apart (docs/wdt-ambiguities.md says why, per entry). */
+const ONLY_A_WRITE_SHOWS: Record<string, string> = {
+	stockSyncReportInfo: 'syncSuccess/syncFail are writes',
+	stockSyncStaleReport: 'only a report shows it',
+	stockSyncFailure: 'only syncFail shows it',
+	repeatedOrderNo: 'only a second create shows it',
+	refundPushCounts: 'the counts come only in upload2’s reply',
+	transferStock: 'only a create shows it',
+	invoiceUpdateFields: 'only an update shows it',
+};
+
+it('every issue-22 reply option is probed above or named as shown only by a write', () => {
+	const probed = READINGS.map((reading) => reading.option);
+	const issue22 = [...probed, ...Object.keys(ONLY_A_WRITE_SHOWS)];
+	for (const option of issue22) expect(DEFAULT_REPLY_CHOICES, option).toHaveProperty(option);
+	expect(new Set(issue22).size).toBe(issue22.length);
+	expect(issue22.sort()).toEqual(
+		[
+			'batchCalcErrors',
+			'changeHistorySpecNo',
+			'changeHistoryWindow',
+			'invoiceDefaultMode',
+			'invoiceUpdateFields',
+			'refundPushCounts',
+			'refundStockinTime',
+			'repeatedOrderNo',
+			'stockPdDetailShape',
+			'stockSyncCount',
+			'stockSyncEmptyPosition',
+			'stockSyncFailure',
+			'stockSyncReportInfo',
+			'stockSyncStaleReport',
+			'transferStock',
+		].sort(),
+	);
+});
