@@ -239,6 +239,55 @@ describe('with records of every flow', () => {
 	});
 });
 
+describe('which time the purchase order and stock-in ranges select by', () => {
+	const ORDERS = 'purchase.PurchaseOrder.queryWithDetail';
+	const STOCKINS = 'wms.stockin.Purchase.queryWithDetail';
+
+	it('the simulator selects purchase orders by modified time: as assumed', async () => {
+		seedFlows();
+		const item = byAssumption(await check(), /^Purchase order search's time range/);
+		expect(item).toMatchObject({
+			verdict: 'as assumed',
+			reading_found: 'the range filters modified time',
+		});
+		expect(item.details).toMatchObject({
+			found_in_window_around_created: false,
+			found_in_window_around_modified: true,
+		});
+	});
+
+	/** A WDT that selects by creation time: the sample, then the searches around each time. */
+	const byCreation = (list: Record<string, unknown>) => {
+		const page = (rows: unknown[]) => ({
+			status: 0,
+			data: { total_count: rows.length, order: rows },
+		});
+		const replies = [page([list]), page([list]), page([])];
+		return { replyExample: () => (replies.length > 1 ? replies.shift() : replies[0]) };
+	};
+
+	it.each([
+		[ORDERS, /^Purchase order search's/, { purchase_no: 'CG1', created: '2026-12-01 10:00:00' }],
+		[
+			STOCKINS,
+			/^Purchase stock-in search's/,
+			{ order_no: 'RK1', created_time: '2026-12-01 10:00:00' },
+		],
+	])('%s selecting by created time (a crafted reply): differs', async (method, pattern, record) => {
+		rig.sim.useDocExamples({
+			methods: [method],
+			source: byCreation({ ...record, modified: '2026-12-03 10:00:00' }),
+		});
+		const item = byAssumption(await check(), pattern);
+		expect(item).toMatchObject({
+			verdict: 'differs',
+			reading_found: 'the range filters created time',
+		});
+		expect(item.why).toMatch(/read the ones you follow by number/);
+		expect(rig.sim.requestsFor(method)).toHaveLength(3);
+	});
+});
+
 it('without records, each flow probe that needs one says it could not tell, and why', async () => {
 	const items = await check();
 	expectOnlyReads(rig);
@@ -252,6 +301,8 @@ it('without records, each flow probe that needs one says it could not tell, and 
 		[/time_type 1/, /^No refund stock-in in the last 7 days/],
 		[/invoice search without mode 1/, /^No invoice whose offline issue failed/],
 		[/comma list of statuses/, /^No transfer in the last 7 days\.$/],
+		[/^Purchase order search's/, /^No purchase order in the last 7 days was modified after/],
+		[/^Purchase stock-in search's/, /^No purchase stock-in in the last 7 days was modified/],
 	];
 	for (const [pattern, why] of expected) {
 		const item = byAssumption(items, pattern);

@@ -15,6 +15,8 @@ import {
 import {
 	flowTimeFormChecks,
 	invoiceDefaultModeCheck,
+	purchaseOrderRangeCheck,
+	purchaseStockinRangeCheck,
 	refundStockinTimeCheck,
 	transferStatusListCheck,
 } from './orderFlowChecks';
@@ -61,6 +63,8 @@ export const CHECKS: readonly Check[] = [
 	refundStockinTimeCheck,
 	invoiceDefaultModeCheck,
 	transferStatusListCheck,
+	purchaseOrderRangeCheck,
+	purchaseStockinRangeCheck,
 ];
 
 /** Clamps the look-back to its bounds (whole days). */

@@ -70,6 +70,56 @@ export const refundStockinTimeCheck: Check = {
 	},
 };
 
+/** A range check of a 30-day search whose page does not say which time its range selects by. */
+const modifiedRangeCheck = (
+	label: string,
+	noun: string,
+	method: string,
+	[keyField, createdField]: [string, string],
+	affects: string[],
+): Check => ({
+	assumption: `${label} search's time range filters by modified time`,
+	affects,
+	async run(run) {
+		return await probeRangeTime(this, run, {
+			method,
+			extra: {},
+			sample: await sampleLookBack(run, method),
+			keyField,
+			fields: [createdField, 'modified'],
+			assumed: 'modified',
+			noRecord: `No ${noun} in the last ${days(run)} was modified after it was created.`,
+			noun: `The ${noun}`,
+			readings: {
+				modified: {
+					reading: 'the range filters modified time',
+					why: 'Get Many and the event see every change.',
+				},
+				[createdField]: {
+					reading: 'the range filters created time',
+					why: `Get Many's Modified After/Before then select by creation time, and ${affects[affects.length - 1]} sees a ${noun} only while its creation lies inside the poll's window: read the ones you follow by number.`,
+				},
+			},
+		});
+	},
+});
+
+export const purchaseOrderRangeCheck = modifiedRangeCheck(
+	'Purchase order',
+	'purchase order',
+	METHODS.purchaseOrder,
+	['purchase_no', 'created'],
+	['Purchase Order → Get Many', 'Purchase Order Status Changed'],
+);
+
+export const purchaseStockinRangeCheck = modifiedRangeCheck(
+	'Purchase stock-in',
+	'purchase stock-in',
+	METHODS.purchaseStockin,
+	['order_no', 'created_time'],
+	['Purchase Stock-In → Get Many', 'Purchase Stock-In Created'],
+);
+
 const INVOICE_OFFLINE_FAILED = 85;
 
 export const invoiceDefaultModeCheck: Check = {
