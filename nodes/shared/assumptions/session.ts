@@ -16,7 +16,7 @@ import {
 /** Sends one signed call within `deadlineMs`; resolves with a status-0 reply, else throws a WdtError. */
 export type ProbeTransport = (call: WdtCall, deadlineMs: number) => Promise<WdtResponse>;
 
-/** The hard bound on calls of one run (the checks need about 40 at most). */
+/** The hard bound on calls of one run (the checks need about 44 at most). */
 export const MAX_PROBE_CALLS = 48;
 
 /** The deadline of each call, all of its attempts included. */
