@@ -317,11 +317,23 @@ it('without records, each flow probe that needs one says it could not tell, and 
 
 it("a method the API key is not granted: could not tell, with WDT's reason", async () => {
 	rig.sim.useDocExamples({
-		methods: ['sales.StockSync.getSelfWaitSyncIdListOpen', 'sales.StockSync.batchCalcStock'],
+		methods: [
+			'sales.StockSync.getSelfWaitSyncIdListOpen',
+			'sales.StockSync.batchCalcStock',
+			'finance.invoice.InvoiceOrder.search',
+			'wms.StockPd.queryStockPd',
+		],
 		source: { replyExample: () => ({ status: 100, message: '无接口访问权限' }) },
 	});
+	seedFlows();
 	const items = await check();
-	for (const pattern of [/sends back the position/, /refuses a count outside/, /^batchCalcStock/]) {
+	for (const pattern of [
+		/sends back the position/,
+		/refuses a count outside/,
+		/^batchCalcStock/,
+		/invoice search without mode 1/,
+		/Stock count lines/,
+	]) {
 		const item = byAssumption(items, pattern);
 		expect(item.verdict, item.assumption).toBe('could not tell');
 		expect(item.why).toContain('无接口访问权限');
