@@ -18,7 +18,7 @@ import {
 	sampleLookBack,
 	windowParams,
 } from './sampling';
-import { probeRangeTime } from './rangeTime';
+import { modifiedRangeCheck, probeRangeTime } from './rangeTime';
 import { movementSample } from './stockFlowChecks';
 
 export const flowTimeFormChecks: Check[] = [
@@ -69,40 +69,6 @@ export const refundStockinTimeCheck: Check = {
 		});
 	},
 };
-
-/** A range check of a 30-day search whose page does not say which time its range selects by. */
-const modifiedRangeCheck = (
-	label: string,
-	noun: string,
-	method: string,
-	[keyField, createdField]: [string, string],
-	affects: string[],
-): Check => ({
-	assumption: `${label} search's time range filters by modified time`,
-	affects,
-	async run(run) {
-		return await probeRangeTime(this, run, {
-			method,
-			extra: {},
-			sample: await sampleLookBack(run, method),
-			keyField,
-			fields: [createdField, 'modified'],
-			assumed: 'modified',
-			noRecord: `No ${noun} in the last ${days(run)} was modified after it was created.`,
-			noun: `The ${noun}`,
-			readings: {
-				modified: {
-					reading: 'the range filters modified time',
-					why: 'Get Many and the event see every change.',
-				},
-				[createdField]: {
-					reading: 'the range filters created time',
-					why: `Get Many's Modified After/Before then select by creation time, and ${affects[affects.length - 1]} sees a ${noun} only while its creation lies inside the poll's window: read the ones you follow by number.`,
-				},
-			},
-		});
-	},
-});
 
 export const purchaseOrderRangeCheck = modifiedRangeCheck(
 	'Purchase order',

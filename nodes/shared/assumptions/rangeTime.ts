@@ -7,11 +7,13 @@ import {
 	type AssumptionResult,
 	type Check,
 	couldNotTell,
+	days,
 	foundAround,
 	result,
 	type Row,
 	type Run,
 	type Sample,
+	sampleLookBack,
 } from './sampling';
 import { readAnyTime } from './timeForms';
 
@@ -84,3 +86,41 @@ export async function probeRangeTime(
 		details,
 	);
 }
+
+/**
+ * The check that a search's time range filters modified time, for a page that does not say
+ * (created or modified); `createdWhy` says what the created reading means for the user.
+ */
+export const modifiedRangeCheck = (
+	label: string,
+	noun: string,
+	method: string,
+	[keyField, createdField]: [string, string],
+	affects: string[],
+	createdWhy = `Get Many's Modified After/Before then select by creation time, and ${affects[affects.length - 1]} sees a ${noun} only while its creation lies inside the poll's window: read the ones you follow by number.`,
+): Check => ({
+	assumption: `${label} search's time range filters by modified time`,
+	affects,
+	async run(run) {
+		return await probeRangeTime(this, run, {
+			method,
+			extra: {},
+			sample: await sampleLookBack(run, method),
+			keyField,
+			fields: [createdField, 'modified'],
+			assumed: 'modified',
+			noRecord: `No ${noun} in the last ${days(run)} was modified after it was created.`,
+			noun: `The ${noun}`,
+			readings: {
+				modified: {
+					reading: 'the range filters modified time',
+					why: 'Get Many and the event see every change.',
+				},
+				[createdField]: {
+					reading: 'the range filters created time',
+					why: createdWhy,
+				},
+			},
+		});
+	},
+});

@@ -7,7 +7,6 @@ import { WDT_MAX_PAGE_SIZE } from '../protocol';
 import {
 	type Check,
 	couldNotTell,
-	days,
 	isArgumentRefusal,
 	METHODS,
 	page,
@@ -17,12 +16,11 @@ import {
 	type Run,
 	type Sample,
 	sampleHours,
-	sampleLookBack,
 	STOCKOUT_CANCELLED,
 	STOCKOUT_DELAYED,
 	timeSample,
 } from './sampling';
-import { probeRangeTime } from './rangeTime';
+import { modifiedRangeCheck } from './rangeTime';
 import { readAnyTime } from './timeForms';
 
 /** A platform order number long enough to cut: the first such of the rows. */
@@ -255,32 +253,14 @@ export const warehouseOnlyStockCheck: Check = {
 	},
 };
 
-export const purchaseApplyRangeCheck: Check = {
-	assumption: "Purchase apply search's time range filters by modified time",
-	affects: ['Purchase Apply → Get Many', 'Purchase Apply Status Changed'],
-	async run(run) {
-		return await probeRangeTime(this, run, {
-			method: METHODS.apply,
-			extra: {},
-			sample: await sampleLookBack(run, METHODS.apply),
-			keyField: 'purchase_apply_no',
-			fields: ['created', 'modified'],
-			assumed: 'modified',
-			noRecord: `No purchase apply in the last ${days(run)} was modified after it was created.`,
-			noun: 'The apply',
-			readings: {
-				modified: {
-					reading: 'the range filters modified time',
-					why: 'Get Many and the event see every change.',
-				},
-				created: {
-					reading: 'the range filters created time',
-					why: "Get Many then selects applies by creation time, and Purchase Apply Status Changed sees a change only while the apply's creation lies inside its look-back: keep the event's look-back long, or read the applies you follow by number.",
-				},
-			},
-		});
-	},
-};
+export const purchaseApplyRangeCheck = modifiedRangeCheck(
+	'Purchase apply',
+	'purchase apply',
+	METHODS.apply,
+	['purchase_apply_no', 'created'],
+	['Purchase Apply → Get Many', 'Purchase Apply Status Changed'],
+	"Get Many then selects applies by creation time, and Purchase Apply Status Changed sees a change only while the apply's creation lies inside its look-back: keep the event's look-back long, or read the applies you follow by number.",
+);
 
 export const status90Check: Check = {
 	assumption:
