@@ -5,7 +5,7 @@
  *
  * Signs and sends one WDT call with the package's own protocol code and prints the reply; or,
  * with `check`, runs Check Assumptions (the node's Account → Check Assumptions, same shared
- * code, read-only, at most 30 calls) and prints its findings as a table.
+ * code, read-only, at most MAX_PROBE_CALLS calls) and prints its findings as a table.
  *
  * Where it goes, and as whom (environment):
  *   WDT_BASE_URL       an endpoint URL (e.g. the simulator's), or
@@ -23,6 +23,7 @@
 import {
 	checkAssumptions,
 	LOOK_BACK_DAYS,
+	MAX_PROBE_CALLS,
 	type AssumptionResult,
 	type ProbeTransport,
 } from '../nodes/shared/assumptions';
@@ -49,7 +50,7 @@ export const USAGE = `Usage: npm run wdt -- <method> ['<json args>'] [--page-siz
 
   npm run wdt -- system.Core.now
   npm run wdt -- wms.stockout.Sales.searchCancel '[{"start_time":"2026-12-01 09:00:00","end_time":"2026-12-01 10:00:00"}]' --page-size 50
-  npm run wdt -- check --look-back 14     (Check Assumptions: read-only, at most 30 calls)
+  npm run wdt -- check --look-back 14     (Check Assumptions: read-only, at most ${MAX_PROBE_CALLS} calls)
 
 Environment: WDT_BASE_URL (any endpoint, e.g. the simulator's) or WDT_ENV=production|test;
 WDT_SID, WDT_KEY, WDT_SECRET, WDT_SALT (default: the simulator's demo credential).

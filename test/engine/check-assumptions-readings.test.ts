@@ -8,11 +8,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import {
 	TIME_FORM_NAMES,
-	type AssumptionResult,
 	type TimeForm,
 } from '../../nodes/shared/assumptions';
 import { addGoods, DEFAULT_REPLY_CHOICES, setMasterData } from '../simulator';
-import { jsonOf, useRig, warehouseRecord } from './rig';
+import { byAssumption, type ReadingCase, runCheckAssumptions } from './assumptions';
+import { useRig, warehouseRecord } from './rig';
 
 const rig = useRig();
 const MINUTE = 60_000;
@@ -58,33 +58,14 @@ function seedRecentData() {
 	rig.sim.addPurchaseApply({ createdMs: now - 3 * DAY, modifiedMs: now - DAY });
 }
 
-async function check(): Promise<AssumptionResult[]> {
-	const result = await rig.run({
-		resource: 'account',
-		operation: 'checkAssumptions',
-		lookBackDays: 7,
-	});
-	expect(result.error).toBeUndefined();
-	return jsonOf(result.outputs[0]) as unknown as AssumptionResult[];
-}
-
-const byAssumption = (items: AssumptionResult[], pattern: RegExp) => {
-	const item = items.find((candidate) => pattern.test(candidate.assumption));
-	expect(item, String(pattern)).toBeDefined();
-	return item!;
-};
+const check = () => runCheckAssumptions(rig);
 
 beforeEach(() => seedRecentData());
 afterEach(() => {
 	rig.sim.replies = { ...DEFAULT_REPLY_CHOICES };
 });
 
-/** Each option, its values, the check it concerns, and the reading/verdict it must produce. */
-const READINGS: Array<{
-	option: string;
-	check: RegExp;
-	values: Array<[value: string, verdict: AssumptionResult['verdict'], reading: RegExp]>;
-}> = [
+const READINGS: ReadingCase[] = [
 	{
 		option: 'srcTidMatch',
 		check: /src_tid/,
@@ -156,7 +137,8 @@ describe.skipIf(!knows('timeForm'))(`replies.timeForm${skipReason('timeForm')}`,
 });
 
 it("the seeded data gives every check a sample under the simulator's current readings", async () => {
-	const items = (await check()).filter((item) => !/page size/.test(item.assumption));
+	// The checks of issue 20's pages; those of issue 22's have check-assumptions-flows.test.ts.
+	const items = (await check()).slice(0, 11).filter((item) => !/page size/.test(item.assumption));
 	expect(items).toHaveLength(10);
 	for (const item of items)
 		expect(item.verdict, `${item.assumption}: ${item.why}`).not.toBe('could not tell');

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { CHECKS, isReadOnlyMethod } from '../../nodes/shared/assumptions';
+import { CHECKS, isReadOnlyMethod, MAX_PROBE_CALLS } from '../../nodes/shared/assumptions';
 import { credentialsFromEnv, main, parseArgs } from '../../scripts/wdt';
 import { DEFAULT_SELLER, startSimulator, type WdtSimulator } from '../simulator';
 
@@ -157,7 +157,7 @@ describe('npm run wdt', () => {
 		);
 		const sent = sim.requests.slice(seq);
 		expect(sent.length).toBeGreaterThan(5);
-		expect(sent.length).toBeLessThanOrEqual(30);
+		expect(sent.length).toBeLessThanOrEqual(MAX_PROBE_CALLS);
 		for (const request of sent) {
 			expect(isReadOnlyMethod(String(request.method)), request.method).toBe(true);
 			expect(request.hasSign).toBe(true);

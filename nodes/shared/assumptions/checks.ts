@@ -12,8 +12,24 @@ import {
 	stockoutStatusTypeCheck,
 	warehouseOnlyStockCheck,
 } from './readingChecks';
+import {
+	flowTimeFormChecks,
+	invoiceDefaultModeCheck,
+	purchaseOrderRangeCheck,
+	purchaseStockinRangeCheck,
+	refundStockinTimeCheck,
+	transferStatusListCheck,
+} from './orderFlowChecks';
 import { type AssumptionResult, type Check, couldNotTell, type Run } from './sampling';
 import { ProbeSession, ProbeStopError, type ProbeTransport } from './session';
+import {
+	batchCalcFailureCheck,
+	movementSpecListCheck,
+	movementWindowCheck,
+	stockSyncCountCheck,
+	stockSyncPositionCheck,
+	stocktakeLinesCheck,
+} from './stockFlowChecks';
 
 export interface CheckOptions {
 	/** Where samples come from: the last this many days (bounded by LOOK_BACK_DAYS). */
@@ -36,6 +52,19 @@ export const CHECKS: readonly Check[] = [
 	warehouseOnlyStockCheck,
 	purchaseApplyRangeCheck,
 	status90Check,
+	// The pages of issue 22's stock and order flows.
+	...flowTimeFormChecks,
+	stockSyncPositionCheck,
+	stockSyncCountCheck,
+	batchCalcFailureCheck,
+	movementWindowCheck,
+	movementSpecListCheck,
+	stocktakeLinesCheck,
+	refundStockinTimeCheck,
+	invoiceDefaultModeCheck,
+	transferStatusListCheck,
+	purchaseOrderRangeCheck,
+	purchaseStockinRangeCheck,
 ];
 
 /** Clamps the look-back to its bounds (whole days). */

@@ -1,6 +1,16 @@
 /** The checks that concern every operation: the clock, the page size and the time forms. */
 import { parseServerNow, WDT_MAX_PAGE_SIZE } from '../protocol';
-import { type Check, couldNotTell, days, METHODS, page, result, timeSample } from './sampling';
+import {
+	type Check,
+	couldNotTell,
+	days,
+	METHODS,
+	page,
+	result,
+	type Run,
+	type Sample,
+	timeSample,
+} from './sampling';
 import { TIME_FORM_NAMES, type TimeForm, timeForms } from './timeForms';
 
 /** WDT accepts a request timestamp within this of its own clock. */
@@ -72,37 +82,52 @@ const TIME_SAMPLES: Array<{ key: keyof typeof METHODS; label: string; affects: s
 	},
 ];
 
-export const timeFormChecks: Check[] = TIME_SAMPLES.map(({ key, label, affects }) => ({
-	assumption: `${label} replies send times as text yyyy-MM-dd HH:mm:ss (China time)`,
-	affects,
-	async run(run) {
-		const sample = await timeSample(run, key);
-		if (sample.failure) return couldNotTell(this, sample.failure);
-		if (sample.rows.length === 0)
-			return couldNotTell(
-				this,
-				`No record to look at${sample.window ? ` modified in the last ${days(run)}` : ''}.`,
-				{ method: METHODS[key], window: sample.window, records: 0 },
+/**
+ * A check of the time forms in one method's replies: `sample` reads its records (once per run).
+ * Text everywhere is as assumed; any other form differs (and the package reads it too).
+ */
+export function timeFormCheck(
+	label: string,
+	affects: string[],
+	method: string,
+	sample: (run: Run) => Promise<Sample>,
+): Check {
+	return {
+		assumption: `${label} replies send times as text yyyy-MM-dd HH:mm:ss (China time)`,
+		affects,
+		async run(run) {
+			const found = await sample(run);
+			if (found.failure) return couldNotTell(this, found.failure);
+			if (found.rows.length === 0)
+				return couldNotTell(
+					this,
+					`No record to look at${found.window ? ` modified in the last ${days(run)}` : ''}.`,
+					{ method, window: found.window, records: 0 },
+				);
+			const forms = timeForms(found.rows);
+			const seen = new Set(
+				Object.values(forms).flatMap((counts) => Object.keys(counts) as TimeForm[]),
 			);
-		const forms = timeForms(sample.rows);
-		const found = new Set(
-			Object.values(forms).flatMap((counts) => Object.keys(counts) as TimeForm[]),
-		);
-		const details = { method: METHODS[key], records: sample.rows.length, forms_by_field: forms };
-		if (found.size === 0)
-			return couldNotTell(this, 'The records found have no time filled in.', details);
-		const reading = `times as ${[...found].map((form) => TIME_FORM_NAMES[form]).join(' and ')}`;
-		if (found.size === 1 && found.has('text'))
-			return result(this, 'as assumed', reading, 'Every time field sampled is text.', details);
-		return result(
-			this,
-			'differs',
-			reading,
-			'The package reads every form WDT documents (text, milliseconds, seconds, numeric strings) and normalises it where replies enter, so cursors, windows, sorting and the _iso fields stay right.',
-			details,
-		);
-	},
-}));
+			const details = { method, records: found.rows.length, forms_by_field: forms };
+			if (seen.size === 0)
+				return couldNotTell(this, 'The records found have no time filled in.', details);
+			const reading = `times as ${[...seen].map((form) => TIME_FORM_NAMES[form]).join(' and ')}`;
+			if (seen.size === 1 && seen.has('text'))
+				return result(this, 'as assumed', reading, 'Every time field sampled is text.', details);
+			return result(
+				this,
+				'differs',
+				reading,
+				'The package reads every form WDT documents (text, milliseconds, seconds, numeric strings) and normalises it where replies enter, so cursors, windows, sorting and the _iso fields stay right.',
+				details,
+			);
+		},
+	};
+}
+
+export const timeFormChecks: Check[] = TIME_SAMPLES.map(({ key, label, affects }) =>
+	timeFormCheck(label, affects, METHODS[key], (run) => timeSample(run, key)),
+);
 
 export const pageSizeCheck: Check = {
 	assumption: `WDT serves the page size asked for (${WDT_MAX_PAGE_SIZE} rows) whenever more rows match`,

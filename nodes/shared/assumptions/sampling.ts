@@ -41,6 +41,16 @@ export const METHODS = {
 	trade: 'sales.TradeQuery.queryWithDetail',
 	stockout: 'wms.stockout.Sales.queryWithDetail',
 	apply: 'purchase.PurchaseApply.search',
+	purchaseOrder: 'purchase.PurchaseOrder.queryWithDetail',
+	purchaseStockin: 'wms.stockin.Purchase.queryWithDetail',
+	movement: 'wms.StockSpec.queryChangeHistory',
+	syncPending: 'sales.StockSync.getSelfWaitSyncIdListOpen',
+	syncCalc: 'sales.StockSync.batchCalcStock',
+	stocktake: 'wms.StockPd.queryStockPd',
+	stocktakeLines: 'wms.StockPd.queryStockPdDetail',
+	refundStockin: 'wms.stockin.Refund.queryWithDetail',
+	transfer: 'wms.stocktransfer.Manage.queryWithDetail',
+	invoice: 'finance.invoice.InvoiceOrder.search',
 } as const;
 
 export const STOCKOUT_CANCELLED = '5';
@@ -107,16 +117,39 @@ export async function page(
 const windowText = (startMs: number, endMs: number) =>
 	`${toWdtTime(startMs)} – ${toWdtTime(endMs)} (China time)`;
 
-/** A sample over the whole look-back (methods whose window is the look-back or longer). */
-export async function sampleLookBack(run: Run, method: string, extra: Row = {}): Promise<Sample> {
-	const cached = run.samples.get(method);
+/** The method's window fields (start, end), from the catalog. */
+const windowFieldsOf = (method: string): readonly [string, string] => {
+	const fields = getCatalogMethod(method)?.windowFields;
+	return fields && fields.length >= 2 ? [fields[0], fields[1]] : ['start_time', 'end_time'];
+};
+
+/** The method's window over `startMs`–`endMs`, in its own field names. */
+export function windowParams(method: string, startMs: number, endMs: number): Row {
+	const [startField, endField] = windowFieldsOf(method);
+	return { [startField]: toWdtTime(startMs), [endField]: toWdtTime(endMs) };
+}
+
+/** Where a look-back sample of `method` starts: the look-back, or the method's window if shorter. */
+export function lookBackStartMs(run: Run, method: string): number {
+	return (
+		run.nowMs - Math.min(run.lookBackMs, getCatalogMethod(method)?.maxWindowMs ?? run.lookBackMs)
+	);
+}
+
+/**
+ * A sample over the whole look-back (methods whose window is the look-back or longer), read once
+ * per method and `extra` (its cache key is the method, plus `key` when given).
+ */
+export async function sampleLookBack(
+	run: Run,
+	method: string,
+	extra: Row = {},
+	key = method,
+): Promise<Sample> {
+	const cached = run.samples.get(key);
 	if (cached) return cached;
-	const [startField, endField] = getCatalogMethod(method)?.windowFields ?? [
-		'start_time',
-		'end_time',
-	];
-	const maxMs = getCatalogMethod(method)?.maxWindowMs ?? run.lookBackMs;
-	const startMs = run.nowMs - Math.min(run.lookBackMs, maxMs);
+	const [startField, endField] = windowFieldsOf(method);
+	const startMs = lookBackStartMs(run, method);
 	const sample = await page(
 		run,
 		method,
@@ -124,7 +157,7 @@ export async function sampleLookBack(run: Run, method: string, extra: Row = {}):
 		WDT_MAX_PAGE_SIZE,
 	);
 	sample.window = windowText(startMs, run.nowMs);
-	run.samples.set(method, sample);
+	run.samples.set(key, sample);
 	return sample;
 }
 
@@ -149,7 +182,7 @@ export async function sampleHours(
 		const sample = await page(
 			run,
 			method,
-			{ ...extra, start_time: toWdtTime(startMs), end_time: toWdtTime(endMs) },
+			{ ...extra, ...windowParams(method, startMs, endMs) },
 			WDT_MAX_PAGE_SIZE,
 		);
 		windows.push(windowText(startMs, endMs));
@@ -159,6 +192,33 @@ export async function sampleHours(
 	}
 	return { rows, asked: WDT_MAX_PAGE_SIZE, failure, windows };
 }
+
+/**
+ * Whether the record whose `field` is `number` is found by `method` in a 2-second window around
+ * `ms` (with `extra` params): tells which time a range selects by.
+ */
+export async function foundAround(
+	run: Run,
+	method: string,
+	extra: Row,
+	[field, number]: [string, string],
+	ms: number,
+): Promise<{ failure?: string; found: boolean }> {
+	const reply = await page(
+		run,
+		method,
+		{ ...extra, ...windowParams(method, ms - 1000, ms + 1000) },
+		WDT_MAX_PAGE_SIZE,
+	);
+	return {
+		failure: reply.failure,
+		found: reply.rows.some((row) => String(row[field] ?? '') === number),
+	};
+}
+
+/** A refusal of the call's arguments (status 100), as against a failure that says nothing of them. */
+export const isArgumentRefusal = (error: { kind: string }) =>
+	error.kind === 'business' || error.kind === 'badArguments';
 
 /** A sample of one of the time-form methods (every warehouse: they change rarely). */
 export async function timeSample(run: Run, key: keyof typeof METHODS): Promise<Sample> {

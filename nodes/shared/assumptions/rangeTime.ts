@@ -1,0 +1,126 @@
+/**
+ * Which of a record's two times a search's range selects by (purchase apply search, refund
+ * stock-in's time_type 1): a record whose two times lie apart, searched in a 2-second window
+ * around each. Found around one only tells the reading; both, neither or no such record cannot.
+ */
+import {
+	type AssumptionResult,
+	type Check,
+	couldNotTell,
+	days,
+	foundAround,
+	result,
+	type Row,
+	type Run,
+	type Sample,
+	sampleLookBack,
+} from './sampling';
+import { readAnyTime } from './timeForms';
+
+/** At least this far apart, a record's two times fall in different probe windows. */
+const APART_MS = 5000;
+
+export interface RangeTimeProbe {
+	method: string;
+	/** Params of the searches around each time, beside the window. */
+	extra: Row;
+	sample: Sample;
+	/** The record's number field, which the searches look for. */
+	keyField: string;
+	/** The two time fields, in the order of the details; `assumed` is one of them. */
+	fields: [string, string];
+	assumed: string;
+	/** Why there is nothing to compare when no record's two times lie apart. */
+	noRecord: string;
+	/** The record's name in "found around both times" ("The apply …"). */
+	noun: string;
+	/** Reading and why for each field. */
+	readings: Record<string, { reading: string; why: string }>;
+}
+
+export async function probeRangeTime(
+	check: Check,
+	run: Run,
+	probe: RangeTimeProbe,
+): Promise<AssumptionResult> {
+	const { method, sample, keyField, fields } = probe;
+	const row = sample.rows.find((candidate) => {
+		const [a, b] = fields.map((field) => readAnyTime(candidate[field]));
+		return a !== undefined && b !== undefined && Math.abs(a - b) >= APART_MS;
+	});
+	if (!row)
+		return couldNotTell(check, sample.failure ?? probe.noRecord, {
+			method,
+			records: sample.rows.length,
+		});
+	const number = String(row[keyField] ?? '');
+	const found: Record<string, { failure?: string; found: boolean }> = {};
+	for (const field of fields)
+		found[field] = await foundAround(
+			run,
+			method,
+			probe.extra,
+			[keyField, number],
+			readAnyTime(row[field]) as number,
+		);
+	const details: Row = { method, [keyField]: number };
+	for (const field of fields) details[field] = row[field];
+	for (const field of fields)
+		details[`found_in_window_around_${field}`] = found[field].failure ?? found[field].found;
+	const failure = fields.map((field) => found[field].failure).find(Boolean);
+	if (failure) return couldNotTell(check, failure, details);
+	const only = fields.filter((field) => found[field].found);
+	if (only.length === 1) {
+		const { reading, why } = probe.readings[only[0]];
+		return result(
+			check,
+			only[0] === probe.assumed ? 'as assumed' : 'differs',
+			reading,
+			why,
+			details,
+		);
+	}
+	return couldNotTell(
+		check,
+		`${probe.noun} was found around ${only.length ? 'both times' : 'neither time'}.`,
+		details,
+	);
+}
+
+/**
+ * The check that a search's time range filters modified time, for a page that does not say
+ * (created or modified); `createdWhy` says what the created reading means for the user.
+ */
+export const modifiedRangeCheck = (
+	label: string,
+	noun: string,
+	method: string,
+	[keyField, createdField]: [string, string],
+	affects: string[],
+	createdWhy = `Get Many's Modified After/Before then select by creation time, and ${affects[affects.length - 1]} sees a ${noun} only while its creation lies inside the poll's window: read the ones you follow by number.`,
+): Check => ({
+	assumption: `${label} search's time range filters by modified time`,
+	affects,
+	async run(run) {
+		return await probeRangeTime(this, run, {
+			method,
+			extra: {},
+			sample: await sampleLookBack(run, method),
+			keyField,
+			fields: [createdField, 'modified'],
+			assumed: 'modified',
+			noRecord: `No ${noun} in the last ${days(run)} was modified after it was created.`,
+			noun: `The ${noun}`,
+			readings: {
+				modified: {
+					reading: 'the range filters modified time',
+					why: 'Get Many and the event see every change.',
+				},
+				[createdField]: {
+					reading: 'the range filters created time',
+					why: createdWhy,
+				},
+			},
+		});
+	},
+});
