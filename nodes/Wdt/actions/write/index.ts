@@ -10,3 +10,4 @@ export { replyWasLost, WHOLE_CALL_REFUSED } from './send';
 export * from './values';
 export * from './skuLines';
 export * from './errorListReply';
+export * from './numberedDocuments';
