@@ -1,17 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { CatalogParam } from '../../../shared/catalog/types';
 import {
 	describeKind,
+	readUserDateTime,
 	succeededOutcome,
+	toWdtTime,
+	WDT_TIME_ZONE,
 	WdtError,
 	type WdtResponse,
 } from '../../../shared/protocol';
+import { textProblem } from '../../../shared/protocol/validate';
 import { readLocatorCode, warehouseLocator } from '../locators';
 import { invalidInput } from '../parameters';
 import {
 	atMost,
 	type DocumentCreate,
 	documentCreateFields,
+	documentedFields,
+	documentedValue,
 	flagProperty,
 	remarkProperty,
 	runDocumentCreate,
@@ -30,9 +37,44 @@ export const RERUN_NOTE =
 	'Not looked up: WDT cannot be searched by outer_no, and its page does not say whether it refuses an outer_no it already has. Sending this transfer again either is refused by WDT or creates a second transfer.';
 
 /**
- * Lines: SKU, quantity and positions. batch_no/expire_date (detailed modes) and the line remark
- * have no length on the page, which the SKU-line fields need: not offered.
+ * What the create page leaves open about the line fields it documents without a length or a
+ * format (docs/wdt-ambiguities.md, "Transfer create: batch, expiry, defect and remark of a line"):
+ * batch_no and remark are bounded by the lengths WDT stores them in, as its transfer query
+ * (wms.stocktransfer.Manage.queryWithDetail, details_list) documents them; expire_date is a date
+ * sent as WDT writes it (yyyy-MM-dd HH:mm:ss); defect is the page's true/false.
  */
+const STORED_LENGTH = { batch_no: 40, remark: 255 };
+/** The modes that take a batch and an expiry date: "mode=2或者7，才有效". */
+const DETAILED_MODES = [2, 7];
+
+const storedText = (max: number) => (value: unknown) => {
+	const written = text(value);
+	const problem = textProblem(written, max);
+	return problem ? { problem } : { value: written };
+};
+
+/**
+ * An expiry date as written (a date printed on the goods is China's calendar date, not an instant
+ * of the workflow's timezone); a value with an offset is converted to China Standard Time.
+ */
+function expiryDate(value: unknown) {
+	const read = readUserDateTime(value, WDT_TIME_ZONE);
+	return 'problem' in read ? read : { value: toWdtTime(read.ms) };
+}
+
+/** Defective stock is sent as true; false is the page's good stock (正品), left out as unset. */
+function defective(value: unknown) {
+	const read = documentedValue(
+		documentedFields(METHOD, ['detailList']).get('defect') as CatalogParam,
+		value,
+	);
+	if ('problem' in read) return read;
+	return read.value === true ? { value: true } : {};
+}
+
+const detailedOnly = 'only the Detailed modes (2, 7) take it';
+
+/** Lines: SKU, quantity, positions, and the batch, expiry, defect and remark of the goods. */
 const LINES: SkuLines = {
 	method: METHOD,
 	path: ['detailList'],
@@ -50,6 +92,66 @@ const LINES: SkuLines = {
 			column: 'toPositionColumn',
 			columnLabel: 'To Position Column',
 			what: 'the position the goods go to (position transfers)',
+		},
+		batch_no: {
+			label: 'Batch Number',
+			value: 'batchNo',
+			column: 'batchNoColumn',
+			columnLabel: 'Batch Number Column',
+			what: `the batch number; ${detailedOnly}`,
+			property: {
+				displayName: 'Batch Number',
+				name: 'batchNo',
+				type: 'string',
+				default: '',
+				description: `Optional, at most ${STORED_LENGTH.batch_no} characters: the batch the goods are taken from; ${detailedOnly}. WDT field: batch_no.`,
+			},
+			read: storedText(STORED_LENGTH.batch_no),
+		},
+		expire_date: {
+			label: 'Expiry Date',
+			value: 'expireDate',
+			column: 'expireDateColumn',
+			columnLabel: 'Expiry Date Column',
+			what: `the expiry date, e.g. 2027-06-30; ${detailedOnly}`,
+			property: {
+				displayName: 'Expiry Date',
+				name: 'expireDate',
+				type: 'dateTime',
+				default: '',
+				description: `Optional: the expiry date of the goods, e.g. 2027-06-30, sent as 2027-06-30 00:00:00. Taken as written, in China Standard Time as WDT shows it (not shifted by the workflow's timezone); ${detailedOnly}. WDT field: expire_date.`,
+			},
+			read: expiryDate,
+		},
+		defect: {
+			label: 'Defective',
+			value: 'defect',
+			column: 'defectColumn',
+			columnLabel: 'Defective Column',
+			what: 'true for defective stock, false or empty for good stock',
+			property: {
+				displayName: 'Defective',
+				name: 'defect',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the goods are defective stock (off: good stock). WDT field: defect.',
+			},
+			read: defective,
+		},
+		remark: {
+			label: 'Line Remark',
+			value: 'remark',
+			column: 'lineRemarkColumn',
+			columnLabel: 'Line Remark Column',
+			what: 'a remark for the line',
+			property: {
+				displayName: 'Line Remark',
+				name: 'remark',
+				type: 'string',
+				default: '',
+				description: `Optional, at most ${STORED_LENGTH.remark} characters. WDT field: remark.`,
+			},
+			read: storedText(STORED_LENGTH.remark),
 		},
 	},
 };
@@ -213,6 +315,22 @@ const CREATE: DocumentCreate = {
 				`is ${String(mode)}; WDT's create page lists ${MODES.map(([value, name]) => `${value} (${name})`).join(', ')}.`,
 			);
 		orderInfo.mode = mode;
+	},
+	checkLines(ctx, { mode }, lines, at) {
+		if (DETAILED_MODES.includes(mode as number)) return;
+		lines.forEach((line, index) => {
+			for (const wdt of ['batch_no', 'expire_date'] as const) {
+				if (line[wdt] === undefined) continue;
+				const { itemIndex, where } = at(index);
+				const name = MODES.find(([value]) => value === mode)?.[1];
+				throw invalidInput(
+					ctx,
+					itemIndex,
+					`${where}${LINES.optional[wdt].label} (${wdt})`,
+					`is given, but Mode is ${String(mode)} (${name}): ${detailedOnly} (2 Detailed, 7 Detailed (Out + In)), and WDT would ignore it. Choose a Detailed mode or leave it empty.`,
+				);
+			}
+		});
 	},
 	flags: { isCheck: 'is_check' },
 	args: ({ head: { is_check: isCheck, ...orderInfo }, lines }) => [orderInfo, lines, isCheck],

@@ -93,6 +93,16 @@ export interface DocumentCreate {
 	times?: Record<string, string>;
 	/** Yes/no parameters sent as they are: node parameter → WDT field. */
 	flags?: Record<string, string>;
+	/**
+	 * Checks of the lines against the document's fields (e.g. a line field only some modes take);
+	 * `at(line)`: the item a line comes from and how messages name it.
+	 */
+	checkLines?(
+		ctx: IExecuteFunctions,
+		head: IDataObject,
+		lines: IDataObject[],
+		at: (line: number) => { itemIndex: number; where: string },
+	): void;
 	/** Checks and values beyond the page's table (before times and flags are added). */
 	complete?(ctx: IExecuteFunctions, itemIndex: number, head: IDataObject): void;
 	/**
@@ -302,6 +312,18 @@ function readGroupHead(
 	return head;
 }
 
+/** A document whose lines passed the operation's checkLines. */
+function checked(
+	ctx: IExecuteFunctions,
+	create: DocumentCreate,
+	head: IDataObject,
+	lines: IDataObject[],
+	at: (line: number) => { itemIndex: number; where: string },
+): NumberedDocument {
+	create.checkLines?.(ctx, head, lines, at);
+	return { head, lines };
+}
+
 /** The write spec of a numbered create: one document per call. */
 export function documentCreateSpec(create: DocumentCreate): WriteSpec<NumberedDocument> {
 	const { number, lines, output } = create;
@@ -320,14 +342,28 @@ export function documentCreateSpec(create: DocumentCreate): WriteSpec<NumberedDo
 		},
 		plan: (ctx) =>
 			planByLinesSource(ctx, readLinesSource(ctx, 'define'), {
-				fromItem: (i) => ({
-					head: readHead(ctx, i, create, labels),
-					lines: skuLinesOfItem(ctx, i, lines),
-				}),
-				fromRows: (rows) => ({
-					head: readGroupHead(ctx, rows, create, labels),
-					lines: skuLinesOfRows(ctx, rows, lines),
-				}),
+				fromItem: (i) =>
+					checked(
+						ctx,
+						create,
+						readHead(ctx, i, create, labels),
+						skuLinesOfItem(ctx, i, lines),
+						(at) => ({
+							itemIndex: i,
+							where: `Lines → line ${at + 1} → `,
+						}),
+					),
+				fromRows: (rows) =>
+					checked(
+						ctx,
+						create,
+						readGroupHead(ctx, rows, create, labels),
+						skuLinesOfRows(ctx, rows, lines),
+						(at) => ({
+							itemIndex: rows[at],
+							where: '',
+						}),
+					),
 			}),
 		key: numberOf,
 		sameKey: { refuse: `${number.label} (${number.field})` },
