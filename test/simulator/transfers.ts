@@ -7,7 +7,10 @@
  *   once (90 调拨完成) and move the stock out and in; unreviewed ones are 20 编辑中. The query
  *   does not return outer_no. "若调拨数量小于可用库存数量会提示报错" says the opposite of what it
  *   must mean: `replies.transferStock` 'exceeds' (default: a line above the source warehouse's
- *   stock is refused) or 'unchecked' (created whatever the stock).
+ *   stock is refused) or 'unchecked' (created whatever the stock). A line's batch_no and
+ *   expire_date count only in modes 2 and 7 ("才有效"); expire_date's form is
+ *   `replies.transferExpireDate`; defect is the page's boolean; batch_no and remark are bounded by
+ *   the query's columns (40, 255).
  * - wms.stocktransfer.Manage.cancelOrder (调拨单取消): "取消编辑中/待审核状态的调拨单" (20, 30 → 10),
  *   otherwise the page's `调拨单状态不正确`.
  * - wms.stocktransfer.Manage.queryWithDetail: both times required (the page's error example),
