@@ -25,7 +25,8 @@ const CREATE = 'wms.stocktransfer.Edit.createOrder';
 const CANCEL = 'wms.stocktransfer.Manage.cancelOrder';
 const DAY = 24 * 3600_000;
 
-const stockUp = (warehouseNo: string, specNo: string, num: number) =>
+/** Stock in a warehouse, good or (`defect`) defective. */
+const stockUp = (warehouseNo: string, specNo: string, num: number, defect = false) =>
 	moveStock(rig.sim, {
 		warehouseNo,
 		specNo,
@@ -33,6 +34,7 @@ const stockUp = (warehouseNo: string, specNo: string, num: number) =>
 		srcOrderType: SRC_ORDER_TYPE.transfer,
 		srcOrderNo: 'SEED',
 		stockioNo: 'RK-SEED',
+		defect,
 		atMs: rig.sim.clock.now() - DAY,
 	});
 
@@ -266,24 +268,13 @@ describe('Transfer → Create', () => {
 });
 
 describe('Transfer → Create: batch, expiry, defect and remark of a line', () => {
-	const defectStock = (warehouseNo: string, specNo: string, num: number) =>
-		moveStock(rig.sim, {
-			warehouseNo,
-			specNo,
-			delta: num,
-			srcOrderType: SRC_ORDER_TYPE.transfer,
-			srcOrderNo: 'SEED',
-			stockioNo: 'RK-SEED-D',
-			defect: true,
-			atMs: rig.sim.clock.now() - DAY,
-		});
 	const linesOf = (no: unknown) => transferOf(no)?.details_list as IDataObject[];
 
 	it.each(['dateTime', 'date'] as const)(
 		'lines entered in the node reach WDT, the expiry date as written (transferExpireDate %s)',
 		async (reading) => {
 			rig.sim.replies = { ...DEFAULT_REPLY_CHOICES, transferExpireDate: reading };
-			defectStock('WH01', 'TS-001-BLK-M', 5);
+			stockUp('WH01', 'TS-001-BLK-M', 5, true);
 			stockUp('WH01', 'MUG-350', 5);
 			const { outputs, error } = await rig.run(
 				create({
@@ -332,7 +323,7 @@ describe('Transfer → Create: batch, expiry, defect and remark of a line', () =
 	);
 
 	it('rows as input: the columns named reach WDT; an offset is converted to China time', async () => {
-		defectStock('WH01', 'TS-001-BLK-M', 5);
+		stockUp('WH01', 'TS-001-BLK-M', 5, true);
 		stockUp('WH01', 'MUG-350', 5);
 		const rows = [
 			{

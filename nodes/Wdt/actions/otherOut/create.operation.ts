@@ -9,9 +9,11 @@ import {
 import { logisticsLocator, readLocatorCode, warehouseLocator } from '../locators';
 import {
 	atMost,
+	choiceProperty,
 	type DocumentCreate,
 	documentCreateFields,
 	flagProperty,
+	lineRemark,
 	remarkProperty,
 	runDocumentCreate,
 	type SkuLines,
@@ -31,13 +33,7 @@ const LINES: SkuLines = {
 			columnLabel: 'Batch Number Column',
 			what: 'the batch number',
 		},
-		remark: {
-			label: 'Line Remark',
-			value: 'remark',
-			column: 'lineRemarkColumn',
-			columnLabel: 'Line Remark Column',
-			what: 'a remark for the line',
-		},
+		remark: lineRemark(),
 	},
 };
 /** "at most N characters" of an order field, from the page. */
@@ -143,17 +139,16 @@ const CREATE: DocumentCreate = {
 		texts: ORDER_FIELDS,
 		customProperties: 6,
 		options: [
-			{
-				displayName: 'Check Stock When',
-				name: 'create_check_stock',
-				type: 'options',
-				default: 1,
-				options: [
+			choiceProperty(
+				'Check Stock When',
+				'create_check_stock',
+				1,
+				[
 					{ name: 'Creating the Order', value: 0 },
 					{ name: 'Reviewing the Order (WDT Default)', value: 1 },
 				],
-				description: 'When WDT checks the available stock. WDT field: create_check_stock.',
-			},
+				'When WDT checks the available stock. WDT field: create_check_stock.',
+			),
 			logisticsLocator({
 				name: 'logistics_code',
 				description: "The logistics company, from WDT's list of logistics companies.",

@@ -15,6 +15,7 @@ import {
 	documentCreateFields,
 	expectedArrivalProperty,
 	flagProperty,
+	lineRemark,
 	remarkProperty,
 	runDocumentCreate,
 	type SkuLines,
@@ -42,13 +43,7 @@ const LINES: SkuLines = {
 					'Optional. When every line has the same supplier, it becomes the supplier of the apply.',
 			}),
 		},
-		remark: {
-			label: 'Line Remark',
-			value: 'remark',
-			column: 'lineRemarkColumn',
-			columnLabel: 'Line Remark Column',
-			what: 'a remark for the line',
-		},
+		remark: lineRemark(),
 	},
 };
 

@@ -11,10 +11,12 @@ import { catalogPaging, searchWindows } from '../../../shared/transport/search';
 import { providerLocator, readLocatorCode, warehouseLocator } from '../locators';
 import {
 	atMost,
+	choiceProperty,
 	type DocumentCreate,
 	documentCreateFields,
 	expectedArrivalProperty,
 	flagProperty,
+	lineRemark,
 	remarkProperty,
 	runDocumentCreate,
 	type SkuLines,
@@ -38,13 +40,7 @@ const LINES: SkuLines = {
 			columnLabel: 'Unit Price Column',
 			what: 'the unit price',
 		},
-		remark: {
-			label: 'Line Remark',
-			value: 'remark',
-			column: 'lineRemarkColumn',
-			columnLabel: 'Line Remark Column',
-			what: 'a remark for the line',
-		},
+		remark: lineRemark(),
 	},
 };
 
@@ -168,26 +164,24 @@ const CREATE: DocumentCreate = {
 		texts: ORDER_FIELDS,
 		customProperties: 4,
 		options: [
-			{
-				displayName: 'Payment Type',
-				name: 'pay_type',
-				type: 'options',
-				default: 1,
-				options: PAY_TYPES,
-				description: 'How the goods are paid. WDT field: pay_type.',
-			},
-			{
-				displayName: 'Shipping Fee Payment',
-				name: 'postfee_pay_type',
-				type: 'options',
-				default: 1,
-				options: [
+			choiceProperty(
+				'Payment Type',
+				'pay_type',
+				1,
+				PAY_TYPES,
+				'How the goods are paid. WDT field: pay_type.',
+			),
+			choiceProperty(
+				'Shipping Fee Payment',
+				'postfee_pay_type',
+				1,
+				[
 					{ name: 'Pay Now', value: 1 },
 					{ name: 'Pay on Delivery', value: 2 },
 					{ name: 'Free Shipping', value: 3 },
 				],
-				description: 'How the shipping fee is paid. WDT field: postfee_pay_type.',
-			},
+				'How the shipping fee is paid. WDT field: postfee_pay_type.',
+			),
 			...(
 				[
 					['Shipping Fee', 'post_fee'],

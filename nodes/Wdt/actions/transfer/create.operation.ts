@@ -20,6 +20,7 @@ import {
 	documentedFields,
 	documentedValue,
 	flagProperty,
+	lineRemark,
 	remarkProperty,
 	runDocumentCreate,
 	type SkuLines,
@@ -138,12 +139,7 @@ const LINES: SkuLines = {
 			},
 			read: defective,
 		},
-		remark: {
-			label: 'Line Remark',
-			value: 'remark',
-			column: 'lineRemarkColumn',
-			columnLabel: 'Line Remark Column',
-			what: 'a remark for the line',
+		remark: lineRemark({
 			property: {
 				displayName: 'Line Remark',
 				name: 'remark',
@@ -152,7 +148,7 @@ const LINES: SkuLines = {
 				description: `Optional, at most ${STORED_LENGTH.remark} characters. WDT field: remark.`,
 			},
 			read: storedText(STORED_LENGTH.remark),
-		},
+		}),
 	},
 };
 const orderLength = (field: string) => atMost(METHOD, ['orderInfo'], field);

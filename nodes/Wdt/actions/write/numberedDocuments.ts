@@ -164,6 +164,22 @@ export const flagProperty = (
 	description: string,
 ): INodeProperties => ({ displayName, name, type: 'boolean', default: false, description });
 
+/** A choice among WDT's codes: label, WDT name, the code chosen by default, the codes. */
+export const choiceProperty = (
+	displayName: string,
+	name: string,
+	defaultValue: number,
+	options: Array<{ name: string; value: number }>,
+	description: string,
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'options',
+	default: defaultValue,
+	options,
+	description,
+});
+
 /** When the goods should arrive, in the workflow's timezone. */
 export const expectedArrivalProperty = (name: string, wdt: string): INodeProperties => ({
 	displayName: 'Expected Arrival',
@@ -312,18 +328,6 @@ function readGroupHead(
 	return head;
 }
 
-/** A document whose lines passed the operation's checkLines. */
-function checked(
-	ctx: IExecuteFunctions,
-	create: DocumentCreate,
-	head: IDataObject,
-	lines: IDataObject[],
-	at: (line: number) => { itemIndex: number; where: string },
-): NumberedDocument {
-	create.checkLines?.(ctx, head, lines, at);
-	return { head, lines };
-}
-
 /** The write spec of a numbered create: one document per call. */
 export function documentCreateSpec(create: DocumentCreate): WriteSpec<NumberedDocument> {
 	const { number, lines, output } = create;
@@ -340,31 +344,33 @@ export function documentCreateSpec(create: DocumentCreate): WriteSpec<NumberedDo
 				? (wdtText) => (repeated.wdtText.test(wdtText) ? repeated.hint : undefined)
 				: undefined,
 		},
-		plan: (ctx) =>
-			planByLinesSource(ctx, readLinesSource(ctx, 'define'), {
+		plan(ctx) {
+			/** A document whose lines passed checkLines; `at(line)`: its item and where it is. */
+			const documentOf = (
+				head: IDataObject,
+				documentLines: IDataObject[],
+				at: (line: number) => [number, string],
+			): NumberedDocument => {
+				create.checkLines?.(ctx, head, documentLines, (line) => {
+					const [itemIndex, where] = at(line);
+					return { itemIndex, where };
+				});
+				return { head, lines: documentLines };
+			};
+			return planByLinesSource(ctx, readLinesSource(ctx, 'define'), {
 				fromItem: (i) =>
-					checked(
-						ctx,
-						create,
-						readHead(ctx, i, create, labels),
-						skuLinesOfItem(ctx, i, lines),
-						(at) => ({
-							itemIndex: i,
-							where: `Lines → line ${at + 1} → `,
-						}),
-					),
+					documentOf(readHead(ctx, i, create, labels), skuLinesOfItem(ctx, i, lines), (at) => [
+						i,
+						`Lines → line ${at + 1} → `,
+					]),
 				fromRows: (rows) =>
-					checked(
-						ctx,
-						create,
+					documentOf(
 						readGroupHead(ctx, rows, create, labels),
 						skuLinesOfRows(ctx, rows, lines),
-						(at) => ({
-							itemIndex: rows[at],
-							where: '',
-						}),
+						(at) => [rows[at], ''],
 					),
-			}),
+			});
+		},
 		key: numberOf,
 		sameKey: { refuse: `${number.label} (${number.field})` },
 		numbering: numberWhenEmpty(({ head }) => head, number.field),

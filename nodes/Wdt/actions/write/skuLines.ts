@@ -39,6 +39,16 @@ export interface SkuLines {
 	>;
 }
 
+/** A line's remark (WDT field remark); `more`: its Lines field and reader where the page gives no length. */
+export const lineRemark = (more: Pick<SkuLines['optional'][string], 'property' | 'read'> = {}) => ({
+	label: 'Line Remark',
+	value: 'remark',
+	column: 'lineRemarkColumn',
+	columnLabel: 'Line Remark Column',
+	what: 'a remark for the line',
+	...more,
+});
+
 /**
  * The fields of SKU lines: the Lines collection (SKU code, quantity, the optional values; Define
  * Below) and the columns that hold them (From Input Items).
