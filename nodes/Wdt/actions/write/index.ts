@@ -11,3 +11,4 @@ export * from './values';
 export * from './skuLines';
 export * from './errorListReply';
 export * from './numberedDocuments';
+export * from './documentProperties';
