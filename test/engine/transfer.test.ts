@@ -25,7 +25,8 @@ const CREATE = 'wms.stocktransfer.Edit.createOrder';
 const CANCEL = 'wms.stocktransfer.Manage.cancelOrder';
 const DAY = 24 * 3600_000;
 
-const stockUp = (warehouseNo: string, specNo: string, num: number) =>
+/** Stock in a warehouse, good or (`defect`) defective. */
+const stockUp = (warehouseNo: string, specNo: string, num: number, defect = false) =>
 	moveStock(rig.sim, {
 		warehouseNo,
 		specNo,
@@ -33,6 +34,7 @@ const stockUp = (warehouseNo: string, specNo: string, num: number) =>
 		srcOrderType: SRC_ORDER_TYPE.transfer,
 		srcOrderNo: 'SEED',
 		stockioNo: 'RK-SEED',
+		defect,
 		atMs: rig.sim.clock.now() - DAY,
 	});
 
@@ -262,6 +264,167 @@ describe('Transfer → Create', () => {
 		);
 		expect(creates()).toHaveLength(1);
 		expect(jsonOf(outputs[0]).map((item) => item.outcome)).toEqual(['unknown', 'not sent']);
+	});
+});
+
+describe('Transfer → Create: batch, expiry, defect and remark of a line', () => {
+	const linesOf = (no: unknown) => transferOf(no)?.details_list as IDataObject[];
+
+	it.each(['dateTime', 'date'] as const)(
+		'lines entered in the node reach WDT, the expiry date as written (transferExpireDate %s)',
+		async (reading) => {
+			rig.sim.replies = { ...DEFAULT_REPLY_CHOICES, transferExpireDate: reading };
+			stockUp('WH01', 'TS-001-BLK-M', 5, true);
+			stockUp('WH01', 'MUG-350', 5);
+			const { outputs, error } = await rig.run(
+				create({
+					mode: 2,
+					lines: {
+						line: [
+							{
+								specNo: 'TS-001-BLK-M',
+								num: 2,
+								batchNo: 'B-2027-06',
+								expireDate: '2027-06-30T00:00:00',
+								defect: true,
+								remark: 'top shelf',
+							},
+							{ specNo: 'MUG-350', num: 1, defect: false, expireDate: '' },
+						],
+					},
+				}),
+				[{}],
+				// Far from China: the expiry date must not move with the workflow's timezone.
+				{ timezone: 'America/Los_Angeles' },
+			);
+			expect(error).toBeUndefined();
+			const [, details] = creates()[0].args as [IDataObject, IDataObject[]];
+			expect(details).toEqual([
+				{
+					spec_no: 'TS-001-BLK-M',
+					num: 2,
+					batch_no: 'B-2027-06',
+					expire_date: '2027-06-30 00:00:00',
+					defect: true,
+					remark: 'top shelf',
+				},
+				{ spec_no: 'MUG-350', num: 1 },
+			]);
+			const [item] = jsonOf(outputs[0]);
+			expect(item).toMatchObject({ outcome: 'succeeded', details_list: details });
+			expect(linesOf(item.transfer_no)[0]).toMatchObject({
+				batch_no: 'B-2027-06',
+				expire_date: reading === 'date' ? '2027-06-30' : '2027-06-30 00:00:00',
+				defect: true,
+				remark: 'top shelf',
+			});
+			expect(linesOf(item.transfer_no)[1]).toMatchObject({ defect: false, batch_no: '' });
+		},
+	);
+
+	it('rows as input: the columns named reach WDT; an offset is converted to China time', async () => {
+		stockUp('WH01', 'TS-001-BLK-M', 5, true);
+		stockUp('WH01', 'MUG-350', 5);
+		const rows = [
+			{
+				no: 'DB-R',
+				sku: 'TS-001-BLK-M',
+				qty: 1,
+				batch: 'B1',
+				exp: '2027-01-31 12:30:00',
+				bad: 'true',
+				note: 'a',
+			},
+			{
+				no: 'DB-R',
+				sku: 'MUG-350',
+				qty: 2,
+				batch: '',
+				exp: '2027-02-27T16:00:00Z',
+				bad: 'false',
+				note: '',
+			},
+		];
+		const { error } = await rig.run(
+			fromRows({
+				mode: 7,
+				batchNoColumn: 'batch',
+				expireDateColumn: 'exp',
+				defectColumn: 'bad',
+				lineRemarkColumn: 'note',
+			}),
+			rows,
+		);
+		expect(error).toBeUndefined();
+		expect(creates()).toHaveLength(1);
+		expect((creates()[0].args as [IDataObject, IDataObject[]])[1]).toEqual([
+			{
+				spec_no: 'TS-001-BLK-M',
+				num: 1,
+				batch_no: 'B1',
+				expire_date: '2027-01-31 12:30:00',
+				defect: true,
+				remark: 'a',
+			},
+			{ spec_no: 'MUG-350', num: 2, expire_date: '2027-02-28 00:00:00' },
+		]);
+	});
+
+	it.each([
+		[
+			'a batch number longer than WDT stores',
+			create({
+				mode: 2,
+				lines: { line: [{ specNo: 'TS-001-BLK-M', num: 1, batchNo: 'B'.repeat(41) }] },
+			}),
+			/^Item 1: Lines → line 1 → Batch Number \(batch_no\) .*40/,
+		],
+		[
+			'an expiry date that is no date',
+			create({
+				mode: 2,
+				lines: { line: [{ specNo: 'TS-001-BLK-M', num: 1, expireDate: 'soon' }] },
+			}),
+			/^Item 1: Lines → line 1 → Expiry Date \(expire_date\) is not a date/,
+		],
+		[
+			'an expiry date that does not exist',
+			create({
+				mode: 7,
+				lines: { line: [{ specNo: 'TS-001-BLK-M', num: 1, expireDate: '2027-02-30' }] },
+			}),
+			/^Item 1: Lines → line 1 → Expiry Date \(expire_date\) .*February 2027 has 28 days/,
+		],
+		[
+			'a batch number in a mode that ignores it',
+			create({ mode: 5, lines: { line: [{ specNo: 'TS-001-BLK-M', num: 1, batchNo: 'B1' }] } }),
+			/^Item 1: Lines → line 1 → Batch Number \(batch_no\) is given, but Mode is 5 \(Single Item \(Out \+ In\)\)/,
+		],
+		[
+			'a line remark longer than WDT stores',
+			create({ lines: { line: [{ specNo: 'TS-001-BLK-M', num: 1, remark: 'r'.repeat(256) }] } }),
+			/^Item 1: Lines → line 1 → Line Remark \(remark\) .*255/,
+		],
+	])('refuses %s before any call, naming item and field', async (_, parameters, message) => {
+		const { error } = await rig.run(parameters);
+		expect(error?.message).toMatch(message);
+		expect(creates()).toHaveLength(0);
+	});
+
+	it('refuses a bad row before any call, naming its item and field', async () => {
+		const rows = [
+			{ no: 'DB-1', sku: 'TS-001-BLK-M', qty: 1, bad: 'false', exp: '2027-01-01' },
+			{ no: 'DB-2', sku: 'TS-001-BLK-M', qty: 1, bad: 'maybe', exp: '2027-01-01' },
+		];
+		const defect = await rig.run(fromRows({ mode: 2, defectColumn: 'bad' }), rows);
+		expect(defect.error?.message).toMatch(
+			/^Item 2: Defective \(defect\) must be true or false, got "maybe"/,
+		);
+		const mode = await rig.run(fromRows({ mode: 1, expireDateColumn: 'exp' }), rows);
+		expect(mode.error?.message).toMatch(
+			/^Item 1: Expiry Date \(expire_date\) is given, but Mode is 1 \(Position\)/,
+		);
+		expect(creates()).toHaveLength(0);
 	});
 });
 

@@ -486,6 +486,30 @@ describe('wms.stocktransfer', () => {
 			message: '参数中必须包含起止时间',
 		});
 	});
+
+	it('line fields as the page documents them: batch and expiry only in modes 2 and 7, defect a boolean', async () => {
+		const line = { num: 1, spec_no: 'MUG-350', batch_no: 'B1', expire_date: '2027-06-30 00:00:00' };
+		const linesOf = async (no: string) =>
+			(await query({ transfer_no: no })).data.order[0].details_list[0] as Json;
+		await create(order('d', 2), [{ ...line, remark: 'r' }], false);
+		expect(await linesOf('TF202411220001')).toMatchObject({
+			batch_no: 'B1',
+			expire_date: '2027-06-30 00:00:00',
+			defect: false,
+			remark: 'r',
+		});
+		await create(order('s', 0), [line], false); // "mode=2或者7，才有效": ignored
+		expect(await linesOf('TF202411220002')).toMatchObject({ batch_no: '', expire_date: '' });
+		const refused = async (details: Json) =>
+			(await create(order('x', 7), [details], false)).message;
+		expect(await refused({ ...line, defect: 1 })).toBe('argument type mismatch');
+		expect(await refused({ ...line, batch_no: 'B'.repeat(41) })).toMatch(/batch_no/);
+		expect(await refused({ ...line, remark: 'r'.repeat(256) })).toMatch(/remark/);
+		expect(await refused({ ...line, expire_date: '2027-06-30' })).toMatch(/expire_date/);
+		rig.sim.replies.transferExpireDate = 'date';
+		await create(order('e', 7), [{ ...line, expire_date: '2027-06-30' }], false);
+		expect(await linesOf('TF202411220003')).toMatchObject({ expire_date: '2027-06-30' });
+	});
 });
 
 describe('wms.StockPd', () => {

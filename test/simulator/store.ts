@@ -524,6 +524,12 @@ export interface ReplyChoices {
 	 */
 	transferStock: 'exceeds' | 'unchecked';
 	/**
+	 * wms.stocktransfer.Edit.createOrder's expire_date (有效期, String, no format on the page):
+	 * 'dateTime' (default: yyyy-MM-dd HH:mm:ss, the form WDT's pages state for expire_date, kept
+	 * as sent) or 'date' (a day: yyyy-MM-dd, with or without a time, kept as the day).
+	 */
+	transferExpireDate: 'dateTime' | 'date';
+	/**
 	 * wms.StockPd.queryStockPdDetail's lines: 'list' (default: data is the list, the page's
 	 * example) or 'object' (data.pd_detail_list, the page's table); `total` beside data either way.
 	 */
@@ -568,6 +574,7 @@ export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
 	refundPushCounts: 'refunds',
 	refundStockinTime: 'check_time',
 	transferStock: 'exceeds',
+	transferExpireDate: 'dateTime',
 	stockPdDetailShape: 'list',
 	invoiceDefaultMode: 'offlinePending',
 	invoiceUpdateFields: 'table',

@@ -7,7 +7,10 @@
  *   once (90 调拨完成) and move the stock out and in; unreviewed ones are 20 编辑中. The query
  *   does not return outer_no. "若调拨数量小于可用库存数量会提示报错" says the opposite of what it
  *   must mean: `replies.transferStock` 'exceeds' (default: a line above the source warehouse's
- *   stock is refused) or 'unchecked' (created whatever the stock).
+ *   stock is refused) or 'unchecked' (created whatever the stock). A line's batch_no and
+ *   expire_date count only in modes 2 and 7 ("才有效"); expire_date's form is
+ *   `replies.transferExpireDate`; defect is the page's boolean; batch_no and remark are bounded by
+ *   the query's columns (40, 255).
  * - wms.stocktransfer.Manage.cancelOrder (调拨单取消): "取消编辑中/待审核状态的调拨单" (20, 30 → 10),
  *   otherwise the page's `调拨单状态不正确`.
  * - wms.stocktransfer.Manage.queryWithDetail: both times required (the page's error example),
@@ -53,6 +56,23 @@ export const TRANSFER_STATUS = {
 const STEP_MODES = [0, 1, 2];
 const FAST_MODES = [5, 6, 7];
 
+/** The modes that take a line's batch_no and expire_date ("mode=2或者7，才有效"). */
+const DETAILED_MODES = [2, 7];
+
+/**
+ * A line's expire_date as WDT keeps it (replies.transferExpireDate): 'dateTime' takes
+ * yyyy-MM-dd HH:mm:ss; 'date' takes a day, with or without a time, and keeps the day. Anything
+ * else is MySQL's refusal.
+ */
+function expireDateOf(store: SimulatorStore, given: string): string {
+	if (given === '') return '';
+	const dateTime = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(given);
+	const date = /^\d{4}-\d{2}-\d{2}$/.test(given);
+	if (store.replies.transferExpireDate === 'dateTime' && dateTime) return given;
+	if (store.replies.transferExpireDate === 'date' && (date || dateTime)) return given.slice(0, 10);
+	throw new WdtError(100, `Incorrect datetime value: '${given}' for column 'expire_date'`);
+}
+
 const byNo = (transferNo: string) => (record: Fields) => record.transfer_no === transferNo;
 
 export interface TransferInput {
@@ -63,7 +83,14 @@ export interface TransferInput {
 	status?: number;
 	remark?: string;
 	createdMs: number;
-	lines: Array<{ specNo: string; num: number; remark?: string; defect?: boolean }>;
+	lines: Array<{
+		specNo: string;
+		num: number;
+		remark?: string;
+		defect?: boolean;
+		batchNo?: string;
+		expireDate?: string;
+	}>;
 	fields?: Fields;
 }
 
@@ -111,6 +138,8 @@ export function addTransfer(store: SimulatorStore, input: TransferInput): Fields
 					spec_name: goods.specName,
 					spec_id: specIdOf(line.specNo),
 					defect: line.defect ?? false,
+					batch_no: line.batchNo ?? '',
+					expire_date: line.expireDate ?? '',
 					created: at,
 					modified: at,
 				};
@@ -204,10 +233,26 @@ export const createTransfer = methodSpec(
 			if (specNo === '' || !isKnownSpec(specNo)) throw new WdtError(100, '单品不存在检查商家编码');
 			const num = numberArg(line.num);
 			if (num === undefined || num <= 0) throw new WdtError(100, `调拨数量不正确:${specNo}`);
-			const defect = boolArg(line.defect) ?? false;
+			// 是否残次品 bool: "残次品：true 正品：false".
+			if (line.defect !== undefined && typeof line.defect !== 'boolean') throw typeMismatch();
+			const defect = line.defect === true;
 			if (store.replies.transferStock === 'exceeds' && num > stockOf(store, fromNo, specNo, defect))
 				throw new WdtError(100, `库存不足:${specNo}`);
-			return { specNo, num, remark: text(line.remark), defect };
+			// No lengths on this page: the columns the transfer query documents (details_list).
+			const remark = text(line.remark);
+			checkLength(remark, 'remark', 255);
+			// "批次号 / 有效期 …，mode=2或者7，才有效": other modes ignore them.
+			const detailed = DETAILED_MODES.includes(mode);
+			const batchNo = text(line.batch_no);
+			checkLength(batchNo, 'batch_no', 40);
+			const expireDate = expireDateOf(store, text(line.expire_date));
+			return {
+				specNo,
+				num,
+				remark,
+				defect,
+				...(detailed ? { batchNo, expireDate } : {}),
+			};
 		});
 		const outerNos = flowState(store).outerNos;
 		if (outerNos.has(`${CREATE}\u0000${outerNo}`) && store.replies.repeatedOrderNo === 'refused')

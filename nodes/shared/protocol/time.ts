@@ -5,6 +5,8 @@
  */
 
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** China Standard Time as a timezone name, for wall times written as WDT writes them. */
+export const WDT_TIME_ZONE = 'Etc/GMT-8';
 const WDT_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 
 export const MINUTE_MS = 60_000;

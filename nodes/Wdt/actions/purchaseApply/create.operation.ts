@@ -1,39 +1,25 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
 	describeKind,
-	readUserDateTime,
 	succeededOutcome,
-	toWdtTime,
 	WdtError,
 	type WdtResponse,
 } from '../../../shared/protocol';
 import { catalogPaging, searchWindows } from '../../../shared/transport/search';
 import { providerLocator, readLocatorCode, warehouseLocator } from '../locators';
-import { invalidInput } from '../parameters';
 import {
 	atMost,
-	checkedFields,
 	createReplyData,
-	documentedFields,
-	groupByColumnField,
-	linesSourceField,
-	numberedCreate,
-	numberWhenEmptyField,
-	planByLinesSource,
-	readLinesSource,
-	runWrite,
+	type DocumentCreate,
+	documentCreateFields,
+	expectedArrivalProperty,
+	flagProperty,
+	lineRemark,
+	remarkProperty,
+	runDocumentCreate,
 	type SkuLines,
-	skuLinesFields,
-	skuLinesOfItem,
-	skuLinesOfRows,
 	text,
-	type WriteSpec,
 } from '../write';
 
 /** Kept here for the tests and callers that import it from Create. */
@@ -57,18 +43,9 @@ const LINES: SkuLines = {
 					'Optional. When every line has the same supplier, it becomes the supplier of the apply.',
 			}),
 		},
-		remark: {
-			label: 'Line Remark',
-			value: 'remark',
-			column: 'lineRemarkColumn',
-			columnLabel: 'Line Remark Column',
-			what: 'a remark for the line',
-		},
+		remark: lineRemark(),
 	},
 };
-
-const show = { resource: ['purchaseApply'], operation: ['create'] };
-const APPLY = { one: 'apply', many: 'applies' };
 
 /** Its entry in the Purchase Apply resource's Operation field. */
 export const option = {
@@ -77,92 +54,6 @@ export const option = {
 	action: 'Create a purchase apply',
 	description: 'Create a purchase apply with its detail lines (purchase.PurchaseApply.upload)',
 };
-
-export const description: INodeProperties[] = [
-	linesSourceField(show, { ...APPLY, groupedBy: 'value in Group By Column' }, 'define'),
-	{
-		...warehouseLocator({
-			description: `The warehouse the goods are requested for (a number of ${atMost(UPLOAD_METHOD, ['params'], 'warehouse_no')}).`,
-		}),
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Expected Arrival',
-		name: 'expectedTime',
-		type: 'dateTime',
-		default: '',
-		displayOptions: { show },
-		description:
-			"When the goods should arrive. Interpreted in the workflow's timezone and sent to WDT in China Standard Time. WDT field: expected_time.",
-	},
-	{
-		displayName: 'Remark',
-		name: 'remark',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-		description: `A note on the apply, ${atMost(UPLOAD_METHOD, ['params'], 'remark')}. WDT field: remark.`,
-	},
-	{
-		displayName: 'Purchase Apply Number',
-		name: 'purchaseApplyNo',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-		description: `Your own number for the apply, ${atMost(UPLOAD_METHOD, ['params'], 'purchase_apply_no')}. Before sending a number the node looks it up in WDT (purchase_apply_no filter of the search, WDT client V1.5.1.0 or later): an apply that exists is not sent again but output with outcome 'already created', so a re-run cannot create it twice. When empty, see When the Number Is Empty. WDT field: purchase_apply_no.`,
-	},
-	numberWhenEmptyField(
-		show,
-		APPLY,
-		{
-			field: 'purchase_apply_no',
-			label: 'Purchase Apply Number',
-			wdtExample: 'POA2208260005',
-		},
-		"the node finds the applies created by the earlier run and outputs them as 'already created' instead of sending them again",
-	),
-	{
-		displayName: 'Submit',
-		name: 'isSubmit',
-		type: 'boolean',
-		default: true,
-		displayOptions: { show },
-		description:
-			"Whether to submit the apply. On: it is created ready to be referenced by purchase orders. Off: it stays in editing, or awaiting confirmation when WDT's quantity-confirmation setting is on. WDT field: is_submit.",
-	},
-	...skuLinesFields(show, LINES),
-	groupByColumnField(show, APPLY, 'apply_key'),
-];
-
-/** The apply's fields as the node names them, for messages. */
-const LABELS = {
-	warehouse_no: 'Warehouse',
-	remark: 'Remark',
-	purchase_apply_no: 'Purchase Apply Number',
-};
-
-type Apply = IDataObject & { purchase_apply_no?: string; detail_list: IDataObject[] };
-
-/** The apply's own fields at one item, checked against the upload page. */
-function readApply(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const parameter = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	const values: IDataObject = {
-		warehouse_no: readLocatorCode(ctx, itemIndex, 'warehouseNo'),
-		remark: parameter('remark') as string,
-		purchase_apply_no: parameter('purchaseApplyNo') as string,
-	};
-	const fields = documentedFields(UPLOAD_METHOD, ['params']);
-	const apply = checkedFields(ctx, itemIndex, '', fields, values, [], LABELS);
-	const expected = parameter('expectedTime');
-	if (expected !== '' && expected !== null && expected !== undefined) {
-		const read = readUserDateTime(expected, ctx.getTimezone());
-		if ('problem' in read)
-			throw invalidInput(ctx, itemIndex, 'Expected Arrival (expected_time)', `${read.problem}.`);
-		apply.expected_time = toWdtTime(read.ms);
-	}
-	apply.is_submit = ctx.getNodeParameter('isSubmit', itemIndex, true) as boolean;
-	return apply;
-}
 
 /**
  * The number of the apply WDT created. The upload page: `data.status` 0 means `data.message`
@@ -211,26 +102,24 @@ async function existingApplies(ctx: IExecuteFunctions, number: string): Promise<
  * sent; a numbered one is looked up first, so a re-run reports it 'already created' instead of
  * creating it twice. A create is never re-sent: a lost reply is an unknown outcome.
  */
-const spec: WriteSpec<Apply> = {
+const CREATE: DocumentCreate = {
 	method: UPLOAD_METHOD,
+	headPath: ['params'],
+	resource: 'purchaseApply',
+	entity: { one: 'apply', many: 'applies' },
 	words: {
 		one: 'purchase apply',
 		many: 'purchase applies',
-		action: 'create',
-		done: 'created',
 		statusRule: 'WDT creates an apply only for a warehouse, SKUs and suppliers it knows',
 	},
-	plan: (ctx) =>
-		planByLinesSource(ctx, readLinesSource(ctx, 'define'), {
-			fromItem: (i) => ({ ...readApply(ctx, i), detail_list: skuLinesOfItem(ctx, i, LINES) }),
-			fromRows: (rows) => ({
-				...readApply(ctx, rows[0]),
-				detail_list: skuLinesOfRows(ctx, rows, LINES),
-			}),
-		}),
-	...numberedCreate<Apply>({
+	number: {
 		field: 'purchase_apply_no',
+		parameter: 'purchaseApplyNo',
 		label: 'Purchase Apply Number',
+		description: `Your own number for the apply, ${atMost(UPLOAD_METHOD, ['params'], 'purchase_apply_no')}. Before sending a number the node looks it up in WDT (purchase_apply_no filter of the search, WDT client V1.5.1.0 or later): an apply that exists is not sent again but output with outcome 'already created', so a re-run cannot create it twice. When empty, see When the Number Is Empty. WDT field: purchase_apply_no.`,
+		wdtExample: 'POA2208260005',
+		deriveSafety:
+			"the node finds the applies created by the earlier run and outputs them as 'already created' instead of sending them again",
 		find: async (ctx, number) => (await existingApplies(ctx, number))[0],
 		found: ({ status, created, modified }, number) => ({
 			purchase_apply_no: number,
@@ -238,19 +127,47 @@ const spec: WriteSpec<Apply> = {
 			created,
 			modified,
 		}),
+	},
+	fields: {
+		beforeNumber: [
+			warehouseLocator({
+				description: `The warehouse the goods are requested for (a number of ${atMost(UPLOAD_METHOD, ['params'], 'warehouse_no')}).`,
+			}),
+			expectedArrivalProperty('expectedTime', 'expected_time'),
+			remarkProperty('apply', atMost(UPLOAD_METHOD, ['params'], 'remark')),
+		],
+		afterNumber: [
+			{
+				...flagProperty(
+					'Submit',
+					'isSubmit',
+					"Whether to submit the apply. On: it is created ready to be referenced by purchase orders. Off: it stays in editing, or awaiting confirmation when WDT's quantity-confirmation setting is on. WDT field: is_submit.",
+				),
+				default: true,
+			},
+		],
+	},
+	lines: LINES,
+	groupByExample: 'apply_key',
+	labels: { warehouse_no: 'Warehouse', remark: 'Remark' },
+	required: [],
+	values: (ctx, itemIndex) => ({
+		warehouse_no: readLocatorCode(ctx, itemIndex, 'warehouseNo'),
+		remark: ctx.getNodeParameter('remark', itemIndex, '') as string,
+		purchase_apply_no: ctx.getNodeParameter('purchaseApplyNo', itemIndex, '') as string,
 	}),
-	outcomes: (_, response) => {
+	times: { expectedTime: 'expected_time' },
+	flags: { isSubmit: 'is_submit' },
+	args: ({ head, lines }) => [{ ...head, detail_list: lines }],
+	created(_, response) {
 		const number = createdApplyNumber(response);
-		return [{ ...succeededOutcome(number), data: { purchase_apply_no: number } }];
+		return { ...succeededOutcome(number), data: { purchase_apply_no: number } };
 	},
-	output(apply, outcome) {
-		const { purchase_apply_no: requested, ...sent } = apply;
-		const json: IDataObject = outcome.outcome === 'succeeded' ? sent : {};
-		if (requested !== undefined) json.requested_purchase_apply_no = requested;
-		return json;
-	},
+	output: { lines: 'detail_list', requested: 'requested_purchase_apply_no' },
 };
 
+export const description = documentCreateFields(CREATE);
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runWrite(this, spec);
+	return await runDocumentCreate(this, CREATE);
 }

@@ -5,27 +5,22 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readUserDateTime, succeededOutcome, toWdtTime } from '../../../shared/protocol';
+import { succeededOutcome } from '../../../shared/protocol';
 import { PURCHASE_ORDER } from '../../../shared/records';
 import { catalogPaging, searchWindows } from '../../../shared/transport/search';
 import { providerLocator, readLocatorCode, warehouseLocator } from '../locators';
-import { invalidInput } from '../parameters';
 import {
 	atMost,
-	checkedFields,
-	documentedFields,
-	groupByColumnField,
-	linesSourceField,
-	numberedCreate,
-	numberWhenEmptyField,
-	planByLinesSource,
-	readLinesSource,
-	runWrite,
+	choiceProperty,
+	type DocumentCreate,
+	documentCreateFields,
+	expectedArrivalProperty,
+	flagProperty,
+	lineRemark,
+	remarkProperty,
+	runDocumentCreate,
 	type SkuLines,
-	skuLinesFields,
-	skuLinesOfItem,
-	skuLinesOfRows,
-	type WriteSpec,
+	textProperty,
 } from '../write';
 import { createdPurchaseOrder } from './createReply';
 
@@ -45,18 +40,9 @@ const LINES: SkuLines = {
 			columnLabel: 'Unit Price Column',
 			what: 'the unit price',
 		},
-		remark: {
-			label: 'Line Remark',
-			value: 'remark',
-			column: 'lineRemarkColumn',
-			columnLabel: 'Line Remark Column',
-			what: 'a remark for the line',
-		},
+		remark: lineRemark(),
 	},
 };
-
-const show = { resource: ['purchaseOrder'], operation: ['create'] };
-const ORDER = { one: 'purchase order', many: 'purchase orders' };
 
 /** Optional order fields, named as WDT names them (createOrder's params). */
 const ORDER_FIELDS: Array<[string, string, string]> = [
@@ -66,11 +52,6 @@ const ORDER_FIELDS: Array<[string, string, string]> = [
 	['Phone', 'telno', "The contact's phone number"],
 	['Flag Name', 'flag_name', 'The name of a flag defined in WDT'],
 	['Tracking Number', 'logistics_no', 'The tracking number of the delivery'],
-	...[1, 2, 3, 4].map((n): [string, string, string] => [
-		`Property ${n}`,
-		`prop${n}`,
-		`Custom property ${n} of the order`,
-	]),
 ];
 const PAY_TYPES = [
 	{ name: 'Pay Now', value: 1 },
@@ -86,223 +67,6 @@ export const option = {
 	description:
 		'Create purchase orders with their lines, from lines or input rows (purchase.PurchaseOrder.createOrder)',
 };
-
-export const description: INodeProperties[] = [
-	{
-		displayName:
-			"Try the workflow with the credential's Test environment before Production: a purchase order created in WDT cannot be deleted, only cancelled while it is being edited.",
-		name: 'purchaseOrderCreateNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show },
-	},
-	linesSourceField(show, { ...ORDER, groupedBy: 'value in Group By Column' }, 'define'),
-	{
-		...providerLocator({
-			description: `The supplier the goods are bought from (a number of ${orderLength('provider_no')}).`,
-			required: true,
-		}),
-		displayOptions: { show },
-	},
-	{
-		...warehouseLocator({
-			description: `The warehouse the order is for (a number of ${orderLength('expect_warehouse_no')}).`,
-			wdtField: 'expect_warehouse_no',
-			required: true,
-		}),
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Receiving Warehouses',
-		name: 'receiveWarehouseNos',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-		description: `The warehouse numbers that may receive the goods, comma-separated (several need WDT's multi-warehouse receiving setting), ${orderLength('receive_warehouse_nos')}. Empty: the Warehouse above. WDT field: receive_warehouse_nos.`,
-	},
-	{
-		displayName: 'Purchaser Name',
-		name: 'purchaserName',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show },
-		description: `The nickname of a WDT employee with the purchaser role, ${orderLength('purchaser_name')}. WDT field: purchaser_name.`,
-	},
-	{
-		displayName: 'Purchase Order Number',
-		name: 'purchaseNo',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-		description: `Your own number for the order, ${orderLength('purchase_no')}. Before sending a number the node looks it up in WDT (purchase.PurchaseOrder.queryWithDetail): an order that exists is not sent again but output with outcome 'already created', so a re-run cannot create it twice. When empty, see When the Number Is Empty. WDT field: purchase_no.`,
-	},
-	numberWhenEmptyField(
-		show,
-		ORDER,
-		{ field: 'purchase_no', label: 'Purchase Order Number', wdtExample: 'CG202401010001' },
-		"the node finds the orders created by the earlier run and outputs them as 'already created' instead of sending them again",
-	),
-	{
-		displayName: 'Review',
-		name: 'isCheck',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show },
-		description:
-			"Whether WDT reviews the order when creating it. Off: it stays in editing (and can be cancelled). A failed review still creates the order: its item has review_failed true and WDT's message. WDT field: is_check.",
-	},
-	{
-		displayName: 'Expected Arrival',
-		name: 'expectTime',
-		type: 'dateTime',
-		default: '',
-		displayOptions: { show },
-		description:
-			"When the goods should arrive. Interpreted in the workflow's timezone and sent to WDT in China Standard Time. WDT field: expect_time.",
-	},
-	{
-		displayName: 'Remark',
-		name: 'remark',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-		description: `A note on the order, ${orderLength('remark')}. WDT field: remark.`,
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'orderFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			<INodeProperties>{
-				displayName: 'Payment Type',
-				name: 'pay_type',
-				type: 'options',
-				default: 1,
-				options: PAY_TYPES,
-				description: 'How the goods are paid. WDT field: pay_type.',
-			},
-			<INodeProperties>{
-				displayName: 'Shipping Fee Payment',
-				name: 'postfee_pay_type',
-				type: 'options',
-				default: 1,
-				options: [
-					{ name: 'Pay Now', value: 1 },
-					{ name: 'Pay on Delivery', value: 2 },
-					{ name: 'Free Shipping', value: 3 },
-				],
-				description: 'How the shipping fee is paid. WDT field: postfee_pay_type.',
-			},
-			<INodeProperties>{
-				displayName: 'Shipping Fee',
-				name: 'post_fee',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 4 },
-				default: 0,
-				description: 'WDT field: post_fee',
-			},
-			<INodeProperties>{
-				displayName: 'Other Fee',
-				name: 'other_fee',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 4 },
-				default: 0,
-				description: 'WDT field: other_fee',
-			},
-			...ORDER_FIELDS.map(
-				([displayName, name, what]): INodeProperties => ({
-					displayName,
-					name,
-					type: 'string',
-					default: '',
-					description: `${what}. WDT field: ${name}.`,
-				}),
-			),
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
-	...skuLinesFields(show, LINES),
-	groupByColumnField(show, ORDER, 'purchase_no'),
-];
-
-/** The names the node shows for WDT's fields, for messages. */
-const LABELS: Record<string, string> = {
-	provider_no: 'Supplier',
-	expect_warehouse_no: 'Warehouse',
-	receive_warehouse_nos: 'Receiving Warehouses',
-	purchaser_name: 'Purchaser Name',
-	purchase_no: 'Purchase Order Number',
-	remark: 'Remark',
-	pay_type: 'Payment Type',
-	postfee_pay_type: 'Shipping Fee Payment',
-	post_fee: 'Shipping Fee',
-	other_fee: 'Other Fee',
-	...Object.fromEntries(ORDER_FIELDS.map(([label, name]) => [name, label])),
-};
-
-type PurchaseOrder = IDataObject & { purchase_no?: string; purchase_details: IDataObject[] };
-
-/** The order's own fields at one item, checked against the create page. */
-function readOrder(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const parameter = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	const warehouse = readLocatorCode(ctx, itemIndex, 'warehouseNo');
-	const values: IDataObject = {
-		provider_no: readLocatorCode(ctx, itemIndex, 'providerNo'),
-		expect_warehouse_no: warehouse,
-		receive_warehouse_nos:
-			String(parameter('receiveWarehouseNos') ?? '')
-				.split(',')
-				.map((no) => no.trim())
-				.filter(Boolean)
-				.join(',') || warehouse,
-		purchaser_name: parameter('purchaserName') as string,
-		purchase_no: parameter('purchaseNo') as string,
-		remark: parameter('remark') as string,
-		...(ctx.getNodeParameter('orderFields', itemIndex, {}) as IDataObject),
-	};
-	const required = ['provider_no', 'expect_warehouse_no', 'purchaser_name'];
-	const order = checkedFields(
-		ctx,
-		itemIndex,
-		'',
-		documentedFields(METHOD, PARAMS),
-		values,
-		required,
-		LABELS,
-	);
-	const expected = parameter('expectTime');
-	if (expected !== '' && expected !== null && expected !== undefined) {
-		const read = readUserDateTime(expected, ctx.getTimezone());
-		if ('problem' in read)
-			throw invalidInput(ctx, itemIndex, 'Expected Arrival (expect_time)', `${read.problem}.`);
-		order.expect_time = toWdtTime(read.ms);
-	}
-	order.is_check = ctx.getNodeParameter('isCheck', itemIndex, false) as boolean;
-	return order;
-}
-
-/**
- * The order of a group of rows: read from its first row, and every other row must give the same
- * order fields (one supplier, one warehouse, …), or the row is refused, naming it and the field.
- */
-function readGroupOrder(ctx: IExecuteFunctions, rows: number[]): IDataObject {
-	const order = readOrder(ctx, rows[0]);
-	for (const row of rows.slice(1)) {
-		const other = readOrder(ctx, row);
-		for (const field of new Set([...Object.keys(order), ...Object.keys(other)]))
-			if (JSON.stringify(order[field]) !== JSON.stringify(other[field]))
-				throw invalidInput(
-					ctx,
-					row,
-					`${LABELS[field] ?? field} (${field})`,
-					`is ${JSON.stringify(other[field] ?? '')} here but ${JSON.stringify(order[field] ?? '')} in item ${rows[0] + 1} of the same order (Group By Column); one order has one value.`,
-				);
-	}
-	return order;
-}
 
 /**
  * The orders WDT already has under `number`: queryWithDetail by purchase_no (its page: the times
@@ -327,34 +91,33 @@ async function existingOrders(ctx: IExecuteFunctions, number: string): Promise<I
  * number), so a re-run reports it 'already created' instead of creating it twice. A create is
  * never re-sent: a lost reply is an unknown outcome.
  */
-const spec: WriteSpec<PurchaseOrder> = {
+const CREATE: DocumentCreate = {
 	method: METHOD,
+	headPath: PARAMS,
+	resource: 'purchaseOrder',
+	entity: { one: 'purchase order', many: 'purchase orders' },
 	words: {
 		one: 'purchase order',
 		many: 'purchase orders',
-		action: 'create',
-		done: 'created',
 		statusRule:
 			'WDT creates a purchase order only for a supplier, warehouses, a purchaser and SKUs it knows',
-		refusalHint: (wdtText) =>
-			/已存在/.test(wdtText)
-				? 'WDT already has an order with this number, for example from an earlier run of this execution'
-				: undefined,
 	},
-	plan: (ctx) =>
-		planByLinesSource(ctx, readLinesSource(ctx, 'define'), {
-			fromItem: (i) => ({
-				...readOrder(ctx, i),
-				purchase_details: skuLinesOfItem(ctx, i, LINES),
-			}),
-			fromRows: (rows) => ({
-				...readGroupOrder(ctx, rows),
-				purchase_details: skuLinesOfRows(ctx, rows, LINES),
-			}),
-		}),
-	...numberedCreate<PurchaseOrder>({
+	notice: {
+		name: 'purchaseOrderCreateNotice',
+		text: "Try the workflow with the credential's Test environment before Production: a purchase order created in WDT cannot be deleted, only cancelled while it is being edited.",
+	},
+	number: {
 		field: 'purchase_no',
+		parameter: 'purchaseNo',
 		label: 'Purchase Order Number',
+		description: `Your own number for the order, ${orderLength('purchase_no')}. Before sending a number the node looks it up in WDT (purchase.PurchaseOrder.queryWithDetail): an order that exists is not sent again but output with outcome 'already created', so a re-run cannot create it twice. When empty, see When the Number Is Empty. WDT field: purchase_no.`,
+		wdtExample: 'CG202401010001',
+		deriveSafety:
+			"the node finds the orders created by the earlier run and outputs them as 'already created' instead of sending them again",
+		repeated: {
+			wdtText: /已存在/,
+			hint: 'WDT already has an order with this number, for example from an earlier run of this execution',
+		},
 		find: async (ctx, number) => (await existingOrders(ctx, number))[0],
 		found: ({ purchase_no, purchase_id, status, created, modified }) => ({
 			purchase_no: String(purchase_no),
@@ -363,19 +126,119 @@ const spec: WriteSpec<PurchaseOrder> = {
 			created,
 			modified,
 		}),
-	}),
-	outcomes: ([order], response) => {
-		const data = createdPurchaseOrder(response, order.purchase_no);
-		return [{ ...succeededOutcome(String(data.purchase_no ?? '')), data }];
 	},
-	output(order, outcome) {
-		const { purchase_no: requested, ...sent } = order;
-		const json: IDataObject = outcome.outcome === 'succeeded' ? sent : {};
-		if (requested !== undefined) json.requested_purchase_no = requested;
-		return json;
+	fields: {
+		beforeNumber: [
+			providerLocator({
+				description: `The supplier the goods are bought from (a number of ${orderLength('provider_no')}).`,
+				required: true,
+			}),
+			warehouseLocator({
+				description: `The warehouse the order is for (a number of ${orderLength('expect_warehouse_no')}).`,
+				wdtField: 'expect_warehouse_no',
+				required: true,
+			}),
+			textProperty(
+				'Receiving Warehouses',
+				'receiveWarehouseNos',
+				`The warehouse numbers that may receive the goods, comma-separated (several need WDT's multi-warehouse receiving setting), ${orderLength('receive_warehouse_nos')}. Empty: the Warehouse above. WDT field: receive_warehouse_nos.`,
+			),
+			textProperty(
+				'Purchaser Name',
+				'purchaserName',
+				`The nickname of a WDT employee with the purchaser role, ${orderLength('purchaser_name')}. WDT field: purchaser_name.`,
+				true,
+			),
+		],
+		afterNumber: [
+			flagProperty(
+				'Review',
+				'isCheck',
+				"Whether WDT reviews the order when creating it. Off: it stays in editing (and can be cancelled). A failed review still creates the order: its item has review_failed true and WDT's message. WDT field: is_check.",
+			),
+			expectedArrivalProperty('expectTime', 'expect_time'),
+			remarkProperty('order', orderLength('remark')),
+		],
 	},
+	additional: {
+		texts: ORDER_FIELDS,
+		customProperties: 4,
+		options: [
+			choiceProperty(
+				'Payment Type',
+				'pay_type',
+				1,
+				PAY_TYPES,
+				'How the goods are paid. WDT field: pay_type.',
+			),
+			choiceProperty(
+				'Shipping Fee Payment',
+				'postfee_pay_type',
+				1,
+				[
+					{ name: 'Pay Now', value: 1 },
+					{ name: 'Pay on Delivery', value: 2 },
+					{ name: 'Free Shipping', value: 3 },
+				],
+				'How the shipping fee is paid. WDT field: postfee_pay_type.',
+			),
+			...(
+				[
+					['Shipping Fee', 'post_fee'],
+					['Other Fee', 'other_fee'],
+				] as const
+			).map(
+				([displayName, name]): INodeProperties => ({
+					displayName,
+					name,
+					type: 'number',
+					typeOptions: { minValue: 0, numberPrecision: 4 },
+					default: 0,
+					description: `WDT field: ${name}`,
+				}),
+			),
+		],
+	},
+	lines: LINES,
+	groupByExample: 'purchase_no',
+	labels: {
+		provider_no: 'Supplier',
+		expect_warehouse_no: 'Warehouse',
+		receive_warehouse_nos: 'Receiving Warehouses',
+		purchaser_name: 'Purchaser Name',
+		remark: 'Remark',
+	},
+	required: ['provider_no', 'expect_warehouse_no', 'purchaser_name'],
+	values(ctx, itemIndex) {
+		const parameter = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
+		const warehouse = readLocatorCode(ctx, itemIndex, 'warehouseNo');
+		return {
+			provider_no: readLocatorCode(ctx, itemIndex, 'providerNo'),
+			expect_warehouse_no: warehouse,
+			receive_warehouse_nos:
+				String(parameter('receiveWarehouseNos') ?? '')
+					.split(',')
+					.map((no) => no.trim())
+					.filter(Boolean)
+					.join(',') || warehouse,
+			purchaser_name: parameter('purchaserName') as string,
+			purchase_no: parameter('purchaseNo') as string,
+			remark: parameter('remark') as string,
+		};
+	},
+	times: { expectTime: 'expect_time' },
+	flags: { isCheck: 'is_check' },
+	sameHeadInGroup: 'order',
+	args: ({ head, lines }) => [{ ...head, purchase_details: lines }],
+	created({ head }, response) {
+		const data = createdPurchaseOrder(response, head.purchase_no as string | undefined);
+		return { ...succeededOutcome(String(data.purchase_no ?? '')), data };
+	},
+	output: { lines: 'purchase_details', requested: 'requested_purchase_no' },
 };
 
+export const description = documentCreateFields(CREATE);
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runWrite(this, spec);
+	return await runDocumentCreate(this, CREATE);
 }

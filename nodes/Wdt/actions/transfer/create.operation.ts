@@ -1,35 +1,30 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { CatalogParam } from '../../../shared/catalog/types';
 import {
 	describeKind,
+	readUserDateTime,
 	succeededOutcome,
+	toWdtTime,
+	WDT_TIME_ZONE,
 	WdtError,
 	type WdtResponse,
 } from '../../../shared/protocol';
+import { textProblem } from '../../../shared/protocol/validate';
 import { readLocatorCode, warehouseLocator } from '../locators';
 import { invalidInput } from '../parameters';
 import {
 	atMost,
-	checkedFields,
+	type DocumentCreate,
+	documentCreateFields,
 	documentedFields,
-	groupByColumnField,
-	linesSourceField,
-	numberWhenEmpty,
-	numberWhenEmptyField,
-	planByLinesSource,
-	readLinesSource,
-	runWrite,
+	documentedValue,
+	flagProperty,
+	lineRemark,
+	remarkProperty,
+	runDocumentCreate,
 	type SkuLines,
-	skuLinesFields,
-	skuLinesOfItem,
-	skuLinesOfRows,
 	text,
-	type WriteSpec,
 } from '../write';
 
 const METHOD = 'wms.stocktransfer.Edit.createOrder';
@@ -43,9 +38,44 @@ export const RERUN_NOTE =
 	'Not looked up: WDT cannot be searched by outer_no, and its page does not say whether it refuses an outer_no it already has. Sending this transfer again either is refused by WDT or creates a second transfer.';
 
 /**
- * Lines: SKU, quantity and positions. batch_no/expire_date (detailed modes) and the line remark
- * have no length on the page, which the SKU-line fields need: not offered.
+ * What the create page leaves open about the line fields it documents without a length or a
+ * format (docs/wdt-ambiguities.md, "Transfer create: batch, expiry, defect and remark of a line"):
+ * batch_no and remark are bounded by the lengths WDT stores them in, as its transfer query
+ * (wms.stocktransfer.Manage.queryWithDetail, details_list) documents them; expire_date is a date
+ * sent as WDT writes it (yyyy-MM-dd HH:mm:ss); defect is the page's true/false.
  */
+const STORED_LENGTH = { batch_no: 40, remark: 255 };
+/** The modes that take a batch and an expiry date: "mode=2或者7，才有效". */
+const DETAILED_MODES = [2, 7];
+
+const storedText = (max: number) => (value: unknown) => {
+	const written = text(value);
+	const problem = textProblem(written, max);
+	return problem ? { problem } : { value: written };
+};
+
+/**
+ * An expiry date as written (a date printed on the goods is China's calendar date, not an instant
+ * of the workflow's timezone); a value with an offset is converted to China Standard Time.
+ */
+function expiryDate(value: unknown) {
+	const read = readUserDateTime(value, WDT_TIME_ZONE);
+	return 'problem' in read ? read : { value: toWdtTime(read.ms) };
+}
+
+/** Defective stock is sent as true; false is the page's good stock (正品), left out as unset. */
+function defective(value: unknown) {
+	const read = documentedValue(
+		documentedFields(METHOD, ['detailList']).get('defect') as CatalogParam,
+		value,
+	);
+	if ('problem' in read) return read;
+	return read.value === true ? { value: true } : {};
+}
+
+const detailedOnly = 'only the Detailed modes (2, 7) take it';
+
+/** Lines: SKU, quantity, positions, and the batch, expiry, defect and remark of the goods. */
 const LINES: SkuLines = {
 	method: METHOD,
 	path: ['detailList'],
@@ -64,11 +94,65 @@ const LINES: SkuLines = {
 			columnLabel: 'To Position Column',
 			what: 'the position the goods go to (position transfers)',
 		},
+		batch_no: {
+			label: 'Batch Number',
+			value: 'batchNo',
+			column: 'batchNoColumn',
+			columnLabel: 'Batch Number Column',
+			what: `the batch number; ${detailedOnly}`,
+			property: {
+				displayName: 'Batch Number',
+				name: 'batchNo',
+				type: 'string',
+				default: '',
+				description: `Optional, at most ${STORED_LENGTH.batch_no} characters: the batch the goods are taken from; ${detailedOnly}. WDT field: batch_no.`,
+			},
+			read: storedText(STORED_LENGTH.batch_no),
+		},
+		expire_date: {
+			label: 'Expiry Date',
+			value: 'expireDate',
+			column: 'expireDateColumn',
+			columnLabel: 'Expiry Date Column',
+			what: `the expiry date, e.g. 2027-06-30; ${detailedOnly}`,
+			property: {
+				displayName: 'Expiry Date',
+				name: 'expireDate',
+				type: 'dateTime',
+				default: '',
+				description: `Optional: the expiry date of the goods, e.g. 2027-06-30, sent as 2027-06-30 00:00:00. Taken as written, in China Standard Time as WDT shows it (not shifted by the workflow's timezone); ${detailedOnly}. WDT field: expire_date.`,
+			},
+			read: expiryDate,
+		},
+		defect: {
+			label: 'Defective',
+			value: 'defect',
+			column: 'defectColumn',
+			columnLabel: 'Defective Column',
+			what: 'true for defective stock, false or empty for good stock',
+			property: {
+				displayName: 'Defective',
+				name: 'defect',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the goods are defective stock (off: good stock). WDT field: defect.',
+			},
+			read: defective,
+		},
+		remark: lineRemark({
+			property: {
+				displayName: 'Line Remark',
+				name: 'remark',
+				type: 'string',
+				default: '',
+				description: `Optional, at most ${STORED_LENGTH.remark} characters. WDT field: remark.`,
+			},
+			read: storedText(STORED_LENGTH.remark),
+		}),
 	},
 };
 const orderLength = (field: string) => atMost(METHOD, ['orderInfo'], field);
 
-const show = { resource: ['transfer'], operation: ['create'] };
 const TRANSFER_WORDS = { one: 'transfer', many: 'transfers' };
 
 /** The create page's modes (the request example's mode 3 is in no table: not offered). */
@@ -100,150 +184,11 @@ export const option = {
 		'Create transfers between two warehouses, from lines or input rows, one per call (wms.stocktransfer.Edit.createOrder)',
 };
 
-export const description: INodeProperties[] = [
-	{
-		displayName:
-			"A transfer moves stock from one warehouse to another. Try the workflow with the credential's Test environment first: a transfer created in WDT cannot be deleted, only cancelled while it is being edited or awaits review.",
-		name: 'createNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show },
-	},
-	linesSourceField(show, { ...TRANSFER_WORDS, groupedBy: 'value in Group By Column' }, 'define'),
-	{
-		...warehouseLocator({
-			displayName: 'From Warehouse',
-			name: 'fromWarehouseNo',
-			wdtField: 'from_warehouse_no',
-			description: 'The warehouse the goods leave. WDT field: from_warehouse_no.',
-			required: true,
-		}),
-		displayOptions: { show },
-	},
-	{
-		...warehouseLocator({
-			displayName: 'To Warehouse',
-			name: 'toWarehouseNo',
-			wdtField: 'to_warehouse_no',
-			description: 'The warehouse the goods go to. WDT field: to_warehouse_no.',
-			required: true,
-		}),
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Mode',
-		name: 'mode',
-		type: 'options',
-		default: 0,
-		displayOptions: { show },
-		options: MODES.map(([value, name, description]) => ({ name, value, description })),
-		description: 'How WDT moves the goods. WDT field: mode.',
-	},
-	{
-		displayName: 'Outer Number',
-		name: 'outerNo',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-		description: `Your own number for the transfer, ${orderLength('outer_no')}. With rows as input, map the column that numbers the transfers here and in Group By Column. ${RERUN_NOTE} When empty, see When the Number Is Empty. WDT field: outer_no.`,
-	},
-	numberWhenEmptyField(
-		show,
-		TRANSFER_WORDS,
-		{ field: 'outer_no', label: 'Outer Number', wdtExample: 'TF202407240001' },
-		'WDT either refuses them or creates the transfers a second time (its page does not say which; the node cannot look a transfer up by outer_no)',
-	),
-	{
-		displayName: 'Review',
-		name: 'isCheck',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show },
-		description:
-			"Whether WDT reviews the transfer when creating it. Off: it is created being edited (and can be cancelled). A review that fails leaves the transfer created, with its number and WDT's message. WDT argument: isCheck.",
-	},
-	{
-		displayName: 'Remark',
-		name: 'remark',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-		description: `A note on the transfer, ${orderLength('remark')}. WDT field: remark.`,
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'orderFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		displayOptions: { show },
-		options: ORDER_FIELDS.map(
-			([displayName, name, what]): INodeProperties => ({
-				displayName,
-				name,
-				type: 'string',
-				default: '',
-				description: `${what}, ${orderLength(name)}. WDT field: ${name}.`,
-			}),
-		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
-	...skuLinesFields(show, LINES),
-	groupByColumnField(show, TRANSFER_WORDS, 'outer_no'),
-];
-
-interface Transfer {
-	orderInfo: IDataObject & { outer_no?: string };
-	detailList: IDataObject[];
-	isCheck: boolean;
-}
-
 const LABELS: Record<string, string> = {
-	outer_no: 'Outer Number',
 	from_warehouse_no: 'From Warehouse',
 	to_warehouse_no: 'To Warehouse',
-	mode: 'Mode',
 	remark: 'Remark',
-	...Object.fromEntries(ORDER_FIELDS.map(([label, name]) => [name, label])),
 };
-
-/** The transfer's own fields at one item, checked against the page's orderInfo table. */
-function readTransfer(ctx: IExecuteFunctions, itemIndex: number): Omit<Transfer, 'detailList'> {
-	const parameter = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	const values: IDataObject = {
-		outer_no: parameter('outerNo') as string,
-		from_warehouse_no: readLocatorCode(ctx, itemIndex, 'fromWarehouseNo'),
-		to_warehouse_no: readLocatorCode(ctx, itemIndex, 'toWarehouseNo'),
-		remark: parameter('remark') as string,
-		...(ctx.getNodeParameter('orderFields', itemIndex, {}) as IDataObject),
-	};
-	const fields = documentedFields(METHOD, ['orderInfo']);
-	const orderInfo = checkedFields(
-		ctx,
-		itemIndex,
-		'',
-		fields,
-		values,
-		['from_warehouse_no', 'to_warehouse_no'],
-		LABELS,
-	);
-	if (orderInfo.from_warehouse_no === orderInfo.to_warehouse_no)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			'To Warehouse (to_warehouse_no)',
-			`is the From Warehouse too ("${String(orderInfo.from_warehouse_no)}"): a transfer moves goods between two warehouses.`,
-		);
-	const mode = Number(ctx.getNodeParameter('mode', itemIndex, 0));
-	if (!MODES.some(([value]) => value === mode))
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			'Mode (mode)',
-			`is ${String(mode)}; WDT's create page lists ${MODES.map(([value, name]) => `${value} (${name})`).join(', ')}.`,
-		);
-	orderInfo.mode = mode;
-	return { orderInfo, isCheck: ctx.getNodeParameter('isCheck', itemIndex, false) as boolean };
-}
 
 /**
  * The create page's reply: data.status 0, data.message is the new transfer number (with
@@ -277,48 +222,126 @@ export function createdTransfer(response: WdtResponse): IDataObject {
  * Every transfer is checked before the first call; a lost reply is an unknown outcome and is not
  * sent again. A repeated outer_no cannot be looked up (RERUN_NOTE).
  */
-const spec: WriteSpec<Transfer> = {
+const CREATE: DocumentCreate = {
 	method: METHOD,
+	headPath: ['orderInfo'],
+	resource: 'transfer',
+	entity: TRANSFER_WORDS,
 	words: {
-		one: 'transfer',
-		many: 'transfers',
-		action: 'create',
-		done: 'created',
+		...TRANSFER_WORDS,
 		statusRule:
 			'WDT creates a transfer only between two warehouses it knows, for SKUs it knows (and, depending on WDT, only with enough stock)',
-		refusalHint: (wdtText) =>
-			/重复/.test(wdtText)
-				? 'WDT already has a transfer with this outer number, for example from an earlier run'
-				: undefined,
 	},
-	plan: (ctx) =>
-		planByLinesSource(ctx, readLinesSource(ctx, 'define'), {
-			fromItem: (i) => ({ ...readTransfer(ctx, i), detailList: skuLinesOfItem(ctx, i, LINES) }),
-			fromRows: (rows) => ({
-				...readTransfer(ctx, rows[0]),
-				detailList: skuLinesOfRows(ctx, rows, LINES),
+	notice: {
+		name: 'createNotice',
+		text: "A transfer moves stock from one warehouse to another. Try the workflow with the credential's Test environment first: a transfer created in WDT cannot be deleted, only cancelled while it is being edited or awaits review.",
+	},
+	number: {
+		field: 'outer_no',
+		parameter: 'outerNo',
+		label: 'Outer Number',
+		description: `Your own number for the transfer, ${orderLength('outer_no')}. With rows as input, map the column that numbers the transfers here and in Group By Column. ${RERUN_NOTE} When empty, see When the Number Is Empty. WDT field: outer_no.`,
+		wdtExample: 'TF202407240001',
+		deriveSafety:
+			'WDT either refuses them or creates the transfers a second time (its page does not say which; the node cannot look a transfer up by outer_no)',
+		repeated: {
+			wdtText: /重复/,
+			hint: 'WDT already has a transfer with this outer number, for example from an earlier run',
+		},
+	},
+	fields: {
+		beforeNumber: [
+			warehouseLocator({
+				displayName: 'From Warehouse',
+				name: 'fromWarehouseNo',
+				wdtField: 'from_warehouse_no',
+				description: 'The warehouse the goods leave. WDT field: from_warehouse_no.',
+				required: true,
 			}),
-		}),
-	key: ({ orderInfo }) => orderInfo.outer_no ?? '',
-	sameKey: { refuse: 'Outer Number (outer_no)' },
-	numbering: numberWhenEmpty(({ orderInfo }) => orderInfo, 'outer_no'),
-	batch: { limit: 1 },
-	args: ([{ orderInfo, detailList, isCheck }]) => [orderInfo, detailList, isCheck],
-	outcomes: (_, response) => {
-		const data = createdTransfer(response);
-		return [{ ...succeededOutcome(String(data.transfer_no)), data }];
+			warehouseLocator({
+				displayName: 'To Warehouse',
+				name: 'toWarehouseNo',
+				wdtField: 'to_warehouse_no',
+				description: 'The warehouse the goods go to. WDT field: to_warehouse_no.',
+				required: true,
+			}),
+			{
+				displayName: 'Mode',
+				name: 'mode',
+				type: 'options',
+				default: 0,
+				options: MODES.map(([value, name, description]) => ({ name, value, description })),
+				description: 'How WDT moves the goods. WDT field: mode.',
+			},
+		],
+		afterNumber: [
+			flagProperty(
+				'Review',
+				'isCheck',
+				"Whether WDT reviews the transfer when creating it. Off: it is created being edited (and can be cancelled). A review that fails leaves the transfer created, with its number and WDT's message. WDT argument: isCheck.",
+			),
+			remarkProperty('transfer', orderLength('remark')),
+		],
 	},
-	output({ orderInfo, detailList, isCheck }, outcome) {
-		const json: IDataObject =
-			outcome.outcome === 'succeeded'
-				? { ...orderInfo, is_check: isCheck, details_list: detailList }
-				: {};
-		json.outer_no = orderInfo.outer_no;
-		json.on_rerun = RERUN_NOTE;
-		return json;
+	additional: { texts: ORDER_FIELDS, lengths: orderLength },
+	lines: LINES,
+	groupByExample: 'outer_no',
+	labels: LABELS,
+	required: ['from_warehouse_no', 'to_warehouse_no'],
+	values: (ctx, itemIndex) => ({
+		outer_no: ctx.getNodeParameter('outerNo', itemIndex, '') as string,
+		from_warehouse_no: readLocatorCode(ctx, itemIndex, 'fromWarehouseNo'),
+		to_warehouse_no: readLocatorCode(ctx, itemIndex, 'toWarehouseNo'),
+		remark: ctx.getNodeParameter('remark', itemIndex, '') as string,
+	}),
+	complete(ctx, itemIndex, orderInfo) {
+		if (orderInfo.from_warehouse_no === orderInfo.to_warehouse_no)
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				'To Warehouse (to_warehouse_no)',
+				`is the From Warehouse too ("${String(orderInfo.from_warehouse_no)}"): a transfer moves goods between two warehouses.`,
+			);
+		const mode = Number(ctx.getNodeParameter('mode', itemIndex, 0));
+		if (!MODES.some(([value]) => value === mode))
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				'Mode (mode)',
+				`is ${String(mode)}; WDT's create page lists ${MODES.map(([value, name]) => `${value} (${name})`).join(', ')}.`,
+			);
+		orderInfo.mode = mode;
+	},
+	checkLines(ctx, { mode }, lines, at) {
+		if (DETAILED_MODES.includes(mode as number)) return;
+		lines.forEach((line, index) => {
+			for (const wdt of ['batch_no', 'expire_date'] as const) {
+				if (line[wdt] === undefined) continue;
+				const { itemIndex, where } = at(index);
+				const name = MODES.find(([value]) => value === mode)?.[1];
+				throw invalidInput(
+					ctx,
+					itemIndex,
+					`${where}${LINES.optional[wdt].label} (${wdt})`,
+					`is given, but Mode is ${String(mode)} (${name}): ${detailedOnly} (2 Detailed, 7 Detailed (Out + In)), and WDT would ignore it. Choose a Detailed mode or leave it empty.`,
+				);
+			}
+		});
+	},
+	flags: { isCheck: 'is_check' },
+	args: ({ head: { is_check: isCheck, ...orderInfo }, lines }) => [orderInfo, lines, isCheck],
+	created(_, response) {
+		const data = createdTransfer(response);
+		return { ...succeededOutcome(String(data.transfer_no)), data };
+	},
+	output: {
+		lines: 'details_list',
+		always: ({ head }) => ({ outer_no: head.outer_no, on_rerun: RERUN_NOTE }),
 	},
 };
 
+export const description = documentCreateFields(CREATE);
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runWrite(this, spec);
+	return await runDocumentCreate(this, CREATE);
 }

@@ -10,3 +10,5 @@ export { replyWasLost, WHOLE_CALL_REFUSED } from './send';
 export * from './values';
 export * from './skuLines';
 export * from './errorListReply';
+export * from './numberedDocuments';
+export * from './documentProperties';

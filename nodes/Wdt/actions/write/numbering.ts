@@ -5,10 +5,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { succeededOutcome } from '../../../shared/protocol';
-
 import type { Show, WriteEntity } from './inputFields';
-import { ALREADY_CREATED, type WriteSpec } from './spec';
+import type { WriteSpec } from './spec';
 import { documentedLength } from './values';
 
 /** The shortest number field a derived number fills: purchase_apply_no (other-out outer_no is longer). */
@@ -97,40 +95,6 @@ export function numberWhenEmpty<Doc>(
 		numbered: (doc) => Boolean(holder(doc)[field]),
 		number: (doc, derived) => {
 			holder(doc)[field] = derived;
-		},
-	};
-}
-
-/**
- * The spec parts of a create that sends one document per call under its own number (field
- * `field`): a number used twice is refused, an empty one derived from the execution (When the
- * Number Is Empty), and a number `find` finds in WDT already is output as 'already created' with
- * the fields `found` picks, instead of being sent again.
- */
-export function numberedCreate<Doc extends IDataObject>(number: {
-	field: string;
-	label: string;
-	find(ctx: IExecuteFunctions, number: string): Promise<IDataObject | undefined>;
-	found(existing: IDataObject, number: string): IDataObject;
-}): Pick<WriteSpec<Doc>, 'key' | 'sameKey' | 'numbering' | 'batch' | 'args' | 'lookUp'> {
-	const { field } = number;
-	const numberOf = (doc: Doc) => (doc[field] as string | undefined) ?? '';
-	return {
-		key: numberOf,
-		sameKey: { refuse: `${number.label} (${field})` },
-		numbering: numberWhenEmpty((doc: Doc) => doc, field),
-		batch: { limit: 1 },
-		args: ([doc]) => [doc],
-		async lookUp(ctx, doc) {
-			const sent = numberOf(doc);
-			if (!sent) return undefined;
-			const existing = await number.find(ctx, sent);
-			if (!existing) return undefined;
-			return {
-				...succeededOutcome(sent),
-				outcome: ALREADY_CREATED,
-				data: number.found(existing, sent),
-			};
 		},
 	};
 }

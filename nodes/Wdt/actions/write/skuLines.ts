@@ -30,9 +30,24 @@ export interface SkuLines {
 			columnLabel: string;
 			what: string;
 			property?: INodeProperties;
+			/**
+			 * Reads a value the page types or bounds too loosely to check (no length, no format):
+			 * the value to send (none: leave it out) or what is wrong with it.
+			 */
+			read?(value: unknown): { value?: string | number | boolean } | { problem: string };
 		}
 	>;
 }
+
+/** A line's remark (WDT field remark); `more`: its Lines field and reader where the page gives no length. */
+export const lineRemark = (more: Pick<SkuLines['optional'][string], 'property' | 'read'> = {}) => ({
+	label: 'Line Remark',
+	value: 'remark',
+	column: 'lineRemarkColumn',
+	columnLabel: 'Line Remark Column',
+	what: 'a remark for the line',
+	...more,
+});
 
 /**
  * The fields of SKU lines: the Lines collection (SKU code, quantity, the optional values; Define
@@ -103,10 +118,19 @@ function skuLine(
 		throw invalidInput(ctx, itemIndex, `${where}Quantity (num)`, `${quantity.problem}.`);
 	const texts: IDataObject = { spec_no: raw.spec_no };
 	const labels: Record<string, string> = { spec_no: 'SKU Code' };
-	for (const [wdt, { label }] of Object.entries(lines.optional)) {
-		// A dropdown ({ mode, value }) gives its code; text stays text.
-		texts[wdt] = typeof raw[wdt] === 'object' ? locatorCode(raw[wdt]) : raw[wdt];
+	const read: IDataObject = {};
+	for (const [wdt, { label, read: readValue }] of Object.entries(lines.optional)) {
 		labels[wdt] = label;
+		if (!readValue) {
+			// A dropdown ({ mode, value }) gives its code; text stays text.
+			texts[wdt] = typeof raw[wdt] === 'object' ? locatorCode(raw[wdt]) : raw[wdt];
+			continue;
+		}
+		if (raw[wdt] === undefined || raw[wdt] === null || text(raw[wdt]) === '') continue;
+		const value = readValue(raw[wdt]);
+		if ('problem' in value)
+			throw invalidInput(ctx, itemIndex, `${where}${label} (${wdt})`, `${value.problem}.`);
+		if (value.value !== undefined) read[wdt] = value.value;
 	}
 	const line = checkedFields(
 		ctx,
@@ -117,7 +141,7 @@ function skuLine(
 		['spec_no'],
 		labels,
 	);
-	return { spec_no: line.spec_no, num: quantity.quantity, ...line };
+	return { spec_no: line.spec_no, num: quantity.quantity, ...line, ...read };
 }
 
 /** The lines entered in the node for one item (Lines Source: Define Below). */
