@@ -26,7 +26,6 @@ import {
 	REFUND_STOCKINS,
 	STOCKTAKES,
 	TRANSFERS,
-	type WdtSimulator,
 } from '../../simulator';
 import {
 	addCollectionOption,
