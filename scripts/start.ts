@@ -55,9 +55,17 @@ import {
 	DEMO_SELF_OWNED_SHOP,
 	DEMO_STOCK,
 	demoExamples,
+	demoFlowExamples,
 	formatCst,
 	GOODS_QUERY,
+	INVOICES,
+	masterDataOf,
+	PURCHASE_ORDERS,
+	PURCHASE_STOCKINS,
+	REFUND_STOCKINS,
 	startSimulator,
+	STOCKTAKES,
+	TRANSFERS,
 	type WdtSimulator,
 } from '../test/simulator';
 
@@ -306,8 +314,13 @@ function describeDemoData(sim: WdtSimulator): string[] {
 		`${otherOuts.length} other-out orders, one in every status (${otherOuts[0]} … ${otherOuts[otherOuts.length - 1]})`,
 		`${stockouts.length} sales stockouts modified in the last 6 hours, ${cancelled} of them cancelled (some completed since: status 110)`,
 		`${count(DEMO_ORDERS)} sales orders modified in the last 6 hours, ${count(DEMO_REFUNDS)} refunds over the last 10 days, ${count(GOODS_QUERY)} goods, stock of ${count(DEMO_STOCK)} SKU × warehouse pairs, ${count(DEMO_PENDING_LOGISTICS)} tracking numbers pending`,
+		`${count(PURCHASE_ORDERS)} purchase orders and ${count(PURCHASE_STOCKINS)} of their stock-ins, ${count(TRANSFERS)} transfers, ${count(STOCKTAKES)} stock counts, ${count(REFUND_STOCKINS)} refund stock-ins and ${count(INVOICES)} invoices over the last 6 days; stock movements in the last hour; ${demoFlowExamples(sim).pendingSyncIds.length} platform goods waiting for a stock sync`,
 		`shops TMALL01, JD01, DY01 and ${DEMO_SELF_OWNED_SHOP} (self-owned: for Sales Order → Push and Logistics Sync)`,
-		`warehouses WH01, WH02, 上海仓; SKUs TS-001-BLK-M, TS-001-WHT-L, MUG-350, CABLE-C-1M; suppliers GYS001, GYS002`,
+		`warehouses WH01, WH02, 上海仓; SKUs TS-001-BLK-M, TS-001-WHT-L, MUG-350, CABLE-C-1M; suppliers ${masterDataOf(
+			sim,
+		)
+			.providers.map((provider) => provider.providerNo)
+			.join(', ')}`,
 		`simulated now: ${formatCst(sim.clock.now())} (China Standard Time); the data lives in memory and resets on every start`,
 	];
 }
@@ -315,11 +328,14 @@ function describeDemoData(sim: WdtSimulator): string[] {
 /** Writes to try, with numbers the demo data accepts (each can be done once per start). */
 function describeExamples(sim: WdtSimulator): string[] {
 	const examples = demoExamples(sim);
+	const flows = demoFlowExamples(sim);
 	return [
 		`Purchase Apply → Cancel, Order Numbers ${examples.cancellableApplies.join(',')}`,
 		`Purchase Apply → Stop, Order Numbers ${examples.stoppableApply}`,
 		`Other Out → Cancel, Order Numbers ${examples.cancellableOtherOuts.slice(0, 2).join(',')}`,
 		`Sales Order → Get, Look Up By Platform Order Number, Number ${examples.selfOwnedOrderTid}`,
+		`Purchase Order → Cancel, Order Numbers ${flows.cancellablePurchaseOrders.join(',')}`,
+		`Transfer → Cancel, Order Numbers ${flows.cancellableTransfers.join(',')}`,
 	];
 }
 

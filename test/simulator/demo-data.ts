@@ -16,6 +16,7 @@ import { masterDataOf, setMasterData } from './masterData';
 import {
 	GOODS,
 	OTHER_OUT_STATUS,
+	PROVIDER_NAMES,
 	PURCHASE_APPLY_STATUS,
 	STOCKOUT_STATUS,
 	WAREHOUSE_NAMES,
@@ -214,6 +215,7 @@ export function seedDemoData(store: SimulatorStore): void {
 	}
 
 	seedSelfOwnedShop(store);
+	seedProviders(store);
 	seedOrders(store, now, pick);
 	seedRefunds(store, now, pick);
 	seedGoods(store, now);
@@ -239,6 +241,26 @@ function seedSelfOwnedShop(store: SimulatorStore): void {
 			},
 		],
 	});
+}
+
+/**
+ * The suppliers the demo's purchase applies and orders name (GYS001 …) beside the default ones
+ * (P001, P002), so the Supplier dropdown lists every supplier of the demo's documents. Ids as
+ * purchaseOrders.ts's providerOf gives them to a supplier outside the master data.
+ */
+function seedProviders(store: SimulatorStore): void {
+	const known = masterDataOf(store).providers;
+	const demo = Object.entries(PROVIDER_NAMES)
+		.filter(([providerNo]) => !known.some((provider) => provider.providerNo === providerNo))
+		.map(([providerNo, providerName]) => ({
+			providerId: 100 + Object.keys(PROVIDER_NAMES).indexOf(providerNo),
+			providerNo,
+			providerName,
+			isDisabled: false,
+			deleted: false,
+			modifiedMs: store.clock.now() - 30 * DAY,
+		}));
+	setMasterData(store, { providers: [...known, ...demo] });
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;

@@ -8,6 +8,9 @@ import { createEngine, type Engine } from '../harness';
 import { TestClient } from './client';
 import { formatCst } from './cst';
 import { DEMO_SELF_OWNED_SHOP, demoExamples } from './demo-data';
+import { demoFlowExamples } from './demo-flows';
+import { masterDataOf } from './masterData';
+import { PURCHASE_ORDERS } from './purchaseOrders';
 import { DEFAULT_SELLER } from './sellers';
 import { startSimulator, type WdtSimulator } from './server';
 import { OTHER_OUT_STATUS, PURCHASE_APPLY_STATUS } from './store';
@@ -127,10 +130,36 @@ describe('the demo data through the nodes, with their defaults', () => {
 		['Shop → Get Many', { resource: 'shop', operation: 'getMany' }],
 		['Warehouse → Get Many', { resource: 'warehouse', operation: 'getMany' }],
 		['Logistics Sync → Get Pending', { resource: 'logisticsSync', operation: 'getPending' }],
+		['Stock Sync → Get Pending', { resource: 'stockSync', operation: 'getPending' }],
+		['Purchase Order → Get Many', { resource: 'purchaseOrder', operation: 'getMany' }],
+		['Purchase Stock-In → Get Many', { resource: 'purchaseStockin', operation: 'getMany' }],
+		[
+			'Stock Movement → Get Many (the last hour)',
+			{ resource: 'stockMovement', operation: 'getMany' },
+		],
+		['Stock Count → Get Many', { resource: 'stockCount', operation: 'getMany' }],
+		['Refund Stock-In → Get Many', { resource: 'refundStockin', operation: 'getMany' }],
+		['Transfer → Get Many', { resource: 'transfer', operation: 'getMany' }],
+		['Invoice → Get Many', { resource: 'invoice', operation: 'getMany' }],
 	])('%s returns items', async (_name, parameters) => {
 		const { outputs, error } = await run(parameters);
 		expect(error).toBeUndefined();
 		expect(outputs[0]?.length ?? 0).toBeGreaterThan(0);
+	});
+
+	it("every supplier the demo's purchase applies and orders name is in the supplier list (the Supplier dropdown)", () => {
+		const listed = masterDataOf(demo).providers.map((provider) => provider.providerNo);
+		const named = new Set([
+			...demo
+				.records(PURCHASE_ORDERS)
+				.select(demo, {})
+				.map((order) => String(order.provider_no)),
+			...[...demo.purchaseApplies.values()].flatMap((apply) =>
+				apply.details.map((line) => String(line.providerNo)),
+			),
+		]);
+		expect(named.size).toBeGreaterThan(1);
+		expect([...named].filter((no) => !listed.includes(no))).toEqual([]);
 	});
 
 	it('Sales Order → Get finds a self-owned shop order, with lines, by its platform order number', async () => {
@@ -146,7 +175,7 @@ describe('the demo data through the nodes, with their defaults', () => {
 		expect((order.detail_list as IDataObject[]).length).toBeGreaterThan(0);
 	});
 
-	it('the banner examples can be done: cancel two applies, stop one, cancel two other-out orders', async () => {
+	it('the banner examples can be done: cancel two applies, stop one, cancel two other-out orders, the purchase orders and transfers', async () => {
 		const examples = demoExamples(demo);
 		const outcomes = async (parameters: INodeParameters) => {
 			const { outputs, error } = await run(parameters);
@@ -177,6 +206,17 @@ describe('the demo data through the nodes, with their defaults', () => {
 		).toEqual(otherOuts.map((no) => [no, 'succeeded']));
 		for (const no of examples.cancellableApplies)
 			expect(demo.purchaseApplies.get(no)?.status).toBe(PURCHASE_APPLY_STATUS.cancelled);
+		// The stock flows' examples: cancel the purchase orders and transfers the banner names.
+		const flows = demoFlowExamples(demo);
+		for (const [resource, numbers] of [
+			['purchaseOrder', flows.cancellablePurchaseOrders],
+			['transfer', flows.cancellableTransfers],
+		] as const) {
+			expect(numbers.length, resource).toBeGreaterThan(0);
+			expect(
+				await outcomes({ resource, operation: 'cancel', orderNumbers: numbers.join(',') }),
+			).toEqual(numbers.map((no) => [no, 'succeeded']));
+		}
 	});
 
 	it.each(TRIGGER_EVENTS.map((event) => [event.option.name, event.option.value]))(

@@ -8,7 +8,18 @@
  */
 import { expect, it } from 'vitest';
 
-import { DEMO_ORDERS, DEMO_REFUNDS, GOODS_QUERY, type WdtSimulator } from '../../simulator';
+import { TRIGGER_EVENTS } from '../../../nodes/WdtTrigger/events';
+import {
+	CHANGE_HISTORY,
+	DEMO_ORDERS,
+	DEMO_REFUNDS,
+	GOODS_QUERY,
+	PURCHASE_ORDERS,
+	PURCHASE_STOCKINS,
+	REFUND_STOCKINS,
+	TRANSFERS,
+	type WdtSimulator,
+} from '../../simulator';
 import { addWdtTrigger, executeStep, outputJsonText, type StepOutput } from '../flows';
 import { defineStep, type EditorSession } from '../harness';
 
@@ -16,6 +27,8 @@ import { defineStep, type EditorSession } from '../harness';
 const TEST_EVENT_COUNT = 3;
 
 interface EventCase {
+	/** The event's value in nodes/WdtTrigger/events/index.ts. */
+	event: string;
 	/** The event's entry in the nodes panel. */
 	entry: string;
 	slug: string;
@@ -35,34 +48,71 @@ const field = (sim: WdtSimulator, method: string, name: string) =>
 
 const EVENTS: EventCase[] = [
 	{
+		event: 'stockoutCancelled',
 		entry: 'On sales stockout cancelled',
 		slug: 'stockout-cancelled',
 		numbers: (sim) => stockoutNumbers(sim, true),
 	},
 	{
+		event: 'stockoutShipped',
 		entry: 'On sales stockout shipped',
 		slug: 'stockout-shipped',
 		numbers: (sim) => stockoutNumbers(sim, false),
 	},
 	{
+		event: 'salesOrderChanged',
 		entry: 'On new or updated sales order',
 		slug: 'sales-order',
 		numbers: (sim) => field(sim, DEMO_ORDERS, 'trade_no'),
 	},
 	{
+		event: 'refundChanged',
 		entry: 'On refund created or updated',
 		slug: 'refund',
 		numbers: (sim) => field(sim, DEMO_REFUNDS, 'refund_no'),
 	},
 	{
+		event: 'goodsChanged',
 		entry: 'On goods created or updated',
 		slug: 'goods',
 		numbers: (sim) => field(sim, GOODS_QUERY, 'goods_no'),
 	},
 	{
+		event: 'purchaseApplyStatusChanged',
 		entry: 'On purchase apply status changed',
 		slug: 'purchase-apply',
 		numbers: (sim) => [...sim.purchaseApplies.keys()],
+	},
+	{
+		event: 'purchaseOrderStatusChanged',
+		entry: 'On purchase order status changed',
+		slug: 'purchase-order',
+		numbers: (sim) => field(sim, PURCHASE_ORDERS, 'purchase_no'),
+	},
+	{
+		event: 'purchaseStockinCreated',
+		// n8n writes "On <event name in lower case>", its hyphens as spaces.
+		entry: 'On purchase stock in created',
+		slug: 'purchase-stockin',
+		numbers: (sim) => field(sim, PURCHASE_STOCKINS, 'order_no'),
+	},
+	{
+		event: 'stockMoved',
+		entry: 'On stock moved',
+		slug: 'stock-moved',
+		numbers: (sim) => field(sim, CHANGE_HISTORY, 'stockio_no'),
+	},
+	{
+		event: 'refundStockinReceived',
+		entry: 'On refund stock in received',
+		slug: 'refund-stockin',
+		numbers: (sim) => field(sim, REFUND_STOCKINS, 'order_no'),
+	},
+	{
+		event: 'transferStatusChanged',
+		entry: 'On transfer status changed',
+		slug: 'transfer',
+		numbers: (sim) => field(sim, TRANSFERS, 'transfer_no'),
 	},
 ];
 
@@ -76,6 +126,15 @@ async function fetchTestEvent(ui: EditorSession, entry: string, slug: string): P
 }
 
 export default defineStep('1d', 'every trigger event shows a sample on Fetch Test Event', (ui) => {
+	it('every event of the trigger has a test here', () => {
+		const covered = new Set(EVENTS.map((event) => event.event));
+		const missing = TRIGGER_EVENTS.filter((event) => !covered.has(event.option.value));
+		expect(
+			missing.map((event) => `${event.option.name} (${event.option.value})`),
+			'events of nodes/WdtTrigger/events/index.ts without a case in test/ui/steps/1d-trigger-events.ts',
+		).toEqual([]);
+	});
+
 	for (const event of EVENTS) {
 		it(`${event.entry}: Fetch Test Event shows the newest events`, async () => {
 			const output = await fetchTestEvent(ui, event.entry, event.slug);
