@@ -108,6 +108,30 @@ describe('Purchase Order → Get Many (purchase.PurchaseOrder.queryWithDetail)',
 		expect(calls[2].params.end_time).toBe(toWdtTime(now));
 	});
 
+	it('takes Statuses and Stock-In Status from expressions: a comma text, a code; refuses a label before any call', async () => {
+		addOrder(10, { status: 40 });
+		addOrder(20, { status: 90 });
+		addOrder(30, { status: 20 });
+		const byExpression = {
+			resource: 'purchaseOrder',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { statuses: '={{ $json.statuses }}', stockinStatus: '={{ $json.stockin }}' },
+		};
+		const orders = await readOk(rig.run(byExpression, [{ statuses: '40, 90', stockin: '0' }]));
+		expect(orders.map((o) => o.status).sort()).toEqual([40, 90]);
+		expect(callsOf(rig, PURCHASE_ORDERS)[0].params).toMatchObject({
+			status: '40,90',
+			stockin_status: 0,
+		});
+		rig.sim.clearRequests();
+		const { error } = await rig.run(byExpression, [{ statuses: '', stockin: 'received' }]);
+		expect(error?.message).toBe(
+			'Item 1: filters.stockinStatus (stockin_status) is "received"; choose one of its listed values or give its code (a whole number).',
+		);
+		expect(rig.sim.requests).toHaveLength(0);
+	});
+
 	it('gives one item per line with the order fields prefixed, and stops at the Limit', async () => {
 		for (let i = 0; i < 3; i++) addOrder(1 + i);
 		const lines = await readOk(getMany({ returnAll: false, limit: 3, outputMode: 'lines' }));

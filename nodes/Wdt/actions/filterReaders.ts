@@ -66,24 +66,42 @@ export function textFilterField(
 	};
 }
 
-/** Several codes of a multi-options filter, sent comma-separated (for pages that take several). */
+/**
+ * Several codes of a multi-options filter, sent comma-separated (for pages that take several).
+ * An expression may give a list or a comma-separated text.
+ */
 export function codesFilter(name: string, wdtField: string): FilterRead {
 	return {
 		wdtField,
 		read: (_ctx, _itemIndex, filters) => {
-			const codes = (filters[name] as string[] | undefined) ?? [];
+			const value = filters[name];
+			const codes = (Array.isArray(value) ? value : String(value ?? '').split(/[,，]/))
+				.map((code) => String(code ?? '').trim())
+				.filter(Boolean);
 			return codes.length ? codes.join(',') : undefined;
 		},
 	};
 }
 
-/** One code of an options filter (Any is ''), sent as a number. */
+/**
+ * One code of an options filter (Any is ''), sent as a number. A value that is no whole number
+ * (an expression giving a label, say) is refused: sent as it is, WDT would not filter at all.
+ */
 export function codeFilter(name: string, wdtField: string): FilterRead {
 	return {
 		wdtField,
-		read: (_ctx, _itemIndex, filters) => {
+		read: (ctx, itemIndex, filters) => {
 			const code = filters[name];
-			return code === undefined || code === null || code === '' ? undefined : Number(code);
+			if (code === undefined || code === null || code === '') return undefined;
+			const number = typeof code === 'string' ? Number(code.trim()) : Number(code);
+			if (typeof code === 'boolean' || !Number.isInteger(number))
+				throw invalidInput(
+					ctx,
+					itemIndex,
+					`filters.${name} (${wdtField})`,
+					`is ${JSON.stringify(code)}; choose one of its listed values or give its code (a whole number).`,
+				);
+			return number;
 		},
 	};
 }
