@@ -9,80 +9,39 @@
  *   npm run build && WDT_E2E_N8N=1 npx vitest run --config test/e2e/vitest.config.mts test/e2e/logisticssync.test.ts
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { type ShopAnswer, useShop } from '../engine/shopServer';
-import { credentialData, startSimulator, type WdtSimulator } from '../simulator';
 import { versionsFromArgs } from './n8n-install.mjs';
 import * as e2e from './n8n.mjs';
-import type { ExecuteResult, N8nInstance } from './n8n.mjs';
+import { E2E_CREDENTIAL, usePackageInN8n } from './packageInN8n';
 import { headlessExample } from './workflows';
 
 const REPO = resolve(__dirname, '../..');
-const CREDENTIAL = { id: 'wdtcred1', name: 'WDT simulator' };
 const EXAMPLE_ID = 'wfLogisticsEx';
 const PENDING = 'sales.LogisticsSync.getSyncListExt';
 const REPORT = 'sales.LogisticsSync.update';
 
-const tail = (text: string, n = 3000) => (text.length > n ? `…${text.slice(-n)}` : text);
-const explain = (r: ExecuteResult) =>
-	`exit ${r.code}, error: ${r.error?.message ?? 'none'} ${r.error?.description ?? ''}\n--- stdout ---\n${tail(r.stdout)}\n--- stderr ---\n${tail(r.stderr)}`;
-
 const VERSIONS = versionsFromArgs([], process.env.WDT_E2E_N8N || 'all');
 
 describe.each(VERSIONS)('n8n %s: Logistics Sync', (version) => {
-	let sim: WdtSimulator;
-	let inst: N8nInstance;
-	let tmp: string;
-	let failed = true;
 	const shop = useShop();
-
-	beforeAll(async () => {
-		const t0 = Date.now();
-		sim = await startSimulator({ seed: 'empty' });
-		inst = await e2e.prepareN8n({ version, log: (s) => process.stderr.write(s) });
-		tmp = await mkdtemp(join(tmpdir(), 'wdt-e2e-logistics-'));
-		await e2e.installCommunityPackage(inst.userFolder, await e2e.packPackage(REPO, tmp));
-		await e2e.importCredentials(inst, [
-			{ ...CREDENTIAL, type: 'wdtApi', data: credentialData(sim.url) },
-		]);
-		await e2e.importWorkflow(inst, [
-			headlessExample(
-				readFileSync(join(REPO, 'examples/pending-logistics-to-shop.json'), 'utf8'),
-				EXAMPLE_ID,
-				{
-					credential: CREDENTIAL,
-					httpUrl: `${shop.url}/api/shipments`,
-				},
-			),
-		]);
-		failed = false;
-		console.log(
-			`[e2e logisticssync] n8n ${inst.version} set up in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-		);
-	});
-
-	afterAll(async () => {
-		await sim?.close();
-		if (tmp) await rm(tmp, { recursive: true, force: true });
-		if (inst && !process.env.WDT_E2E_KEEP && !failed)
-			await rm(inst.userFolder, { recursive: true, force: true });
-		else if (inst) console.log(`[e2e logisticssync] n8n user folder kept: ${inst.userFolder}`);
-	});
-
-	async function run(): Promise<ExecuteResult> {
-		const r = await e2e.executeWorkflow(inst, EXAMPLE_ID);
-		if (!r.ok) failed = true;
-		expect(r.ok, `the example failed in n8n:\n${explain(r)}`).toBe(true);
-		return r;
-	}
+	const n8n = usePackageInN8n(version, 'logisticssync', () => [
+		headlessExample(
+			readFileSync(join(REPO, 'examples/pending-logistics-to-shop.json'), 'utf8'),
+			EXAMPLE_ID,
+			{
+				credential: E2E_CREDENTIAL,
+				httpUrl: `${shop.url}/api/shipments`,
+			},
+		),
+	]);
+	const run = () => n8n.run(EXAMPLE_ID);
 	/** A tracking number WDT waits to sync to the shop, with the page's fields. */
 	const pending = (syncId: number, tid: string, logisticsNo: string, oids = '') =>
-		sim.records(PENDING).add(
+		n8n.sim.records(PENDING).add(
 			{
 				sync_id: syncId,
 				tid,
@@ -97,11 +56,11 @@ describe.each(VERSIONS)('n8n %s: Logistics Sync', (version) => {
 			{ modifiedMs: Date.now() - 60_000 + syncId },
 		);
 	const pendingIds = () =>
-		sim
+		n8n.sim
 			.records(PENDING)
-			.select(sim, {})
+			.select(n8n.sim, {})
 			.map((record) => record.sync_id);
-	const reports = () => sim.requestsFor(REPORT).map((q) => (q.args as unknown[])[0]);
+	const reports = () => n8n.sim.requestsFor(REPORT).map((q) => (q.args as unknown[])[0]);
 
 	it('uploads each pending tracking number and reports synced, failed or sync again per sync_id; a re-run sends only what waits', async () => {
 		pending(301, 'SHOP-1001', 'SF1001');
@@ -116,7 +75,7 @@ describe.each(VERSIONS)('n8n %s: Logistics Sync', (version) => {
 			'SHOP-1005': 'drop',
 		};
 		shop.answer = (body) => answers[String(body.order_no)] ?? { status: 200, body: { ok: true } };
-		sim.clearRequests();
+		n8n.sim.clearRequests();
 
 		const r = await run();
 		expect(
@@ -167,7 +126,7 @@ describe.each(VERSIONS)('n8n %s: Logistics Sync', (version) => {
 
 		shop.requests.length = 0;
 		shop.answer = () => ({ status: 200, body: { ok: true } });
-		sim.clearRequests();
+		n8n.sim.clearRequests();
 		await run();
 		expect(shop.requests.map((q) => q.body.order_no).sort()).toEqual(['SHOP-1004', 'SHOP-1005']);
 		expect(reports()).toEqual([

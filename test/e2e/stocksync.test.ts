@@ -8,105 +8,57 @@
  *   WDT_E2E_N8N=1 npx vitest run --config test/e2e/vitest.config.mts test/e2e/stocksync.test.ts
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { type ShopAnswer, useShop } from '../engine/shopServer';
-import {
-	addPlatformGoods,
-	credentialData,
-	isSyncPending,
-	moveStock,
-	SRC_ORDER_TYPE,
-	startSimulator,
-	type WdtSimulator,
-} from '../simulator';
+import { addPlatformGoods, isSyncPending, moveStock, SRC_ORDER_TYPE } from '../simulator';
 import { versionsFromArgs } from './n8n-install.mjs';
 import * as e2e from './n8n.mjs';
-import type { ExecuteResult, N8nInstance } from './n8n.mjs';
+import { E2E_CREDENTIAL, usePackageInN8n } from './packageInN8n';
 import { headlessExample, workflow } from './workflows';
 
 const REPO = resolve(__dirname, '../..');
-const CREDENTIAL = { id: 'wdtcred1', name: 'WDT simulator' };
 const EXAMPLE_ID = 'wfStockSyncEx';
 const CANCEL_ID = 'wfStockSyncCncl';
 const M = (name: string) => `sales.StockSync.${name}`;
 
-const tail = (text: string, n = 3000) => (text.length > n ? `…${text.slice(-n)}` : text);
-const explain = (r: ExecuteResult) =>
-	`exit ${r.code}, error: ${r.error?.message ?? 'none'} ${r.error?.description ?? ''}\n--- stdout ---\n${tail(r.stdout)}\n--- stderr ---\n${tail(r.stderr)}`;
-
 const VERSIONS = versionsFromArgs([], process.env.WDT_E2E_N8N || 'all');
 
 describe.each(VERSIONS)('n8n %s: Stock Sync', (version) => {
-	let sim: WdtSimulator;
-	let inst: N8nInstance;
-	let tmp: string;
-	let failed = true;
 	const shop = useShop();
-
-	beforeAll(async () => {
-		const t0 = Date.now();
-		sim = await startSimulator({ seed: 'empty' });
-		inst = await e2e.prepareN8n({ version, log: (s) => process.stderr.write(s) });
-		tmp = await mkdtemp(join(tmpdir(), 'wdt-e2e-stocksync-'));
-		await e2e.installCommunityPackage(inst.userFolder, await e2e.packPackage(REPO, tmp));
-		await e2e.importCredentials(inst, [
-			{ ...CREDENTIAL, type: 'wdtApi', data: credentialData(sim.url) },
-		]);
-		await e2e.importWorkflow(inst, [
-			headlessExample(
-				readFileSync(join(REPO, 'examples/stock-sync-to-shop.json'), 'utf8'),
-				EXAMPLE_ID,
-				{
-					credential: CREDENTIAL,
-					httpUrl: `${shop.url}/api/inventory`,
+	const n8n = usePackageInN8n(version, 'stocksync', () => [
+		headlessExample(
+			readFileSync(join(REPO, 'examples/stock-sync-to-shop.json'), 'utf8'),
+			EXAMPLE_ID,
+			{
+				credential: E2E_CREDENTIAL,
+				httpUrl: `${shop.url}/api/inventory`,
+			},
+		),
+		workflow(CANCEL_ID, 'E2E Stock Sync cancel', [
+			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger' },
+			{
+				name: 'Ids',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: {
+					jsCode: 'return [3001, 3999, 3002].map((rec_id) => ({ json: { rec_id } }));',
 				},
-			),
-			workflow(CANCEL_ID, 'E2E Stock Sync cancel', [
-				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger' },
-				{
-					name: 'Ids',
-					type: 'n8n-nodes-base.code',
-					typeVersion: 2,
-					parameters: {
-						jsCode: 'return [3001, 3999, 3002].map((rec_id) => ({ json: { rec_id } }));',
-					},
-				},
-				{
-					name: 'Cancel sync',
-					type: 'n8n-nodes-wdt.wdt',
-					parameters: { resource: 'stockSync', operation: 'cancel' },
-					onError: 'continueRegularOutput',
-					credentials: { wdtApi: CREDENTIAL },
-				},
-			]),
-		]);
-		failed = false;
-		console.log(
-			`[e2e stocksync] n8n ${inst.version} set up in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-		);
-	});
-
-	afterAll(async () => {
-		await sim?.close();
-		if (tmp) await rm(tmp, { recursive: true, force: true });
-		if (inst && !process.env.WDT_E2E_KEEP && !failed)
-			await rm(inst.userFolder, { recursive: true, force: true });
-		else if (inst) console.log(`[e2e stocksync] n8n user folder kept: ${inst.userFolder}`);
-	});
-
-	async function run(id: string): Promise<ExecuteResult> {
-		const r = await e2e.executeWorkflow(inst, id);
-		if (!r.ok) failed = true;
-		expect(r.ok, `workflow ${id} failed in n8n:\n${explain(r)}`).toBe(true);
-		return r;
-	}
+			},
+			{
+				name: 'Cancel sync',
+				type: 'n8n-nodes-wdt.wdt',
+				parameters: { resource: 'stockSync', operation: 'cancel' },
+				onError: 'continueRegularOutput',
+				credentials: { wdtApi: E2E_CREDENTIAL },
+			},
+		]),
+	]);
+	const run = (id: string) => n8n.run(id);
 	const goods = (recId: number, sku: string, stock: number, syncEnabled = true) => {
 		addPlatformGoods(
-			sim,
+			n8n.sim,
 			{
 				rec_id: recId,
 				shop_id: 900,
@@ -119,7 +71,7 @@ describe.each(VERSIONS)('n8n %s: Stock Sync', (version) => {
 			},
 			{ pending: true, syncEnabled },
 		);
-		moveStock(sim, {
+		moveStock(n8n.sim, {
 			warehouseNo: 'WH01',
 			specNo: sku,
 			delta: stock,
@@ -130,7 +82,7 @@ describe.each(VERSIONS)('n8n %s: Stock Sync', (version) => {
 		});
 	};
 	const reports = (method: string) =>
-		sim.requestsFor(M(method)).map((q) => {
+		n8n.sim.requestsFor(M(method)).map((q) => {
 			const [id, info] = q.args as [number, Record<string, unknown>];
 			return [id, info.syn_stock, info.is_syn_success];
 		});
@@ -143,7 +95,7 @@ describe.each(VERSIONS)('n8n %s: Stock Sync', (version) => {
 			'E2E-SKU-2': { status: 409, body: { message: 'Variant locked' } },
 		};
 		shop.answer = (body) => answers[String(body.sku)] ?? { status: 200, body: { ok: true } };
-		sim.clearRequests();
+		n8n.sim.clearRequests();
 
 		const r = await run(EXAMPLE_ID);
 		expect(
@@ -152,7 +104,7 @@ describe.each(VERSIONS)('n8n %s: Stock Sync', (version) => {
 			{ product_id: 'P2001', variant_id: 'V2001', sku: 'E2E-SKU-1', quantity: 10 },
 			{ product_id: 'P2002', variant_id: 'V2002', sku: 'E2E-SKU-2', quantity: 20 },
 		]);
-		expect(sim.requestsFor(M('batchCalcStock'))).toHaveLength(1);
+		expect(n8n.sim.requestsFor(M('batchCalcStock'))).toHaveLength(1);
 		expect(reports('syncSuccess')).toEqual([[2001, 10, true]]);
 		expect(reports('syncFail')).toEqual([[2002, 20, false]]);
 		const reported = e2e.nodeOutput(r.runData, 'Report result to WDT');
@@ -162,32 +114,32 @@ describe.each(VERSIONS)('n8n %s: Stock Sync', (version) => {
 		]);
 		// Goods 2003's sync is off: Calculate's error output, not the shop.
 		expect(e2e.nodeOutput(r.runData, 'Calculate stock to publish', { output: 1 })).toHaveLength(1);
-		expect([2001, 2002, 2003].filter((id) => isSyncPending(sim, id))).toEqual([2002, 2003]);
+		expect([2001, 2002, 2003].filter((id) => isSyncPending(n8n.sim, id))).toEqual([2002, 2003]);
 
 		shop.requests.length = 0;
 		shop.answer = () => ({ status: 200, body: { ok: true } });
-		sim.clearRequests();
+		n8n.sim.clearRequests();
 		await run(EXAMPLE_ID);
 		expect(shop.requests.map((q) => q.body.sku)).toEqual(['E2E-SKU-2']);
 		expect(reports('syncSuccess')).toEqual([[2002, 20, true]]);
-		expect([2001, 2002, 2003].filter((id) => isSyncPending(sim, id))).toEqual([2003]);
+		expect([2001, 2002, 2003].filter((id) => isSyncPending(n8n.sim, id))).toEqual([2003]);
 	});
 
 	it('Cancel: one call per goods, the refused one failed on its own (continue on fail)', async () => {
 		goods(3001, 'E2E-SKU-C1', 1);
 		goods(3002, 'E2E-SKU-C2', 1);
-		sim.clearRequests();
+		n8n.sim.clearRequests();
 		const r = await run(CANCEL_ID);
 		expect(e2e.nodeOutput(r.runData, 'Cancel sync').map((i) => [i.rec_id, i.outcome])).toEqual([
 			[3001, 'succeeded'],
 			[3999, 'failed'],
 			[3002, 'succeeded'],
 		]);
-		expect(sim.requestsFor(M('cancelSync')).map((q) => q.args)).toEqual([
+		expect(n8n.sim.requestsFor(M('cancelSync')).map((q) => q.args)).toEqual([
 			[3001, -1],
 			[3999, -1],
 			[3002, -1],
 		]);
-		expect(isSyncPending(sim, 3001)).toBe(false);
+		expect(isSyncPending(n8n.sim, 3001)).toBe(false);
 	});
 });

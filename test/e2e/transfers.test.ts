@@ -6,29 +6,16 @@
  *
  *   npm run build && WDT_E2E_N8N=1 npx vitest run --config test/e2e/vitest.config.mts test/e2e/transfers.test.ts
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import {
-	credentialData,
-	moveStock,
-	SRC_ORDER_TYPE,
-	startSimulator,
-	TRANSFER_STATUS,
-	TRANSFERS,
-	type WdtSimulator,
-} from '../simulator';
+import { moveStock, SRC_ORDER_TYPE, TRANSFER_STATUS, TRANSFERS } from '../simulator';
 import { versionsFromArgs } from './n8n-install.mjs';
 import * as e2e from './n8n.mjs';
-import type { N8nInstance } from './n8n.mjs';
+import { E2E_CREDENTIAL, usePackageInN8n } from './packageInN8n';
 import { workflow, type NodeSpec } from './workflows';
 
-const REPO = resolve(__dirname, '../..');
 const PKG = 'n8n-nodes-wdt';
-const CREDENTIAL = { id: 'wdtcred1', name: 'WDT simulator' };
 const START: NodeSpec = { name: 'Start', type: 'n8n-nodes-base.manualTrigger' };
 
 const WORKFLOW = workflow('wfTransfers', 'E2E transfers: create from rows → cancel', [
@@ -59,7 +46,7 @@ const WORKFLOW = workflow('wfTransfers', 'E2E transfers: create from rows → ca
 			specNoColumn: 'sku',
 			numColumn: 'qty',
 		},
-		credentials: { wdtApi: CREDENTIAL },
+		credentials: { wdtApi: E2E_CREDENTIAL },
 	},
 	{
 		name: 'Cancel',
@@ -69,7 +56,7 @@ const WORKFLOW = workflow('wfTransfers', 'E2E transfers: create from rows → ca
 			operation: 'cancel',
 			orderNumbers: "={{ $json.transfer_no }}{{ $itemIndex === 0 ? ', TF-E2E-NONE' : '' }}",
 		},
-		credentials: { wdtApi: CREDENTIAL },
+		credentials: { wdtApi: E2E_CREDENTIAL },
 		onError: 'continueRegularOutput',
 	},
 ]);
@@ -77,45 +64,26 @@ const WORKFLOW = workflow('wfTransfers', 'E2E transfers: create from rows → ca
 const VERSIONS = versionsFromArgs([], process.env.WDT_E2E_N8N || 'all');
 
 describe.each(VERSIONS)('n8n %s: Transfer', (version) => {
-	let sim: WdtSimulator;
-	let inst: N8nInstance;
-	let tmp: string;
-
-	beforeAll(async () => {
-		sim = await startSimulator({ seed: 'empty' });
-		for (const specNo of ['TS-001-BLK-M', 'MUG-350'])
-			moveStock(sim, {
-				warehouseNo: 'WH01',
-				specNo,
-				delta: 20,
-				srcOrderType: SRC_ORDER_TYPE.transfer,
-				srcOrderNo: 'SEED',
-				stockioNo: 'RK-SEED',
-				atMs: Date.now() - 3_600_000,
-			});
-		inst = await e2e.prepareN8n({ version, log: (s) => process.stderr.write(s) });
-		tmp = await mkdtemp(join(tmpdir(), 'wdt-e2e-transfers-'));
-		const installed = await e2e.installCommunityPackage(
-			inst.userFolder,
-			await e2e.packPackage(REPO, tmp),
-		);
-		expect(installed.name).toBe(PKG);
-		await e2e.importCredentials(inst, [
-			{ ...CREDENTIAL, type: 'wdtApi', data: credentialData(sim.url) },
-		]);
-		await e2e.importWorkflow(inst, [WORKFLOW]);
-	});
-
-	afterAll(async () => {
-		await sim?.close();
-		if (tmp) await rm(tmp, { recursive: true, force: true });
-		if (inst && !process.env.WDT_E2E_KEEP)
-			await rm(inst.userFolder, { recursive: true, force: true });
-	});
+	const n8n = usePackageInN8n(
+		version,
+		'transfers',
+		() => [WORKFLOW],
+		(sim) => {
+			for (const specNo of ['TS-001-BLK-M', 'MUG-350'])
+				moveStock(sim, {
+					warehouseNo: 'WH01',
+					specNo,
+					delta: 20,
+					srcOrderType: SRC_ORDER_TYPE.transfer,
+					srcOrderNo: 'SEED',
+					stockioNo: 'RK-SEED',
+					atMs: Date.now() - 3_600_000,
+				});
+		},
+	);
 
 	it('creates 2 transfers from 3 rows (one call each), then cancels them; a missing number fails alone', async () => {
-		const r = await e2e.executeWorkflow(inst, 'wfTransfers');
-		expect(r.ok, JSON.stringify(r.error ?? r.stderr.slice(-2000))).toBe(true);
+		const r = await n8n.run('wfTransfers');
 		const created = e2e.nodeOutput(r.runData, 'Create', { output: 0 });
 		expect(created.map((item) => [item.outer_no, item.outcome])).toEqual([
 			['DBE2E-A', 'succeeded'],
@@ -125,7 +93,7 @@ describe.each(VERSIONS)('n8n %s: Transfer', (version) => {
 			{ spec_no: 'TS-001-BLK-M', num: 2 },
 			{ spec_no: 'MUG-350', num: 3 },
 		]);
-		expect(sim.requestsFor('wms.stocktransfer.Edit.createOrder')).toHaveLength(2);
+		expect(n8n.sim.requestsFor('wms.stocktransfer.Edit.createOrder')).toHaveLength(2);
 
 		const cancelled = e2e.nodeOutput(r.runData, 'Cancel', { output: 0 });
 		expect(cancelled.map((item) => [item.order_no, item.outcome])).toEqual([
@@ -135,7 +103,7 @@ describe.each(VERSIONS)('n8n %s: Transfer', (version) => {
 		]);
 		for (const { transfer_no } of created)
 			expect(
-				sim.records(TRANSFERS).find((record) => record.transfer_no === transfer_no)?.status,
+				n8n.sim.records(TRANSFERS).find((record) => record.transfer_no === transfer_no)?.status,
 			).toBe(TRANSFER_STATUS.cancelled);
 	});
 });
