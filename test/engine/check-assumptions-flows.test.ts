@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { TIME_FORM_NAMES, type TimeForm } from '../../nodes/shared/assumptions';
+import { MAX_PROBE_CALLS, TIME_FORM_NAMES, type TimeForm } from '../../nodes/shared/assumptions';
 import {
 	addInvoice,
 	addPlatformGoods,
@@ -14,7 +14,9 @@ import {
 	addStocktake,
 	addTransfer,
 	DEFAULT_REPLY_CHOICES,
+	methodRecords,
 	moveStock,
+	PURCHASE_STOCKINS,
 	receivePurchase,
 	receiveRefund,
 	SRC_ORDER_TYPE,
@@ -147,7 +149,7 @@ const READINGS: ReadingCase[] = [
 		check: /time_type 1/,
 		values: [
 			['check_time', 'as assumed', /selects by check_time$/],
-			['created_time', 'differs', /selects by created_time$/],
+			['created_time', 'differs', /^time_type 1 does not select by check_time/],
 		],
 	},
 	{
@@ -250,19 +252,17 @@ describe('which time the purchase order and stock-in ranges select by', () => {
 			verdict: 'as assumed',
 			reading_found: 'the range filters modified time',
 		});
-		expect(item.details).toMatchObject({
-			found_in_window_around_created: false,
-			found_in_window_around_modified: true,
-		});
+		expect(item.details).toMatchObject({ found_in_window_around_modified: true });
+		expect(item.details).not.toHaveProperty('found_in_window_around_created');
 	});
 
-	/** A WDT that selects by creation time: the sample, then the searches around each time. */
+	/** A WDT that selects by creation time: the sample, then nothing around the modified time. */
 	const byCreation = (list: Record<string, unknown>) => {
 		const page = (rows: unknown[]) => ({
 			status: 0,
 			data: { total_count: rows.length, order: rows },
 		});
-		const replies = [page([list]), page([list]), page([])];
+		const replies = [page([list]), page([])];
 		return { replyExample: () => (replies.length > 1 ? replies.shift() : replies[0]) };
 	};
 
@@ -281,10 +281,10 @@ describe('which time the purchase order and stock-in ranges select by', () => {
 		const item = byAssumption(await check(), pattern);
 		expect(item).toMatchObject({
 			verdict: 'differs',
-			reading_found: 'the range filters created time',
+			reading_found: 'the range does not filter modified time (created time, by the other reading)',
 		});
 		expect(item.why).toMatch(/read the ones you follow by number/);
-		expect(rig.sim.requestsFor(method)).toHaveLength(3);
+		expect(rig.sim.requestsFor(method)).toHaveLength(2);
 	});
 });
 
@@ -296,7 +296,7 @@ it('without records, each flow probe that needs one says it could not tell, and 
 		[/^Purchase stock-in \(/, /^No record to look at/],
 		[/^Stock movement \(/, /^No record to look at/],
 		[/more than 60 minutes/, /^No SKU code found/],
-		[/take one SKU code/, /^No stock movement in the 3 hours sampled\.$/],
+		[/take one SKU code/, /^No stock movement in the last hour\.$/],
 		[/Stock count lines/, /^No stock count in the last 7 days\.$/],
 		[/time_type 1/, /^No refund stock-in in the last 7 days/],
 		[/invoice search without mode 1/, /^No invoice whose offline issue failed/],
@@ -377,4 +377,20 @@ it('every issue-22 reply option is probed above or named as shown only by a writ
 			'transferStock',
 		].sort(),
 	);
+});
+
+it('the budget is what the checks need when every sample finds what it looks for, and no check is cut short', async () => {
+	// Every check down its longest path: records of every kind, no status-90 stockout (two hours
+	// sampled), and a purchase stock-in modified after it was created (its range is probed too).
+	rig.sim.resetData('demo');
+	seedFlows();
+	const stockin = methodRecords(rig.sim, PURCHASE_STOCKINS);
+	const now = rig.sim.clock.now();
+	stockin.modify((record) => record.provider_no === 'P1', {}, { modifiedMs: now - HOUR });
+	const items = await check();
+	expectOnlyReads(rig);
+	expect(rig.sim.requests).toHaveLength(MAX_PROBE_CALLS);
+	expect(items.filter((item) => /budget/.test(item.why))).toEqual([]);
+	expect(byAssumption(items, /^Purchase stock-in search's/).verdict).toBe('as assumed');
+	expect(byAssumption(items, /status 90/).why).toMatch(/in the 2 hours sampled/);
 });

@@ -5,7 +5,6 @@ import {
 	couldNotTell,
 	days,
 	METHODS,
-	page,
 	result,
 	type Run,
 	type Sample,
@@ -144,13 +143,7 @@ export const pageSizeCheck: Check = {
 				total: sample.total,
 			});
 		}
-		// One call asking for more than the package ever asks, to see whether WDT refuses or caps it.
-		const oversized = 2 * WDT_MAX_PAGE_SIZE;
-		const big = await page(run, METHODS.warehouse, {}, oversized);
-		const oversizedReply = big.failure
-			? `refused: ${big.failure}`
-			: `answered with ${big.rows.length} of ${big.total ?? '?'} rows`;
-		const details = { samples: served, [`page_size_${oversized}`]: oversizedReply };
+		const details = { samples: served };
 		const refused = TIME_SAMPLES.map(({ key }) => run.samples.get(METHODS[key])?.failure).find(
 			(failure) => failure !== undefined && /page_size/i.test(failure),
 		);

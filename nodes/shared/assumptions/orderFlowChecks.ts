@@ -55,14 +55,13 @@ export const refundStockinTimeCheck: Check = {
 			fields: ['check_time', 'created_time'],
 			assumed: 'check_time',
 			noRecord: `No refund stock-in in the last ${days(run)} was checked at another time than it was created.`,
-			noun: 'The stock-in',
 			readings: {
 				check_time: {
 					reading: 'time_type 1 selects by check_time',
 					why: 'Time Range By → Stock-In Time selects by check_time on this WDT; Refund Stock-In Received reads by modified time, whichever reading.',
 				},
 				created_time: {
-					reading: 'time_type 1 selects by created_time',
+					reading: 'time_type 1 does not select by check_time (created_time, by the other reading)',
 					why: 'Time Range By → Stock-In Time selects by created_time on this WDT (when the stock-in was made, not checked). Refund Stock-In Received reads by modified time, so it is not concerned.',
 				},
 			},

@@ -14,6 +14,7 @@ import {
 	result,
 	type Row,
 	type Run,
+	HOUR_SAMPLES,
 	type Sample,
 	sampleHours,
 	STOCKOUT_CANCELLED,
@@ -62,16 +63,15 @@ export const srcTidCheck: Check = {
 		if (!sample)
 			return couldNotTell(
 				this,
-				trades.failure ??
-					`No sales order with a platform order number in the ${trades.windows.length} hours sampled.`,
+				trades.failure ?? 'No sales order with a platform order number in the last hour.',
 				{ method: METHODS.trade, hours_sampled: trades.windows },
 			);
 		const part = sample.tid.slice(0, Math.max(3, Math.floor((sample.tid.length * 2) / 3)));
-		const lookup = async (srcTid: string, accurate: boolean) => {
+		const lookup = async (srcTid: string) => {
 			const reply = await page(
 				run,
 				METHODS.trade,
-				{ src_tid: srcTid, ...(accurate ? { accurate_query: 1 } : {}) },
+				{ src_tid: srcTid, accurate_query: 1 },
 				WDT_MAX_PAGE_SIZE,
 			);
 			return {
@@ -81,19 +81,18 @@ export const srcTidCheck: Check = {
 				rows: reply.rows.length,
 			};
 		};
-		const partLoose = await lookup(part, false);
-		const partExact = await lookup(part, true);
-		const fullExact = await lookup(sample.tid, true);
+		// Part of the number with the flag tells the reading; the whole number confirms the lookup works.
+		const partExact = await lookup(part);
+		const fullExact = await lookup(sample.tid);
 		const details = {
 			method: METHODS.trade,
 			sample_trade_no: sample.tradeNo,
 			sample_src_tid_length: sample.tid.length,
 			part_sent: `the first ${part.length} characters`,
-			part_without_accurate_query: partLoose,
 			part_with_accurate_query: partExact,
 			full_with_accurate_query: fullExact,
 		};
-		const failure = partLoose.failure ?? partExact.failure ?? fullExact.failure;
+		const failure = partExact.failure ?? fullExact.failure;
 		if (failure) return couldNotTell(this, failure, details);
 		if (!fullExact.found)
 			return couldNotTell(
@@ -112,9 +111,7 @@ export const srcTidCheck: Check = {
 		return result(
 			this,
 			'as assumed',
-			partLoose.found
-				? 'loose without accurate_query, exact with accurate_query=1'
-				: 'exact: a part of a number finds nothing, with or without accurate_query',
+			'exact with accurate_query=1: a part of a number finds nothing',
 			'The package sends accurate_query=1 for exact lookups and also keeps only exact matches.',
 			details,
 		);
@@ -138,6 +135,7 @@ async function stockoutSample(run: Run): Promise<Sample & { windows: string[] }>
 		METHODS.stockout,
 		{ status_type: 3, status: activeStockoutStatuses() },
 		(rows) => rows.some((row) => Number(row.status) === STOCKOUT_DELAYED),
+		HOUR_SAMPLES,
 	);
 	run.samples.set(key, sample);
 	return sample;

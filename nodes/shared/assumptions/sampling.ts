@@ -27,8 +27,11 @@ export interface AssumptionResult {
 	details: Record<string, unknown>;
 }
 
-/** One-hour-window methods are sampled in at most this many hours of the look-back. */
-const HOUR_SAMPLES = 3;
+/**
+ * One-hour-window methods are sampled in at most this many hours of the look-back (the stockouts,
+ * which look for a rare status; the others read the last hour only): it keeps the run's budget.
+ */
+export const HOUR_SAMPLES = 2;
 
 export type Row = Record<string, unknown>;
 
@@ -162,20 +165,21 @@ export async function sampleLookBack(
 }
 
 /**
- * Samples a one-hour-window method in a few hours spread over the look-back (the last hour, then
- * earlier), until `enough` says the rows found so far suffice.
+ * Samples a one-hour-window method in up to `hours` hours spread over the look-back (the last
+ * hour, then earlier), until `enough` says the rows found so far suffice.
  */
 export async function sampleHours(
 	run: Run,
 	method: string,
 	extra: Row,
 	enough: (rows: Row[]) => boolean,
+	hours = 1,
 ): Promise<Sample & { windows: string[] }> {
 	const rows: Row[] = [];
 	const windows: string[] = [];
-	const step = Math.max(HOUR_MS, Math.floor(run.lookBackMs / HOUR_SAMPLES));
+	const step = Math.max(HOUR_MS, Math.floor(run.lookBackMs / hours));
 	let failure: string | undefined;
-	for (let i = 0; i < HOUR_SAMPLES; i++) {
+	for (let i = 0; i < hours; i++) {
 		const endMs = run.nowMs - i * step;
 		const startMs = endMs - HOUR_MS;
 		if (startMs < run.nowMs - run.lookBackMs) break;

@@ -160,7 +160,7 @@ export const batchCalcFailureCheck: Check = {
 	},
 };
 
-/** Stock movements of a few hours of the look-back (one-hour windows), until two SKUs moved. */
+/** Stock movements of the last hour (the page's window without SKU codes). */
 export async function movementSample(run: Run): Promise<Sample & { windows?: string[] }> {
 	const cached = run.samples.get(METHODS.movement);
 	if (cached) return cached;
@@ -234,8 +234,8 @@ export const movementSpecListCheck: Check = {
 		if (!first)
 			return couldNotTell(
 				this,
-				moved.failure ?? `No stock movement in the ${moved.windows?.length ?? 0} hours sampled.`,
-				{ method: METHODS.movement, hours_sampled: moved.windows },
+				moved.failure ?? 'No stock movement in the last hour.',
+				{ method: METHODS.movement, window: moved.windows?.[0] },
 			);
 		const a = String(first.spec_no);
 		const b = String(
