@@ -157,8 +157,8 @@ const READS: Array<{ node: string; parameters: Record<string, unknown> }> = [
 		parameters: {
 			resource: 'stock',
 			warehouseNo: { __rl: true, mode: 'code', value: 'WH01' },
-			// WDT reads a warehouse without SKU codes only by a time range.
-			changedSince: true,
+			// WDT reads a warehouse without SKU codes only by a time range (the default Read).
+			stockRead: 'changed',
 		},
 	},
 	{ node: 'Refunds', parameters: { resource: 'refund' } },

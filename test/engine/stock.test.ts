@@ -30,6 +30,7 @@ describe('Stock → Get Many (wms.StockSpec.search2)', () => {
 		addStock(2, 1);
 		addStock(3, 1, { warehouse_no: 'WH02' });
 		const { outputs, error } = await getStock({
+			stockRead: 'currentOfSkus',
 			warehouseNo: { __rl: true, mode: 'list', value: 'WH01' },
 			specNos: 'SKU1, SKU2,SKU1',
 		});
@@ -50,7 +51,6 @@ describe('Stock → Get Many (wms.StockSpec.search2)', () => {
 		const now = rig.sim.clock.now();
 		const { outputs, error } = await getStock(
 			{
-				changedSince: true,
 				startTime: new Date(now - 80 * DAY).toISOString(),
 				endTime: new Date(now).toISOString(),
 			},
@@ -64,7 +64,7 @@ describe('Stock → Get Many (wms.StockSpec.search2)', () => {
 		expect(windows[2][1]).toBe(toWdtTime(now));
 	});
 
-	it('with neither warehouse nor SKUs, reads stock changed in the last 30 days; pages and Limit', async () => {
+	it('by default reads stock changed in the last 30 days, every warehouse and SKU; pages and Limit', async () => {
 		for (let i = 1; i <= 150; i++) addStock(i, 1);
 		addStock(999, 40);
 		const all = await getStock();
@@ -95,25 +95,26 @@ describe('Stock → Get Many (wms.StockSpec.search2)', () => {
 				rig.sim.replies.stockWarehouseOnly = reading;
 			});
 
-			it('is refused before any call with Changed Since off, saying what to set', async () => {
+			it('Current Stock of Given SKUs with no SKU codes (an expression gave none) is refused before any call, saying what to set', async () => {
 				addStock(1, 1);
 				const { error } = await getStock({
+					stockRead: 'currentOfSkus',
 					warehouseNo: { __rl: true, mode: 'list', value: 'WH01' },
+					specNos: '={{ "" }}',
 				});
 				expect(error?.message).toBe(
-					'Item 1: SKU Codes (spec_nos) is empty while a Warehouse is set and Changed Since is off; WDT reads without times only for given SKU codes. Enter SKU Codes, or turn on Changed Since and set the time range (a warehouse is then read by stock changed in that range).',
+					'Item 1: SKU Codes (spec_nos) is empty; WDT reads current stock (without a time range) only for given SKU codes. Enter SKU Codes, or set Read to Stock Changed in a Time Range to read a whole warehouse by the stock changed in a range.',
 				);
 				expect(rig.sim.requests).toHaveLength(0);
 			});
 
-			it('with Changed Since on, sends the window and returns the stock changed in it', async () => {
+			it('Stock Changed in a Time Range sends the window and returns the stock changed in it', async () => {
 				addStock(1, 1);
 				addStock(2, 10);
 				addStock(3, 1, { warehouse_no: 'WH02' });
 				const now = rig.sim.clock.now();
 				const { outputs, error } = await getStock({
 					warehouseNo: { __rl: true, mode: 'list', value: 'WH01' },
-					changedSince: true,
 					startTime: new Date(now - 5 * DAY).toISOString(),
 					endTime: new Date(now).toISOString(),
 				});
@@ -130,5 +131,7 @@ describe('Stock → Get Many (wms.StockSpec.search2)', () => {
 		},
 	);
 
-	itReportsRateLimitWithoutRetry(rig, METHOD, () => getStock({ specNos: 'SKU1' }));
+	itReportsRateLimitWithoutRetry(rig, METHOD, () =>
+		getStock({ stockRead: 'currentOfSkus', specNos: 'SKU1' }),
+	);
 });

@@ -124,6 +124,17 @@ export async function fillParameter(page: Page, name: string, value: string): Pr
 	await sleep(200);
 }
 
+/** Picks `option` (its display name) in the options parameter `name` of the open node. */
+export async function pickParameterOption(page: Page, name: string, option: string): Promise<void> {
+	await ndv(page).locator(`[data-test-id="parameter-input-${name}"]`).first().click();
+	await page
+		.locator('.el-select-dropdown__item:visible, [role="option"]:visible')
+		.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(option)}\\s*$`) })
+		.first()
+		.click();
+	await sleep(300);
+}
+
 /**
  * Adds an optional field from a collection's "Add filter" / "Add option" / "Add field" dropdown
  * (`addLabel` is that dropdown's text; `option` the field's display name).

@@ -285,7 +285,7 @@ export const status90Check: Check = {
 				this,
 				'as assumed',
 				'status 90 has not shipped (no consign_time)',
-				"Keep Sales Stockout Shipped's Include Delayed Shipment off: on this WDT a status-90 stockout has not shipped yet.",
+				'Nothing to do: Sales Stockout Shipped counts a status-90 stockout only once it carries consign_time, so on this WDT it is emitted when it ships or completes (110).',
 				details,
 			);
 		if (withTime.length < delayed.length)
@@ -293,14 +293,14 @@ export const status90Check: Check = {
 				this,
 				'could not tell',
 				'some status-90 stockouts carry consign_time, some do not',
-				"Keep Sales Stockout Shipped's Include Delayed Shipment off, so no shipment is claimed before it happens.",
+				'Nothing to do: Sales Stockout Shipped counts only the status-90 stockouts that carry consign_time, so none is claimed shipped before it has shipped.',
 				details,
 			);
 		return result(
 			this,
 			'differs',
 			'status 90 has shipped (consign_time filled in)',
-			"On this WDT status 90 carries a shipment time: turn on Sales Stockout Shipped's Include Delayed Shipment to be told at status 90 rather than at Completed (110).",
+			"Nothing to do: with Include Delayed Shipment on (the default), Sales Stockout Shipped tells of these stockouts at status 90; turn it off to hear of a shipment only at Completed (110).",
 			details,
 		);
 	},

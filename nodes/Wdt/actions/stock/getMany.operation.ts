@@ -22,28 +22,50 @@ const SKU_CODE_LENGTH = lengthOf(STOCK, 'spec_nos');
 /** SKU codes of one query; the page gives no count limit, so the node keeps requests modest. */
 export const MAX_SKU_CODES = 100;
 
+/** What a read selects: WDT's search2 takes no times only for given SKU codes. */
+const READ = { changed: 'changed', currentOfSkus: 'currentOfSkus' } as const;
+
+const skuCodes = (required: boolean, description: string): INodeProperties => ({
+	displayName: 'SKU Codes',
+	name: 'specNos',
+	type: 'string',
+	required,
+	default: '',
+	placeholder: 'e.g. TS-001-BLK-M, TS-001-WHT-L',
+	description: `${description} Comma-separated, at most ${MAX_SKU_CODES}, each at most ${SKU_CODE_LENGTH} characters. WDT field: spec_nos.`,
+});
+
 const properties: INodeProperties[] = [
-	warehouseLocator({
-		description:
-			'Optional: only the stock of this warehouse. Without SKU Codes, WDT reads a warehouse only by time range: turn on Changed Since.',
-	}),
 	{
-		displayName: 'SKU Codes',
-		name: 'specNos',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. TS-001-BLK-M, TS-001-WHT-L',
-		description: `Optional: only these SKUs (merchant codes), comma-separated, at most ${MAX_SKU_CODES}, each at most ${SKU_CODE_LENGTH} characters. WDT field: spec_nos.`,
-	},
-	{
-		displayName: 'Changed Since',
-		name: 'changedSince',
-		type: 'boolean',
-		default: false,
+		displayName: 'Read',
+		name: 'stockRead',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Stock Changed in a Time Range',
+				value: 'changed',
+				description:
+					'Every stock record (SKU and warehouse) whose stock changed in the range. A SKU whose stock did not change in it is not returned.',
+			},
+			{
+				name: 'Current Stock of Given SKUs',
+				value: 'currentOfSkus',
+				description: 'The current stock of the SKU codes you give, whenever it last changed',
+			},
+		],
+		default: 'changed',
 		description:
-			'Whether to return only stock that changed in a time range. Off: the current stock of the SKUs above (WDT takes no times only with SKU Codes; with neither a warehouse nor SKU Codes: stock changed in the last 30 days). A read by time range misses every stock record not modified within it, e.g. a SKU whose stock did not change in the range.',
+			'WDT reads stock without a time range only for given SKU codes, so a whole warehouse is read by the stock changed in a range',
 	},
-	...updateDisplayOptions({ show: { changedSince: [true] } }, timeRangeFields(TIME_RANGE)),
+	warehouseLocator({ description: 'Optional: only the stock of this warehouse' }),
+	...updateDisplayOptions({ show: { stockRead: [READ.currentOfSkus] } }, [
+		skuCodes(true, 'The SKUs (merchant codes) whose current stock to read.'),
+	]),
+	...updateDisplayOptions({ show: { stockRead: [READ.changed] } }, [
+		skuCodes(false, 'Optional: only these SKUs (merchant codes).'),
+		...timeRangeFields(TIME_RANGE),
+	]),
 	...getManyFields(),
 ];
 
@@ -65,23 +87,23 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 		maxCodes: MAX_SKU_CODES,
 	});
 	if (specNos.length) params.spec_nos = specNos;
-	const changedSince = ctx.getNodeParameter('changedSince', itemIndex, false) as boolean;
-	const unfiltered = !warehouseNo && specNos.length === 0;
-	// search2's times "传入商家编码时可传空值": empty only with SKU codes, so a warehouse alone
-	// needs a time range, and one WDT may refuse is never sent.
-	if (warehouseNo && specNos.length === 0 && !changedSince)
+	const read = ctx.getNodeParameter('stockRead', itemIndex, READ.changed) as string;
+	if (read !== READ.currentOfSkus)
+		return {
+			params,
+			range: readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
+			...readPaging(ctx, itemIndex),
+		};
+	// search2's times "传入商家编码时可传空值": empty only with SKU codes, so a read without
+	// times that WDT may refuse is never sent.
+	if (specNos.length === 0)
 		throw invalidInput(
 			ctx,
 			itemIndex,
 			'SKU Codes (spec_nos)',
-			'is empty while a Warehouse is set and Changed Since is off; WDT reads without times only for given SKU codes. Enter SKU Codes, or turn on Changed Since and set the time range (a warehouse is then read by stock changed in that range).',
+			'is empty; WDT reads current stock (without a time range) only for given SKU codes. Enter SKU Codes, or set Read to Stock Changed in a Time Range to read a whole warehouse by the stock changed in a range.',
 		);
-	return {
-		params,
-		range:
-			changedSince || unfiltered ? readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE) : undefined,
-		...readPaging(ctx, itemIndex),
-	};
+	return { params, range: undefined, ...readPaging(ctx, itemIndex) };
 }
 
 /** wms.StockSpec.search2: stock per SKU and warehouse, every page, by rec_id. */
