@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parseWdtTime, toWdtTime, type TimeWindow } from '../../../shared/protocol';
+import { orderNumberKey, parseWdtTime, toWdtTime, type TimeWindow } from '../../../shared/protocol';
 import { PURCHASE_APPLY } from '../../../shared/records';
 import {
 	getManyOption,
@@ -90,6 +90,13 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 	);
 	return {
 		params,
+		// A WDT older than V1.5.1.0 ignores the filter and returns other applies: only that one is kept.
+		...(applyNo
+			? {
+					keep: (apply: IDataObject) =>
+						orderNumberKey(String(apply.purchase_apply_no ?? '')) === orderNumberKey(applyNo),
+				}
+			: {}),
 		// A number alone: that apply at any time, without a time filter.
 		range: applyNo && noTimes ? undefined : readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
 		...readPaging(ctx, itemIndex),
