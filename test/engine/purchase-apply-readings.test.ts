@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { UNFILTERED_LOOKUP_BOUND } from '../../nodes/Wdt/actions/purchaseApply/create.operation';
 import { DEFAULT_REPLY_CHOICES } from '../simulator';
+import { createApply, uploadedApplyNumbers } from './purchaseApplyCreate';
 import { jsonOf, pairsOf, useRig } from './rig';
 
 const rig = useRig();
@@ -14,19 +15,10 @@ afterEach(() => {
 	rig.sim.replies = { ...DEFAULT_REPLY_CHOICES };
 });
 
-const UPLOAD = 'purchase.PurchaseApply.upload';
 const SEARCH = 'purchase.PurchaseApply.search';
 
-const create = (extra: Record<string, unknown> = {}) => ({
-	resource: 'purchaseApply',
-	operation: 'create',
-	lines: { line: [{ specNo: 'TS-001', num: 1 }] },
-	...extra,
-});
-const uploadedNumbers = () =>
-	rig.sim
-		.requestsFor(UPLOAD)
-		.map((q) => (q.args as Array<Record<string, unknown>>)[0].purchase_apply_no);
+const create = createApply;
+const uploadedNumbers = () => uploadedApplyNumbers(rig);
 const searches = () => rig.sim.requestsFor(SEARCH);
 const appliesNumbered = (no: string) =>
 	[...rig.sim.purchaseApplies.values()].filter(
