@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			'Optional: return only this apply (WDT client V1.5.1.0 or later). With both times empty, that apply at any time. WDT field: purchase_apply_no.',
+			'Optional: return only this apply (compared ignoring case). With both times empty, that apply at any time. WDT filters by it from client V1.5.1.0; an older WDT ignores the filter and returns every apply, of which the node keeps this one (slower: set times to read less). WDT field: purchase_apply_no.',
 	},
 	{
 		displayName:
