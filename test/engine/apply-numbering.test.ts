@@ -1,21 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { derivedApplyNumber } from '../../nodes/Wdt/actions/purchaseApply/create.operation';
+import { createApply, uploadedApplyNumbers } from './purchaseApplyCreate';
 import { jsonOf, useRig } from './rig';
 
 const rig = useRig();
 
-const create = (extra: Record<string, unknown> = {}) => ({
-	resource: 'purchaseApply',
-	operation: 'create',
-	lines: { line: [{ specNo: 'TS-001', num: 1 }] },
-	...extra,
-});
-
-const uploadedNumbers = () =>
-	rig.sim
-		.requestsFor('purchase.PurchaseApply.upload')
-		.map((q) => (q.args as Array<Record<string, unknown>>)[0].purchase_apply_no);
+const create = createApply;
+const uploadedNumbers = () => uploadedApplyNumbers(rig);
 
 describe('Purchase Apply → Create: the number sent when none is given', () => {
 	it('is derived from the execution, the node run and the position: stable, distinct, at most 20 characters', () => {

@@ -1,15 +1,10 @@
 /**
  * Against the simulator set to each reading of an ambiguous page (its `replies` options),
- * Account → Check Assumptions must report that reading. Each option is run only when the
- * simulator knows it (DEFAULT_REPLY_CHOICES has the key): options added in other branches skip
- * here, with the reason in the test name, until they are merged.
+ * Account → Check Assumptions must report that reading.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import {
-	TIME_FORM_NAMES,
-	type TimeForm,
-} from '../../nodes/shared/assumptions';
+import { TIME_FORM_NAMES, type TimeForm } from '../../nodes/shared/assumptions';
 import { addGoods, DEFAULT_REPLY_CHOICES, setMasterData } from '../simulator';
 import { byAssumption, type ReadingCase, runCheckAssumptions } from './assumptions';
 import { useRig, warehouseRecord } from './rig';
@@ -18,11 +13,6 @@ const rig = useRig();
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-/** Whether the simulator has this reply option (merged from another branch). */
-const knows = (option: string) => option in DEFAULT_REPLY_CHOICES;
-const skipReason = (option: string) =>
-	knows(option) ? '' : ` (skipped: the simulator has no replies.${option} option yet)`;
-
 function setReply(option: string, value: string) {
 	(rig.sim.replies as unknown as Record<string, string>)[option] = value;
 }
@@ -30,19 +20,17 @@ function setReply(option: string, value: string) {
 /** Recent records for every probe: refunds, goods, stock, warehouses, an order, stockouts, an apply. */
 function seedRecentData() {
 	const now = rig.sim.clock.now();
-	rig.sim
-		.records('aftersales.refund.Refund.search')
-		.add(
-			{
-				refund_id: 1,
-				refund_no: 'TK1',
-				shop_no: 'SHOP1',
-				status: 20,
-				type: 2,
-				detail_list: [{ spec_no: 'S1' }],
-			},
-			{ modifiedMs: now - DAY },
-		);
+	rig.sim.records('aftersales.refund.Refund.search').add(
+		{
+			refund_id: 1,
+			refund_no: 'TK1',
+			shop_no: 'SHOP1',
+			status: 20,
+			type: 2,
+			detail_list: [{ spec_no: 'S1' }],
+		},
+		{ modifiedMs: now - DAY },
+	);
 	addGoods(rig.sim, 1, now - DAY);
 	rig.sim
 		.records('wms.StockSpec.search2')
@@ -109,19 +97,17 @@ const READINGS: ReadingCase[] = [
 ];
 
 describe.each(READINGS)('replies.$option', ({ option, check: pattern, values }) => {
-	describe.skipIf(!knows(option))(`reported reading${skipReason(option)}`, () => {
-		it.each(values)(`${option} = %s: %s`, async (value, verdict, reading) => {
-			setReply(option, value);
-			const item = byAssumption(await check(), pattern);
-			expect(item.verdict, item.why).toBe(verdict);
-			expect(item.reading_found).toMatch(reading);
-		});
+	it.each(values)(`${option} = %s: %s`, async (value, verdict, reading) => {
+		setReply(option, value);
+		const item = byAssumption(await check(), pattern);
+		expect(item.verdict, item.why).toBe(verdict);
+		expect(item.reading_found).toMatch(reading);
 	});
 });
 
 const TIME_FORMS: TimeForm[] = ['text', 'ms', 'seconds', 'msText', 'secondsText'];
 
-describe.skipIf(!knows('timeForm'))(`replies.timeForm${skipReason('timeForm')}`, () => {
+describe('replies.timeForm', () => {
 	it.each(TIME_FORMS)(
 		'timeForm = %s: refund, goods, stock and warehouse report it',
 		async (form) => {
@@ -144,7 +130,7 @@ it("the seeded data gives every check a sample under the simulator's current rea
 		expect(item.verdict, `${item.assumption}: ${item.why}`).not.toBe('could not tell');
 });
 
-it('the guard names every option Check Assumptions tells apart', () => {
+it('the readings above name every option Check Assumptions tells apart', () => {
 	expect(
 		READINGS.map((reading) => reading.option)
 			.concat('timeForm')

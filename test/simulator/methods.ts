@@ -189,6 +189,8 @@ const coreNow: MethodSpec = {
 // purchase.PurchaseApply.*
 // ---------------------------------------------------------------------------------------------
 
+const sameNumber = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 /** Checks an upload's params the way WDT refuses them (WdtError 100) and stores the apply. */
 function createPurchaseApply(
 	{ store, seller, nowMs }: MethodCall,
@@ -216,7 +218,12 @@ function createPurchaseApply(
 		};
 	});
 
-	const repeatedNo = requestedNo !== '' && store.purchaseApplies.has(requestedNo);
+	// WDT compares numbers ignoring case (as the package does: orderNumberKey).
+	const repeatedNo =
+		requestedNo !== '' &&
+		[...store.purchaseApplies.values()].some((record) =>
+			sameNumber(record.purchaseApplyNo, requestedNo),
+		);
 	if (repeatedNo && store.replies.purchaseApplyRepeatedNo === 'refused') {
 		throw new WdtError(100, '采购申请单号已存在');
 	}
@@ -342,7 +349,11 @@ const purchaseApplySearch: MethodSpec = {
 		};
 		const startMs = parseBound(params.start_time);
 		const endMs = parseBound(params.end_time);
-		const applyNo = optionalString(params.purchase_apply_no) ?? '';
+		// A WDT older than V1.5.1.0 does not know the filter: see ReplyChoices.purchaseApplyNoFilter.
+		const applyNo =
+			store.replies.purchaseApplyNoFilter === 'ignored'
+				? ''
+				: (optionalString(params.purchase_apply_no) ?? '');
 		if (startMs !== undefined && endMs !== undefined) {
 			if (endMs < startMs) throw new WdtError(100, '开始时间不能大于结束时间');
 			if (endMs - startMs > PURCHASE_APPLY_SEARCH_MAX_WINDOW_MS) {
@@ -352,7 +363,7 @@ const purchaseApplySearch: MethodSpec = {
 		const matches = [...store.purchaseApplies.values()]
 			.filter(
 				(record) =>
-					(applyNo === '' || record.purchaseApplyNo === applyNo) &&
+					(applyNo === '' || sameNumber(record.purchaseApplyNo, applyNo)) &&
 					store.isStockoutVisible(record, call.nowMs) &&
 					store.inWindow(
 						store.replies.purchaseApplyRange === 'created' ? record.createdMs : record.modifiedMs,

@@ -461,6 +461,12 @@ export interface ReplyChoices {
 	 */
 	purchaseApplyRepeatedNo: 'refused' | 'accepted';
 	/**
+	 * purchase.PurchaseApply.search's purchase_apply_no filter ("V1.5.1.0版本以上支持"): 'exact'
+	 * (default: only that apply, its number compared ignoring case) or 'ignored' (a WDT older than
+	 * V1.5.1.0: the filter is left out and every apply in the range comes back).
+	 */
+	purchaseApplyNoFilter: 'exact' | 'ignored';
+	/**
 	 * sales.StockSync.getSelfWaitSyncIdListOpen with `count` outside "最小值10, 最大值5000": the
 	 * page does not say. 'refused' (default, status 100) or 'clamped' (served 10 or 5000).
 	 */
@@ -562,6 +568,7 @@ export const DEFAULT_REPLY_CHOICES: Readonly<ReplyChoices> = {
 	stockWarehouseOnly: 'refused',
 	purchaseApplyRange: 'modified',
 	purchaseApplyRepeatedNo: 'refused',
+	purchaseApplyNoFilter: 'exact',
 	stockSyncCount: 'refused',
 	stockSyncEmptyPosition: 'same',
 	stockSyncReportInfo: 'example',

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { formatCst } from '../simulator';
 import { hideStockoutDetailsOfShops } from '../simulator/stockoutQueryWithDetail';
-import { MINUTE, T0, useTriggerRig } from './support';
+import { MINUTE, paramsOf, pollMinutes, T0, useTriggerRig } from './support';
 
 const rig = useTriggerRig();
 const DETAIL_METHOD = 'wms.stockout.Sales.queryWithDetail';
@@ -122,3 +122,56 @@ describe.each(['n8n1', 'n8n2'] as const)('%s: either rate limit mid-poll', (pers
 		},
 	);
 });
+
+describe.each(['cancelled', 'all'] as const)(
+	'Include Details when queryWithDetail without status_type returns %s stockouts',
+	(stockoutNoStatusType) => {
+		const persistence = 'n8n2';
+
+		it('emits every cancellation once, each with its details, whatever its status now', async () => {
+			rig.sim.replies.stockoutNoStatusType = stockoutNoStatusType;
+			// Every cancellation whatever its status now: CK-C's stockout is in another status again.
+			rig.sim.searchCancelStatuses = 'all';
+			try {
+				rig.sim.addStockout({ stockoutNo: 'CK-A', modifiedMs: T0 + 10_000 });
+				rig.sim.addStockout({ stockoutNo: 'CK-B', modifiedMs: T0 + 20_000 });
+				rig.sim.addStockout({
+					stockoutNo: 'CK-C',
+					status: 'toShip',
+					cancelled: true,
+					modifiedMs: T0 + 30_000,
+				});
+				// Not cancelled: never an event, though modified in the same window.
+				rig.sim.addStockout({ stockoutNo: 'CK-N', status: 'toShip', modifiedMs: T0 + 15_000 });
+				const { polls, emitted } = await pollMinutes(
+					rig,
+					persistence,
+					activeState(),
+					[2, 4],
+					parameters,
+				);
+				expect(emitted.map((event) => [event.stockout_no, event.details_found])).toEqual([
+					['CK-A', true],
+					['CK-B', true],
+					['CK-C', true],
+				]);
+				for (const event of emitted) {
+					expect(event.order_no).toBe(event.stockout_no);
+					expect(event).toHaveProperty('details_list');
+				}
+				const detailCalls = paramsOf(polls[0], DETAIL_METHOD);
+				// Each by number, in every status (status_type 3 with the whole status list), so that
+				// neither reading of the missing status_type hides CK-C.
+				expect(detailCalls.map((call) => [call.stockout_no, call.status_type])).toEqual([
+					['CK-A', 3],
+					['CK-B', 3],
+					['CK-C', 3],
+				]);
+				for (const call of detailCalls) expect(String(call.status).split(',')).toContain('70'); // 待发货
+				expect(polls.slice(1).flatMap((poll) => paramsOf(poll, DETAIL_METHOD))).toEqual([]);
+			} finally {
+				rig.sim.replies.stockoutNoStatusType = 'cancelled';
+			}
+		});
+	},
+);

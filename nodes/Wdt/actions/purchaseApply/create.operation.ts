@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	describeKind,
+	orderNumberKey,
 	succeededOutcome,
 	WdtError,
 	type WdtResponse,
@@ -20,6 +21,7 @@ import {
 	runDocumentCreate,
 	type SkuLines,
 	text,
+	UnclearLookUp,
 } from '../write';
 
 /** Kept here for the tests and callers that import it from Create. */
@@ -80,20 +82,58 @@ function createdApplyNumber(response: WdtResponse): string {
 }
 
 /**
- * The applies WDT already has under `number`, by the search's purchase_apply_no filter (V1.5.1.0+).
- * The upload page does not say that WDT refuses a repeated number, so a number an earlier attempt
- * may have sent is looked up first. Only exact matches count: a WDT older than V1.5.1.0 may ignore
- * the filter. A failed lookup throws, so the apply is not sent.
+ * The most applies read to look one number up when WDT ignores the purchase_apply_no filter (a
+ * WDT older than V1.5.1.0 lists every apply): 10 pages of 100.
  */
-async function existingApplies(ctx: IExecuteFunctions, number: string): Promise<IDataObject[]> {
-	const { records } = await searchWindows.call(ctx, {
-		...catalogPaging(SEARCH_METHOD),
-		method: SEARCH_METHOD,
-		args: () => [{ purchase_apply_no: number }],
-		recordKey: (record) => JSON.stringify(record),
-	});
-	return (records as IDataObject[]).filter(
-		(record) => String(record.purchase_apply_no ?? '') === number,
+export const UNFILTERED_LOOKUP_BOUND = 1000;
+
+/** What a search without a working number filter listed, by orderNumberKey; `complete`: all of it. */
+interface UnfilteredList {
+	byNumber: Map<string, IDataObject>;
+	complete: boolean;
+}
+
+/** Per run (execute context): the list a WDT that ignores the filter gave, read once. */
+const unfilteredLists = new WeakMap<IExecuteFunctions, UnfilteredList>();
+
+const numberKeyOf = (apply: IDataObject) => orderNumberKey(String(apply.purchase_apply_no ?? ''));
+
+/**
+ * The apply WDT already has under `number`, by the search's purchase_apply_no filter
+ * (V1.5.1.0+), compared ignoring case as WDT compares numbers. The upload page does not say that
+ * WDT refuses a repeated number, so a number an earlier attempt may have sent is looked up first.
+ * A WDT older than V1.5.1.0 ignores the filter and lists other applies: only exact matches count,
+ * the list is read once per run up to UNFILTERED_LOOKUP_BOUND applies, and a number not among
+ * them when the list is longer is UnclearLookUp (not sent, outcome unknown), never absent. A
+ * failed lookup throws, so the apply is not sent.
+ */
+async function existingApply(
+	ctx: IExecuteFunctions,
+	number: string,
+): Promise<IDataObject | UnclearLookUp | undefined> {
+	const key = orderNumberKey(number);
+	let unfiltered = unfilteredLists.get(ctx);
+	if (!unfiltered) {
+		const { records, complete } = await searchWindows.call(ctx, {
+			...catalogPaging(SEARCH_METHOD),
+			method: SEARCH_METHOD,
+			args: () => [{ purchase_apply_no: number }],
+			recordKey: (record) => JSON.stringify(record),
+			limit: UNFILTERED_LOOKUP_BOUND,
+		});
+		const applies = records as IDataObject[];
+		// Only this number came back (or nothing): the filter worked, the answer is exact.
+		if (applies.every((apply) => numberKeyOf(apply) === key)) return applies[0];
+		unfiltered = { byNumber: new Map(), complete };
+		for (const apply of applies)
+			if (!unfiltered.byNumber.has(numberKeyOf(apply)))
+				unfiltered.byNumber.set(numberKeyOf(apply), apply);
+		unfilteredLists.set(ctx, unfiltered);
+	}
+	const found = unfiltered.byNumber.get(key);
+	if (found || unfiltered.complete) return found;
+	return new UnclearLookUp(
+		`WDT ignored the purchase_apply_no filter of ${SEARCH_METHOD} (it needs WDT client V1.5.1.0 or later) and lists more than ${UNFILTERED_LOOKUP_BOUND} applies, so the node could not tell whether ${number} already exists and did not send it`,
 	);
 }
 
@@ -116,13 +156,14 @@ const CREATE: DocumentCreate = {
 		field: 'purchase_apply_no',
 		parameter: 'purchaseApplyNo',
 		label: 'Purchase Apply Number',
-		description: `Your own number for the apply, ${atMost(UPLOAD_METHOD, ['params'], 'purchase_apply_no')}. Before sending a number the node looks it up in WDT (purchase_apply_no filter of the search, WDT client V1.5.1.0 or later): an apply that exists is not sent again but output with outcome 'already created', so a re-run cannot create it twice. When empty, see When the Number Is Empty. WDT field: purchase_apply_no.`,
+		description: `Your own number for the apply, ${atMost(UPLOAD_METHOD, ['params'], 'purchase_apply_no')}. Before sending a number the node looks it up in WDT, ignoring case (purchase_apply_no filter of the search, WDT client V1.5.1.0 or later): an apply that exists is not sent again but output with outcome 'already created', so a re-run cannot create it twice. An older WDT ignores that filter: the node then reads up to ${UNFILTERED_LOOKUP_BOUND} applies, and beyond that does not send the number (outcome 'unknown'). When empty, see When the Number Is Empty. WDT field: purchase_apply_no.`,
 		wdtExample: 'POA2208260005',
 		deriveSafety:
 			"the node finds the applies created by the earlier run and outputs them as 'already created' instead of sending them again",
-		find: async (ctx, number) => (await existingApplies(ctx, number))[0],
-		found: ({ status, created, modified }, number) => ({
-			purchase_apply_no: number,
+		find: existingApply,
+		// WDT's own spelling of the number (the look-up ignores case).
+		found: ({ purchase_apply_no: existing, status, created, modified }, number) => ({
+			purchase_apply_no: typeof existing === 'string' && existing !== '' ? existing : number,
 			status,
 			created,
 			modified,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parseWdtTime, toWdtTime, type TimeWindow } from '../../../shared/protocol';
+import { orderNumberKey, parseWdtTime, toWdtTime, type TimeWindow } from '../../../shared/protocol';
 import { PURCHASE_APPLY } from '../../../shared/records';
 import {
 	getManyOption,
@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			'Optional: return only this apply (WDT client V1.5.1.0 or later). With both times empty, that apply at any time. WDT field: purchase_apply_no.',
+			'Optional: return only this apply (compared ignoring case). With both times empty, that apply at any time. WDT filters by it from client V1.5.1.0; an older WDT ignores the filter and returns every apply, of which the node keeps this one (slower: set times to read less). WDT field: purchase_apply_no.',
 	},
 	{
 		displayName:
@@ -90,6 +90,13 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, nowMs: number): Re
 	);
 	return {
 		params,
+		// A WDT older than V1.5.1.0 ignores the filter and returns other applies: only that one is kept.
+		...(applyNo
+			? {
+					keep: (apply: IDataObject) =>
+						orderNumberKey(String(apply.purchase_apply_no ?? '')) === orderNumberKey(applyNo),
+				}
+			: {}),
 		// A number alone: that apply at any time, without a time filter.
 		range: applyNo && noTimes ? undefined : readTimeRange(ctx, itemIndex, nowMs, TIME_RANGE),
 		...readPaging(ctx, itemIndex),

@@ -17,6 +17,7 @@ import {
 	readUserDateTime,
 	succeededOutcome,
 	toWdtTime,
+	unknownOutcome,
 	type WdtResponse,
 } from '../../../shared/protocol';
 import { invalidInput } from '../parameters';
@@ -38,6 +39,14 @@ import { checkedFields, documentedFields } from './values';
 export interface NumberedDocument {
 	head: IDataObject;
 	lines: IDataObject[];
+}
+
+/**
+ * A look-up that could not tell whether WDT has the number (`why`): the document is not sent,
+ * and its outcome is unknown, so that neither the node nor the user sends it blindly.
+ */
+export class UnclearLookUp {
+	constructor(readonly why: string) {}
 }
 
 export interface DocumentCreate {
@@ -63,8 +72,11 @@ export interface DocumentCreate {
 		deriveSafety?: string;
 		/** WDT's text refusing a number it has, and what to tell the user then. */
 		repeated?: { wdtText: RegExp; hint: string };
-		/** The document WDT already has under the number (a failed look-up throws: not sent). */
-		find?(ctx: IExecuteFunctions, number: string): Promise<IDataObject | undefined>;
+		/**
+		 * The document WDT already has under the number, or UnclearLookUp (not sent, unknown);
+		 * a failed look-up throws (not sent, and the node stops sending).
+		 */
+		find?(ctx: IExecuteFunctions, number: string): Promise<IDataObject | UnclearLookUp | undefined>;
 		/** What an 'already created' item shows of the document found. */
 		found?(existing: IDataObject, number: string): IDataObject;
 	};
@@ -317,6 +329,7 @@ export function documentCreateSpec(create: DocumentCreate): WriteSpec<NumberedDo
 					if (!sent) return undefined;
 					const existing = await find(ctx, sent);
 					if (!existing) return undefined;
+					if (existing instanceof UnclearLookUp) return unknownOutcome(sent, existing.why);
 					return {
 						...succeededOutcome(sent),
 						outcome: ALREADY_CREATED,

@@ -1,7 +1,9 @@
 /**
  * Numbers for documents the user left unnumbered, derived from the execution so that a re-run
- * of the same execution sends the same numbers (and cannot create a document twice), and the
- * field that offers them.
+ * of the same execution sends the same numbers, and the field that offers them. What keeps the
+ * re-run from creating a document twice is the operation's: a look-up of the number before
+ * sending it (DocumentCreate.number.find) where WDT can be searched by it, else WDT refusing a
+ * number it has (each operation's deriveSafety says which).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
@@ -27,10 +29,11 @@ function fnv1a(text: string): number {
 }
 
 /**
- * The purchase_apply_no sent when the user gives none: the same for the same execution, node run
- * and apply, so a re-run of the execution cannot create an apply twice (WDT refuses a number it
- * has). `N<execution id>-<3-character tag of node and run>-<apply position>`, at most 20
- * characters (the field's documented length); an execution ID too long for that is hashed.
+ * The number sent when the user gives none: the same for the same execution, node run and
+ * position, so a re-run of the execution sends the same number, which the operation then finds
+ * already created (see the file's note). `N<execution id>-<3-character tag of node and
+ * run>-<position>`, at most 20 characters (purchase_apply_no's documented length); an execution
+ * ID too long for that is hashed.
  */
 export function derivedApplyNumber(executionId: string, nodeRun: string, position: number): string {
 	const tag = (fnv1a(nodeRun) % 36 ** 3).toString(36).toUpperCase().padStart(3, '0');
@@ -44,7 +47,8 @@ export function derivedApplyNumber(executionId: string, nodeRun: string, positio
 
 /**
  * Numbers for documents the user left unnumbered, the same for the same execution, node run and
- * position, so that a re-run of the execution sends the same numbers and WDT refuses them.
+ * position, so that a re-run of the execution sends the same numbers (and the operation's
+ * look-up, or WDT's refusal, keeps them from being created twice).
  */
 export function executionNumbering(ctx: IExecuteFunctions): (position: number) => string {
 	const runIndex = Number(ctx.getWorkflowDataProxy(0).$runIndex ?? 0);
