@@ -44,6 +44,7 @@ function seedRecentData() {
 	rig.sim.addStockout({ status: 'toShip', modifiedMs: now - 10 * MINUTE });
 	rig.sim.addStockout({ status: 'delayedShipping', modifiedMs: now - 15 * MINUTE });
 	rig.sim.addPurchaseApply({ createdMs: now - 3 * DAY, modifiedMs: now - DAY });
+	rig.sim.addPurchaseApply({ createdMs: now - 2 * DAY, modifiedMs: now - 2 * DAY });
 }
 
 const check = () => runCheckAssumptions(rig);
@@ -84,6 +85,14 @@ const READINGS: ReadingCase[] = [
 		values: [
 			['modified', 'as assumed', /modified time/],
 			['created', 'differs', /created time/],
+		],
+	},
+	{
+		option: 'purchaseApplyNoFilter',
+		check: /looked up by purchase_apply_no/,
+		values: [
+			['exact', 'as assumed', /^the filter selects that apply only$/],
+			['ignored', 'differs', /^the filter is ignored/],
 		],
 	},
 	{
@@ -136,6 +145,7 @@ it('the readings above name every option Check Assumptions tells apart', () => {
 			.concat('timeForm')
 			.sort(),
 	).toEqual([
+		'purchaseApplyNoFilter',
 		'purchaseApplyRange',
 		'srcTidMatch',
 		'status90',

@@ -129,7 +129,8 @@ export async function pickParameterOption(page: Page, name: string, option: stri
 	await ndv(page).locator(`[data-test-id="parameter-input-${name}"]`).first().click();
 	await page
 		.locator('.el-select-dropdown__item:visible, [role="option"]:visible')
-		.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(option)}\\s*$`) })
+		// An option shows its description under its name, so match the name as a part.
+		.filter({ hasText: option })
 		.first()
 		.click();
 	await sleep(300);

@@ -6,6 +6,7 @@
 import { DAY_MS } from '../protocol';
 import { clockCheck, pageSizeCheck, timeFormChecks } from './generalChecks';
 import {
+	purchaseApplyNoFilterCheck,
 	purchaseApplyRangeCheck,
 	srcTidCheck,
 	status90Check,
@@ -65,6 +66,8 @@ export const CHECKS: readonly Check[] = [
 	transferStatusListCheck,
 	purchaseOrderRangeCheck,
 	purchaseStockinRangeCheck,
+	// Found since: a WDT older than V1.5.1.0 ignores purchase_apply_no.
+	purchaseApplyNoFilterCheck,
 ];
 
 /** Clamps the look-back to its bounds (whole days). */

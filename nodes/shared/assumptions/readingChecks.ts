@@ -7,6 +7,7 @@ import { WDT_MAX_PAGE_SIZE } from '../protocol';
 import {
 	type Check,
 	couldNotTell,
+	days,
 	isArgumentRefusal,
 	METHODS,
 	page,
@@ -17,6 +18,7 @@ import {
 	HOUR_SAMPLES,
 	type Sample,
 	sampleHours,
+	sampleLookBack,
 	STOCKOUT_CANCELLED,
 	STOCKOUT_DELAYED,
 	timeSample,
@@ -259,6 +261,58 @@ export const purchaseApplyRangeCheck = modifiedRangeCheck(
 	['Purchase Apply → Get Many', 'Purchase Apply Status Changed'],
 	"Get Many then selects applies by creation time, and Purchase Apply Status Changed sees a change only while the apply's creation lies inside its look-back: keep the event's look-back long, or read the applies you follow by number.",
 );
+
+/**
+ * Whether the apply search's purchase_apply_no filter ("V1.5.1.0版本以上支持") selects that apply
+ * only: one search by a sampled apply's number, without times (as Create's look-up sends it).
+ */
+export const purchaseApplyNoFilterCheck: Check = {
+	assumption:
+		'A purchase apply looked up by purchase_apply_no (a filter of WDT V1.5.1.0 and later) comes back alone',
+	affects: ['Purchase Apply → Create (the look-up before sending a number)', 'Purchase Apply → Get Many'],
+	async run(run) {
+		const sample = await sampleLookBack(run, METHODS.apply);
+		const numbers = [
+			...new Set(sample.rows.map((row) => String(row.purchase_apply_no ?? '')).filter(Boolean)),
+		];
+		if (numbers.length < 2)
+			return couldNotTell(
+				this,
+				sample.failure ??
+					`No two purchase applies in the last ${days(run)}: a reply of one apply would not tell.`,
+				{ method: METHODS.apply, records: sample.rows.length },
+			);
+		const number = numbers[0];
+		const reply = await page(run, METHODS.apply, { purchase_apply_no: number }, WDT_MAX_PAGE_SIZE);
+		const others = reply.rows.filter(
+			(row) => String(row.purchase_apply_no ?? '').toUpperCase() !== number.toUpperCase(),
+		);
+		const details: Row = {
+			method: METHODS.apply,
+			purchase_apply_no: number,
+			rows: reply.rows.length,
+			other_numbers: others.length,
+		};
+		if (reply.failure) return couldNotTell(this, reply.failure, details);
+		if (others.length)
+			return result(
+				this,
+				'differs',
+				'the filter is ignored: other applies come back (a WDT older than V1.5.1.0)',
+				"Create's look-up keeps only the apply of that number and reads the list once a run, up to 1,000 applies; beyond that a number it cannot find is not sent and comes out 'unknown'. Get Many by number keeps only that apply. Updating WDT to V1.5.1.0 or later lifts the bound.",
+				details,
+			);
+		if (reply.rows.length === 0)
+			return couldNotTell(this, 'The sampled apply was not found by its own number.', details);
+		return result(
+			this,
+			'as assumed',
+			'the filter selects that apply only',
+			"Create looks up each number in one call before sending it, so a re-run never creates an apply twice.",
+			details,
+		);
+	},
+};
 
 export const status90Check: Check = {
 	assumption:

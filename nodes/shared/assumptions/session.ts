@@ -20,7 +20,7 @@ export type ProbeTransport = (call: WdtCall, deadlineMs: number) => Promise<WdtR
  * The hard bound on calls of one run: what the checks need when every sample finds what it looks
  * for (test/engine/check-assumptions-budget.test.ts counts it); an empty account takes about 20.
  */
-export const MAX_PROBE_CALLS = 33;
+export const MAX_PROBE_CALLS = 34;
 
 /** The deadline of each call, all of its attempts included. */
 export const PROBE_CALL_DEADLINE_MS = 20_000;
