@@ -185,7 +185,10 @@ describe.each(TIME_FORMS)('timeForm %s: the reads whose pages send other times i
 			modified_iso: iso(modifiedMs - 2 * MINUTE),
 		});
 	}
-	const hour = { startTime: new Date(AT).toISOString(), endTime: new Date(AT + HOUR).toISOString() };
+	const hour = {
+		startTime: new Date(AT).toISOString(),
+		endTime: new Date(AT + HOUR).toISOString(),
+	};
 
 	it('Sales Order → Get Many (current and history) and Get: ms times as sent with their _iso, in modified order', async () => {
 		rig.sim.replies.timeForm = form;
@@ -209,9 +212,7 @@ describe.each(TIME_FORMS)('timeForm %s: the reads whose pages send other times i
 		expectOrder(found, second);
 
 		const archived = addOrder(4, 20, ORDER_HISTORY);
-		const history = await readOk(
-			read('salesOrder', { ...hour, options: { readFrom: 'history' } }),
-		);
+		const history = await readOk(read('salesOrder', { ...hour, options: { readFrom: 'history' } }));
 		expect(history.map((order) => order.trade_id)).toEqual([4]);
 		expectOrder(history[0], archived);
 	});

@@ -1,18 +1,22 @@
 /**
- * Refund Created or Updated and Goods Created or Updated under each form the simulator can send
- * the times their pages contradict themselves on (`replies.timeForm`: the table says String,
- * the reply example sends milliseconds): each record once across polls, a change emitted again,
- * `_iso` beside each time; a change time that is no time stops the poll, naming the record.
+ * The events whose pages contradict themselves on times (`replies.timeForm`: the table says
+ * String, the reply example sends milliseconds; test/simulator/timeForms.ts derives the fields)
+ * under each form the simulator can send them in: each record once across polls (a later poll
+ * emits nothing new), a change emitted again, in change order, `_iso` beside each time the same
+ * instant whatever the form; a change time that is no time stops the poll, naming the record.
+ * Purchase Order / Purchase Stock-In events: test/trigger/purchaseOrder.test.ts, purchaseStockin.test.ts.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { addGoods, changeGoods, changeSpec } from '../simulator';
 import { TIME_FORMS, timeInForm } from '../simulator/timeForms';
+import { formatCst } from '../simulator';
 import { MINUTE, pollMinutes, stateAt, T0, useTriggerRig } from './support';
 
 const REFUNDS = 'aftersales.refund.Refund.search';
 const rig = useTriggerRig();
+const HOUR_MS = 60 * MINUTE;
 const iso = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
 
 afterEach(() => {
@@ -31,6 +35,12 @@ function addRefund(modifiedMs: number): number {
 	return id;
 }
 const refunds: INodeParameters = { event: 'refundChanged', options: {} };
+const event = (name: string, options: IDataObject = {}): INodeParameters => ({
+	event: name,
+	options,
+});
+const TRANSFERS = 'wms.stocktransfer.Manage.queryWithDetail';
+const REFUND_STOCKINS = 'wms.stockin.Refund.queryWithDetail';
 const goods: INodeParameters = { event: 'goodsChanged', options: {} };
 
 describe.each(TIME_FORMS)('timeForm %s', (form) => {
@@ -87,6 +97,173 @@ describe.each(TIME_FORMS)('timeForm %s', (form) => {
 		changeGoods(rig.sim, id, { remark: 'again' }, T0 + 10 * MINUTE);
 		const again = await pollMinutes(rig, 'n8n2', spec.staticData, [11, 16], goods);
 		expect(again.emitted.map((json) => [json.goods_id, json.remark])).toEqual([[id, 'again']]);
+	});
+});
+
+describe.each(TIME_FORMS)('timeForm %s: events whose pages send other times in ms', (form) => {
+	const sent = (ms: number) => timeInForm(ms, form);
+
+	it('New or Updated Sales Order: each order once, in modified order, a change again; created as sent with created_iso', async () => {
+		rig.sim.replies.timeForm = form;
+		const orders = event('salesOrderChanged');
+		const later = rig.sim.addTrade({
+			status: 30,
+			modifiedMs: T0 + 40_000,
+			createdMs: T0 - HOUR_MS,
+		});
+		const earlier = rig.sim.addTrade({
+			status: 30,
+			modifiedMs: T0 + 10_000,
+			createdMs: T0 - 2 * HOUR_MS,
+		});
+		const first = await pollMinutes(
+			rig,
+			'n8n2',
+			stateAt('salesOrderChanged', T0 - MINUTE),
+			[1, 3],
+			orders,
+		);
+		expect(first.emitted.map((json) => json.trade_id)).toEqual([earlier.tradeId, later.tradeId]);
+		expect(first.emitted[0]).toMatchObject({
+			created: sent(T0 - 2 * HOUR_MS),
+			created_iso: iso(T0 - 2 * HOUR_MS),
+			modified_iso: iso(T0 + 10_000),
+		});
+		rig.sim.modifyTrade(earlier.tradeId, { status: 55, modifiedMs: T0 + 4 * MINUTE });
+		const next = await pollMinutes(rig, 'n8n2', first.staticData, [5, 8], orders);
+		expect(next.emitted.map((json) => [json.trade_id, json.trade_status])).toEqual([
+			[earlier.tradeId, 55],
+		]);
+		expect(next.emitted[0]).toMatchObject({ created: sent(T0 - 2 * HOUR_MS) });
+	});
+
+	it('Sales Stockout Shipped: each shipment once, in change order; created as sent with created_iso', async () => {
+		rig.sim.replies.timeForm = form;
+		const shipped = event('stockoutShipped');
+		const [a, b] = [1, 2].map((n) =>
+			rig.sim.addStockout({
+				status: 'toShip',
+				modifiedMs: T0 - HOUR_MS,
+				createdMs: T0 - n * HOUR_MS,
+			}),
+		);
+		rig.sim.modifyStockout(b.stockoutId, { status: 'done', modifiedMs: T0 + 20_000 });
+		rig.sim.modifyStockout(a.stockoutId, { status: 'done', modifiedMs: T0 + 30_000 });
+		const first = await pollMinutes(
+			rig,
+			'n8n2',
+			stateAt('stockoutShipped', T0 - MINUTE),
+			[1, 3],
+			shipped,
+		);
+		expect(first.emitted.map((json) => json.stockout_id)).toEqual([b.stockoutId, a.stockoutId]);
+		expect(first.emitted[0]).toMatchObject({
+			created: sent(T0 - 2 * HOUR_MS),
+			created_iso: iso(T0 - 2 * HOUR_MS),
+			consign_time: formatCst(T0 + 20_000),
+			consign_time_iso: iso(T0 + 20_000),
+		});
+		const again = await pollMinutes(rig, 'n8n2', first.staticData, [4, 6], shipped);
+		expect(again.emitted).toEqual([]);
+	});
+
+	it("Sales Stockout Cancelled with Include Details: each once, the details' created as sent with created_iso", async () => {
+		rig.sim.replies.timeForm = form;
+		const cancelled = event('stockoutCancelled', { includeDetails: true });
+		rig.sim.addStockout({ stockoutNo: 'CK-TF2', modifiedMs: T0 + 20_000, createdMs: T0 - HOUR_MS });
+		rig.sim.addStockout({
+			stockoutNo: 'CK-TF1',
+			modifiedMs: T0 + 10_000,
+			createdMs: T0 - 2 * HOUR_MS,
+		});
+		const first = await pollMinutes(
+			rig,
+			'n8n2',
+			stateAt('stockoutCancelled', T0 - MINUTE),
+			[1, 3],
+			cancelled,
+		);
+		expect(first.emitted.map((json) => json.stockout_no)).toEqual(['CK-TF1', 'CK-TF2']);
+		expect(first.emitted[0]).toMatchObject({
+			details_found: true,
+			created: sent(T0 - 2 * HOUR_MS),
+			created_iso: iso(T0 - 2 * HOUR_MS),
+		});
+		const again = await pollMinutes(rig, 'n8n2', first.staticData, [4, 6], cancelled);
+		expect(again.emitted).toEqual([]);
+	});
+
+	it('Transfer Status Changed: keyed on modified in any form; each status once, in modified order', async () => {
+		rig.sim.replies.timeForm = form;
+		const transfers = event('transferStatusChanged');
+		const add = (id: number, modifiedMs: number) =>
+			rig.sim
+				.records(TRANSFERS)
+				.add(
+					{ transfer_id: id, transfer_no: `TF${id}`, status: 20, details_list: [] },
+					{ modifiedMs },
+				);
+		add(8802, T0 + 40_000);
+		add(8801, T0 + 10_000);
+		const first = await pollMinutes(
+			rig,
+			'n8n2',
+			stateAt('transferStatusChanged', T0 - MINUTE),
+			[1, 3],
+			transfers,
+		);
+		expect(first.emitted.map((json) => json.transfer_id)).toEqual([8801, 8802]);
+		expect(first.emitted[0]).toMatchObject({
+			modified: sent(T0 + 10_000),
+			modified_iso: iso(T0 + 10_000),
+			created: sent(T0 + 10_000),
+			created_iso: iso(T0 + 10_000),
+		});
+		rig.sim
+			.records(TRANSFERS)
+			.modify(
+				(record) => record.transfer_id === 8801,
+				{ status: 40 },
+				{ modifiedMs: T0 + 4 * MINUTE },
+			);
+		const next = await pollMinutes(rig, 'n8n2', first.staticData, [5, 8], transfers);
+		expect(next.emitted.map((json) => [json.transfer_id, json.status])).toEqual([[8801, 40]]);
+		expect(next.emitted[0]).toMatchObject({ modified: sent(T0 + 4 * MINUTE) });
+	});
+
+	it('Refund Stock-In Received: each completed stock-in once; check_time and created_time as sent with their _iso', async () => {
+		rig.sim.replies.timeForm = form;
+		const received = event('refundStockinReceived');
+		rig.sim.records(REFUND_STOCKINS).add(
+			{
+				stockin_id: 8901,
+				order_no: 'TR8901',
+				refund_no: 'RF8901',
+				status: 80,
+				shop_no: 'MALL01',
+				warehouse_no: 'WH001',
+				check_time: T0 + 10_000,
+				created_time: T0 - MINUTE,
+				details_list: [],
+			},
+			{ modifiedMs: T0 + 10_000 },
+		);
+		const first = await pollMinutes(
+			rig,
+			'n8n2',
+			stateAt('refundStockinReceived', T0 - MINUTE),
+			[1, 3],
+			received,
+		);
+		expect(first.emitted.map((json) => json.stockin_id)).toEqual([8901]);
+		expect(first.emitted[0]).toMatchObject({
+			check_time: sent(T0 + 10_000),
+			check_time_iso: iso(T0 + 10_000),
+			created_time: sent(T0 - MINUTE),
+			created_time_iso: iso(T0 - MINUTE),
+		});
+		const again = await pollMinutes(rig, 'n8n2', first.staticData, [4, 6], received);
+		expect(again.emitted).toEqual([]);
 	});
 });
 
