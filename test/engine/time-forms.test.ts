@@ -8,15 +8,29 @@
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
+import * as RECORDS from '../../nodes/shared/records';
+import type { WdtRecord } from '../../nodes/shared/records';
+import {
+	LOGISTICS_LIST,
+	PROVIDER_LIST,
+	SHOP_LIST,
+	WAREHOUSE_LIST,
+} from '../../nodes/shared/lists/wdtLists';
+import { PENDING_METHOD as STOCK_SYNC_PENDING_METHOD } from '../../nodes/Wdt/actions/stockSync/stockSyncIds';
+
 import {
 	addGoods,
 	addTransfer,
+	DEFAULT_SELLER,
 	formatCst,
+	moveStock,
 	receiveRefund,
 	setMasterData,
 	TRANSFER_STATUS,
 } from '../simulator';
-import { TIME_FORMS, timeInForm, type TimeForm } from '../simulator/timeForms';
+import { runListSearch } from '../harness/list-search';
+import { TestClient } from '../simulator/client';
+import { TIME_FORM_FIELDS, TIME_FORMS, timeInForm, type TimeForm } from '../simulator/timeForms';
 import { jsonOf, readOk, readRunner, useReadRig, warehouseRecord } from './rig';
 
 const REFUNDS = 'aftersales.refund.Refund.search';
@@ -28,7 +42,6 @@ const AT = Date.UTC(2024, 2, 1, 1, 0, 0);
 const AT_ISO = '2024-03-01T09:00:00+08:00';
 const ORDERS = 'sales.TradeQuery.queryWithDetail';
 const ORDER_HISTORY = 'sales.TradeQuery.queryHistoryWithDetail';
-const STOCKOUTS = 'wms.stockout.Sales.queryWithDetail';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** The instant in +08:00 as the package's `_iso` fields write it. */
@@ -328,4 +341,134 @@ describe.each(TIME_FORMS)('timeForm %s: the reads whose pages send other times i
 			created_time_iso: iso(atMs),
 		});
 	});
+	it('Stock Movement → Get Many: each movement once, in created order, created as sent with created_iso', async () => {
+		rig.sim.replies.timeForm = form;
+		const now = Math.floor(rig.sim.clock.now() / 1000) * 1000;
+		const move = (stockioNo: string, minutesAgo: number) =>
+			moveStock(rig.sim, {
+				warehouseNo: 'WH01',
+				specNo: 'MUG-350',
+				delta: 1,
+				srcOrderType: 10,
+				srcOrderNo: `CG-${stockioNo}`,
+				stockioNo,
+				atMs: now - minutesAgo * MINUTE,
+			});
+		move('IO-2', 10);
+		move('IO-1', 30);
+		move('IO-OLD', 90); // outside the hour
+		const rows = await readOk(
+			read('stockMovement', {
+				startTime: new Date(now - HOUR).toISOString(),
+				endTime: new Date(now).toISOString(),
+			}),
+		);
+		expect(rows.map((row) => row.stockio_no)).toEqual(['IO-1', 'IO-2']);
+		expect(rows[0]).toMatchObject({
+			created: sent(now - 30 * MINUTE),
+			created_iso: iso(now - 30 * MINUTE),
+		});
+	});
+
+	it('Purchase Apply → Create: the supplier dropdown lists the same suppliers (their created, modified and last_purchase_time as sent)', async () => {
+		rig.sim.replies.timeForm = form;
+		setMasterData(rig.sim, {
+			providers: [1, 2].map((i) => ({
+				providerId: i,
+				providerNo: `P00${i}`,
+				providerName: `供应商${i}`,
+				isDisabled: false,
+				deleted: false,
+				modifiedMs: AT,
+			})),
+		});
+		const list = await runListSearch(rig.engine, {
+			type: 'wdt',
+			method: 'searchProviders',
+			credentials: rig.credentials,
+			workflowId: `time-forms-${form}`,
+		});
+		expect(list.results).toEqual([
+			{ name: '供应商1 (P001)', value: 'P001' },
+			{ name: '供应商2 (P002)', value: 'P002' },
+		]);
+		const client = new TestClient(rig.sim.url, DEFAULT_SELLER, () => rig.sim.clock.now());
+		const { json } = await client.call({
+			method: 'setting.PurchaseProvider.queryDetail',
+			args: [{ provider_no: 'P001' }],
+			pager: { pageNo: 0, pageSize: 10 },
+		});
+		const [provider] = (json?.data as { details: IDataObject[] }).details;
+		expect(provider.modified).toEqual(sent(AT));
+	});
+});
+
+/**
+ * Where each read of the package whose page sends some times as numbers (TIME_FORM_FIELDS,
+ * derived from the pages) runs under every form: a read added to the package, or a page that
+ * starts sending numbers, fails here until it is tested and listed.
+ */
+const TESTED_UNDER_EVERY_FORM: Readonly<Record<string, string>> = {
+	'aftersales.refund.Refund.search':
+		'Refund → Get Many, Get (here); Refund Created or Updated (trigger/time-forms)',
+	'goods.Goods.queryWithSpec':
+		'Product → Get Many, Get (here); Goods Created or Updated (trigger/time-forms)',
+	'wms.StockSpec.search2': 'Stock → Get Many (here)',
+	'setting.Warehouse.queryWarehouse': 'Warehouse → Get Many (here)',
+	'setting.PurchaseProvider.queryDetail': 'the supplier dropdown (here)',
+	'sales.TradeQuery.queryWithDetail':
+		'Sales Order → Get Many, Get (here); New or Updated Sales Order (trigger/time-forms)',
+	'sales.TradeQuery.queryHistoryWithDetail': 'Sales Order → Get Many, Read From history (here)',
+	'wms.stockout.Sales.queryWithDetail':
+		'Sales Stockout → Get Many, Get, Get Many Cancelled with details (here); Shipped, Cancelled with details (trigger/time-forms)',
+	'wms.stocktransfer.Manage.queryWithDetail':
+		'Transfer → Get Many (here); Transfer Status Changed (trigger/time-forms)',
+	'wms.stockin.Refund.queryWithDetail':
+		'Refund Stock-In → Get Many (here); Refund Stock-In Received (trigger/time-forms)',
+	'wms.StockSpec.queryChangeHistory':
+		'Stock Movement → Get Many (here); Stock Moved (trigger/time-forms)',
+	'purchase.PurchaseOrder.queryWithDetail':
+		'engine/purchase-order.test.ts; trigger/purchaseOrder.test.ts',
+	'wms.stockin.Purchase.queryWithDetail':
+		'engine/purchase-order.test.ts; trigger/purchaseStockin.test.ts',
+};
+
+it('every read of the package whose page sends times as numbers runs under every form', () => {
+	const records = (Object.values(RECORDS) as unknown[]).filter(
+		(value): value is WdtRecord =>
+			typeof value === 'object' &&
+			value !== null &&
+			typeof (value as { method?: unknown }).method === 'string',
+	);
+	const reads = new Set([
+		...records.map((record) => record.method),
+		...[SHOP_LIST, WAREHOUSE_LIST, LOGISTICS_LIST, PROVIDER_LIST].map((list) => list.method),
+		RECORDS.SALES_ORDER_HISTORY_METHOD,
+		RECORDS.STOCK_COUNT_LINES_METHOD,
+		STOCK_SYNC_PENDING_METHOD,
+	]);
+	expect(reads.size).toBeGreaterThan(20);
+	const affected = [...reads].filter((method) => TIME_FORM_FIELDS[method]).sort();
+	expect(affected).toEqual(Object.keys(TESTED_UNDER_EVERY_FORM).sort());
+	// The derivation keeps what the hand-written list had, and finds the orders' and stockouts'.
+	expect(TIME_FORM_FIELDS).toMatchObject({
+		'aftersales.refund.Refund.search': ['created', 'detail_list.modified', 'modified'],
+		'goods.Goods.queryWithSpec': ['goods_modified', 'spec_list.spec_modified'],
+		'wms.StockSpec.search2': ['created', 'modified'],
+		'setting.Warehouse.queryWarehouse': ['modified'],
+		'purchase.PurchaseOrder.queryWithDetail': ['created', 'modified'],
+		'wms.StockSpec.queryChangeHistory': ['created'],
+		'wms.stockin.Purchase.queryWithDetail': ['check_time', 'created_time', 'modified'],
+		'sales.TradeQuery.queryWithDetail': [
+			'consign_time',
+			'created',
+			'detail_list.created',
+			'detail_list.modified',
+			'trade_time',
+		],
+		'wms.stockout.Sales.queryWithDetail': ['created', 'pay_time', 'stock_check_time', 'trade_time'],
+	});
+	// Text in the page's example stays text: the orders' modified and pay_time, the stockouts' consign_time.
+	expect(TIME_FORM_FIELDS['sales.TradeQuery.queryWithDetail']).not.toContain('modified');
+	expect(TIME_FORM_FIELDS['wms.stockout.Sales.queryWithDetail']).not.toContain('consign_time');
 });

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { addGoods, changeGoods, changeSpec } from '../simulator';
 import { TIME_FORMS, timeInForm } from '../simulator/timeForms';
-import { formatCst } from '../simulator';
+import { formatCst, moveStock } from '../simulator';
 import { MINUTE, pollMinutes, stateAt, T0, useTriggerRig } from './support';
 
 const REFUNDS = 'aftersales.refund.Refund.search';
@@ -35,7 +35,7 @@ function addRefund(modifiedMs: number): number {
 	return id;
 }
 const refunds: INodeParameters = { event: 'refundChanged', options: {} };
-const event = (name: string, options: IDataObject = {}): INodeParameters => ({
+const event = (name: string, options: INodeParameters = {}): INodeParameters => ({
 	event: name,
 	options,
 });
@@ -264,6 +264,31 @@ describe.each(TIME_FORMS)('timeForm %s: events whose pages send other times in m
 		});
 		const again = await pollMinutes(rig, 'n8n2', first.staticData, [4, 6], received);
 		expect(again.emitted).toEqual([]);
+	});
+	it('Stock Moved: each movement once across polls, in created order, created as sent with created_iso', async () => {
+		rig.sim.replies.timeForm = form;
+		const moved = event('stockMoved');
+		const move = (stockioNo: string, atMs: number) =>
+			moveStock(rig.sim, {
+				warehouseNo: 'WH01',
+				specNo: 'MUG-350',
+				delta: 1,
+				srcOrderType: 10,
+				srcOrderNo: `CG-${stockioNo}`,
+				stockioNo,
+				atMs,
+			});
+		move('IO-TF2', T0 + 40_000);
+		move('IO-TF1', T0 + 10_000);
+		const first = await pollMinutes(rig, 'n8n2', stateAt('stockMoved', T0 - MINUTE), [1, 3], moved);
+		expect(first.emitted.map((json) => json.stockio_no)).toEqual(['IO-TF1', 'IO-TF2']);
+		expect(first.emitted[0]).toMatchObject({
+			created: sent(T0 + 10_000),
+			created_iso: iso(T0 + 10_000),
+		});
+		move('IO-TF3', T0 + 4 * MINUTE);
+		const next = await pollMinutes(rig, 'n8n2', first.staticData, [5, 8], moved);
+		expect(next.emitted.map((json) => json.stockio_no)).toEqual(['IO-TF3']);
 	});
 });
 
