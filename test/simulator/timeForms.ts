@@ -4,17 +4,16 @@
  * 'text' `yyyy-MM-dd HH:mm:ss` CST (default), 'ms' and 'seconds' as numbers, 'msText' and
  * 'secondsText' as numeric strings. Fields whose example is text stay text.
  *
- * The fields are derived, not listed: at load, from every read method's committed page
- * fixture (test/fixtures/wdt-docs/<method>.json, its `replyExample`), so a page added or
- * regenerated is covered without an edit here. Paths are relative to one record of the
+ * The fields are derived, not listed: at load, for every read method of the catalog, from its
+ * committed page fixture (test/fixtures/wdt-docs/<method>.json, its `replyExample`): a field
+ * named or typed as a time whose example value is 12–13 digits (ms) or 9–10 (seconds), number
+ * or numeric string. A page added or regenerated is covered without an edit here. Paths are relative to one record of the
  * method's list (the catalog's `listPath`), lines as `list.field`.
  */
-import { readdirSync } from 'node:fs';
-
-import { getCatalogMethod } from '../../nodes/shared/catalog';
+import { getCatalogMethod, listCatalogMethods } from '../../nodes/shared/catalog';
 import type { CatalogParam } from '../../nodes/shared/catalog/types';
 import { formatCst, parseCst } from './cst';
-import { DOC_FIXTURE_FOLDER, readDocFixture } from './doc-examples';
+import { readDocFixture } from './doc-examples';
 import type { MethodSpec, WdtReply } from './methods';
 
 export type TimeForm = 'text' | 'ms' | 'seconds' | 'msText' | 'secondsText';
@@ -73,8 +72,7 @@ export function numericTimeFieldsOf(method: string): string[] {
 	const found = new Set<string>();
 	for (const [path, value] of leaves(records)) {
 		const name = path[path.length - 1];
-		const timeLike =
-			TIME_NAME.test(name) || TIME_TYPE.test(documentedType(fields, path) ?? '');
+		const timeLike = TIME_NAME.test(name) || TIME_TYPE.test(documentedType(fields, path) ?? '');
 		if (timeLike && numericInstant(value) !== undefined) found.add(path.join('.'));
 	}
 	return [...found].sort();
@@ -82,10 +80,8 @@ export function numericTimeFieldsOf(method: string): string[] {
 
 /** Method → the record fields its page's reply example sends as a numeric time (see above). */
 export const TIME_FORM_FIELDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-	readdirSync(DOC_FIXTURE_FOLDER)
-		.filter((file) => file.endsWith('.json'))
-		.map((file) => file.slice(0, -'.json'.length))
-		.map((method) => [method, numericTimeFieldsOf(method)] as const)
+	listCatalogMethods()
+		.map(({ method }) => [method, numericTimeFieldsOf(method)] as const)
 		.filter(([, fields]) => fields.length > 0),
 );
 

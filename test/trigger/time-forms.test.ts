@@ -9,9 +9,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { addGoods, changeGoods, changeSpec } from '../simulator';
+import { addGoods, changeGoods, changeSpec, formatCst, moveStock } from '../simulator';
 import { TIME_FORMS, timeInForm } from '../simulator/timeForms';
-import { formatCst, moveStock } from '../simulator';
 import { MINUTE, pollMinutes, stateAt, T0, useTriggerRig } from './support';
 
 const REFUNDS = 'aftersales.refund.Refund.search';
