@@ -341,6 +341,7 @@ describe.each(TIME_FORMS)('timeForm %s: the reads whose pages send other times i
 			created_time_iso: iso(atMs),
 		});
 	});
+
 	it('Stock Movement → Get Many: each movement once, in created order, created as sent with created_iso', async () => {
 		rig.sim.replies.timeForm = form;
 		const now = Math.floor(rig.sim.clock.now() / 1000) * 1000;

@@ -38,6 +38,9 @@ const event = (name: string, options: INodeParameters = {}): INodeParameters => 
 	event: name,
 	options,
 });
+/** The polls at T0 + 1 … 3 minutes of an event active since T0 − 1 minute. */
+const firstPolls = (parameters: INodeParameters) =>
+	pollMinutes(rig, 'n8n2', stateAt(String(parameters.event), T0 - MINUTE), [1, 3], parameters);
 const TRANSFERS = 'wms.stocktransfer.Manage.queryWithDetail';
 const REFUND_STOCKINS = 'wms.stockin.Refund.queryWithDetail';
 const goods: INodeParameters = { event: 'goodsChanged', options: {} };
@@ -46,13 +49,7 @@ describe.each(TIME_FORMS)('timeForm %s', (form) => {
 	it('Refund Created or Updated: each refund once across polls, a change again, modified as sent with its _iso', async () => {
 		rig.sim.replies.timeForm = form;
 		const created = addRefund(T0 + 10_000);
-		const first = await pollMinutes(
-			rig,
-			'n8n2',
-			stateAt('refundChanged', T0 - MINUTE),
-			[1, 3],
-			refunds,
-		);
+		const first = await firstPolls(refunds);
 		expect(first.emitted.map((json) => json.refund_id)).toEqual([created]);
 		expect(first.emitted[0]).toMatchObject({
 			modified: timeInForm(T0 + 10_000, form),
@@ -74,13 +71,7 @@ describe.each(TIME_FORMS)('timeForm %s', (form) => {
 		rig.sim.replies.timeForm = form;
 		const id = nextId++;
 		addGoods(rig.sim, id, T0 + 10_000);
-		const first = await pollMinutes(
-			rig,
-			'n8n2',
-			stateAt('goodsChanged', T0 - MINUTE),
-			[1, 3],
-			goods,
-		);
+		const first = await firstPolls(goods);
 		expect(first.emitted.map((json) => json.goods_id)).toEqual([id]);
 		expect(first.emitted[0]).toMatchObject({
 			goods_modified: timeInForm(T0 + 10_000, form),
@@ -115,13 +106,7 @@ describe.each(TIME_FORMS)('timeForm %s: events whose pages send other times in m
 			modifiedMs: T0 + 10_000,
 			createdMs: T0 - 2 * HOUR_MS,
 		});
-		const first = await pollMinutes(
-			rig,
-			'n8n2',
-			stateAt('salesOrderChanged', T0 - MINUTE),
-			[1, 3],
-			orders,
-		);
+		const first = await firstPolls(orders);
 		expect(first.emitted.map((json) => json.trade_id)).toEqual([earlier.tradeId, later.tradeId]);
 		expect(first.emitted[0]).toMatchObject({
 			created: sent(T0 - 2 * HOUR_MS),
@@ -148,13 +133,7 @@ describe.each(TIME_FORMS)('timeForm %s: events whose pages send other times in m
 		);
 		rig.sim.modifyStockout(b.stockoutId, { status: 'done', modifiedMs: T0 + 20_000 });
 		rig.sim.modifyStockout(a.stockoutId, { status: 'done', modifiedMs: T0 + 30_000 });
-		const first = await pollMinutes(
-			rig,
-			'n8n2',
-			stateAt('stockoutShipped', T0 - MINUTE),
-			[1, 3],
-			shipped,
-		);
+		const first = await firstPolls(shipped);
 		expect(first.emitted.map((json) => json.stockout_id)).toEqual([b.stockoutId, a.stockoutId]);
 		expect(first.emitted[0]).toMatchObject({
 			created: sent(T0 - 2 * HOUR_MS),
@@ -175,13 +154,7 @@ describe.each(TIME_FORMS)('timeForm %s: events whose pages send other times in m
 			modifiedMs: T0 + 10_000,
 			createdMs: T0 - 2 * HOUR_MS,
 		});
-		const first = await pollMinutes(
-			rig,
-			'n8n2',
-			stateAt('stockoutCancelled', T0 - MINUTE),
-			[1, 3],
-			cancelled,
-		);
+		const first = await firstPolls(cancelled);
 		expect(first.emitted.map((json) => json.stockout_no)).toEqual(['CK-TF1', 'CK-TF2']);
 		expect(first.emitted[0]).toMatchObject({
 			details_found: true,
@@ -204,13 +177,7 @@ describe.each(TIME_FORMS)('timeForm %s: events whose pages send other times in m
 				);
 		add(8802, T0 + 40_000);
 		add(8801, T0 + 10_000);
-		const first = await pollMinutes(
-			rig,
-			'n8n2',
-			stateAt('transferStatusChanged', T0 - MINUTE),
-			[1, 3],
-			transfers,
-		);
+		const first = await firstPolls(transfers);
 		expect(first.emitted.map((json) => json.transfer_id)).toEqual([8801, 8802]);
 		expect(first.emitted[0]).toMatchObject({
 			modified: sent(T0 + 10_000),
@@ -247,13 +214,7 @@ describe.each(TIME_FORMS)('timeForm %s: events whose pages send other times in m
 			},
 			{ modifiedMs: T0 + 10_000 },
 		);
-		const first = await pollMinutes(
-			rig,
-			'n8n2',
-			stateAt('refundStockinReceived', T0 - MINUTE),
-			[1, 3],
-			received,
-		);
+		const first = await firstPolls(received);
 		expect(first.emitted.map((json) => json.stockin_id)).toEqual([8901]);
 		expect(first.emitted[0]).toMatchObject({
 			check_time: sent(T0 + 10_000),
@@ -264,6 +225,7 @@ describe.each(TIME_FORMS)('timeForm %s: events whose pages send other times in m
 		const again = await pollMinutes(rig, 'n8n2', first.staticData, [4, 6], received);
 		expect(again.emitted).toEqual([]);
 	});
+
 	it('Stock Moved: each movement once across polls, in created order, created as sent with created_iso', async () => {
 		rig.sim.replies.timeForm = form;
 		const moved = event('stockMoved');
@@ -279,7 +241,7 @@ describe.each(TIME_FORMS)('timeForm %s: events whose pages send other times in m
 			});
 		move('IO-TF2', T0 + 40_000);
 		move('IO-TF1', T0 + 10_000);
-		const first = await pollMinutes(rig, 'n8n2', stateAt('stockMoved', T0 - MINUTE), [1, 3], moved);
+		const first = await firstPolls(moved);
 		expect(first.emitted.map((json) => json.stockio_no)).toEqual(['IO-TF1', 'IO-TF2']);
 		expect(first.emitted[0]).toMatchObject({
 			created: sent(T0 + 10_000),
