@@ -20,6 +20,7 @@ import { PENDING_METHOD as STOCK_SYNC_PENDING_METHOD } from '../../nodes/Wdt/act
 
 import {
 	addGoods,
+	addInvoice,
 	addTransfer,
 	DEFAULT_SELLER,
 	formatCst,
@@ -342,6 +343,31 @@ describe.each(TIME_FORMS)('timeForm %s: the reads whose pages send other times i
 		});
 	});
 
+	it('Invoice → Get Many: created as sent with created_iso, the range selects by instant', async () => {
+		rig.sim.replies.timeForm = form;
+		const now = Math.floor(rig.sim.clock.now() / 1000) * 1000;
+		const add = (no: string, daysAgo: number) =>
+			addInvoice(
+				rig.sim,
+				{ invoice_order_no: no, status: 45, detail_list: [] },
+				now - daysAgo * DAY,
+			);
+		add('FP2', 2);
+		add('FP1', 5);
+		add('FP-OLD', 50);
+		const invoices = await readOk(
+			read('invoice', {
+				startTime: new Date(now - 10 * DAY).toISOString(),
+				endTime: new Date(now).toISOString(),
+			}),
+		);
+		expect(invoices.map((invoice) => invoice.invoice_order_no)).toEqual(['FP1', 'FP2']);
+		expect(invoices[0]).toMatchObject({
+			created: sent(now - 5 * DAY),
+			created_iso: iso(now - 5 * DAY),
+		});
+	});
+
 	it('Stock Movement → Get Many: each movement once, in created order, created as sent with created_iso', async () => {
 		rig.sim.replies.timeForm = form;
 		const now = Math.floor(rig.sim.clock.now() / 1000) * 1000;
@@ -426,6 +452,7 @@ const TESTED_UNDER_EVERY_FORM: Readonly<Record<string, string>> = {
 		'Transfer → Get Many (here); Transfer Status Changed (trigger/time-forms)',
 	'wms.stockin.Refund.queryWithDetail':
 		'Refund Stock-In → Get Many (here); Refund Stock-In Received (trigger/time-forms)',
+	'finance.invoice.InvoiceOrder.search': 'Invoice → Get Many (here)',
 	'wms.StockSpec.queryChangeHistory':
 		'Stock Movement → Get Many (here); Stock Moved (trigger/time-forms)',
 	'purchase.PurchaseOrder.queryWithDetail':
