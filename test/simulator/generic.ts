@@ -22,7 +22,6 @@
 import { getCatalogMethod } from '../../nodes/shared/catalog';
 import type { CatalogMethod, CatalogParam } from '../../nodes/shared/catalog/types';
 import { formatCst, parseCst } from './cst';
-import { withTimeForm } from './timeForms';
 import { readDocFixture } from './doc-examples';
 import { pagedData, WdtError, type MethodCall, type MethodSpec, type WdtReply } from './methods';
 import { srcTidSelects, srcTidsOfRow } from './srcTidMatch';
@@ -346,8 +345,7 @@ function answer(entry: CatalogMethod, call: MethodCall): WdtReply {
 	const filters: Fields = { ...query };
 	if (entry.windowFields) for (const field of entry.windowFields) delete filters[field];
 	const rows = methodRecords(call.store, entry.method)
-		.select(call.store, filters, window, call.nowMs)
-		.map((row) => withTimeForm(entry.method, row, call.store.replies.timeForm));
+		.select(call.store, filters, window, call.nowMs);
 	const listPath = entry.listPath ?? [];
 	const listField = listPath[listPath.length - 1];
 	// pagedData counts pages from 0; a method whose pages start at 1 is shifted by one.

@@ -10,7 +10,6 @@
  * methods.ts registers these methods and this file uses its WdtError: load the simulator (or
  * methods.ts) before importing this file directly.
  */
-import { timeInForm } from './timeForms';
 import { formatCst, parseCst } from './cst';
 import { pagedData, WdtError, type MethodCall, type MethodSpec } from './methods';
 import { WAREHOUSE_NAMES, type SimulatorStore } from './store';
@@ -297,7 +296,7 @@ export const queryWarehouse: MethodSpec = {
 			type: warehouse.type,
 			sub_type: warehouse.subType,
 			is_disabled: warehouse.isDisabled,
-			modified: timeInForm(warehouse.modifiedMs, call.store.replies.timeForm),
+			modified: formatCst(warehouse.modifiedMs),
 			created: formatCst(warehouse.modifiedMs),
 		}));
 	},

@@ -29,6 +29,7 @@ import { METHODS, WdtError, type MethodSpec, type Pager, type WdtReply } from '.
 import { DEFAULT_SELLER, type SellerAccount } from './sellers';
 import { isValidSign } from './signature';
 import { SimulatorStore, type StoreOptions } from './store';
+import { inTimeForm } from './timeForms';
 
 export interface SimulatorOptions extends StoreOptions {
 	/** Accepted accounts (default: [DEFAULT_SELLER]). Copied: edit them later via `sim.sellers`. */
@@ -378,9 +379,9 @@ export class WdtSimulator extends SimulatorStore {
 		const method = params.method;
 		const requestedPageNo = params.page_no ? parseJavaInt(params.page_no) : undefined;
 		const example = docExampleReply(this.docExamples, method, requestedPageNo);
-		const spec = example
-			? docExampleSpec(method, example)
-			: (METHODS.get(method) ?? genericMethodSpec(method));
+		const served = METHODS.get(method) ?? genericMethodSpec(method);
+		// Every served read's replies carry its numeric-example times in `replies.timeForm`.
+		const spec = example ? docExampleSpec(method, example) : served && inTimeForm(served);
 		if (!spec) return wdtError(100, `接口不存在:${method}`);
 		if (seller.grantedMethods && !seller.grantedMethods.includes(method))
 			return wdtError(100, '权限不足');

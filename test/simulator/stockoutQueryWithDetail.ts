@@ -92,6 +92,8 @@ function detailRow(store: SimulatorStore, record: StockoutRecord): Record<string
 		...(consignMs !== undefined ? { consign_time: formatCst(consignMs) } : {}),
 		modified: formatCst(record.modifiedMs),
 		created_date: formatCst(record.createdMs),
+		// Milliseconds as the page's example sends it (the table says String): replies.timeForm.
+		created: record.createdMs,
 		logistics_list: record.logisticsNo
 			? [{ stockout_id: record.stockoutId, logistics_no: record.logisticsNo }]
 			: [],

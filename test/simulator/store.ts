@@ -418,8 +418,8 @@ export interface ReplyChoices {
 	logisticsUpdateMessages: 'plain' | 'naming';
 	/**
 	 * The form of the time fields whose page's table says String while its reply example sends
-	 * milliseconds (refund search, goods queryWithSpec, stock search2, queryWarehouse; the list:
-	 * timeForms.ts): 'text' (CST `yyyy-MM-dd HH:mm:ss`, default), 'ms', 'seconds' (numbers),
+	 * milliseconds (derived from every read page's example in timeForms.ts, applied to every
+	 * served read): 'text' (CST `yyyy-MM-dd HH:mm:ss`, default), 'ms', 'seconds' (numbers),
 	 * 'msText', 'secondsText' (numeric strings).
 	 */
 	timeForm: TimeForm;

@@ -3,8 +3,7 @@
  * window of at most 60 minutes (start_time/end_time, needed unless trade_no, src_tid or
  * logistics_no is given), filters `src_tid` (as `replies.srcTidMatch` says, srcTidMatch.ts), `status` (codes separated by a comma, either width), `shop_no`
  * and `warehouse_no`, paged from page 0, records in `data.order`, the total in
- * `data.total_count`. Rows carry only documented fields the store holds
- * (not trade_time and created: typed String on the page, described as ms timestamps).
+ * `data.total_count`. Rows carry only documented fields the store holds (not trade_time).
  *
  * Orders added with `addTrade` (they change status and carry replication lag, for the
  * trigger) are answered here; while there are none, the generic catalog handler answers from
@@ -32,6 +31,8 @@ function tradeRow(record: TradeRecord): Record<string, unknown> {
 		trade_status: record.status,
 		cs_remark: record.remark,
 		modified: formatCst(record.modifiedMs),
+		// Milliseconds as the page's example sends it (the table says String): replies.timeForm.
+		created: record.createdMs,
 		detail_list: [],
 	};
 }

@@ -43,8 +43,20 @@ export function toStockoutItem(raw: Record<string, unknown>): StockoutItem {
 	return item;
 }
 
-/** The queryWithDetail fields that hold a China Standard Time string (the others are ms). */
-export const STOCKOUT_DETAIL_TIME_FIELDS = ['consign_time', 'modified', 'created_date'];
+/**
+ * The queryWithDetail record's times: text in its reply example (consign_time, modified,
+ * created_date) or milliseconds (created, trade_time, pay_time, stock_check_time), each read in
+ * any form WDT sends (readWdtTime), as Sales Stockout → Get Many reads them.
+ */
+export const STOCKOUT_DETAIL_TIME_FIELDS = [
+	'consign_time',
+	'modified',
+	'created_date',
+	'created',
+	'trade_time',
+	'pay_time',
+	'stock_check_time',
+];
 
 /** Why a stockout may have no details, from the wms.stockout.Sales.queryWithDetail page. */
 export const STOCKOUT_DETAILS_MISSING_REASON =
