@@ -1,0 +1,254 @@
+/**
+ * Get Many reads under every reading of two points the pages leave open (docs/wdt-ambiguities.md):
+ * which ends of a time window match (`windowEnds`: 'both', 'start', 'end'), and when a paged reply
+ * carries `total_count` (`paging.totalCount`: 'calcTotal', 'always', 'never'). Run through
+ * n8n-core's engine against the simulator over HTTP: over a range split into several windows,
+ * records exactly on the windows' boundaries come out once each; reads of more than 100 records
+ * come out whole, with Return All and with a Limit, in a bounded and stated number of calls.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { DAY_MS, HOUR_MS, toWdtTime } from '../../nodes/shared/protocol';
+import { windowFields } from '../../nodes/shared/records';
+import {
+	DEFAULT_PAGING,
+	moveStock,
+	SRC_ORDER_TYPE,
+	type PagingBehaviour,
+	type WindowEnds,
+} from '../simulator';
+import { callsOf, readOk, useRig, type Rig } from './rig';
+
+const SECOND = 1000;
+/** 2024-07-01 10:00:00 CST: whole seconds, long closed. */
+const BASE = Date.parse('2024-07-01T10:00:00+08:00');
+
+const rig = useRig();
+afterEach(() => {
+	rig.sim.windowEnds = 'both';
+	rig.sim.paging = { ...DEFAULT_PAGING };
+});
+
+/** One Get Many: how to add a record modified at a time, and the id of an output item. */
+interface ReadCase {
+	name: string;
+	resource: string;
+	operation: string;
+	method: string;
+	/** The method's window (the catalog's): the range is split into these. */
+	windowMs: number;
+	/** Adds a record modified at `modifiedMs`; returns its id. */
+	add(rig: Rig, modifiedMs: number): string;
+	id(json: IDataObject): string;
+	/** Last-to-first paging (the page recommends it): a closed window's pages are read back to front. */
+	lastToFirst?: boolean;
+}
+
+let nextId = 1;
+const READS: ReadCase[] = [
+	{
+		name: 'Sales Stockout → Get Many Cancelled',
+		resource: 'salesStockout',
+		operation: 'getManyCancelled',
+		method: 'wms.stockout.Sales.searchCancel',
+		windowMs: HOUR_MS,
+		add: (rig, modifiedMs) => String(rig.sim.addStockout({ modifiedMs }).stockoutId),
+		id: (json) => String(json.stockout_id),
+	},
+	{
+		name: 'Sales Stockout → Get Many',
+		resource: 'salesStockout',
+		operation: 'getMany',
+		method: 'wms.stockout.Sales.queryWithDetail',
+		windowMs: HOUR_MS,
+		add: (rig, modifiedMs) =>
+			String(rig.sim.addStockout({ modifiedMs, status: 'toShip' }).stockoutId),
+		id: (json) => String(json.stockout_id),
+		lastToFirst: true,
+	},
+	{
+		name: 'Sales Order → Get Many',
+		resource: 'salesOrder',
+		operation: 'getMany',
+		method: 'sales.TradeQuery.queryWithDetail',
+		windowMs: HOUR_MS,
+		add: (rig, modifiedMs) => String(rig.sim.addTrade({ modifiedMs }).tradeId),
+		id: (json) => String(json.trade_id),
+		lastToFirst: true,
+	},
+	{
+		name: 'Refund → Get Many',
+		resource: 'refund',
+		operation: 'getMany',
+		method: 'aftersales.refund.Refund.search',
+		windowMs: 30 * DAY_MS,
+		add: (rig, modifiedMs) => {
+			const id = nextId++;
+			rig.sim
+				.records('aftersales.refund.Refund.search')
+				.add(
+					{ refund_id: id, refund_no: `TK${id}`, status: 20, type: 2, detail_list: [] },
+					{ modifiedMs },
+				);
+			return String(id);
+		},
+		id: (json) => String(json.refund_id),
+	},
+	{
+		name: 'Purchase Order → Get Many (issue 22)',
+		resource: 'purchaseOrder',
+		operation: 'getMany',
+		method: 'purchase.PurchaseOrder.queryWithDetail',
+		windowMs: 30 * DAY_MS,
+		add: (rig, modifiedMs) => {
+			const id = nextId++;
+			rig.sim
+				.records('purchase.PurchaseOrder.queryWithDetail')
+				.add(
+					{ purchase_id: id, purchase_no: `CG${id}`, status: 20, detail_list: [] },
+					{ modifiedMs },
+				);
+			return String(id);
+		},
+		id: (json) => String(json.purchase_id),
+	},
+	{
+		name: 'Stock Movement → Get Many (issue 22)',
+		resource: 'stockMovement',
+		operation: 'getMany',
+		method: 'wms.StockSpec.queryChangeHistory',
+		windowMs: HOUR_MS,
+		add: (rig, atMs) => {
+			const stockioNo = `IO${nextId++}`;
+			moveStock(rig.sim, {
+				warehouseNo: 'WH01',
+				specNo: 'MUG-350',
+				delta: 1,
+				srcOrderType: SRC_ORDER_TYPE.purchaseIn,
+				srcOrderNo: `CG${stockioNo}`,
+				stockioNo,
+				atMs,
+			});
+			return stockioNo;
+		},
+		id: (json) => String(json.stockio_no),
+	},
+];
+
+/** Runs a case's Get Many over [startMs, endMs]. */
+const read = (read: ReadCase, startMs: number, endMs: number, extra: IDataObject = {}) =>
+	rig.run({
+		resource: read.resource,
+		operation: read.operation,
+		startTime: new Date(startMs).toISOString(),
+		endTime: new Date(endMs).toISOString(),
+		returnAll: true,
+		...extra,
+	});
+
+/** The [start, end] each call of the case's method sent. */
+function windowsSent(read: ReadCase): string[][] {
+	const [startField, endField] = windowFields(read.method);
+	return callsOf(rig, read.method).map((call) => [
+		String(call.params[startField]),
+		String(call.params[endField]),
+	]);
+}
+
+const WINDOW_ENDS: WindowEnds[] = ['both', 'start', 'end'];
+
+describe.each(WINDOW_ENDS)('windowEnds %s: records on window boundaries', (ends) => {
+	beforeEach(() => {
+		rig.sim.windowEnds = ends;
+	});
+
+	describe.each(READS)('$name', (readCase) => {
+		it('over a range of three windows, every record once: none lost at a boundary, none twice', async () => {
+			const windows = 3;
+			const { windowMs } = readCase;
+			const endMs = BASE + windows * windowMs;
+			const expected: string[] = [];
+			const add = (ms: number, kept: boolean) => {
+				const id = readCase.add(rig, ms);
+				if (kept) expected.push(id);
+			};
+			add(BASE - SECOND, false); // before the range
+			for (let k = 0; k <= windows; k++) {
+				const boundary = BASE + k * windowMs;
+				if (k > 0) add(boundary - SECOND, true);
+				// The user's own range ends are as WDT's reading decides; the boundaries of the
+				// node's own split (k = 1, 2) lose nothing under any reading.
+				add(boundary, k === 0 ? ends !== 'end' : k === windows ? ends !== 'start' : true);
+				if (k < windows) {
+					add(boundary + SECOND, true);
+					add(boundary + windowMs / 2, true);
+				}
+			}
+			add(endMs + SECOND, false); // after the range
+
+			const records = await readOk(read(readCase, BASE, endMs));
+			expect(records.map(readCase.id)).toEqual(expected);
+			// Consecutive windows share their boundary second; one page each.
+			expect(windowsSent(readCase)).toEqual(
+				Array.from({ length: windows }, (_, k) => [
+					toWdtTime(BASE + k * windowMs),
+					toWdtTime(BASE + (k + 1) * windowMs),
+				]),
+			);
+		});
+	});
+});
+
+const TOTAL_COUNT: Array<PagingBehaviour['totalCount']> = ['calcTotal', 'always', 'never'];
+
+describe.each(TOTAL_COUNT)('paging.totalCount %s: reads of more than 100 records', (totalCount) => {
+	beforeEach(() => {
+		rig.sim.paging = { ...DEFAULT_PAGING, totalCount };
+	});
+	const withTotal = totalCount !== 'never';
+
+	describe.each(READS)('$name', (readCase) => {
+		/** 250 records in the first window, exactly one full page (100) in the second. */
+		function seed(): string[] {
+			const { windowMs } = readCase;
+			const first = Array.from({ length: 250 }, (_, i) =>
+				readCase.add(rig, BASE + SECOND + i * Math.floor(windowMs / 1000)),
+			);
+			const second = Array.from({ length: 100 }, (_, i) =>
+				readCase.add(rig, BASE + windowMs + SECOND + i * Math.floor(windowMs / 1000)),
+			);
+			return [...first, ...second];
+		}
+		const range = () => [BASE, BASE + 2 * readCase.windowMs] as const;
+		const pagesSent = () => callsOf(rig, readCase.method).map((call) => Number(call.pageNo));
+
+		it('Return All: every record once; calls as the reading allows', async () => {
+			const ids = seed();
+			const records = await readOk(read(readCase, ...range()));
+			expect(records.map(readCase.id)).toEqual(ids);
+			// First window: 250 rows in 3 pages (with a total, a closed window is read from its last
+			// page back when the page recommends it). Second window: one full page; without a
+			// total only an empty page says it was the last, one call more.
+			const firstWindow = withTotal && readCase.lastToFirst ? [0, 2, 1] : [0, 1, 2];
+			const secondWindow = withTotal ? [0] : [0, 1];
+			expect(pagesSent()).toEqual([...firstWindow, ...secondWindow]);
+		});
+
+		it('Limit 120: the first 120 records, two calls', async () => {
+			const ids = seed();
+			const records = await readOk(read(readCase, ...range(), { returnAll: false, limit: 120 }));
+			expect(records.map(readCase.id)).toEqual(ids.slice(0, 120));
+			expect(pagesSent()).toEqual([0, 1]);
+		});
+
+		it('Limit 300 (into the second window): the first 300 records', async () => {
+			const ids = seed();
+			const records = await readOk(read(readCase, ...range(), { returnAll: false, limit: 300 }));
+			expect(records.map(readCase.id)).toEqual(ids.slice(0, 300));
+			// A Limit reads forward; the second window's full page is followed by an empty one
+			// only when no total says it was all.
+			expect(pagesSent()).toEqual([0, 1, 2, ...(withTotal ? [0] : [0, 1])]);
+		});
+	});
+});
