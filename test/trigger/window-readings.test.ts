@@ -1,0 +1,256 @@
+/**
+ * Trigger events under every reading of two points the pages leave open (docs/wdt-ambiguities.md):
+ * which ends of a time window match (`windowEnds`: 'both', 'start', 'end'), and when a paged reply
+ * carries `total_count` (`paging.totalCount`: 'calcTotal', 'always', 'never'). Run as n8n runs
+ * the poll against the simulator with a frozen clock: a record exactly on the edge of a poll's
+ * range, or of a window inside a catch-up poll, is emitted once over consecutive polls; a
+ * catch-up of more than 100 records emits each once, in a stated number of calls.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { windowFields } from '../../nodes/shared/records';
+import {
+	DEFAULT_PAGING,
+	formatCst,
+	moveStock,
+	type PagingBehaviour,
+	type WindowEnds,
+} from '../simulator';
+import {
+	HOUR,
+	MINUTE,
+	pollMinutes,
+	SEARCH_CANCEL,
+	stateAt,
+	T0,
+	type PollOutcome,
+	useTriggerRig,
+} from './support';
+
+const SECOND = 1000;
+const DAY = 24 * HOUR;
+const rig = useTriggerRig();
+afterEach(() => {
+	rig.sim.windowEnds = 'both';
+	rig.sim.paging = { ...DEFAULT_PAGING };
+});
+
+/** One event: how to add a record that is an event at a time, and the id of an emitted item. */
+interface EventCase {
+	name: string;
+	event: string;
+	method: string;
+	/** The longest window of the event's method: a catch-up poll is split into these. */
+	windowMs: number;
+	/** Adds a record that is an event at `modifiedMs`; returns its id. */
+	add(modifiedMs: number): string;
+	id(json: IDataObject): string;
+}
+
+let nextId = 1;
+const addGeneric =
+	(method: string, fields: (id: number) => IDataObject) => (modifiedMs: number) => {
+		const id = nextId++;
+		rig.sim.records(method).add(fields(id), { modifiedMs });
+		return String(id);
+	};
+
+const EVENTS: EventCase[] = [
+	{
+		name: 'New or Updated Sales Order',
+		event: 'salesOrderChanged',
+		method: 'sales.TradeQuery.queryWithDetail',
+		windowMs: HOUR,
+		add: (modifiedMs) => String(rig.sim.addTrade({ modifiedMs }).tradeId),
+		id: (json) => String(json.trade_id),
+	},
+	{
+		name: 'Sales Stockout Cancelled',
+		event: 'stockoutCancelled',
+		method: SEARCH_CANCEL,
+		windowMs: HOUR,
+		add: (modifiedMs) => String(rig.sim.addStockout({ modifiedMs }).stockoutId),
+		id: (json) => String(json.stockout_id),
+	},
+	{
+		name: 'Refund Created or Updated',
+		event: 'refundChanged',
+		method: 'aftersales.refund.Refund.search',
+		windowMs: 30 * DAY,
+		add: addGeneric('aftersales.refund.Refund.search', (id) => ({
+			refund_id: id,
+			refund_no: `TK${id}`,
+			status: 20,
+			type: 2,
+			detail_list: [],
+		})),
+		id: (json) => String(json.refund_id),
+	},
+	{
+		name: 'Purchase Apply Status Changed',
+		event: 'purchaseApplyStatusChanged',
+		method: 'purchase.PurchaseApply.search',
+		windowMs: 30 * DAY,
+		add: (modifiedMs) => rig.sim.addPurchaseApply({ modifiedMs }).purchaseApplyNo,
+		id: (json) => String(json.purchase_apply_no),
+	},
+	{
+		name: 'Purchase Order Status Changed (issue 22)',
+		event: 'purchaseOrderStatusChanged',
+		method: 'purchase.PurchaseOrder.queryWithDetail',
+		windowMs: 30 * DAY,
+		add: addGeneric('purchase.PurchaseOrder.queryWithDetail', (id) => ({
+			purchase_id: id,
+			purchase_no: `CG${id}`,
+			status: 20,
+			detail_list: [],
+		})),
+		id: (json) => String(json.purchase_id),
+	},
+	{
+		name: 'Stock Moved (issue 22)',
+		event: 'stockMoved',
+		method: 'wms.StockSpec.queryChangeHistory',
+		windowMs: HOUR,
+		add: (atMs) => {
+			const stockioNo = `IO${nextId++}`;
+			moveStock(rig.sim, {
+				warehouseNo: 'WH01',
+				specNo: 'MUG-350',
+				delta: 1,
+				srcOrderType: 10,
+				srcOrderNo: `CG${stockioNo}`,
+				stockioNo,
+				atMs,
+			});
+			return stockioNo;
+		},
+		id: (json) => String(json.stockio_no),
+	},
+];
+
+/** One scheduled poll at `atMs` on `staticData`, which must not fail. */
+async function pollAt(atMs: number, staticData: IDataObject, event: string): Promise<PollOutcome> {
+	rig.setTime(atMs);
+	const result = await rig.poll({ persistence: 'n8n2', staticData, parameters: { event } });
+	expect(result.error, `poll at ${formatCst(atMs)}`).toBeUndefined();
+	return result;
+}
+
+/** The [start, end] of each window (its page 0) a poll read with `method`. */
+function windowsOf(poll: PollOutcome, method: string): unknown[][] {
+	const [startField, endField] = windowFields(method);
+	return poll.requests
+		.filter((request) => request.method === method && Number(request.pageNo) === 0)
+		.map((request) => {
+			const params = (request.args as IDataObject[])[0];
+			return [params[startField], params[endField]];
+		});
+}
+
+const WINDOW_ENDS: WindowEnds[] = ['both', 'start', 'end'];
+
+describe.each(WINDOW_ENDS)('windowEnds %s: records on the edges of polls', (ends) => {
+	beforeEach(() => {
+		rig.sim.windowEnds = ends;
+	});
+
+	describe.each(EVENTS)('$name', (eventCase) => {
+		it("a record on the start or end of a poll's range is emitted once over consecutive polls", async () => {
+			// Polls once a minute from T0 + 1 min: the poll at T0 + m min reads
+			// [T0 + (m − 7) min, T0 + (m − 1) min] (5 minutes of overlap, 1 of safety lag), so every
+			// whole minute is the end of one poll's range and the start of another's.
+			eventCase.add(T0 - 2 * MINUTE); // before the activation: never an event
+			const expected: string[] = [];
+			for (let minute = -1; minute <= 10; minute++) {
+				expected.push(eventCase.add(T0 + minute * MINUTE));
+				if (minute < 10) expected.push(eventCase.add(T0 + minute * MINUTE + 30 * SECOND));
+			}
+			const run = await pollMinutes(rig, 'n8n2', stateAt(eventCase.event, T0 - MINUTE), [1, 12], {
+				event: eventCase.event,
+			});
+			expect(run.emitted.map(eventCase.id)).toEqual(expected);
+			expect(windowsOf(run.polls[0], eventCase.method)).toEqual([
+				[formatCst(T0 - 6 * MINUTE), formatCst(T0)],
+			]);
+		});
+
+		it("after an outage, records on the edges of the catch-up poll's windows are emitted once", async () => {
+			// The catch-up poll at T0 + 3 h reads from T0 − 6 min to T0 + 179 min, in windows of
+			// the method's length; the polls after it re-read the last 5 minutes.
+			const start = T0 - 6 * MINUTE;
+			const end = T0 + 179 * MINUTE;
+			const edges: number[] = [];
+			for (let edge = start + eventCase.windowMs; edge < end; edge += eventCase.windowMs)
+				edges.push(edge);
+			edges.push(end);
+			const expected: string[] = [eventCase.add(T0)];
+			for (const edge of edges)
+				for (const at of [edge - SECOND, edge, edge + SECOND]) expected.push(eventCase.add(at));
+
+			const catchUp = await pollAt(
+				T0 + 3 * HOUR,
+				stateAt(eventCase.event, T0 - MINUTE),
+				eventCase.event,
+			);
+			const windows = windowsOf(catchUp, eventCase.method);
+			expect(windows).toHaveLength(eventCase.windowMs === HOUR ? 4 : 1);
+			expect(windows.map(([, windowEnd]) => windowEnd)).toEqual(
+				eventCase.windowMs === HOUR ? edges.map(formatCst) : [formatCst(end)],
+			);
+			// The record on the poll's own end: in it unless WDT leaves a window's end out, and then
+			// in the next poll's overlap.
+			const onEnd = expected[expected.length - 2];
+			expect(catchUp.emitted.map(eventCase.id).includes(onEnd)).toBe(ends !== 'start');
+			const later = await pollMinutes(rig, 'n8n2', catchUp.staticData, [181, 183], {
+				event: eventCase.event,
+			});
+			expect([...catchUp.emitted, ...later.emitted].map(eventCase.id)).toEqual(expected);
+		});
+	});
+});
+
+const TOTAL_COUNT: Array<PagingBehaviour['totalCount']> = ['calcTotal', 'always', 'never'];
+
+describe.each(TOTAL_COUNT)('paging.totalCount %s: a catch-up of 350 records', (totalCount) => {
+	beforeEach(() => {
+		rig.sim.paging = { ...DEFAULT_PAGING, totalCount };
+	});
+	const withTotal = totalCount !== 'never';
+
+	it.each(EVENTS.filter((event) => event.windowMs === HOUR).map((event) => [event.name, event]))(
+		'%s: every record once, calls bounded',
+		async (_name, eventCase) => {
+			// The poll at T0 + 2 h reads [T0 − 6, T0 + 54], [T0 + 54, T0 + 114], [T0 + 114, T0 + 119]
+			// (minutes): 250 records in the first window, one full page (100) in the second.
+			const ids = [
+				...Array.from({ length: 250 }, (_, i) => eventCase.add(T0 + i * 10 * SECOND)),
+				...Array.from({ length: 100 }, (_, i) => eventCase.add(T0 + HOUR + i * 10 * SECOND)),
+			];
+			const catchUp = await pollAt(
+				T0 + 2 * HOUR,
+				stateAt(eventCase.event, T0 - MINUTE),
+				eventCase.event,
+			);
+			expect(catchUp.emitted.map(eventCase.id)).toEqual(ids);
+			const pages = catchUp.requests
+				.filter((request) => request.method === eventCase.method)
+				.map((request) => Number(request.pageNo));
+			expect(pages).toEqual(expectedPages(eventCase, withTotal));
+			const next = await pollAt(T0 + 2 * HOUR + MINUTE, catchUp.staticData, eventCase.event);
+			expect(next.emitted).toEqual([]);
+		},
+	);
+});
+
+/**
+ * The pages of the catch-up poll's three windows. Without a total, a full page is followed by
+ * an empty one; with a total, Sales Order reads a closed window (ended 10 minutes before the
+ * read) from its last page back, as its page recommends.
+ */
+function expectedPages(eventCase: EventCase, withTotal: boolean): number[] {
+	const first = withTotal && eventCase.event === 'salesOrderChanged' ? [0, 2, 1] : [0, 1, 2];
+	const second = withTotal ? [0] : [0, 1];
+	return [...first, ...second, 0];
+}
