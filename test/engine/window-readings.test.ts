@@ -175,6 +175,20 @@ describe.each(WINDOW_ENDS)('windowEnds %s: records on window boundaries', (ends)
 		rig.sim.windowEnds = ends;
 	});
 
+	it('Stock Movement → Get Many with SKU Codes: 30-day windows per code, boundary records once', async () => {
+		const movements = READS.find((r) => r.method === 'wms.StockSpec.queryChangeHistory')!;
+		const boundary = BASE + 30 * DAY_MS;
+		const ids = [boundary - SECOND, boundary, boundary + SECOND].map((ms) =>
+			movements.add(rig, ms),
+		);
+		const records = await readOk(read(movements, BASE, BASE + 31 * DAY_MS, { specNos: 'MUG-350' }));
+		expect(records.map(movements.id)).toEqual(ids);
+		expect(windowsSent(movements)).toEqual([
+			[toWdtTime(BASE), toWdtTime(boundary)],
+			[toWdtTime(boundary), toWdtTime(BASE + 31 * DAY_MS)],
+		]);
+	});
+
 	describe.each(READS)('$name', (readCase) => {
 		it('over a range of three windows, every record once: none lost at a boundary, none twice', async () => {
 			const windows = 3;
@@ -266,5 +280,54 @@ describe.each(TOTAL_COUNT)('paging.totalCount %s: reads of more than 100 records
 			// A Limit reads forward.
 			expect(pagesSent()).toEqual(bothWindowsForward);
 		});
+	});
+});
+
+describe.each(TOTAL_COUNT)('paging.totalCount %s: other reads', (totalCount) => {
+	beforeEach(() => {
+		rig.sim.paging = { ...DEFAULT_PAGING, totalCount };
+	});
+	const withTotal = totalCount !== 'never';
+
+	it('Sales Order → Get Many over the last hour (a window still open): every record once', async () => {
+		const now = rig.sim.clock.now();
+		const ids = Array.from(
+			{ length: 250 },
+			(_, i) => rig.sim.addTrade({ modifiedMs: now - 50 * 60_000 + i * SECOND }).tradeId,
+		);
+		const records = await readOk(
+			read(READS.find((r) => r.name === 'Sales Order → Get Many')!, now - HOUR_MS, now),
+		);
+		expect(records.map((record) => record.trade_id)).toEqual(ids);
+		// With a total: page 0, the last page back to page 1, and page 0 again (rows may still
+		// arrive in an open window); without one, forward to the short page.
+		expect(
+			callsOf(rig, 'sales.TradeQuery.queryWithDetail').map((call) => Number(call.pageNo)),
+		).toEqual(withTotal ? [0, 2, 1, 0] : [0, 1, 2]);
+	});
+
+	it('Custom → Call Any Method, Paged Query with Return All: every record once', async () => {
+		const method = 'wms.stockout.Sales.searchCancel';
+		const ids = Array.from(
+			{ length: 200 },
+			(_, i) => rig.sim.addStockout({ modifiedMs: BASE + SECOND + i * SECOND }).stockoutId,
+		);
+		const records = await readOk(
+			rig.run({
+				resource: 'custom',
+				operation: 'call',
+				method: { __rl: true, mode: 'name', value: method },
+				paged: true,
+				returnAll: true,
+				arguments: JSON.stringify([
+					{ start_time: toWdtTime(BASE), end_time: toWdtTime(BASE + HOUR_MS) },
+				]),
+			}),
+		);
+		expect(records.map((record) => record.stockout_id)).toEqual(ids);
+		// Two full pages: without a total, an empty third page says they were all.
+		expect(callsOf(rig, method).map((call) => Number(call.pageNo))).toEqual(
+			withTotal ? [0, 1] : [0, 1, 2],
+		);
 	});
 });
