@@ -46,6 +46,8 @@ interface EventCase {
 	/** Adds a record that is an event at `modifiedMs`; returns its id. */
 	add(modifiedMs: number): string;
 	id(json: IDataObject): string;
+	/** Its page recommends reading from the last page back (a closed window, with a total). */
+	lastToFirst?: boolean;
 }
 
 let nextId = 1;
@@ -64,6 +66,7 @@ const EVENTS: EventCase[] = [
 		windowMs: HOUR,
 		add: (modifiedMs) => String(rig.sim.addTrade({ modifiedMs }).tradeId),
 		id: (json) => String(json.trade_id),
+		lastToFirst: true,
 	},
 	{
 		name: 'Sales Stockout Cancelled',
@@ -72,6 +75,16 @@ const EVENTS: EventCase[] = [
 		windowMs: HOUR,
 		add: (modifiedMs) => String(rig.sim.addStockout({ modifiedMs }).stockoutId),
 		id: (json) => String(json.stockout_id),
+	},
+	{
+		name: 'Sales Stockout Shipped',
+		event: 'stockoutShipped',
+		method: 'wms.stockout.Sales.queryWithDetail',
+		windowMs: HOUR,
+		// Shipped (110) at `modifiedMs`: its consign time too.
+		add: (modifiedMs) => String(rig.sim.addStockout({ status: 'done', modifiedMs }).stockoutId),
+		id: (json) => String(json.stockout_id),
+		lastToFirst: true,
 	},
 	{
 		name: 'Refund Created or Updated',
@@ -246,11 +259,11 @@ describe.each(TOTAL_COUNT)('paging.totalCount %s: a catch-up of 350 records', (t
 
 /**
  * The pages of the catch-up poll's three windows. Without a total, a full page is followed by
- * an empty one; with a total, Sales Order reads a closed window (ended 10 minutes before the
- * read) from its last page back, as its page recommends.
+ * an empty one; with a total, an event whose page recommends it reads a closed window (ended
+ * 10 minutes before the read) from its last page back. The third window is empty.
  */
 function expectedPages(eventCase: EventCase, withTotal: boolean): number[] {
-	const first = withTotal && eventCase.event === 'salesOrderChanged' ? [0, 2, 1] : [0, 1, 2];
+	const first = withTotal && eventCase.lastToFirst ? [0, 2, 1] : [0, 1, 2];
 	const second = withTotal ? [0] : [0, 1];
 	return [...first, ...second, 0];
 }
