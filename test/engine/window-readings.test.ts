@@ -14,11 +14,12 @@ import { windowFields } from '../../nodes/shared/records';
 import {
 	DEFAULT_PAGING,
 	moveStock,
+	setMasterData,
 	SRC_ORDER_TYPE,
 	type PagingBehaviour,
 	type WindowEnds,
 } from '../simulator';
-import { callsOf, readOk, useRig, type Rig } from './rig';
+import { callsOf, readOk, useRig, warehouseRecord, type Rig } from './rig';
 
 const SECOND = 1000;
 /** 2024-07-01 10:00:00 CST: whole seconds, long closed. */
@@ -175,6 +176,32 @@ describe.each(WINDOW_ENDS)('windowEnds %s: records on window boundaries', (ends)
 		rig.sim.windowEnds = ends;
 	});
 
+	it("Warehouse → Get Many over a user's range: its ends as WDT's reading decides, nothing else lost", async () => {
+		const startMs = BASE;
+		const endMs = BASE + 2 * HOUR_MS;
+		const times = [-SECOND, 0, SECOND, 2 * HOUR_MS - SECOND, 2 * HOUR_MS, 2 * HOUR_MS + SECOND];
+		setMasterData(rig.sim, {
+			warehouses: times.map((offset, i) => warehouseRecord(i, startMs + offset)),
+		});
+		const records = await readOk(
+			rig.run({
+				resource: 'warehouse',
+				operation: 'getMany',
+				returnAll: true,
+				filters: {
+					startTime: new Date(startMs).toISOString(),
+					endTime: new Date(endMs).toISOString(),
+				},
+			}),
+		);
+		expect(records.map((record) => record.warehouse_no)).toEqual([
+			...(ends === 'end' ? [] : ['WH002']),
+			'WH003',
+			'WH004',
+			...(ends === 'start' ? [] : ['WH005']),
+		]);
+	});
+
 	it('Stock Movement → Get Many with SKU Codes: 30-day windows per code, boundary records once', async () => {
 		const movements = READS.find((r) => r.method === 'wms.StockSpec.queryChangeHistory')!;
 		const boundary = BASE + 30 * DAY_MS;
@@ -222,6 +249,11 @@ describe.each(WINDOW_ENDS)('windowEnds %s: records on window boundaries', (ends)
 					toWdtTime(BASE + (k + 1) * windowMs),
 				]),
 			);
+			// A Limit that ends at the first boundary's record: the first records, none twice.
+			for (const limit of [5, 6]) {
+				const limited = await readOk(read(readCase, BASE, endMs, { returnAll: false, limit }));
+				expect(limited.map(readCase.id)).toEqual(expected.slice(0, limit));
+			}
 		});
 	});
 });
