@@ -10,16 +10,21 @@ import type { IDataObject } from 'n8n-workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { windowFields } from '../../nodes/shared/records';
+import { pagesRead } from '../engine/pagesRead';
 import {
 	DEFAULT_PAGING,
 	formatCst,
 	moveStock,
 	type PagingBehaviour,
+	type StockoutRecord,
 	type WindowEnds,
 } from '../simulator';
 import {
+	eventKey,
 	HOUR,
+	keyOf,
 	MINUTE,
+	onRequest,
 	pollMinutes,
 	SEARCH_CANCEL,
 	stateAt,
@@ -258,12 +263,62 @@ describe.each(TOTAL_COUNT)('paging.totalCount %s: a catch-up of 350 records', (t
 });
 
 /**
- * The pages of the catch-up poll's three windows. Without a total, a full page is followed by
- * an empty one; with a total, an event whose page recommends it reads a closed window (ended
- * 10 minutes before the read) from its last page back. The third window is empty.
+ * The pages of the catch-up poll's three windows (pagesRead): with a total, an event whose page
+ * recommends it reads a closed window (ended 10 minutes before the read) from its last page
+ * back; the second window is still open, one page. The third window is empty.
  */
 function expectedPages(eventCase: EventCase, withTotal: boolean): number[] {
-	const first = withTotal && eventCase.lastToFirst ? [0, 2, 1] : [0, 1, 2];
-	const second = withTotal ? [0] : [0, 1];
-	return [...first, ...second, 0];
+	return [
+		...pagesRead(250, { withTotal, lastToFirst: eventCase.lastToFirst }),
+		...pagesRead(100, { withTotal }),
+		...pagesRead(0, { withTotal }),
+	];
 }
+
+describe.each(TOTAL_COUNT)(
+	'paging.totalCount %s: the list moves while a window is paged',
+	(totalCount) => {
+		beforeEach(() => {
+			rig.sim.paging = { ...DEFAULT_PAGING, totalCount };
+		});
+
+		it.each([
+			[
+				'a record on page 0 is cancelled again and leaves the window',
+				(records: StockoutRecord[]) => rig.sim.cancelStockout(records[5].stockoutId, rig.now()),
+			],
+			[
+				'a lagging cancellation shows up on page 0',
+				() => rig.sim.addStockout({ modifiedMs: T0 - 60 * MINUTE + 5 * SECOND, visibleAfterMs: 0 }),
+			],
+		])('%s before page 1 is read: every cancellation emitted once', async (_name, change) => {
+			// 150 cancellations (two pages) in the one-hour window the next poll reads,
+			// [T0 − 61 min, T0 − 1 min]; the change comes between its page 0 and page 1, so the rows
+			// behind it slide across the page boundary.
+			const records = Array.from({ length: 150 }, (_, i) =>
+				rig.sim.addStockout({ modifiedMs: T0 - 61 * MINUTE + 10 * SECOND + i * 20 * SECOND }),
+			);
+			const expected = records.map((record) => eventKey(record.stockoutId, record.modifiedMs));
+			let changed: StockoutRecord | undefined;
+			const unhook = onRequest(rig.sim, (request) => {
+				if (request.method === SEARCH_CANCEL && request.pageNo === 1 && !changed)
+					changed = change(records);
+			});
+			try {
+				const state = {
+					...stateAt('stockoutCancelled', T0 - 56 * MINUTE),
+					since: formatCst(T0 - 2 * HOUR),
+				};
+				const run = await pollMinutes(rig, 'n8n2', state, [0, 7], {
+					event: 'stockoutCancelled',
+					options: { emitAgainWhenChanged: true },
+				});
+				expect(changed).toBeDefined();
+				expected.push(eventKey(changed!.stockoutId, changed!.modifiedMs));
+				expect(run.emitted.map(keyOf).sort()).toEqual(expected.sort());
+			} finally {
+				unhook();
+			}
+		});
+	},
+);
