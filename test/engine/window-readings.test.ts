@@ -11,16 +11,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { DAY_MS, HOUR_MS, toWdtTime } from '../../nodes/shared/protocol';
 import { windowFields } from '../../nodes/shared/records';
-import {
-	DEFAULT_PAGING,
-	moveStock,
-	setMasterData,
-	SRC_ORDER_TYPE,
-	type PagingBehaviour,
-	type WindowEnds,
-} from '../simulator';
-import { pagesRead } from './pagesRead';
-import { callsOf, readOk, useRig, warehouseRecord, type Rig } from './rig';
+import { DEFAULT_PAGING, setMasterData, type PagingBehaviour, type WindowEnds } from '../simulator';
+import { KINDS, pagesRead, type RecordKind } from './windowReadings';
+import { callsOf, readOk, useRig, warehouseRecord } from './rig';
 
 const SECOND = 1000;
 /** 2024-07-01 10:00:00 CST: whole seconds, long closed. */
@@ -32,33 +25,26 @@ afterEach(() => {
 	rig.sim.paging = { ...DEFAULT_PAGING };
 });
 
-/** One Get Many: how to add a record modified at a time, and the id of an output item. */
-interface ReadCase {
+/** One Get Many and the records it reads. */
+interface ReadCase extends RecordKind {
 	name: string;
 	resource: string;
 	operation: string;
-	method: string;
 	/** The method's window (the catalog's): the range is split into these. */
 	windowMs: number;
-	/** Adds a record modified at `modifiedMs`; returns its id. */
-	add(rig: Rig, modifiedMs: number): string;
-	id(json: IDataObject): string;
 	/** A Limit still reads the whole range (the operation checks the range on the records). */
 	limitReadsAll?: boolean;
 	/** Last-to-first paging (the page recommends it): a closed window's pages are read back to front. */
 	lastToFirst?: boolean;
 }
 
-let nextId = 1;
 const READS: ReadCase[] = [
 	{
+		...KINDS.cancelledStockout,
 		name: 'Sales Stockout → Get Many Cancelled',
 		resource: 'salesStockout',
 		operation: 'getManyCancelled',
-		method: 'wms.stockout.Sales.searchCancel',
 		windowMs: HOUR_MS,
-		add: (rig, modifiedMs) => String(rig.sim.addStockout({ modifiedMs }).stockoutId),
-		id: (json) => String(json.stockout_id),
 	},
 	{
 		name: 'Sales Stockout → Get Many',
@@ -66,87 +52,46 @@ const READS: ReadCase[] = [
 		operation: 'getMany',
 		method: 'wms.stockout.Sales.queryWithDetail',
 		windowMs: HOUR_MS,
-		add: (rig, modifiedMs) =>
-			String(rig.sim.addStockout({ modifiedMs, status: 'toShip' }).stockoutId),
-		id: (json) => String(json.stockout_id),
+		add: (sim, modifiedMs) => String(sim.addStockout({ modifiedMs, status: 'toShip' }).stockoutId),
+		id: KINDS.cancelledStockout.id,
 		lastToFirst: true,
 	},
 	{
+		...KINDS.salesOrder,
 		name: 'Sales Order → Get Many',
 		resource: 'salesOrder',
 		operation: 'getMany',
-		method: 'sales.TradeQuery.queryWithDetail',
 		windowMs: HOUR_MS,
-		add: (rig, modifiedMs) => String(rig.sim.addTrade({ modifiedMs }).tradeId),
-		id: (json) => String(json.trade_id),
 		lastToFirst: true,
 	},
 	{
+		...KINDS.refund,
 		name: 'Refund → Get Many',
 		resource: 'refund',
 		operation: 'getMany',
-		method: 'aftersales.refund.Refund.search',
 		windowMs: 30 * DAY_MS,
-		add: (rig, modifiedMs) => {
-			const id = nextId++;
-			rig.sim
-				.records('aftersales.refund.Refund.search')
-				.add(
-					{ refund_id: id, refund_no: `TK${id}`, status: 20, type: 2, detail_list: [] },
-					{ modifiedMs },
-				);
-			return String(id);
-		},
-		id: (json) => String(json.refund_id),
 	},
 	{
+		...KINDS.purchaseApply,
 		name: 'Purchase Apply → Get Many',
 		resource: 'purchaseApply',
 		operation: 'getMany',
-		method: 'purchase.PurchaseApply.search',
 		windowMs: 30 * DAY_MS,
-		add: (rig, modifiedMs) => rig.sim.addPurchaseApply({ modifiedMs }).purchaseApplyNo,
-		id: (json) => String(json.purchase_apply_no),
 		limitReadsAll: true,
 	},
 	{
+		...KINDS.purchaseOrder,
 		name: 'Purchase Order → Get Many (issue 22)',
 		resource: 'purchaseOrder',
 		operation: 'getMany',
-		method: 'purchase.PurchaseOrder.queryWithDetail',
 		windowMs: 30 * DAY_MS,
-		add: (rig, modifiedMs) => {
-			const id = nextId++;
-			rig.sim
-				.records('purchase.PurchaseOrder.queryWithDetail')
-				.add(
-					{ purchase_id: id, purchase_no: `CG${id}`, status: 20, detail_list: [] },
-					{ modifiedMs },
-				);
-			return String(id);
-		},
-		id: (json) => String(json.purchase_id),
 	},
 	{
+		...KINDS.stockMovement,
 		name: 'Stock Movement → Get Many (issue 22)',
 		resource: 'stockMovement',
 		operation: 'getMany',
-		method: 'wms.StockSpec.queryChangeHistory',
 		windowMs: HOUR_MS,
-		add: (rig, atMs) => {
-			const stockioNo = `IO${nextId++}`;
-			moveStock(rig.sim, {
-				warehouseNo: 'WH01',
-				specNo: 'MUG-350',
-				delta: 1,
-				srcOrderType: SRC_ORDER_TYPE.purchaseIn,
-				srcOrderNo: `CG${stockioNo}`,
-				stockioNo,
-				atMs,
-			});
-			return stockioNo;
-		},
-		id: (json) => String(json.stockio_no),
 	},
 ];
 
@@ -207,7 +152,7 @@ describe.each(WINDOW_ENDS)('windowEnds %s: records on window boundaries', (ends)
 		const movements = READS.find((r) => r.method === 'wms.StockSpec.queryChangeHistory')!;
 		const boundary = BASE + 30 * DAY_MS;
 		const ids = [boundary - SECOND, boundary, boundary + SECOND].map((ms) =>
-			movements.add(rig, ms),
+			movements.add(rig.sim, ms),
 		);
 		const records = await readOk(read(movements, BASE, BASE + 31 * DAY_MS, { specNos: 'MUG-350' }));
 		expect(records.map(movements.id)).toEqual(ids);
@@ -224,7 +169,7 @@ describe.each(WINDOW_ENDS)('windowEnds %s: records on window boundaries', (ends)
 			const endMs = BASE + windows * windowMs;
 			const expected: string[] = [];
 			const add = (ms: number, kept: boolean) => {
-				const id = readCase.add(rig, ms);
+				const id = readCase.add(rig.sim, ms);
 				if (kept) expected.push(id);
 			};
 			add(BASE - SECOND, false); // before the range
@@ -272,10 +217,10 @@ describe.each(TOTAL_COUNT)('paging.totalCount %s: reads of more than 100 records
 		function seed(): string[] {
 			const { windowMs } = readCase;
 			const first = Array.from({ length: 250 }, (_, i) =>
-				readCase.add(rig, BASE + SECOND + i * Math.floor(windowMs / 1000)),
+				readCase.add(rig.sim, BASE + SECOND + i * Math.floor(windowMs / 1000)),
 			);
 			const second = Array.from({ length: 100 }, (_, i) =>
-				readCase.add(rig, BASE + windowMs + SECOND + i * Math.floor(windowMs / 1000)),
+				readCase.add(rig.sim, BASE + windowMs + SECOND + i * Math.floor(windowMs / 1000)),
 			);
 			return [...first, ...second];
 		}

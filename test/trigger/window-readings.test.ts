@@ -10,11 +10,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { windowFields } from '../../nodes/shared/records';
-import { pagesRead } from '../engine/pagesRead';
+import { KINDS, pagesRead, type RecordKind } from '../engine/windowReadings';
 import {
 	DEFAULT_PAGING,
 	formatCst,
-	moveStock,
 	type PagingBehaviour,
 	type StockoutRecord,
 	type WindowEnds,
@@ -41,45 +40,29 @@ afterEach(() => {
 	rig.sim.paging = { ...DEFAULT_PAGING };
 });
 
-/** One event: how to add a record that is an event at a time, and the id of an emitted item. */
-interface EventCase {
+/** One event and the records it reads. */
+interface EventCase extends RecordKind {
 	name: string;
 	event: string;
-	method: string;
 	/** The longest window of the event's method: a catch-up poll is split into these. */
 	windowMs: number;
-	/** Adds a record that is an event at `modifiedMs`; returns its id. */
-	add(modifiedMs: number): string;
-	id(json: IDataObject): string;
 	/** Its page recommends reading from the last page back (a closed window, with a total). */
 	lastToFirst?: boolean;
 }
 
-let nextId = 1;
-const addGeneric =
-	(method: string, fields: (id: number) => IDataObject) => (modifiedMs: number) => {
-		const id = nextId++;
-		rig.sim.records(method).add(fields(id), { modifiedMs });
-		return String(id);
-	};
-
 const EVENTS: EventCase[] = [
 	{
+		...KINDS.salesOrder,
 		name: 'New or Updated Sales Order',
 		event: 'salesOrderChanged',
-		method: 'sales.TradeQuery.queryWithDetail',
 		windowMs: HOUR,
-		add: (modifiedMs) => String(rig.sim.addTrade({ modifiedMs }).tradeId),
-		id: (json) => String(json.trade_id),
 		lastToFirst: true,
 	},
 	{
+		...KINDS.cancelledStockout,
 		name: 'Sales Stockout Cancelled',
 		event: 'stockoutCancelled',
-		method: SEARCH_CANCEL,
 		windowMs: HOUR,
-		add: (modifiedMs) => String(rig.sim.addStockout({ modifiedMs }).stockoutId),
-		id: (json) => String(json.stockout_id),
 	},
 	{
 		name: 'Sales Stockout Shipped',
@@ -87,65 +70,29 @@ const EVENTS: EventCase[] = [
 		method: 'wms.stockout.Sales.queryWithDetail',
 		windowMs: HOUR,
 		// Shipped (110) at `modifiedMs`: its consign time too.
-		add: (modifiedMs) => String(rig.sim.addStockout({ status: 'done', modifiedMs }).stockoutId),
-		id: (json) => String(json.stockout_id),
+		add: (sim, modifiedMs) => String(sim.addStockout({ status: 'done', modifiedMs }).stockoutId),
+		id: KINDS.cancelledStockout.id,
 		lastToFirst: true,
 	},
 	{
+		...KINDS.refund,
 		name: 'Refund Created or Updated',
 		event: 'refundChanged',
-		method: 'aftersales.refund.Refund.search',
 		windowMs: 30 * DAY,
-		add: addGeneric('aftersales.refund.Refund.search', (id) => ({
-			refund_id: id,
-			refund_no: `TK${id}`,
-			status: 20,
-			type: 2,
-			detail_list: [],
-		})),
-		id: (json) => String(json.refund_id),
 	},
 	{
+		...KINDS.purchaseApply,
 		name: 'Purchase Apply Status Changed',
 		event: 'purchaseApplyStatusChanged',
-		method: 'purchase.PurchaseApply.search',
 		windowMs: 30 * DAY,
-		add: (modifiedMs) => rig.sim.addPurchaseApply({ modifiedMs }).purchaseApplyNo,
-		id: (json) => String(json.purchase_apply_no),
 	},
 	{
+		...KINDS.purchaseOrder,
 		name: 'Purchase Order Status Changed (issue 22)',
 		event: 'purchaseOrderStatusChanged',
-		method: 'purchase.PurchaseOrder.queryWithDetail',
 		windowMs: 30 * DAY,
-		add: addGeneric('purchase.PurchaseOrder.queryWithDetail', (id) => ({
-			purchase_id: id,
-			purchase_no: `CG${id}`,
-			status: 20,
-			detail_list: [],
-		})),
-		id: (json) => String(json.purchase_id),
 	},
-	{
-		name: 'Stock Moved (issue 22)',
-		event: 'stockMoved',
-		method: 'wms.StockSpec.queryChangeHistory',
-		windowMs: HOUR,
-		add: (atMs) => {
-			const stockioNo = `IO${nextId++}`;
-			moveStock(rig.sim, {
-				warehouseNo: 'WH01',
-				specNo: 'MUG-350',
-				delta: 1,
-				srcOrderType: 10,
-				srcOrderNo: `CG${stockioNo}`,
-				stockioNo,
-				atMs,
-			});
-			return stockioNo;
-		},
-		id: (json) => String(json.stockio_no),
-	},
+	{ ...KINDS.stockMovement, name: 'Stock Moved (issue 22)', event: 'stockMoved', windowMs: HOUR },
 ];
 
 /** One scheduled poll at `atMs` on `staticData`, which must not fail. */
@@ -179,11 +126,11 @@ describe.each(WINDOW_ENDS)('windowEnds %s: records on the edges of polls', (ends
 			// Polls once a minute from T0 + 1 min: the poll at T0 + m min reads
 			// [T0 + (m − 7) min, T0 + (m − 1) min] (5 minutes of overlap, 1 of safety lag), so every
 			// whole minute is the end of one poll's range and the start of another's.
-			eventCase.add(T0 - 2 * MINUTE); // before the activation: never an event
+			eventCase.add(rig.sim, T0 - 2 * MINUTE); // before the activation: never an event
 			const expected: string[] = [];
 			for (let minute = -1; minute <= 10; minute++) {
-				expected.push(eventCase.add(T0 + minute * MINUTE));
-				if (minute < 10) expected.push(eventCase.add(T0 + minute * MINUTE + 30 * SECOND));
+				expected.push(eventCase.add(rig.sim, T0 + minute * MINUTE));
+				if (minute < 10) expected.push(eventCase.add(rig.sim, T0 + minute * MINUTE + 30 * SECOND));
 			}
 			const run = await pollMinutes(rig, 'n8n2', stateAt(eventCase.event, T0 - MINUTE), [1, 12], {
 				event: eventCase.event,
@@ -203,9 +150,10 @@ describe.each(WINDOW_ENDS)('windowEnds %s: records on the edges of polls', (ends
 			for (let edge = start + eventCase.windowMs; edge < end; edge += eventCase.windowMs)
 				edges.push(edge);
 			edges.push(end);
-			const expected: string[] = [eventCase.add(T0)];
+			const expected: string[] = [eventCase.add(rig.sim, T0)];
 			for (const edge of edges)
-				for (const at of [edge - SECOND, edge, edge + SECOND]) expected.push(eventCase.add(at));
+				for (const at of [edge - SECOND, edge, edge + SECOND])
+					expected.push(eventCase.add(rig.sim, at));
 
 			const catchUp = await pollAt(
 				T0 + 3 * HOUR,
@@ -243,8 +191,10 @@ describe.each(TOTAL_COUNT)('paging.totalCount %s: a catch-up of 350 records', (t
 			// The poll at T0 + 2 h reads [T0 − 6, T0 + 54], [T0 + 54, T0 + 114], [T0 + 114, T0 + 119]
 			// (minutes): 250 records in the first window, one full page (100) in the second.
 			const ids = [
-				...Array.from({ length: 250 }, (_, i) => eventCase.add(T0 + i * 10 * SECOND)),
-				...Array.from({ length: 100 }, (_, i) => eventCase.add(T0 + HOUR + i * 10 * SECOND)),
+				...Array.from({ length: 250 }, (_, i) => eventCase.add(rig.sim, T0 + i * 10 * SECOND)),
+				...Array.from({ length: 100 }, (_, i) =>
+					eventCase.add(rig.sim, T0 + HOUR + i * 10 * SECOND),
+				),
 			];
 			const catchUp = await pollAt(
 				T0 + 2 * HOUR,
