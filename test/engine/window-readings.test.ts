@@ -200,6 +200,11 @@ describe.each(WINDOW_ENDS)('windowEnds %s: records on window boundaries', (ends)
 				const limited = await readOk(read(readCase, BASE, endMs, { returnAll: false, limit }));
 				expect(limited.map(readCase.id)).toEqual(expected.slice(0, limit));
 			}
+			// Windows read at the same time: the same records, in the same order.
+			const parallel = await readOk(
+				read(readCase, BASE, endMs, { options: { parallelRequests: 3 } }),
+			);
+			expect(parallel.map(readCase.id)).toEqual(expected);
 		});
 	});
 });
@@ -237,7 +242,16 @@ describe.each(TOTAL_COUNT)('paging.totalCount %s: reads of more than 100 records
 			// recommends it). Without: 5 + 3 (an empty page after the full one, and the pages before
 			// the last one read again).
 			const options = { withTotal, lastToFirst: readCase.lastToFirst };
-			expect(pagesSent()).toEqual([...pagesRead(250, options), ...pagesRead(100, options)]);
+			const pages = [...pagesRead(250, options), ...pagesRead(100, options)];
+			expect(pagesSent()).toEqual(pages);
+			// Both windows at the same time (and a closed window's pages, with a total): the same
+			// records in the same order, the same pages.
+			rig.sim.clearRequests();
+			const parallel = await readOk(
+				read(readCase, ...range(), { options: { parallelRequests: 3 } }),
+			);
+			expect(parallel.map(readCase.id)).toEqual(ids);
+			expect(pagesSent().sort()).toEqual(pages.sort());
 		});
 
 		it('Limit 120: the first 120 records, in two calls', async () => {
