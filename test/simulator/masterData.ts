@@ -4,7 +4,8 @@
  * setting.PurchaseProvider.queryDetail (供应商查询):
  * each paged from page 0, records in `data.details`, the total in `data.total_count`, rows with
  * documented fields only. No time range is needed; queryWarehouse filters by modified time when
- * start_time/end_time are given, both or neither (the page names no longest span).
+ * start_time/end_time are given, both or neither (the page names no longest span), its ends
+ * matching as `windowEnds` says.
  *
  * Records live per store (`masterDataOf`); tests replace them with `setMasterData`.
  * methods.ts registers these methods and this file uses its WdtError: load the simulator (or
@@ -284,8 +285,7 @@ export const queryWarehouse: MethodSpec = {
 						warehouse.warehouseNo === String(params.warehouse_no)) &&
 					(!present(params.warehouse_name) || warehouse.name === String(params.warehouse_name)) &&
 					(!present(params.type) || warehouse.type === Number(params.type)) &&
-					(startMs === undefined || warehouse.modifiedMs >= startMs) &&
-					(endMs === undefined || warehouse.modifiedMs <= endMs),
+					call.store.inWindow(warehouse.modifiedMs, startMs, endMs),
 			)
 			.sort((a, b) => a.modifiedMs - b.modifiedMs || a.warehouseId - b.warehouseId);
 		return detailsReply(call, warehouses, (warehouse) => ({

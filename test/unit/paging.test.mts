@@ -399,3 +399,48 @@ describe('ISO times', () => {
 		).toEqual(['a', 'modified', 'modified_iso', 'created']);
 	});
 });
+
+describe('pageThrough without total_count (the reading "never")', () => {
+	/** A pager over `rows` that never sends a total; `change` may edit the rows before a call. */
+	function noTotalQuery(
+		initial: Array<{ id: number }>,
+		change: (rows: Array<{ id: number }>, call: number) => Array<{ id: number }> = (rows) => rows,
+	) {
+		let rows = initial;
+		return fakeQuery([], (pager, call) => {
+			rows = change(rows, call);
+			return {
+				order_list: rows.slice(pager.pageNo * pager.pageSize, (pager.pageNo + 1) * pager.pageSize),
+			};
+		});
+	}
+
+	it('reads on to a short or empty page, then the pages before the last one again', async () => {
+		for (const [count, pages] of [
+			[0, [0]],
+			[50, [0]],
+			[100, [0, 1, 0]],
+			[250, [0, 1, 2, 0, 1]],
+		] as const) {
+			const { calls, fetchPage } = noTotalQuery(range(count));
+			const result = await pageThrough(fetchPage, { method: 'm.x', pageSize: 100 });
+			expect(ids(result.records)).toEqual(ids(range(count)));
+			expect(calls.map((c) => c.pageNo)).toEqual(pages);
+		}
+	});
+
+	it('a row that left page 0 while page 1 was read: the row slid onto page 0 is found, once', async () => {
+		// Before call 2 (page 1), row 5 leaves: row 100 slides onto page 0, already read.
+		const { calls, fetchPage } = noTotalQuery(range(150), (rows, call) =>
+			call === 2 ? rows.filter((row) => row.id !== 5) : rows,
+		);
+		const result = await pageThrough(fetchPage, {
+			method: 'm.x',
+			pageSize: 100,
+			keyOf: (record) => String((record as { id: number }).id),
+		});
+		expect(ids(result.records).sort((a, b) => a - b)).toEqual(ids(range(150)));
+		// Pages 0, 1; page 0 again shows row 100: the query starts again (0, 1, 0 again).
+		expect(calls.map((c) => c.pageNo)).toEqual([0, 1, 0, 0, 1, 0]);
+	});
+});

@@ -153,6 +153,25 @@ export async function pageThrough(
 			);
 		seen.add(signature);
 	};
+	/**
+	 * Without a total nothing shows that the list moved while its pages were read: a record that
+	 * changed, left or arrived slides the rows behind it across a page boundary, onto a page read
+	 * before. So the pages before the last one read are read again; a record not seen before
+	 * means the list moved, and the query starts again (true; within MAX_RESTARTS).
+	 */
+	const movedUnseen = async (pagesRead: number): Promise<boolean> => {
+		if (restarts >= MAX_RESTARTS) return false;
+		const known = byKey.size;
+		const seenAgain = new Set<string>();
+		for (let index = 0; index < pagesRead - 1; index++) {
+			const page = await read(index);
+			checkRepeat(seenAgain, page, index);
+			keep(page, index);
+		}
+		if (byKey.size === known) return false;
+		restarts++;
+		return true;
+	};
 	const bound = (total: number) =>
 		Math.min(MAX_PAGES_PER_QUERY, Math.ceil(total / pageSize) + PAGE_SLACK);
 
@@ -222,8 +241,11 @@ export async function pageThrough(
 		let restart = false;
 		for (let index = 1; ; index++) {
 			const lastFull = lastLength >= pageSize;
-			if (total === undefined ? !lastFull : passRows >= total && !(passRows > total && lastFull))
-				return result(true);
+			if (total === undefined ? !lastFull : passRows >= total && !(passRows > total && lastFull)) {
+				if (total !== undefined || !(await movedUnseen(index))) return result(true);
+				restart = true;
+				break;
+			}
 			// A total that lies low is overtaken by full pages; read on until a short page.
 			if (index >= bound(Math.max(total ?? Infinity, passRows)))
 				throw pagingError(
@@ -231,7 +253,11 @@ export async function pageThrough(
 					`read ${index} pages of ${pageSize} rows for total_count ${total ?? 'unknown'} and the pages did not end; stopped after ${calls} calls`,
 				);
 			const page = await read(index);
-			if (page.list.length === 0) return result(true);
+			if (page.list.length === 0) {
+				if (total !== undefined || !(await movedUnseen(index + 1))) return result(true);
+				restart = true;
+				break;
+			}
 			if (page.total !== undefined && page.total !== total) {
 				// A record changed or arrived while paging: the page boundaries moved. The new
 				// pass reads this page's rows again, in their place.
