@@ -124,9 +124,17 @@ export async function fillParameter(page: Page, name: string, value: string): Pr
 	await sleep(200);
 }
 
-/** Picks `option` (its display name) in the options parameter `name` of the open node. */
-export async function pickParameterOption(page: Page, name: string, option: string): Promise<void> {
-	await ndv(page).locator(`[data-test-id="parameter-input-${name}"]`).first().click();
+/**
+ * Picks `option` (its display name) in the options parameter `name` inside `scope` (the open
+ * node's panel by default, or e.g. the credential dialog).
+ */
+export async function pickParameterOption(
+	page: Page,
+	name: string,
+	option: string,
+	scope: Locator = ndv(page),
+): Promise<void> {
+	await scope.locator(`[data-test-id="parameter-input-${name}"]`).first().click();
 	await page
 		.locator('.el-select-dropdown__item:visible, [role="option"]:visible')
 		// An option shows its description under its name, so match the name as a part.

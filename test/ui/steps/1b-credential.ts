@@ -20,6 +20,7 @@ import {
 import { DEFAULT_SELLER } from '../../simulator';
 import { freePort } from '../../e2e/n8n.mjs';
 import { sleep, type Locator, type Page } from '../driver';
+import { pickParameterOption } from '../flows';
 import { defineStep, type EditorSession } from '../harness';
 
 const DIALOG = '[data-test-id="editCredential-modal"]';
@@ -45,21 +46,6 @@ async function fillField(dialog: Locator, name: string, value: string): Promise<
 	// n8n takes a field's value on a short debounce: let it land before the next action.
 	await input.press('Tab');
 	await sleep(400);
-}
-
-async function pickOption(
-	page: Page,
-	dialog: Locator,
-	name: string,
-	option: string,
-): Promise<void> {
-	await dialog.locator(`[data-test-id="parameter-input-${name}"]`).first().click();
-	await page
-		.locator('.el-select-dropdown__item:visible, [role="option"]:visible')
-		.filter({ hasText: option })
-		.first()
-		.click();
-	await sleep(300);
 }
 
 type Outcome = { ok: true } | { ok: false; shown: string };
@@ -140,7 +126,7 @@ export default defineStep('1b', 'the credential: created, tested right and wrong
 		await fillField(dialog, 'key', DEFAULT_SELLER.key);
 		await fillField(dialog, 'secret', DEFAULT_SELLER.secret);
 		await fillField(dialog, 'salt', DEFAULT_SELLER.salt);
-		await pickOption(page, dialog, 'environment', 'Custom URL');
+		await pickParameterOption(page, 'environment', 'Custom URL', dialog);
 		await fillField(dialog, 'baseUrl', sim);
 		expect(await saveAndRead(page, dialog), 'the simulator values pass').toEqual({ ok: true });
 		await ui.shot('1b-credential-ok');
