@@ -60,17 +60,18 @@ describe('readWdtTime, wdtTimeText and wdtTimeToIso', () => {
 		expect(wdtTimeToIso(value)).toBeUndefined();
 	});
 
-	it('withIsoTimes adds _iso for each form and none for what is no time; values stay as sent', () => {
+	it('withIsoTimes adds _iso for each form and none for what is no time or no time name; values stay as sent', () => {
 		expect(
-			withIsoTimes({ a: MS, b: String(MS / 1000), c: TEXT, d: '' }, ['a', 'b', 'c', 'd']),
+			withIsoTimes({ a_time: MS, b_time: String(MS / 1000), c_date: TEXT, d_time: '', e: TEXT }),
 		).toEqual({
-			a: MS,
-			a_iso: ISO,
-			b: String(MS / 1000),
-			b_iso: ISO,
-			c: TEXT,
-			c_iso: ISO,
-			d: '',
+			a_time: MS,
+			a_time_iso: ISO,
+			b_time: String(MS / 1000),
+			b_time_iso: ISO,
+			c_date: TEXT,
+			c_date_iso: ISO,
+			d_time: '',
+			e: TEXT,
 		});
 	});
 });

@@ -1,5 +1,5 @@
 /** The time forms WDT documents, read and named (Check Assumptions' time-form checks). */
-import { parseWdtTime } from '../protocol';
+import { isWdtTimeName, parseWdtTime } from '../protocol';
 import type { Row } from './sampling';
 
 /** Any time form WDT documents → unix ms (CST text, ms, seconds, numeric strings of these). */
@@ -38,9 +38,6 @@ export function timeFormOf(value: unknown): TimeForm | undefined {
 	return 'other';
 }
 
-/** A documented time field of a reply: `created`, `modified`, `…_time`, `…_modified`, `…_date`. */
-const TIME_FIELD = /(^|_)(created|modified|time|date)$/;
-
 /** The forms of every time field in the rows (one level of nested lists included). */
 export function timeForms(rows: Row[]): Record<string, Partial<Record<TimeForm, number>>> {
 	const forms: Record<string, Partial<Record<TimeForm, number>>> = {};
@@ -56,8 +53,8 @@ export function timeForms(rows: Row[]): Record<string, Partial<Record<TimeForm, 
 				for (const nested of value)
 					if (nested && typeof nested === 'object')
 						for (const [inner, innerValue] of Object.entries(nested as Row))
-							if (TIME_FIELD.test(inner)) note(`${field}.${inner}`, innerValue);
-			} else if (TIME_FIELD.test(field)) note(field, value);
+							if (isWdtTimeName(inner)) note(`${field}.${inner}`, innerValue);
+			} else if (isWdtTimeName(field)) note(field, value);
 		}
 	}
 	return forms;

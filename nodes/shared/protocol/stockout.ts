@@ -43,21 +43,6 @@ export function toStockoutItem(raw: Record<string, unknown>): StockoutItem {
 	return item;
 }
 
-/**
- * The queryWithDetail record's times: text in its reply example (consign_time, modified,
- * created_date) or milliseconds (created, trade_time, pay_time, stock_check_time), each read in
- * any form WDT sends (readWdtTime), as Sales Stockout → Get Many reads them.
- */
-export const STOCKOUT_DETAIL_TIME_FIELDS = [
-	'consign_time',
-	'modified',
-	'created_date',
-	'created',
-	'trade_time',
-	'pay_time',
-	'stock_check_time',
-];
-
 /** Why a stockout may have no details, from the wms.stockout.Sales.queryWithDetail page. */
 export const STOCKOUT_DETAILS_MISSING_REASON =
 	'wms.stockout.Sales.queryWithDetail returned no record for this stockout_no. Its page says it does not return orders of Taobao/Tmall, Pinduoduo and WDT system-distribution platforms, so those stockouts have no details here.';
@@ -79,7 +64,7 @@ export function withStockoutDetails(
 			details_missing_reason: STOCKOUT_DETAILS_MISSING_REASON,
 		};
 	const merged: Record<string, unknown> = {};
-	for (const [name, value] of Object.entries(withIsoTimes(detail, STOCKOUT_DETAIL_TIME_FIELDS))) {
+	for (const [name, value] of Object.entries(withIsoTimes(detail))) {
 		if (!(name in item)) merged[name] = value;
 	}
 	return { ...item, ...merged, details_found: true };

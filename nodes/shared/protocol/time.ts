@@ -249,17 +249,23 @@ export function wdtTimeToIso(value: unknown): string | undefined {
 }
 
 /**
- * Adds `<field>_iso` after each named field that holds a WDT time; empty or non-time values
- * (e.g. an unset expected_time) get no sibling. Other fields keep their order and values.
+ * WDT's names of times: `modified`, `created`, `…_time`, `…_date`, `…_modified`, `…_created`
+ * (goods_modified, spec_modified: milliseconds in their page's example). The one rule every read
+ * uses to tell which fields get an `_iso` sibling.
  */
-export function withIsoTimes<T extends Record<string, unknown>>(
-	record: T,
-	fields: readonly string[],
-): T {
+export const isWdtTimeName = (name: string): boolean =>
+	/^(modified|created)$|_(time|date|modified|created)$/.test(name);
+
+/**
+ * Adds `<field>_iso` after each field named as a WDT time (isWdtTimeName) that holds one; empty
+ * or non-time values (e.g. an unset expected_time) get no sibling. Other fields keep their order
+ * and values.
+ */
+export function withIsoTimes<T extends Record<string, unknown>>(record: T): T {
 	const out: Record<string, unknown> = {};
 	for (const [name, value] of Object.entries(record)) {
 		out[name] = value;
-		if (!fields.includes(name) || name.endsWith(ISO_TIME_SUFFIX)) continue;
+		if (!isWdtTimeName(name) || name.endsWith(ISO_TIME_SUFFIX)) continue;
 		const iso = wdtTimeToIso(value);
 		if (iso !== undefined) out[`${name}${ISO_TIME_SUFFIX}`] = iso;
 	}

@@ -7,15 +7,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { getCatalogMethod } from '../catalog';
-import { ISO_TIME_SUFFIX, wdtTimeToIso } from '../protocol';
+import { ISO_TIME_SUFFIX, isWdtTimeName, wdtTimeToIso } from '../protocol';
 import type { WdtRecord } from '../records';
-
-/**
- * WDT's names of times: `modified`, `created`, `…_time`, `…_date`, `…_modified`, `…_created`
- * (goods_modified, spec_modified: milliseconds in their page's example). A field so named whose
- * value is no time (e.g. an empty text) gets no `_iso`.
- */
-const TIME_FIELD = /^(modified|created)$|_(time|date|modified|created)$/;
 
 const NAME_SUFFIX = '_name';
 
@@ -71,7 +64,7 @@ export function recordShaper(
 	method: string = record.method,
 ): (raw: IDataObject) => IDataObject {
 	const extra = record.extraTimeFields ?? [];
-	const isTime = (name: string) => TIME_FIELD.test(name) || extra.includes(name);
+	const isTime = (name: string) => isWdtTimeName(name) || extra.includes(name);
 	const tables = tablesAt(method, '');
 	const lines = record.lines
 		? { list: record.lines.list, tables: tablesAt(method, `${record.lines.list}.`) }

@@ -43,7 +43,7 @@ export interface WdtRecord {
 	};
 	/** Reply field (a line field: `list.field`) → its codes in English, one table per code list. */
 	statusLabels: Readonly<Record<string, StatusLabels>>;
-	/** Times whose name does not say so (shapeRecord's TIME_FIELD), e.g. current_phase_timeout. */
+	/** Times whose name does not say so (protocol's isWdtTimeName), e.g. current_phase_timeout. */
 	extraTimeFields?: readonly string[];
 	/** What WDT does not return through this method, said wherever the record is read. */
 	privacyNotice?: string;
